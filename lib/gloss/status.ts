@@ -1,0 +1,13 @@
+import type { GlossState, GlossStatus } from './types';
+
+/**
+ * The status of one gloss: untranslated without English text, stale when the Chinese changed
+ * since the gloss was saved (its hash differs), else what the translator marked it.
+ * `('Hello', { hash: 'abc…', status: 'reviewed' }, 'abc…')` → `'reviewed'`.
+ */
+export function glossStatus(en: string | undefined, state: GlossState | undefined, currentHash: string): GlossStatus {
+  if (en === undefined || en.trim() === '') return 'untranslated';
+  if (!state) return 'draft';
+  if (state.hash !== currentHash) return 'stale';
+  return state.status;
+}

@@ -1,0 +1,97 @@
+import 'server-only';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'zod';
+import { decodeSource } from '@/lib/text/decode';
+import { emptyLedger, type IdLedger } from '@/lib/text/ids';
+import { serializeLedger } from '@/lib/text/ledger';
+import { readJsonFile, writeTextFile } from './json';
+import { contentDir, displayPath } from './paths';
+
+/** File name endings that make a file in `content/` a text. */
+export const sourceExtensions = ['.md', '.markdown', '.txt'] as const;
+
+/** Lower-case letters, digits, `-` and `_`; what a file name must reduce to, to be served. */
+export function isSlug(value: string): boolean {
+  return /^[a-z0-9][a-z0-9_-]{0,79}$/.test(value);
+}
+
+export interface SourceFile {
+  slug: string;
+  /** Path shown to people, e.g. `content/karpathy-no-priors.txt`. */
+  file: string;
+  absolutePath: string;
+}
+
+export interface SourceListing {
+  sources: SourceFile[];
+  /** Files that look like texts but cannot be served, with the reason. */
+  skipped: { file: string; reason: string }[];
+}
+
+/** Lists the texts in `content/`, sorted by slug. */
+export async function listSources(): Promise<SourceListing> {
+  const dir = contentDir();
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { sources: [], skipped: [] };
+    throw error;
+  }
+  const sources: SourceFile[] = [];
+  const skipped: SourceListing['skipped'] = [];
+  const bySlug = new Map<string, SourceFile>();
+  for (const name of names.sort()) {
+    const ext = path.extname(name).toLowerCase();
+    if (!(sourceExtensions as readonly string[]).includes(ext)) continue;
+    const absolutePath = path.join(dir, name);
+    const file = displayPath(absolutePath);
+    const slug = path.basename(name, path.extname(name));
+    if (!isSlug(slug)) {
+      skipped.push({ file, reason: 'its name must be lower-case letters, digits, "-" or "_" (it becomes the URL)' });
+      continue;
+    }
+    const twin = bySlug.get(slug);
+    if (twin) {
+      skipped.push({ file, reason: `slug "${slug}" is already taken by ${twin.file}` });
+      continue;
+    }
+    const source = { slug, file, absolutePath };
+    bySlug.set(slug, source);
+    sources.push(source);
+  }
+  return { sources, skipped };
+}
+
+/** Finds one text's source file; `undefined` for an unknown or malformed slug (never a path outside `content/`). */
+export async function findSource(slug: string): Promise<SourceFile | undefined> {
+  if (!isSlug(slug)) return undefined;
+  const { sources } = await listSources();
+  return sources.find((source) => source.slug === slug);
+}
+
+/** Reads a source as text; throws EncodingError (naming the file) when it is not UTF-8. */
+export async function readSourceText(source: SourceFile): Promise<string> {
+  return decodeSource(await readFile(source.absolutePath), source.file);
+}
+
+const ledgerEntrySchema = z.object({ id: z.string(), hash: z.string(), zh: z.string() });
+const ledgerSchema = z.object({
+  blocks: z.array(ledgerEntrySchema),
+  retired: z.array(ledgerEntrySchema.extend({ mergedInto: z.string().optional() })),
+});
+
+function ledgerPath(slug: string): string {
+  return path.join(contentDir(), `${slug}.ids.json`);
+}
+
+/** Reads `content/<slug>.ids.json`, the record of the text's block ids; empty when there is none yet. */
+export async function readLedger(slug: string): Promise<IdLedger> {
+  return (await readJsonFile(ledgerPath(slug), ledgerSchema)) ?? emptyLedger;
+}
+
+/** Writes the id ledger (only `npm run sync` does this). */
+export async function writeLedger(slug: string, ledger: IdLedger): Promise<void> {
+  await writeTextFile(ledgerPath(slug), serializeLedger(ledger));
+}

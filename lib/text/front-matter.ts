@@ -1,0 +1,52 @@
+import { parse as parseYaml } from 'yaml';
+import type { ParseProblem, TextMeta } from './types';
+
+export interface FrontMatter {
+  meta: TextMeta;
+  /** Lines of the source after the front matter. */
+  bodyLines: string[];
+  /** 1-based source line of `bodyLines[0]`. */
+  bodyStartLine: number;
+  problems: ParseProblem[];
+}
+
+const FENCE = /^---[ \t]*$/;
+const CLOSING_FENCE = /^(---|\.\.\.)[ \t]*$/;
+const metaKeys = ['title', 'date', 'author'] as const;
+
+/**
+ * Splits YAML front matter off the top of a source (lines already LF-split, BOM removed).
+ * `['---', 'title: 标题', '---', '正文']` → meta `{ title: '标题' }`, body `['正文']`.
+ * A file without a closing fence has no front matter; malformed YAML gives empty meta and a problem.
+ */
+export function splitFrontMatter(lines: string[]): FrontMatter {
+  const none: FrontMatter = { meta: {}, bodyLines: lines, bodyStartLine: 1, problems: [] };
+  if (lines.length === 0 || !FENCE.test(lines[0] ?? '')) return none;
+  const close = lines.findIndex((line, i) => i > 0 && CLOSING_FENCE.test(line));
+  if (close < 0) return none;
+
+  const rest = { bodyLines: lines.slice(close + 1), bodyStartLine: close + 2 };
+  let data: unknown;
+  try {
+    data = parseYaml(lines.slice(1, close).join('\n'));
+  } catch (error) {
+    const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    return { meta: {}, ...rest, problems: [{ line: 1, message: `Front matter is not valid YAML: ${message}` }] };
+  }
+  if (data === null || data === undefined) return { meta: {}, ...rest, problems: [] };
+  if (typeof data !== 'object' || Array.isArray(data)) {
+    return { meta: {}, ...rest, problems: [{ line: 1, message: 'Front matter is not a YAML mapping' }] };
+  }
+
+  const meta: TextMeta = {};
+  const record = data as Record<string, unknown>;
+  for (const key of metaKeys) {
+    const value = record[key];
+    if (value instanceof Date) meta[key] = value.toISOString().slice(0, 10);
+    else if (typeof value === 'string' || typeof value === 'number') {
+      const text = String(value).trim();
+      if (text) meta[key] = text;
+    }
+  }
+  return { meta, ...rest, problems: [] };
+}

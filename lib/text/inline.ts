@@ -1,0 +1,59 @@
+/** A run of a block's text: plain text, or a link to show as one. */
+export type InlineSegment = { kind: 'text'; text: string } | { kind: 'link'; text: string; href: string };
+
+// `[text](url)` or a bare URL. A bare URL stops at whitespace and at Chinese punctuation,
+// which in Chinese text follows a URL without a space.
+const LINK = /\[([^\]\n]+)\]\(\s*(https?:\/\/[^\s)]+)\s*\)|(https?:\/\/[^\s<>"'「」『』（）【】《》，。！？、；：“”‘’]+)/gi;
+const TRAILING_URL_PUNCTUATION = /[.,;:!?)\]]+$/;
+
+/** Accepts only absolute http(s) URLs; anything else (javascript:, data:) is not a link. */
+export function safeHref(url: string): string | null {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Splits text into plain runs and links (Markdown `[text](url)` and bare http(s) URLs).
+ * `'链接：https://a.b/c。'` → `[text '链接：', link 'https://a.b/c', text '。']`.
+ */
+export function parseInline(text: string): InlineSegment[] {
+  const segments: InlineSegment[] = [];
+  const pushText = (value: string) => {
+    if (!value) return;
+    const last = segments.at(-1);
+    if (last?.kind === 'text') last.text += value;
+    else segments.push({ kind: 'text', text: value });
+  };
+
+  let cursor = 0;
+  for (const match of text.matchAll(LINK)) {
+    const start = match.index;
+    let raw = match[0];
+    let label = match[1];
+    let url = match[2] ?? match[3] ?? '';
+    if (match[3]) {
+      // A bare URL does not take sentence punctuation that ends it.
+      url = url.replace(TRAILING_URL_PUNCTUATION, '');
+      raw = url;
+      label = url;
+    }
+    const href = safeHref(url);
+    pushText(text.slice(cursor, start));
+    if (href && label) segments.push({ kind: 'link', text: label, href });
+    else pushText(raw);
+    cursor = start + raw.length;
+  }
+  pushText(text.slice(cursor));
+  return segments;
+}
+
+/** The text a reader sees: Markdown link syntax replaced by the link text. `'[GPTNB](https://gptnb.com)'` → `'GPTNB'`. */
+export function plainText(text: string): string {
+  return parseInline(text)
+    .map((segment) => segment.text)
+    .join('');
+}

@@ -1,0 +1,128 @@
+import { splitFrontMatter } from './front-matter';
+import type { ParsedText, SourceBlock } from './types';
+
+const BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
+const ATX_HEADING = /^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
+const LIST_MARKER = /^ {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+/;
+const HAN = /\p{Script=Han}/u;
+
+/**
+ * The implicit-heading rule. A line is a heading when it stands alone between blank lines
+ * (or the start/end of the text) and:
+ * - has at most MAX_HEADING_CHARS characters and at least one letter;
+ * - contains no link or URL;
+ * - contains no sentence punctuation (。！？；) anywhere;
+ * - does not end, after closing quotes and brackets, in punctuation that ends or
+ *   continues a sentence (。.！!？?；;：:，,、…~～), which also rules out truncated "..." lines.
+ * Examples from the bundled article: 自动驾驶是 AGI 以及 Waymo vs 特斯拉 is a heading;
+ * 近日，播客节目 No Priors 发布了对这位著名 AI 研究者的专访视频。 is not.
+ */
+export const MAX_HEADING_CHARS = 40;
+const SENTENCE_INSIDE = /[。！？；]/;
+const TRAILING_CLOSERS = /[\s」』”’"'）)】\]》〉]+$/u;
+const NON_FINAL_END = /[。.！!？?；;：:，,、…~～]$/;
+const URL_OR_LINK = /https?:\/\/|\]\(/i;
+
+export function isImplicitHeading(line: string): boolean {
+  const text = line.trim();
+  if (!text || [...text].length > MAX_HEADING_CHARS) return false;
+  if (!/\p{L}/u.test(text) || URL_OR_LINK.test(text) || SENTENCE_INSIDE.test(text)) return false;
+  const end = text.replace(TRAILING_CLOSERS, '');
+  return end.length > 0 && !NON_FINAL_END.test(end);
+}
+
+/** Removes a BOM and turns CRLF / CR line endings into LF. `'\uFEFF甲\r\n乙'` → `'甲\n乙'`. */
+export function normalizeSource(source: string): string {
+  return source.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+}
+
+/**
+ * Joins the lines of one paragraph the way a reader sees them: no space between two
+ * Chinese characters, one space otherwise. `['第一行', '第二行']` → `'第一行第二行'`.
+ */
+export function joinLines(lines: string[]): string {
+  return lines.reduce((joined, line) => {
+    if (!joined) return line;
+    const glue = HAN.test(joined.slice(-1)) && HAN.test(line.charAt(0)) ? '' : ' ';
+    return joined + glue + line;
+  }, '');
+}
+
+function isBlank(line: string): boolean {
+  return line.trim() === '';
+}
+
+/** Collapses tabs and runs of spaces inside a line (full-width spaces included) to one space. */
+function tidyLine(line: string): string {
+  return line.trim().replace(/[\t \u3000]+/g, ' ');
+}
+
+interface OpenBlock {
+  type: 'paragraph' | 'list-item';
+  lines: string[];
+  line: number;
+}
+
+/**
+ * Parses a Chinese source (Markdown-like text with optional YAML front matter) into
+ * metadata and typed blocks: headings, paragraphs, list items and `---` breaks.
+ * `'---\ntitle: 题\n---\n\n第一段。\n\n- 项目'` → meta `{ title: '题' }`,
+ * blocks `[paragraph '第一段。', list-item '项目']`. Total: any string gives a result.
+ */
+export function parseText(source: string): ParsedText {
+  const lines = normalizeSource(source).split('\n');
+  const { meta, bodyLines, bodyStartLine, problems } = splitFrontMatter(lines);
+  const blocks: SourceBlock[] = [];
+
+  let group: SourceBlock[] = [];
+  let groupLines = 0;
+  let open: OpenBlock | null = null;
+
+  const closeBlock = () => {
+    if (open) group.push({ type: open.type, text: joinLines(open.lines), line: open.line });
+    open = null;
+  };
+  const closeGroup = () => {
+    closeBlock();
+    const only = group[0];
+    if (group.length === 1 && groupLines === 1 && only?.type === 'paragraph' && isImplicitHeading(only.text)) {
+      group = [{ ...only, type: 'heading', level: 2 }];
+    }
+    blocks.push(...group);
+    group = [];
+    groupLines = 0;
+  };
+
+  bodyLines.forEach((raw, index) => {
+    const lineNo = bodyStartLine + index;
+    if (isBlank(raw)) return closeGroup();
+    groupLines += 1;
+
+    if (BREAK.test(raw)) {
+      closeBlock();
+      group.push({ type: 'break', text: '', line: lineNo });
+      return;
+    }
+    const heading = ATX_HEADING.exec(raw);
+    if (heading) {
+      closeBlock();
+      const text = tidyLine(heading[2] ?? '');
+      if (text) group.push({ type: 'heading', text, line: lineNo, level: heading[1]?.length ?? 2 });
+      return;
+    }
+    const marker = LIST_MARKER.exec(raw);
+    if (marker) {
+      closeBlock();
+      open = { type: 'list-item', lines: [], line: lineNo };
+      const text = tidyLine(raw.slice(marker[0].length));
+      if (text) open.lines.push(text);
+      return;
+    }
+    if (!open) open = { type: 'paragraph', lines: [], line: lineNo };
+    open.lines.push(tidyLine(raw));
+  });
+  closeGroup();
+
+  // A list marker with nothing after it leaves an empty item: drop it.
+  return { meta, blocks: blocks.filter((b) => b.type === 'break' || b.text !== ''), problems };
+}
