@@ -16,7 +16,8 @@ export const GLOSS_LANGUAGE = 'en';
 export interface BlockView extends Block {
   /** The English gloss; absent when untranslated. Breaks never have one. */
   en?: string;
-  status: GlossStatus;
+  /** Absent on breaks, which have nothing to translate. */
+  status?: GlossStatus;
 }
 
 export interface TitleView {
@@ -83,7 +84,7 @@ async function loadSource(source: SourceFile): Promise<LoadedText> {
   const { glosses, states, error } = await readGlossesSafely(source.slug);
 
   const blocks: BlockView[] = ids.blocks.map((block) => {
-    if (!isGlossable(block.type)) return { ...block, status: 'untranslated' };
+    if (!isGlossable(block.type)) return { ...block };
     const en = glosses[block.id];
     return { ...block, ...(en ? { en } : {}), status: glossStatus(en, states[block.id], block.hash) };
   });

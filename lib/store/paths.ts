@@ -6,7 +6,8 @@ import path from 'node:path';
  * which is how tests work on a temporary copy of the data.
  */
 export function dataRoot(): string {
-  return path.resolve(process.env.BILINGUAL_DATA_DIR ?? process.cwd());
+  // The data folder is chosen at run time, so output tracing must not try to follow it.
+  return path.resolve(/*turbopackIgnore: true*/ process.env.BILINGUAL_DATA_DIR ?? process.cwd());
 }
 
 export function contentDir(): string {

@@ -11,9 +11,12 @@ import { contentDir, displayPath } from './paths';
 /** File name endings that make a file in `content/` a text. */
 export const sourceExtensions = ['.md', '.markdown', '.txt'] as const;
 
-/** Lower-case letters, digits, `-` and `_`; what a file name must reduce to, to be served. */
+/** Names that `locales/<lng>/` already uses for other files. */
+const reservedSlugs = new Set(['common']);
+
+/** Lower-case letters, digits, `-` and `_`, not reserved; what a file name must reduce to, to be served. */
 export function isSlug(value: string): boolean {
-  return /^[a-z0-9][a-z0-9_-]{0,79}$/.test(value);
+  return /^[a-z0-9][a-z0-9_-]{0,79}$/.test(value) && !reservedSlugs.has(value);
 }
 
 export interface SourceFile {

@@ -1,0 +1,45 @@
+import type { Metadata, Viewport } from 'next';
+import type { ReactNode } from 'react';
+import { I18nProvider } from '@/components/i18n-provider';
+import { LanguageSwitch } from '@/components/language-switch';
+import { htmlLang, uiLocales } from '@/lib/i18n/config';
+import { getUiT, toUiLocale } from '@/lib/i18n/server';
+import '../globals.css';
+
+type Props = { children: ReactNode; params: Promise<{ ui: string }> };
+
+export function generateStaticParams() {
+  return uiLocales.map((ui) => ({ ui }));
+}
+
+export async function generateMetadata({ params }: Omit<Props, 'children'>): Promise<Metadata> {
+  const { t } = await getUiT(toUiLocale((await params).ui));
+  return { title: { default: t('site.name'), template: `%s · ${t('site.name')}` }, description: t('site.tagline') };
+}
+
+export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
+
+export default async function UiLayout({ children, params }: Props) {
+  const ui = toUiLocale((await params).ui);
+  const { t, strings } = await getUiT(ui);
+  return (
+    <html lang={htmlLang[ui]} suppressHydrationWarning>
+      <body>
+        <I18nProvider lng={ui} strings={strings}>
+          <a className="skip-link" href="#main">
+            {t('site.skip')}
+          </a>
+          <header className="site-header">
+            <a href="/" className="site-name">
+              {t('site.name')}
+            </a>
+            <LanguageSwitch current={ui} />
+          </header>
+          <main id="main" tabIndex={-1}>
+            {children}
+          </main>
+        </I18nProvider>
+      </body>
+    </html>
+  );
+}

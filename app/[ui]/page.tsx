@@ -1,0 +1,60 @@
+import Link from 'next/link';
+import { htmlLang } from '@/lib/i18n/config';
+import { getUiT, toUiLocale } from '@/lib/i18n/server';
+import { loadLibrary } from '@/lib/library/load';
+
+type Props = { params: Promise<{ ui: string }> };
+
+export default async function LibraryPage({ params }: Props) {
+  const ui = toUiLocale((await params).ui);
+  const { t } = await getUiT(ui);
+  const texts = await loadLibrary();
+  return (
+    <div className="page library">
+      <h1>{t('library.heading')}</h1>
+      <p className="tagline">{t('site.tagline')}</p>
+      {texts.length === 0 ? (
+        <p>{t('library.empty')}</p>
+      ) : (
+        <ul className="text-list">
+          {texts.map((entry) => {
+            if (!entry.ok) {
+              const { slug, error } = entry.broken;
+              return (
+                <li key={slug} className="text-card text-card-broken">
+                  <h2>{slug}</h2>
+                  <p role="alert">{t('library.broken', { error })}</p>
+                </li>
+              );
+            }
+            const { slug, title, meta, progress } = entry.text;
+            return (
+              <li key={slug} className="text-card">
+                <h2>
+                  <Link href={`/read/${slug}`}>
+                    <span lang="zh-Hans" className="title-zh">
+                      {title.zh}
+                    </span>
+                    {title.en && (
+                      <span lang="en" className="title-en">
+                        {title.en}
+                      </span>
+                    )}
+                  </Link>
+                </h2>
+                <p className="text-meta">
+                  {meta.date && <time dateTime={meta.date}>{meta.date}</time>}
+                  {meta.author && <span>{t('library.by', { author: meta.author })}</span>}
+                </p>
+                <p className="text-progress">
+                  <progress max={progress.total} value={progress.glossed} aria-hidden="true" />
+                  <span lang={htmlLang[ui]}>{t('library.progress', { ...progress })}</span>
+                </p>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </div>
+  );
+}

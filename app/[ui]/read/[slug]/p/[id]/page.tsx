@@ -1,0 +1,96 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound, permanentRedirect, redirect } from 'next/navigation';
+import { ReaderRow } from '@/components/reader-row';
+import { TextTitle } from '@/components/text-title';
+import { htmlLang } from '@/lib/i18n/config';
+import { getUiT, toUiLocale } from '@/lib/i18n/server';
+import { loadLibrary, loadText, resolveRetiredId, type TextView } from '@/lib/library/load';
+import { isBlockId } from '@/lib/text/hash';
+import { plainText } from '@/lib/text/inline';
+import { isGlossable } from '@/lib/text/types';
+
+type Props = { params: Promise<{ ui: string; slug: string; id: string }> };
+
+// Every text's paragraphs at once: the parent [slug] segment's params reach a child's
+// generateStaticParams only when the parent declares them in a layout.
+export async function generateStaticParams() {
+  const texts = await loadLibrary();
+  return texts.flatMap((entry) =>
+    entry.ok ? entry.text.blocks.filter((b) => isGlossable(b.type)).map((b) => ({ slug: entry.text.slug, id: b.id })) : [],
+  );
+}
+
+/** The block, its place among the text's paragraphs, and its neighbours. */
+async function findParagraph(slug: string, id: string) {
+  if (!isBlockId(id)) return undefined;
+  const loaded = await loadText(slug);
+  if (!loaded?.ok) return undefined;
+  const text: TextView = loaded.text;
+  const paragraphs = text.blocks.filter((b) => isGlossable(b.type));
+  const index = paragraphs.findIndex((b) => b.id === id);
+  return { text, paragraphs, index };
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { slug, id } = await params;
+  const found = await findParagraph(slug, id);
+  const block = found?.paragraphs[found.index];
+  if (!found || !block) return {};
+  const textTitle = found.text.title.en ?? found.text.title.zh;
+  const excerpt = plainText(block.en ?? block.text);
+  const title = `${excerpt.length > 60 ? `${excerpt.slice(0, 59)}…` : excerpt} — ${textTitle}`;
+  const description = `${plainText(block.text)}${block.en ? ` — ${excerpt}` : ''}`.slice(0, 300);
+  return { title, description, openGraph: { title, description, type: 'article' } };
+}
+
+export default async function ParagraphPage({ params }: Props) {
+  const { ui: uiParam, slug, id } = await params;
+  const found = await findParagraph(slug, id);
+  if (!found) notFound();
+  const { text, paragraphs, index } = found;
+  const block = paragraphs[index];
+  if (!block) {
+    // A retired id: go where its text went, or to the text, which says the paragraph is gone.
+    if (!text.retired.some((entry) => entry.id === id)) notFound();
+    const successor = resolveRetiredId(text, id);
+    if (successor) permanentRedirect(`/read/${slug}/p/${successor}`);
+    redirect(`/read/${slug}#${id}`);
+  }
+
+  const ui = toUiLocale(uiParam);
+  const { t } = await getUiT(ui);
+  const previous = paragraphs[index - 1];
+  const next = paragraphs[index + 1];
+  return (
+    <div className="page page-paragraph">
+      <nav className="breadcrumb" aria-label={t('paragraph.from', { title: text.title.en ?? text.title.zh })}>
+        <Link href={`/read/${slug}`}>
+          <TextTitle title={text.title} as="p" />
+        </Link>
+      </nav>
+      <h1 className="paragraph-heading">{t('paragraph.of', { n: index + 1, total: paragraphs.length })}</h1>
+      <div className="reader reader-single">
+        <ReaderRow block={block} slug={slug} t={t} uiLang={htmlLang[ui]} withPermalink={false} />
+      </div>
+      <nav className="pager" aria-label={t('paragraph.of', { n: index + 1, total: paragraphs.length })}>
+        {previous ? (
+          <Link rel="prev" href={`/read/${slug}/p/${previous.id}`}>
+            ← {t('paragraph.previous')}
+          </Link>
+        ) : (
+          <span />
+        )}
+        {/* A full page load, so the browser scrolls to the row and :target highlights it. */}
+        <a href={`/read/${slug}#${block.id}`}>{t('paragraph.inContext')}</a>
+        {next ? (
+          <Link rel="next" href={`/read/${slug}/p/${next.id}`}>
+            {t('paragraph.next')} →
+          </Link>
+        ) : (
+          <span />
+        )}
+      </nav>
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+'use client';
+
+import { useTranslation } from 'react-i18next';
+import { UI_COOKIE, uiLocales, type UiLocale } from '@/lib/i18n/config';
+
+const ONE_YEAR = 60 * 60 * 24 * 365;
+const names: Record<UiLocale, { key: string; lang: string }> = {
+  en: { key: 'ui.en', lang: 'en' },
+  zh: { key: 'ui.zh', lang: 'zh-Hans' },
+};
+
+/** Switches the interface language; the choice is kept in a cookie, the page reloads in place. */
+export function LanguageSwitch({ current }: { current: UiLocale }) {
+  const { t } = useTranslation();
+  const choose = (lng: UiLocale) => {
+    if (lng === current) return;
+    document.cookie = `${UI_COOKIE}=${lng}; path=/; max-age=${ONE_YEAR}; samesite=lax`;
+    window.location.reload();
+  };
+  return (
+    <div className="language-switch" role="group" aria-label={t('ui.label')}>
+      {uiLocales.map((lng) => (
+        <button
+          key={lng}
+          type="button"
+          lang={names[lng].lang}
+          aria-pressed={lng === current}
+          onClick={() => choose(lng)}
+        >
+          {t(names[lng].key)}
+        </button>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+import type { GlossStatus } from '@/lib/gloss/types';
+import type { BlockType, TextMeta } from '@/lib/text/types';
+import type { Progress, TextView } from './load';
+
+/** The stable JSON shape of one text, for `npm run export` and `GET /api/texts/<slug>`. */
+export interface ExportedText {
+  slug: string;
+  title: { zh: string; en: string | null };
+  meta: TextMeta;
+  blocks: { id: string; type: BlockType; zh: string; en: string | null; status: GlossStatus | null }[];
+}
+
+export interface ExportedSummary {
+  slug: string;
+  title: { zh: string; en: string | null };
+  progress: Progress;
+}
+
+/** Shapes a loaded text for export. `exportText(view)` → `{ slug, title, meta, blocks: [{ id, type, zh, en, status }] }`. */
+export function exportText(text: TextView): ExportedText {
+  return {
+    slug: text.slug,
+    title: { zh: text.title.zh, en: text.title.en ?? null },
+    meta: text.meta,
+    blocks: text.blocks.map((b) => ({ id: b.id, type: b.type, zh: b.text, en: b.en ?? null, status: b.status ?? null })),
+  };
+}
+
+/** Shapes a loaded text for the list of texts. */
+export function summarizeText(text: TextView): ExportedSummary {
+  return { slug: text.slug, title: { zh: text.title.zh, en: text.title.en ?? null }, progress: text.progress };
+}

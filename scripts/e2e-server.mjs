@@ -1,0 +1,23 @@
+// Serves the app for the end-to-end tests: copies content/ and locales/ into E2E_DATA_DIR,
+// builds against that copy and runs `next start` on E2E_PORT. Tests may change the copy;
+// the repository's own data is never touched.
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync } from 'node:fs';
+import path from 'node:path';
+
+const dataDir = process.env.E2E_DATA_DIR;
+const port = process.env.E2E_PORT;
+if (!dataDir || !port) throw new Error('E2E_DATA_DIR and E2E_PORT must be set (playwright.config.ts sets them)');
+
+for (const folder of ['content', 'locales']) cpSync(folder, path.join(dataDir, folder), { recursive: true });
+const env = { ...process.env, BILINGUAL_DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: '1' };
+const next = path.join('node_modules', '.bin', 'next');
+
+const build = spawnSync(next, ['build'], { env, stdio: 'inherit' });
+if (build.status !== 0) process.exit(build.status ?? 1);
+
+const server = spawn(next, ['start', '-p', port, '-H', '127.0.0.1'], { env, stdio: 'inherit' });
+const stop = () => server.kill('SIGTERM');
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);
+server.on('exit', (code) => process.exit(code ?? 0));
