@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import writeFileAtomic from 'write-file-atomic';
 import type { z } from 'zod';
 import { DataFileError } from './errors';
+import { locateJsonError } from './json-syntax';
 import { displayPath } from './paths';
 
 /** Line and column (1-based) of a character offset. `('a\nbc', 3)` → `{ line: 2, column: 2 }`. */
@@ -17,12 +18,8 @@ export function parseJsonText(text: string, file: string): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const at = /at position (\d+)/.exec(message);
-    const offset = at ? Number(at[1]) : text.length;
-    throw new DataFileError(file, `malformed JSON: ${message.replace(/ in JSON at position \d+.*$/, '')}`, positionAt(text, offset), {
-      cause: error,
-    });
+    const found = locateJsonError(text) ?? { offset: text.length, reason: 'invalid JSON' };
+    throw new DataFileError(file, `malformed JSON: ${found.reason}`, positionAt(text, found.offset), { cause: error });
   }
 }
 

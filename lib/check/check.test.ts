@@ -1,0 +1,103 @@
+import { readFileSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { makeDataDir } from '@/lib/testing/data-dir';
+import { checkLibrary } from './check';
+
+const SLUG = 'karpathy-no-priors';
+let data: ReturnType<typeof makeDataDir> | undefined;
+afterEach(() => data?.dispose());
+
+function glossFile() {
+  return JSON.parse(readFileSync(data!.file(`locales/en/${SLUG}.json`), 'utf8')) as Record<string, string>;
+}
+
+describe('checkLibrary on the bundled data', () => {
+  it('finds no errors and no warnings', async () => {
+    data = makeDataDir({ copyRepoData: true });
+    expect(await checkLibrary()).toEqual({ errors: [], warnings: [] });
+  });
+});
+
+describe('checkLibrary errors', () => {
+  const cases: { name: string; mutate: () => void; code: string; expect?: Record<string, unknown> }[] = [
+    {
+      name: 'malformed gloss JSON, with line and column',
+      mutate: () => data!.write(`locales/en/${SLUG}.json`, '{\n  "title": "A",\n  "x": oops\n}\n'),
+      code: 'gloss-file-invalid',
+      expect: { file: `locales/en/${SLUG}.json`, line: 3, column: 8 },
+    },
+    {
+      name: 'a gloss file that is not flat key → string',
+      mutate: () => data!.write(`locales/en/${SLUG}.json`, JSON.stringify({ title: 'A', nested: { a: 'b' } })),
+      code: 'gloss-file-invalid',
+    },
+    {
+      name: 'a gloss file that is an array',
+      mutate: () => data!.write(`locales/en/${SLUG}.json`, '["a"]'),
+      code: 'gloss-file-invalid',
+    },
+    {
+      name: 'a gloss key with no block',
+      mutate: () => data!.write(`locales/en/${SLUG}.json`, JSON.stringify({ ...glossFile(), zzzzzz: 'Orphan' })),
+      code: 'orphan-gloss',
+      expect: { id: 'zzzzzz' },
+    },
+    {
+      name: 'an id used twice in the ledger',
+      mutate: () => {
+        const ledger = JSON.parse(readFileSync(data!.file(`content/${SLUG}.ids.json`), 'utf8'));
+        ledger.retired.push({ ...ledger.blocks[0] });
+        data!.write(`content/${SLUG}.ids.json`, JSON.stringify(ledger));
+      },
+      code: 'duplicate-id',
+    },
+    {
+      name: 'a source that is not UTF-8',
+      mutate: () => data!.write('content/gbk.txt', Uint8Array.from([0xc4, 0xe3, 0xba, 0xc3, 0x0a])),
+      code: 'not-utf8',
+      expect: { file: 'content/gbk.txt' },
+    },
+    {
+      name: 'a gloss file for no text',
+      mutate: () => data!.write('locales/en/missing-text.json', '{}'),
+      code: 'orphan-file',
+    },
+    {
+      name: 'a source whose name cannot be a URL',
+      mutate: () => data!.write('content/Bad Name.md', '你好。'),
+      code: 'bad-file-name',
+    },
+  ];
+
+  it.each(cases)('$name', async ({ mutate, code, expect: fields }) => {
+    data = makeDataDir({ copyRepoData: true });
+    mutate();
+    const report = await checkLibrary();
+    const problem = report.errors.find((p) => p.code === code);
+    expect(problem, JSON.stringify(report.errors)).toBeDefined();
+    if (fields) expect(problem).toMatchObject(fields);
+  });
+});
+
+describe('checkLibrary warnings', () => {
+  it('lists untranslated, empty and stale glosses by id', async () => {
+    data = makeDataDir({ copyRepoData: true });
+    const glosses = glossFile();
+    // Not the second paragraph, which is the one edited below.
+    const [first, second] = Object.keys(glosses).filter((k) => k !== 'title').slice(3);
+    delete glosses[first!];
+    glosses[second!] = '  ';
+    data.write(`locales/en/${SLUG}.json`, JSON.stringify(glosses));
+    const source = readFileSync(data.file(`content/${SLUG}.txt`), 'utf8');
+    data.write(`content/${SLUG}.txt`, source.replace('播客节目 No Priors', '知名播客节目 No Priors'));
+
+    const report = await checkLibrary();
+    expect(report.errors).toEqual([]);
+    const codes = report.warnings.map((w) => `${w.code}:${w.id ?? ''}`);
+    expect(codes).toContain(`untranslated:${first}`);
+    expect(codes).toContain(`empty:${second}`);
+    // The edited paragraph keeps its id; its gloss is stale and the ledger needs a sync.
+    expect(report.warnings.filter((w) => w.code === 'stale')).toHaveLength(1);
+    expect(codes).toContain('ledger-out-of-date:');
+  });
+});

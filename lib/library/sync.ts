@@ -1,0 +1,60 @@
+import 'server-only';
+import { TITLE_KEY } from '@/lib/gloss/types';
+import { readGlosses, readGlossStates, writeGlossFiles } from '@/lib/store/glosses';
+import { listSources, readLedger, readSourceText, writeLedger, type SourceFile } from '@/lib/store/sources';
+import { reconcileIds, type Reconciliation } from '@/lib/text/ids';
+import { parseText } from '@/lib/text/parse';
+import { isGlossable } from '@/lib/text/types';
+import { GLOSS_LANGUAGE } from './load';
+
+export interface SyncResult {
+  slug: string;
+  blocks: number;
+  added: string[];
+  edited: string[];
+  retired: { id: string; mergedInto?: string }[];
+  revived: string[];
+  ledgerWritten: boolean;
+  glossesReordered: boolean;
+}
+
+function sameOrder(keys: string[], order: string[]): boolean {
+  const present = order.filter((key) => keys.includes(key));
+  return present.every((key, i) => keys[i] === key);
+}
+
+/**
+ * Brings one text's id ledger up to date with its source after a hand edit, and puts its gloss
+ * keys back in document order. Never deletes a gloss: glosses of removed blocks stay in the
+ * file (after the live ones) under their retired ids.
+ */
+export async function syncText(source: SourceFile): Promise<SyncResult> {
+  const ledger = await readLedger(source.slug);
+  const ids: Reconciliation = reconcileIds(parseText(await readSourceText(source)).blocks, ledger);
+  if (ids.changed) await writeLedger(source.slug, ids.ledger);
+
+  const [glosses, states] = await Promise.all([readGlosses(source.slug, GLOSS_LANGUAGE), readGlossStates(source.slug, GLOSS_LANGUAGE)]);
+  const order = [TITLE_KEY, ...ids.blocks.filter((b) => isGlossable(b.type)).map((b) => b.id), ...ids.ledger.retired.map((e) => e.id)];
+  const reorder = !sameOrder(Object.keys(glosses), order) || !sameOrder(Object.keys(states), order);
+  if (reorder) await writeGlossFiles(source.slug, GLOSS_LANGUAGE, order, glosses, states);
+
+  const retiredNow = new Set(ids.retired);
+  return {
+    slug: source.slug,
+    blocks: ids.blocks.length,
+    added: ids.added,
+    edited: ids.edited,
+    retired: ids.ledger.retired.filter((e) => retiredNow.has(e.id)).map((e) => ({ id: e.id, ...(e.mergedInto ? { mergedInto: e.mergedInto } : {}) })),
+    revived: ids.revived,
+    ledgerWritten: ids.changed,
+    glossesReordered: reorder,
+  };
+}
+
+/** Syncs every text in `content/`. */
+export async function syncLibrary(): Promise<SyncResult[]> {
+  const { sources } = await listSources();
+  const results: SyncResult[] = [];
+  for (const source of sources) results.push(await syncText(source));
+  return results;
+}
