@@ -17,6 +17,8 @@ export function decodeSource(bytes: Uint8Array, file: string): string {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     throw new EncodingError(file, 'it starts with a UTF-16 byte order mark');
   }
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) throw new EncodingError(file, `it contains a NUL byte at byte ${nul}; is it UTF-16?`);
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {

@@ -17,7 +17,8 @@ const metaKeys = ['title', 'date', 'author'] as const;
 /**
  * Splits YAML front matter off the top of a source (lines already LF-split, BOM removed).
  * `['---', 'title: 标题', '---', '正文']` → meta `{ title: '标题' }`, body `['正文']`.
- * A file without a closing fence has no front matter; malformed YAML gives empty meta and a problem.
+ * A file without a closing fence, or whose fenced lines are not a YAML mapping, has no front
+ * matter; malformed YAML gives empty meta and a problem.
  */
 export function splitFrontMatter(lines: string[]): FrontMatter {
   const none: FrontMatter = { meta: {}, bodyLines: lines, bodyStartLine: 1, problems: [] };
@@ -34,9 +35,8 @@ export function splitFrontMatter(lines: string[]): FrontMatter {
     return { meta: {}, ...rest, problems: [{ line: 1, message: `Front matter is not valid YAML: ${message}` }] };
   }
   if (data === null || data === undefined) return { meta: {}, ...rest, problems: [] };
-  if (typeof data !== 'object' || Array.isArray(data)) {
-    return { meta: {}, ...rest, problems: [{ line: 1, message: 'Front matter is not a YAML mapping' }] };
-  }
+  // Not a mapping: the two `---` lines were breaks around body text, not front matter.
+  if (typeof data !== 'object' || Array.isArray(data)) return none;
 
   const meta: TextMeta = {};
   const record = data as Record<string, unknown>;
@@ -48,5 +48,9 @@ export function splitFrontMatter(lines: string[]): FrontMatter {
       if (text) meta[key] = text;
     }
   }
-  return { meta, ...rest, problems: [] };
+  const problems: ParseProblem[] =
+    Object.keys(meta).length === 0
+      ? [{ line: 1, message: 'Front matter has no title, date or author; if these lines are text, start the file with a blank line' }]
+      : [];
+  return { meta, ...rest, problems };
 }

@@ -4,7 +4,6 @@ import type { ParsedText, SourceBlock } from './types';
 const BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 const ATX_HEADING = /^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
 const LIST_MARKER = /^ {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+/;
-const HAN = /\p{Script=Han}/u;
 
 /**
  * The implicit-heading rule. A line is a heading when it stands alone between blank lines
@@ -36,15 +35,19 @@ export function normalizeSource(source: string): string {
   return source.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
 }
 
+// Han characters (any plane), CJK punctuation and full-width forms: no space is written between two of them.
+const CJK = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u;
+
 /**
- * Joins the lines of one paragraph the way a reader sees them: no space between two
- * Chinese characters, one space otherwise. `['第一行', '第二行']` → `'第一行第二行'`.
+ * Joins the lines of one paragraph the way a reader sees them: nothing between two Chinese
+ * characters or punctuation marks, one space otherwise. `['第一行，', '第二行']` → `'第一行，第二行'`.
  */
 export function joinLines(lines: string[]): string {
   return lines.reduce((joined, line) => {
     if (!joined) return line;
-    const glue = HAN.test(joined.slice(-1)) && HAN.test(line.charAt(0)) ? '' : ' ';
-    return joined + glue + line;
+    const last = Array.from(joined).at(-1) ?? '';
+    const first = String.fromCodePoint(line.codePointAt(0) ?? 32);
+    return joined + (CJK.test(last) && CJK.test(first) ? '' : ' ') + line;
   }, '');
 }
 

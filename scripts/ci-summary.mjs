@@ -1,0 +1,23 @@
+// Prints the one closing line CI reads, "N passed, N failed", from the vitest and Playwright
+// JSON reports, and exits with the test command's status. A failing step that wrote no report
+// (typecheck, check, build) counts as one failure.
+import { existsSync, readFileSync } from 'node:fs';
+
+const status = Number(process.argv[2] ?? 1);
+let passed = 0;
+let failed = 0;
+const read = (file) => (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : undefined);
+
+const unit = read('reports/unit.json');
+if (unit) {
+  passed += unit.numPassedTests;
+  failed += unit.numFailedTests;
+}
+const e2e = read('reports/e2e.json');
+if (e2e) {
+  passed += e2e.stats.expected + e2e.stats.flaky;
+  failed += e2e.stats.unexpected;
+}
+if (status !== 0 && failed === 0) failed = 1;
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(status === 0 && failed === 0 ? 0 : 1);
