@@ -10,7 +10,8 @@ const port = process.env.E2E_PORT;
 if (!dataDir || !port) throw new Error('E2E_DATA_DIR and E2E_PORT must be set (playwright.config.ts sets them)');
 
 for (const folder of ['content', 'locales']) cpSync(folder, path.join(dataDir, folder), { recursive: true });
-const env = { ...process.env, BILINGUAL_DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: '1' };
+// A build folder of its own, so a developer's .next is left alone.
+const env = { ...process.env, BILINGUAL_DATA_DIR: dataDir, NEXT_DIST_DIR: '.next-e2e', NEXT_TELEMETRY_DISABLED: '1' };
 const next = path.join('node_modules', '.bin', 'next');
 
 const build = spawnSync(next, ['build'], { env, stdio: 'inherit' });

@@ -12,6 +12,9 @@ export function generateStaticParams() {
   return uiLocales.map((ui) => ({ ui }));
 }
 
+// Every page is generated at build time; an unknown language, text or paragraph is a 404.
+export const dynamicParams = false;
+
 export async function generateMetadata({ params }: Omit<Props, 'children'>): Promise<Metadata> {
   const { t } = await getUiT(toUiLocale((await params).ui));
   return { title: { default: t('site.name'), template: `%s · ${t('site.name')}` }, description: t('site.tagline') };

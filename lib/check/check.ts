@@ -129,9 +129,9 @@ async function checkOrphanFiles(slugs: Set<string>, report: CheckReport): Promis
     return;
   }
   for (const name of names) {
-    const match = /^(.+?)(\.state)?\.json$/.exec(name);
+    const match = /^(.+?)(\.state|\.notes)?\.json$/.exec(name);
     const slug = match?.[1];
-    if (!slug || slug === 'common' || slugs.has(slug)) continue;
+    if (!slug || slug === 'common' || slug === 'glossary' || slugs.has(slug)) continue;
     report.errors.push({
       code: 'orphan-file',
       file: displayPath(`${localeDir(GLOSS_LANGUAGE)}/${name}`),

@@ -12,7 +12,7 @@ import { contentDir, displayPath } from './paths';
 export const sourceExtensions = ['.md', '.markdown', '.txt'] as const;
 
 /** Names that `locales/<lng>/` already uses for other files. */
-const reservedSlugs = new Set(['common']);
+const reservedSlugs = new Set(['common', 'glossary']);
 
 /** Lower-case letters, digits, `-` and `_`, not reserved; what a file name must reduce to, to be served. */
 export function isSlug(value: string): boolean {

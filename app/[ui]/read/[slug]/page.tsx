@@ -12,6 +12,8 @@ import { plainText } from '@/lib/text/inline';
 
 type Props = { params: Promise<{ ui: string; slug: string }> };
 
+export const dynamicParams = false;
+
 export async function generateStaticParams() {
   const texts = await loadLibrary();
   return texts.map((entry) => ({ slug: entry.ok ? entry.text.slug : entry.broken.slug }));

@@ -12,13 +12,19 @@ import { isGlossable } from '@/lib/text/types';
 
 type Props = { params: Promise<{ ui: string; slug: string; id: string }> };
 
+// Unknown ids are 404s without rendering; retired ids are generated too, as redirects.
+export const dynamicParams = false;
+
 // Every text's paragraphs at once: the parent [slug] segment's params reach a child's
 // generateStaticParams only when the parent declares them in a layout.
 export async function generateStaticParams() {
   const texts = await loadLibrary();
-  return texts.flatMap((entry) =>
-    entry.ok ? entry.text.blocks.filter((b) => isGlossable(b.type)).map((b) => ({ slug: entry.text.slug, id: b.id })) : [],
-  );
+  return texts.flatMap((entry) => {
+    if (!entry.ok) return [];
+    const { slug, blocks, retired } = entry.text;
+    const ids = [...blocks.filter((b) => isGlossable(b.type)).map((b) => b.id), ...retired.map((r) => r.id)];
+    return ids.map((id) => ({ slug, id }));
+  });
 }
 
 /** The block, its place among the text's paragraphs, and its neighbours. */

@@ -1,0 +1,33 @@
+import type { Metadata } from 'next';
+import './globals.css';
+
+export const metadata: Metadata = { title: 'Page not found · 找不到页面', robots: { index: false } };
+
+/**
+ * The 404 page for addresses that match no route (unknown texts and paragraphs included). It is
+ * rendered outside the [ui] layout, so it does not know the reader's interface language and
+ * speaks both.
+ */
+export default function GlobalNotFound() {
+  return (
+    <html lang="en">
+      <body>
+        <header className="site-header">
+          <a href="/" className="site-name">
+            Bilingual Reader
+          </a>
+        </header>
+        <main id="main" className="page page-message">
+          <h1>
+            Page not found <span lang="zh-Hans">· 找不到页面</span>
+          </h1>
+          <p>There is no text or paragraph at this address. It may have been mistyped.</p>
+          <p lang="zh-Hans">这个地址没有对应的文章或段落，可能是输入有误。</p>
+          <p>
+            <a href="/">Back to the library</a> · <a href="/" lang="zh-Hans">返回文库</a>
+          </p>
+        </main>
+      </body>
+    </html>
+  );
+}
