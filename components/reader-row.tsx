@@ -1,7 +1,11 @@
 import type { TFunction } from 'i18next';
+import type { ReactNode } from 'react';
+import type { RowAnnotations } from '@/lib/annotate/view';
 import type { BlockView } from '@/lib/library/load';
 import { CopyLinkButton } from './copy-link-button';
 import { InlineText } from './inline-text';
+import { NoteMarker } from './note-marker';
+import { ZhText } from './zh-text';
 
 /** The heading element for a block's level: the page title is h1, so text headings start at h2. */
 function headingTag(level: number | undefined): 'h2' | 'h3' | 'h4' | 'h5' | 'h6' {
@@ -9,29 +13,34 @@ function headingTag(level: number | undefined): 'h2' | 'h3' | 'h4' | 'h5' | 'h6'
   return `h${clamped}` as 'h2' | 'h3' | 'h4' | 'h5' | 'h6';
 }
 
-function BlockBody({ block, text }: { block: BlockView; text: string }) {
+function BlockBody({ block, children }: { block: BlockView; children: ReactNode }) {
   if (block.type === 'heading') {
     const Heading = headingTag(block.level);
-    return (
-      <Heading className="block-heading">
-        <InlineText text={text} />
-      </Heading>
-    );
+    return <Heading className="block-heading">{children}</Heading>;
   }
   if (block.type === 'list-item') {
     return (
       <ul className="block-list">
-        <li>
-          <InlineText text={text} />
-        </li>
+        <li>{children}</li>
       </ul>
     );
   }
-  return (
-    <p>
-      <InlineText text={text} />
-    </p>
-  );
+  return <p>{children}</p>;
+}
+
+/** The English gloss with note markers inserted at their offsets. */
+function EnText({ text, markers }: { text: string; markers: [number, string][] }) {
+  const sorted = [...markers].sort((a, b) => a[0] - b[0]);
+  const parts: ReactNode[] = [];
+  let cursor = 0;
+  for (const [offset, id] of sorted) {
+    const at = Math.min(Math.max(offset, cursor), text.length);
+    if (at > cursor) parts.push(<InlineText key={`t${cursor}`} text={text.slice(cursor, at)} />);
+    parts.push(<NoteMarker key={id} id={id} />);
+    cursor = at;
+  }
+  if (cursor < text.length) parts.push(<InlineText key={`t${cursor}`} text={text.slice(cursor)} />);
+  return <>{parts}</>;
 }
 
 interface RowProps {
@@ -40,6 +49,8 @@ interface RowProps {
   t: TFunction;
   /** The `lang` of interface text (the marks inside the English cell). */
   uiLang: string;
+  /** Words, terms and notes; without them the Chinese is plain text. */
+  annotations?: RowAnnotations;
   /** Whether the row links to its own paragraph page (not on that page itself). */
   withPermalink?: boolean;
 }
@@ -48,16 +59,24 @@ interface RowProps {
  * One row of the reading grid: a block's Chinese and its English in cells of the same grid
  * row, so the columns stay aligned whatever their lengths, and the row's link tools.
  */
-export function ReaderRow({ block, slug, t, uiLang, withPermalink = true }: RowProps) {
+export function ReaderRow({ block, slug, t, uiLang, annotations, withPermalink = true }: RowProps) {
   if (block.type === 'break') return <hr id={block.id} className="row row-break" />;
   return (
     <div id={block.id} className={`row row-${block.type}`} data-status={block.status}>
       <div className="cell cell-zh" lang="zh-Hans">
-        <BlockBody block={block} text={block.text} />
+        <BlockBody block={block}>
+          {annotations ? (
+            <ZhText blockId={block.id} text={block.text} annotations={annotations.zh} />
+          ) : (
+            <InlineText text={block.text} />
+          )}
+        </BlockBody>
       </div>
       <div className="cell cell-en" lang="en">
         {block.en ? (
-          <BlockBody block={block} text={block.en} />
+          <BlockBody block={block}>
+            {annotations ? <EnText text={block.en} markers={annotations.en} /> : <InlineText text={block.en} />}
+          </BlockBody>
         ) : (
           <p className="mark mark-untranslated" lang={uiLang}>
             {t('reader.untranslated')}
@@ -68,6 +87,11 @@ export function ReaderRow({ block, slug, t, uiLang, withPermalink = true }: RowP
             {t('reader.stale')}
           </p>
         )}
+        {annotations?.detached.map((id) => (
+          <p key={id} className="note-detached" lang={uiLang}>
+            <NoteMarker id={id} /> {t('notes.detached')}
+          </p>
+        ))}
       </div>
       <div className="row-tools">
         {withPermalink && (

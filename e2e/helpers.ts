@@ -156,3 +156,12 @@ export function rawGet(baseURL: string, rawPath: string): Promise<{ status: numb
     req.end();
   });
 }
+
+/** The reading text of an element: its text without note markers and pinyin. */
+export function readingText(locator: Locator): Promise<string> {
+  return locator.evaluate((el) => {
+    const copy = el.cloneNode(true) as HTMLElement;
+    copy.querySelectorAll('.note-ref, rt, rp').forEach((node) => node.remove());
+    return copy.textContent ?? '';
+  });
+}

@@ -8,8 +8,9 @@ async function readingContent(page: Page) {
       const content = (selector: string) => {
         const cell = el.querySelector(selector)?.cloneNode(true) as Element | undefined;
         if (!cell) return null;
-        cell.querySelectorAll('.mark').forEach((mark) => mark.remove());
-        return { lang: cell.getAttribute('lang'), html: cell.innerHTML };
+        // Marks and note markers carry interface-language labels; the reading text must not change.
+        cell.querySelectorAll('.mark, .note-ref').forEach((node) => node.remove());
+        return { lang: cell.getAttribute('lang'), text: cell.textContent };
       };
       return { id: el.id, zh: content('.cell-zh'), en: content('.cell-en') };
     }),

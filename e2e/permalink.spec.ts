@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { READ_PATH, SLUG, loadSeed, norm, plain, waitForHydration } from './helpers';
+import { READ_PATH, SLUG, loadSeed, norm, plain, readingText, waitForHydration } from './helpers';
 
 const paragraphPath = (id: string) => `/read/${SLUG}/p/${id}`;
 
@@ -99,8 +99,8 @@ test.describe('paragraph pages', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Paragraph ${n} of 50`);
     const row = page.locator(`.reader [id="${target.id}"]`);
     await expect(row).toHaveCount(1);
-    expect(norm(await row.locator('.cell-zh').textContent())).toBe(norm(plain(target.zh)));
-    expect(norm(await row.locator('.cell-en').textContent())).toBe(norm(plain(target.en ?? '')));
+    expect(norm(await readingText(row.locator('.cell-zh')))).toBe(norm(plain(target.zh)));
+    expect(norm(await readingText(row.locator('.cell-en')))).toBe(norm(plain(target.en ?? '')));
     // No ¶ link to the page itself.
     await expect(row.getByRole('link', { name: 'Page of this paragraph' })).toHaveCount(0);
     const inContext = page.getByRole('link', { name: 'Read it in context' });

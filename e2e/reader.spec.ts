@@ -76,7 +76,10 @@ test.describe('reading page', () => {
           const c = el.querySelector<HTMLElement>(sel);
           if (!c) return null;
           const r = c.getBoundingClientRect();
-          return { text: c.textContent, visible: c.checkVisibility() && r.width > 0 && r.height > 0 };
+          // The reading text without translator's-note markers.
+          const copy = c.cloneNode(true) as HTMLElement;
+          copy.querySelectorAll('.note-ref, rt, rp').forEach((node) => node.remove());
+          return { text: copy.textContent, visible: c.checkVisibility() && r.width > 0 && r.height > 0 };
         };
         return { id: el.id, zh: cell('.cell-zh'), en: cell('.cell-en'), untranslated: !!el.querySelector('.mark-untranslated') };
       }),

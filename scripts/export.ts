@@ -1,11 +1,17 @@
-// `npm run export -- <slug>`: prints the text as JSON { slug, title, meta, blocks: [{ id, type, zh, en, status }] }.
+// `npm run export -- <slug> [--annotations]`: prints the text as JSON
+// { slug, title, meta, blocks: [{ id, type, zh, en, status }] }; with --annotations every block
+// also has tokens, notes and terms, and a top-level dictionary holds the words used.
+import { annotateText } from '@/lib/annotate/annotate';
+import { exportAnnotatedText } from '@/lib/annotate/export';
 import { exportText } from '@/lib/library/export';
 import { loadLibrary, loadText } from '@/lib/library/load';
 
 async function main() {
-  const [slug, ...rest] = process.argv.slice(2);
-  if (!slug || rest.length > 0) {
-    console.error('Usage: npm run -s export -- <slug>');
+  const args = process.argv.slice(2);
+  const withAnnotations = args.includes('--annotations');
+  const [slug, ...rest] = args.filter((arg) => arg !== '--annotations');
+  if (!slug || rest.length > 0 || slug.startsWith('-')) {
+    console.error('Usage: npm run -s export -- <slug> [--annotations]');
     process.exit(2);
   }
   const loaded = await loadText(slug);
@@ -18,7 +24,10 @@ async function main() {
     console.error(loaded.broken.error);
     process.exit(1);
   }
-  console.log(JSON.stringify(exportText(loaded.text), null, 2));
+  const exported = withAnnotations
+    ? exportAnnotatedText(loaded.text, await annotateText(loaded.text))
+    : exportText(loaded.text);
+  console.log(JSON.stringify(exported, null, 2));
 }
 
 main().catch((error: unknown) => {

@@ -41,6 +41,10 @@ export default async function UiLayout({ children, params }: Props) {
           <main id="main" tabIndex={-1}>
             {children}
           </main>
+          <footer className="site-footer">
+            <a href="/about">{t('footer.about')}</a>
+            <span>{t('footer.dictionary')}</span>
+          </footer>
         </I18nProvider>
       </body>
     </html>

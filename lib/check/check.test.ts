@@ -101,3 +101,28 @@ describe('checkLibrary warnings', () => {
     expect(codes).toContain('ledger-out-of-date:');
   });
 });
+
+describe('checkLibrary glossary and notes', () => {
+  it('warns when a gloss drops a term’s approved rendering, naming the block, term and gloss', async () => {
+    data = makeDataDir({ copyRepoData: true });
+    const glosses = glossFile();
+    const ledger = JSON.parse(readFileSync(data.file(`content/${SLUG}.ids.json`), 'utf8')) as { blocks: { id: string; zh: string }[] };
+    const block = ledger.blocks.find((b) => b.zh.includes('特拉斯'))!;
+    const wrong = glosses[block.id]!.replace(/Tesla/g, 'the carmaker');
+    data.write(`locales/en/${SLUG}.json`, JSON.stringify({ ...glosses, [block.id]: wrong }));
+
+    const report = await checkLibrary();
+    const warning = report.warnings.find((w) => w.code === 'glossary' && w.id === block.id);
+    expect(warning?.message).toContain('特拉斯');
+    expect(warning?.message).toContain('"Tesla"');
+    expect(warning?.message).toContain(wrong);
+  });
+
+  it('reports a note whose quote has left its block as detached', async () => {
+    data = makeDataDir({ copyRepoData: true });
+    const source = readFileSync(data.file(`content/${SLUG}.txt`), 'utf8');
+    data.write(`content/${SLUG}.txt`, source.replace('特拉斯', '特斯拉'));
+    const report = await checkLibrary();
+    expect(report.warnings.filter((w) => w.code === 'note-detached').map((w) => w.id)).toEqual(['n7']);
+  });
+});

@@ -1,8 +1,11 @@
 import 'server-only';
 import { readdir } from 'node:fs/promises';
 import { GLOSS_LANGUAGE } from '@/lib/library/load';
+import { lintGlossary } from '@/lib/annotate/glossary';
+import type { TermEntry } from '@/lib/annotate/types';
 import { glossStatus } from '@/lib/gloss/status';
 import { TITLE_KEY, type GlossFile, type GlossStateFile } from '@/lib/gloss/types';
+import { readGlossary, readNotes } from '@/lib/store/annotations';
 import { DataFileError } from '@/lib/store/errors';
 import { glossPath, glossStatePath, readGlosses, readGlossStates } from '@/lib/store/glosses';
 import { displayPath, localeDir } from '@/lib/store/paths';
@@ -44,7 +47,7 @@ function duplicateIds(ledger: IdLedger): string[] {
   return [...twice];
 }
 
-async function checkText(source: SourceFile, report: CheckReport): Promise<void> {
+async function checkText(source: SourceFile, glossary: TermEntry[], report: CheckReport): Promise<void> {
   const { slug } = source;
   const error = (problem: CheckProblem) => report.errors.push(problem);
   const warn = (problem: CheckProblem) => report.warnings.push(problem);
@@ -118,6 +121,48 @@ async function checkText(source: SourceFile, report: CheckReport): Promise<void>
       warn({ code: 'stale', file: glossFile, slug, id, message: `the Chinese of "${excerpt}" changed since its gloss was saved` });
     }
   }
+
+  const glossed = entries.map(({ id, zh }) => ({ id, zh, ...(glosses[id] ? { en: glosses[id] } : {}) }));
+  for (const miss of lintGlossary(glossed, glossary)) {
+    warn({
+      code: 'glossary',
+      file: glossFile,
+      slug,
+      id: miss.id,
+      message: `contains the term ${miss.term} but its gloss uses none of ${miss.en.map((e) => `"${e}"`).join(', ')}: "${miss.gloss}"`,
+    });
+  }
+
+  await checkNotes(source, entries, glosses, report);
+}
+
+/** Notes must point at a block of the text; a note whose quote is gone is reported as detached. */
+async function checkNotes(
+  source: SourceFile,
+  entries: { id: string; zh: string }[],
+  glosses: GlossFile,
+  report: CheckReport,
+): Promise<void> {
+  const file = `locales/${GLOSS_LANGUAGE}/${source.slug}.notes.json`;
+  let notes;
+  try {
+    notes = await readNotes(source.slug, GLOSS_LANGUAGE);
+  } catch (caught) {
+    report.errors.push(fromError(caught, source.slug, 'notes-file-invalid'));
+    return;
+  }
+  const zhById = new Map(entries.map((e) => [e.id, e.zh]));
+  for (const note of notes) {
+    const zh = zhById.get(note.block);
+    const where = { file, slug: source.slug, id: note.id };
+    if (zh === undefined) {
+      report.warnings.push({ ...where, code: 'note-detached', message: `note ${note.id} belongs to block ${note.block}, which is no longer in the text` });
+    } else if (!zh.includes(note.quote)) {
+      report.warnings.push({ ...where, code: 'note-detached', message: `note ${note.id}: "${note.quote}" is no longer in block ${note.block}` });
+    } else if (note.enQuote && !(glosses[note.block] ?? '').includes(note.enQuote)) {
+      report.warnings.push({ ...where, code: 'note-en-anchor', message: `note ${note.id}: "${note.enQuote}" is not in the gloss of ${note.block}; its marker goes at the end` });
+    }
+  }
 }
 
 /** Gloss files in `locales/<lng>/` that belong to no text in `content/`. */
@@ -144,13 +189,20 @@ async function checkOrphanFiles(slugs: Set<string>, report: CheckReport): Promis
 /**
  * Validates every text against its gloss files. Errors: unreadable sources, malformed JSON
  * (with line and column), gloss files that are not flat key → string objects, gloss keys with
- * no block, ids used twice. Warnings: untranslated, empty and stale glosses, an out-of-date ledger.
+ * no block, ids used twice, malformed glossary or notes. Warnings: untranslated, empty and stale
+ * glosses, an out-of-date ledger, glosses missing a glossary term's approved rendering, detached notes.
  */
 export async function checkLibrary(): Promise<CheckReport> {
   const report: CheckReport = { errors: [], warnings: [] };
   const { sources, skipped } = await listSources();
   for (const { file, reason } of skipped) report.errors.push({ code: 'bad-file-name', file, message: `cannot be served: ${reason}` });
-  for (const source of sources) await checkText(source, report);
+  let glossary: TermEntry[] = [];
+  try {
+    glossary = await readGlossary(GLOSS_LANGUAGE);
+  } catch (caught) {
+    report.errors.push(fromError(caught, '', 'glossary-invalid'));
+  }
+  for (const source of sources) await checkText(source, glossary, report);
   await checkOrphanFiles(new Set(sources.map((s) => s.slug)), report);
   return report;
 }

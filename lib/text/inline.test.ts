@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type InlineSegment, parseInline, plainText, safeHref } from './inline';
+import { type InlineSegment, inlineRanges, parseInline, plainText, safeHref } from './inline';
 
 const text = (value: string): InlineSegment => ({ kind: 'text', text: value });
 const link = (label: string, href: string): InlineSegment => ({ kind: 'link', text: label, href });
@@ -164,5 +164,19 @@ describe('plainText', () => {
   ];
   it.each(cases)('"$input" → "$expected"', ({ input, expected }) => {
     expect(plainText(input)).toBe(expected);
+  });
+});
+
+describe('inlineRanges', () => {
+  const cases = [
+    { text: '', expected: [] },
+    { text: '[甲](https://a.b)乙', expected: [['link', '甲', 0, 16], ['text', '乙', 16, 17]] },
+    { text: '链接：https://a.b/c。', expected: [['text', '链接：', 0, 3], ['link', 'https://a.b/c', 3, 16], ['text', '。', 16, 17]] },
+    { text: '无链接', expected: [['text', '无链接', 0, 3]] },
+  ];
+  it.each(cases)('$text', ({ text, expected }) => {
+    const ranges = inlineRanges(text);
+    expect(ranges.map((r) => [r.kind, r.text, r.start, r.end])).toEqual(expected);
+    for (const r of ranges) if (r.kind === 'text') expect(text.slice(r.start, r.end)).toBe(r.text);
   });
 });

@@ -16,17 +16,27 @@ export function safeHref(url: string): string | null {
   }
 }
 
+/** An inline segment with the offsets of its source text (link syntax included). */
+export type InlineRange = InlineSegment & { start: number; end: number };
+
 /**
  * Splits text into plain runs and links (Markdown `[text](url)` and bare http(s) URLs).
  * `'链接：https://a.b/c。'` → `[text '链接：', link 'https://a.b/c', text '。']`.
  */
 export function parseInline(text: string): InlineSegment[] {
-  const segments: InlineSegment[] = [];
-  const pushText = (value: string) => {
+  return inlineRanges(text).map(({ start: _start, end: _end, ...segment }) => segment);
+}
+
+/** parseInline, keeping each segment's offsets in the source. `'[甲](https://a.b)乙'` → link 0–16, text 16–17. */
+export function inlineRanges(text: string): InlineRange[] {
+  const segments: InlineRange[] = [];
+  const pushText = (value: string, start: number) => {
     if (!value) return;
     const last = segments.at(-1);
-    if (last?.kind === 'text') last.text += value;
-    else segments.push({ kind: 'text', text: value });
+    if (last?.kind === 'text') {
+      last.text += value;
+      last.end = start + value.length;
+    } else segments.push({ kind: 'text', text: value, start, end: start + value.length });
   };
 
   let cursor = 0;
@@ -42,12 +52,12 @@ export function parseInline(text: string): InlineSegment[] {
       label = url;
     }
     const href = safeHref(url);
-    pushText(text.slice(cursor, start));
-    if (href && label) segments.push({ kind: 'link', text: label, href });
-    else pushText(raw);
+    pushText(text.slice(cursor, start), cursor);
+    if (href && label) segments.push({ kind: 'link', text: label, href, start, end: start + raw.length });
+    else pushText(raw, start);
     cursor = start + raw.length;
   }
-  pushText(text.slice(cursor));
+  pushText(text.slice(cursor), cursor);
   return segments;
 }
 

@@ -1,9 +1,13 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { AnnotationLayer } from '@/components/annotation-layer';
 import { LayoutSwitch } from '@/components/layout-switch';
+import { NotesList } from '@/components/notes-list';
+import { PinyinSwitch } from '@/components/pinyin-switch';
 import { ReaderRow } from '@/components/reader-row';
 import { RetiredLinkNotice } from '@/components/retired-link-notice';
 import { TextTitle } from '@/components/text-title';
+import { annotateText, lexiconFor, rowAnnotations, type TextAnnotation } from '@/lib/annotate/annotate';
 import { htmlLang } from '@/lib/i18n/config';
 import { getUiT, toUiLocale } from '@/lib/i18n/server';
 import { loadLibrary, loadText, resolveRetiredId } from '@/lib/library/load';
@@ -47,6 +51,16 @@ export default async function ReadPage({ params }: Props) {
 
   const text = loaded.text;
   const redirects = Object.fromEntries(text.retired.map((entry) => [entry.id, resolveRetiredId(text, entry.id) ?? null]));
+  let annotation: TextAnnotation | undefined;
+  let annotationError: string | undefined;
+  try {
+    annotation = await annotateText(text);
+  } catch (error) {
+    // Reading must not depend on annotations: show the text without them and say why.
+    annotationError = error instanceof Error ? error.message : String(error);
+  }
+  const lexicon = annotation ? lexiconFor(annotation, text.blocks.map((b) => b.id)) : { words: {}, terms: {}, notes: {} };
+  const firstWord = text.blocks.find((b) => (annotation?.blocks[b.id]?.tokens ?? []).some((t) => t.chinese));
   return (
     <div className="page page-reader">
       <script dangerouslySetInnerHTML={{ __html: applyLayoutScript }} />
@@ -57,19 +71,40 @@ export default async function ReadPage({ params }: Props) {
           {text.meta.author && <span>{t('library.by', { author: text.meta.author })}</span>}
           <span>{t('reader.progress', { ...text.progress })}</span>
         </p>
-        <LayoutSwitch />
+        <div className="reader-controls">
+          <LayoutSwitch />
+          <PinyinSwitch />
+        </div>
       </header>
       {text.glossError && (
         <p role="alert" className="notice notice-error">
           {t('reader.glossError', { error: text.glossError })}
         </p>
       )}
+      {annotationError && (
+        <p role="alert" className="notice notice-error">
+          {t('reader.annotationError', { error: annotationError })}
+        </p>
+      )}
       <RetiredLinkNotice redirects={redirects} />
-      <article className="reader" aria-label={text.title.en ?? text.title.zh}>
-        {text.blocks.map((block) => (
-          <ReaderRow key={block.id} block={block} slug={text.slug} t={t} uiLang={htmlLang[ui]} />
-        ))}
-      </article>
+      <AnnotationLayer lexicon={lexicon} firstWord={firstWord ? `${firstWord.id}:0` : ''}>
+        <article className="reader" aria-label={text.title.en ?? text.title.zh}>
+          {text.blocks.map((block) => {
+            const blockAnnotation = annotation?.blocks[block.id];
+            return (
+              <ReaderRow
+                key={block.id}
+                block={block}
+                slug={text.slug}
+                t={t}
+                uiLang={htmlLang[ui]}
+                {...(blockAnnotation ? { annotations: rowAnnotations(blockAnnotation) } : {})}
+              />
+            );
+          })}
+        </article>
+        {annotation && <NotesList notes={annotation.notes} t={t} uiLang={htmlLang[ui]} />}
+      </AnnotationLayer>
     </div>
   );
 }

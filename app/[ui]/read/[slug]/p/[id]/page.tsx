@@ -1,8 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound, permanentRedirect, redirect } from 'next/navigation';
+import { AnnotationLayer } from '@/components/annotation-layer';
+import { PinyinSwitch } from '@/components/pinyin-switch';
 import { ReaderRow } from '@/components/reader-row';
 import { TextTitle } from '@/components/text-title';
+import { annotateText, lexiconFor, rowAnnotations } from '@/lib/annotate/annotate';
 import { htmlLang } from '@/lib/i18n/config';
 import { getUiT, toUiLocale } from '@/lib/i18n/server';
 import { loadLibrary, loadText, resolveRetiredId, type TextView } from '@/lib/library/load';
@@ -66,6 +69,10 @@ export default async function ParagraphPage({ params }: Props) {
 
   const ui = toUiLocale(uiParam);
   const { t } = await getUiT(ui);
+  // Annotations are a help, not a condition: without them the paragraph still shows.
+  const annotation = await annotateText(text).catch(() => undefined);
+  const blockAnnotation = annotation?.blocks[block.id];
+  const lexicon = annotation ? lexiconFor(annotation, [block.id]) : { words: {}, terms: {}, notes: {} };
   const previous = paragraphs[index - 1];
   const next = paragraphs[index + 1];
   return (
@@ -76,9 +83,19 @@ export default async function ParagraphPage({ params }: Props) {
         </Link>
       </nav>
       <h1 className="paragraph-heading">{t('paragraph.of', { n: index + 1, total: paragraphs.length })}</h1>
-      <div className="reader reader-single">
-        <ReaderRow block={block} slug={slug} t={t} uiLang={htmlLang[ui]} withPermalink={false} />
-      </div>
+      <PinyinSwitch />
+      <AnnotationLayer lexicon={lexicon} firstWord={`${block.id}:0`}>
+        <div className="reader reader-single">
+          <ReaderRow
+            block={block}
+            slug={slug}
+            t={t}
+            uiLang={htmlLang[ui]}
+            withPermalink={false}
+            {...(blockAnnotation ? { annotations: rowAnnotations(blockAnnotation) } : {})}
+          />
+        </div>
+      </AnnotationLayer>
       <nav className="pager" aria-label={t('paragraph.of', { n: index + 1, total: paragraphs.length })}>
         {previous ? (
           <Link rel="prev" href={`/read/${slug}/p/${previous.id}`}>

@@ -1,0 +1,121 @@
+'use client';
+
+import { Fragment, type ReactNode } from 'react';
+import type { ZhAnnotations } from '@/lib/annotate/view';
+import { inlineRanges } from '@/lib/text/inline';
+import { useAnnotations } from './annotation-layer';
+import { NoteMarker } from './note-marker';
+
+const HAN = /\p{Script=Han}/u;
+
+/** Ruby for a word: one syllable over each character when they pair up, else the reading over the word. */
+function Ruby({ word, pinyin }: { word: string; pinyin: string }) {
+  const chars = [...word];
+  const syllables = pinyin.split(' ');
+  if (chars.length === syllables.length && chars.every((c) => HAN.test(c))) {
+    return (
+      <>
+        {chars.map((char, i) => (
+          <ruby key={i}>
+            {char}
+            <rp>(</rp>
+            <rt>{syllables[i]}</rt>
+            <rp>)</rp>
+          </ruby>
+        ))}
+      </>
+    );
+  }
+  return (
+    <ruby>
+      {word}
+      <rp>(</rp>
+      <rt>{pinyin}</rt>
+      <rp>)</rp>
+    </ruby>
+  );
+}
+
+/**
+ * A block's Chinese with its words annotated: each Chinese word can be pointed at, focused
+ * (arrow keys move between words) or tapped for its popover; glossary terms are marked;
+ * translator-note markers follow their quotes; pinyin shows as ruby when asked for.
+ */
+export function ZhText({ blockId, text, annotations }: { blockId: string; text: string; annotations: ZhAnnotations }) {
+  const { showPinyin, highlight, activeWord, setActiveWord, open, closeSoon } = useAnnotations();
+  const { words, terms, notes } = annotations;
+
+  const termAt = (start: number, end: number) => {
+    const range = terms.find(([s, e]) => s < end && start < e);
+    return range ? text.slice(range[0], range[1]) : undefined;
+  };
+  // Note markers go after the word that holds the quote's last character.
+  const markersAfter = new Map<number, string[]>();
+  for (const [offset, id] of notes) {
+    const word = words.find(([s, e]) => s < offset && offset <= e);
+    const at = word ? word[1] : offset;
+    markersAfter.set(at, [...(markersAfter.get(at) ?? []), id]);
+  }
+  const markers = (at: number) => markersAfter.get(at)?.map((id) => <NoteMarker key={id} id={id} />);
+  const wordEnds = new Set(words.map(([, e]) => e));
+
+  const renderText = (start: number, end: number): ReactNode[] => {
+    const out: ReactNode[] = [];
+    let cursor = start;
+    const plain = (to: number) => {
+      // Plain text between words, split where a marker sits (markers after words come with the word).
+      const inside = [...markersAfter.keys()].filter((k) => k > cursor && k <= to && !wordEnds.has(k));
+      for (const at of inside.sort((a, b) => a - b)) {
+        out.push(text.slice(cursor, at), <Fragment key={`m${at}`}>{markers(at)}</Fragment>);
+        cursor = at;
+      }
+      if (to > cursor) out.push(text.slice(cursor, to));
+      cursor = Math.max(cursor, to);
+    };
+    words.forEach(([s, e, pinyin], index) => {
+      if (s < start || e > end) return;
+      plain(s);
+      const word = text.slice(s, e);
+      const term = termAt(s, e);
+      const key = `${blockId}:${index}`;
+      const target = { word, pinyin, ...(term ? { term } : {}) };
+      out.push(
+        <span
+          key={key}
+          className={`w${term ? ' term' : ''}${highlight === word ? ' hl' : ''}`}
+          tabIndex={activeWord === key ? 0 : -1}
+          onMouseEnter={(event) => open({ kind: 'word', target, anchor: event.currentTarget, pinned: false })}
+          onMouseLeave={closeSoon}
+          onFocus={(event) => {
+            setActiveWord(key);
+            open({ kind: 'word', target, anchor: event.currentTarget, pinned: true });
+          }}
+          onClick={(event) => open({ kind: 'word', target, anchor: event.currentTarget, pinned: true })}
+        >
+          {showPinyin && pinyin ? <Ruby word={word} pinyin={pinyin} /> : word}
+        </span>,
+        <Fragment key={`m${e}`}>{markers(e)}</Fragment>,
+      );
+      cursor = e;
+    });
+    plain(end);
+    return out;
+  };
+
+  return (
+    <>
+      {inlineRanges(text).map((segment) =>
+        segment.kind === 'link' ? (
+          <Fragment key={segment.start}>
+            <a href={segment.href} rel="noopener noreferrer nofollow">
+              {segment.text}
+            </a>
+            {markers(segment.end)}
+          </Fragment>
+        ) : (
+          <Fragment key={segment.start}>{renderText(segment.start, segment.end)}</Fragment>
+        ),
+      )}
+    </>
+  );
+}

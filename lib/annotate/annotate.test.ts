@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadText, type TextView } from '@/lib/library/load';
+import { makeDataDir } from '@/lib/testing/data-dir';
+import { annotateText, lexiconFor, rowAnnotations, type TextAnnotation } from './annotate';
+
+let data: ReturnType<typeof makeDataDir>;
+let text: TextView;
+let annotation: TextAnnotation;
+
+beforeAll(async () => {
+  data = makeDataDir({ copyRepoData: true });
+  const loaded = await loadText('karpathy-no-priors');
+  if (!loaded?.ok) throw new Error('seed did not load');
+  text = loaded.text;
+  annotation = await annotateText(text);
+}, 120_000);
+afterAll(() => data.dispose());
+
+describe('annotateText on the seed', () => {
+  it('annotates every text block, and its tokens rebuild the block exactly', () => {
+    const textBlocks = text.blocks.filter((b) => b.type !== 'break');
+    expect(Object.keys(annotation.blocks)).toEqual(textBlocks.map((b) => b.id));
+    for (const block of textBlocks) {
+      const tokens = annotation.blocks[block.id]!.tokens;
+      expect(tokens.map((t) => t.text).join('')).toBe(block.text);
+      for (const token of tokens) expect(block.text.slice(token.start, token.end)).toBe(token.text);
+    }
+  });
+
+  it('gives every Chinese word a reading and a dictionary entry (its own or its characters’)', () => {
+    const words = Object.values(annotation.blocks).flatMap((b) => b.tokens.filter((t) => t.chinese));
+    expect(words.length).toBeGreaterThan(1000);
+    const unread = words.filter((w) => !w.pinyin).map((w) => w.text);
+    expect(unread).toEqual([]);
+    const missing = [...new Set(words.map((w) => w.text))].filter((w) => !annotation.dictionary[w]);
+    expect(missing).toEqual([]);
+  });
+
+  it('places all 30 notes, numbered in document order, none detached', () => {
+    expect(annotation.notes.map((n) => n.number)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
+    expect(annotation.notes.filter((n) => n.detached)).toEqual([]);
+    const typo = annotation.notes.find((n) => n.quote === '特拉斯');
+    expect(typo?.body).toMatch(/Tesla/);
+  });
+
+  it('marks glossary terms with their approved renderings', () => {
+    const terms = Object.values(annotation.blocks).flatMap((b) => b.terms.map((t) => t.term));
+    expect(terms).toContain('自动驾驶');
+    expect(annotation.glossary['规模扩展律']?.en[0]).toBe('scaling laws');
+  });
+
+  it('is computed once per version of the text', async () => {
+    expect(await annotateText(text)).toBe(annotation);
+  });
+});
+
+describe('lexiconFor', () => {
+  it('ships only the entries of the words and notes in the given blocks, once each', () => {
+    const block = text.blocks.find((b) => b.text.includes('特拉斯'))!;
+    const lexicon = lexiconFor(annotation, [block.id]);
+    const words = new Set(annotation.blocks[block.id]!.tokens.filter((t) => t.chinese).map((t) => t.text));
+    expect(Object.keys(lexicon.words).sort()).toEqual([...words].sort());
+    expect(Object.values(lexicon.notes).every((n) => n.block === block.id)).toBe(true);
+    expect(Object.keys(lexicon.notes).length).toBeGreaterThan(0);
+    expect(Object.keys(lexicon.words).length).toBeLessThan(Object.keys(annotation.dictionary).length / 5);
+  });
+});
+
+describe('rowAnnotations', () => {
+  it('puts a note marker after its quote in the Chinese and after its English quote in the gloss', () => {
+    const block = text.blocks.find((b) => b.text.includes('特拉斯'))!;
+    const row = rowAnnotations(annotation.blocks[block.id]!);
+    const note = annotation.notes.find((n) => n.quote === '特拉斯')!;
+    const zhMarker = row.zh.notes.find(([, id]) => id === note.id);
+    expect(zhMarker?.[0]).toBe(block.text.indexOf('特拉斯') + 3);
+    const enMarker = row.en.find(([, id]) => id === note.id);
+    expect(block.en!.slice(0, enMarker?.[0]).endsWith('Tesla')).toBe(true);
+  });
+});

@@ -1,0 +1,189 @@
+import 'server-only';
+import { createHash } from 'node:crypto';
+import type { TextView } from '@/lib/library/load';
+import { readGlossary, readNotes, readWordListFile } from '@/lib/store/annotations';
+import { isGlossable } from '@/lib/text/types';
+import { loadDictionary, lookupWordSync } from './dictionary';
+import { findTerms, type TermMatch } from './glossary';
+import { anchorNote, type AnchoredNote } from './notes';
+import { pinyinByOffset, readingOf } from './pinyin';
+import { segmentWords } from './segment';
+import type { DictionaryEntry, NoteSource, ReadToken, TermEntry } from './types';
+import type { NoteView, PageLexicon, RowAnnotations } from './view';
+import { parseWordList } from './word-list';
+
+/** The language notes and the glossary are written in. */
+const ANNOTATION_LANGUAGE = 'en';
+
+export interface BlockAnnotation {
+  tokens: ReadToken[];
+  terms: TermMatch[];
+  notes: AnchoredNote[];
+}
+
+export interface TextAnnotation {
+  /** By block id; only blocks with text. */
+  blocks: Record<string, BlockAnnotation>;
+  /** Every note in document order, numbered from 1. */
+  notes: NoteView[];
+  /** The entry of every Chinese word of the text, once per distinct word. */
+  dictionary: Record<string, DictionaryEntry>;
+  /** The glossary entries of the terms that occur in the text. */
+  glossary: Record<string, TermEntry>;
+  /** Milliseconds spent: segmenting, and the slowest block. */
+  timing: { total: number; slowestBlock: number };
+}
+
+interface Cache {
+  entries: Map<string, Promise<TextAnnotation>>;
+}
+const CACHE_KEY = Symbol.for('bilingual-reader.annotations');
+
+/** Annotations are computed once per text version and process (pages of one build share them). */
+function cache(): Cache {
+  const global = globalThis as typeof globalThis & { [CACHE_KEY]?: Cache };
+  global[CACHE_KEY] ??= { entries: new Map() };
+  return global[CACHE_KEY];
+}
+
+interface Sources {
+  glossary: TermEntry[];
+  notes: NoteSource[];
+  /** The shared word list, the text's own list and the glossary's terms. */
+  words: string[];
+}
+
+async function readSources(slug: string): Promise<Sources> {
+  const [glossary, notes, shared, own] = await Promise.all([
+    readGlossary(ANNOTATION_LANGUAGE),
+    readNotes(slug, ANNOTATION_LANGUAGE),
+    readWordListFile('_shared.terms'),
+    readWordListFile(`${slug}.terms`),
+  ]);
+  const words = [...new Set([...parseWordList(shared), ...parseWordList(own), ...glossary.map((entry) => entry.term)])];
+  return { glossary, notes, words };
+}
+
+/**
+ * Annotates one block's Chinese: its tokens with offsets and pinyin (read on the whole block,
+ * so polyphones get their reading in context), the glossary terms in it and its notes.
+ * `annotateBlock('他谈到了自动驾驶', …)` → tokens 他 / 谈到 / 了 / 自动驾驶 with `pinyin: 'zì dòng jià shǐ'` on the last.
+ */
+export function annotateBlock(
+  zh: string,
+  options: { words: readonly string[]; glossary: readonly TermEntry[]; notes?: readonly AnchoredNote[] },
+): BlockAnnotation {
+  const readings = pinyinByOffset(zh);
+  const tokens = segmentWords(zh, options.words).map((token): ReadToken => {
+    if (!token.chinese) return token;
+    const pinyin = readingOf(readings, token.start, token.end);
+    return pinyin ? { ...token, pinyin } : token;
+  });
+  return { tokens, terms: findTerms(zh, options.glossary), notes: [...(options.notes ?? [])] };
+}
+
+async function compute(text: TextView, { glossary, notes: noteSources, words }: Sources): Promise<TextAnnotation> {
+  await loadDictionary();
+
+  const blocks: Record<string, BlockAnnotation> = {};
+  const dictionary: Record<string, DictionaryEntry> = {};
+  const usedTerms: Record<string, TermEntry> = {};
+  const glossaryByTerm = new Map(glossary.map((entry) => [entry.term, entry]));
+  const notes: NoteView[] = [];
+  let total = 0;
+  let slowestBlock = 0;
+
+  for (const block of text.blocks) {
+    if (!isGlossable(block.type)) continue;
+    const anchored = noteSources
+      .filter((note) => note.block === block.id)
+      .map((note) => anchorNote(note, block.text, block.en));
+    const started = performance.now();
+    const annotation = annotateBlock(block.text, { words, glossary, notes: anchored });
+    const spent = performance.now() - started;
+    total += spent;
+    slowestBlock = Math.max(slowestBlock, spent);
+    blocks[block.id] = annotation;
+
+    for (const token of annotation.tokens) {
+      if (!token.chinese || Object.hasOwn(dictionary, token.text)) continue;
+      const entry = lookupWordSync(token.text, token.pinyin);
+      if (entry) dictionary[token.text] = entry;
+    }
+    for (const match of annotation.terms) {
+      const entry = glossaryByTerm.get(match.term);
+      if (entry) usedTerms[match.term] = entry;
+    }
+    for (const note of anchored.sort((a, b) => (a.start ?? Infinity) - (b.start ?? Infinity))) {
+      notes.push({ id: note.id, number: notes.length + 1, block: note.block, quote: note.quote, body: note.body, detached: note.detached });
+    }
+  }
+  // Notes whose block no longer exists are kept too, detached, at the end.
+  const live = new Set(Object.keys(blocks));
+  for (const note of noteSources.filter((n) => !live.has(n.block))) {
+    notes.push({ id: note.id, number: notes.length + 1, block: note.block, quote: note.quote, body: note.body, detached: true });
+  }
+  return { blocks, notes, dictionary, glossary: usedTerms, timing: { total, slowestBlock } };
+}
+
+/** The annotations of a text, computed at most once per version of the text and its sources. */
+export async function annotateText(text: TextView): Promise<TextAnnotation> {
+  const sources = await readSources(text.slug);
+  const key = createHash('sha256')
+    .update(JSON.stringify([text.slug, text.blocks.map((b) => [b.id, b.text, b.en]), sources]))
+    .digest('hex');
+  const entries = cache().entries;
+  let entry = entries.get(key);
+  if (!entry) {
+    entry = compute(text, sources);
+    entries.set(key, entry);
+    entry.catch(() => entries.delete(key));
+  }
+  return entry;
+}
+
+/** The compact form of a block's annotations that a reading row ships (see ZhAnnotations). */
+export function rowAnnotations(annotation: BlockAnnotation): RowAnnotations {
+  const attached = annotation.notes.filter((n) => !n.detached);
+  return {
+    zh: {
+      words: annotation.tokens.filter((t) => t.chinese).map((t) => [t.start, t.end, t.pinyin ?? '']),
+      terms: annotation.terms.map((t) => [t.start, t.end]),
+      notes: attached.flatMap((n) => (n.end === undefined ? [] : [[n.end, n.id] as [number, string]])),
+    },
+    en: attached.map((n) => [n.enAt ?? Number.MAX_SAFE_INTEGER, n.id]),
+    detached: annotation.notes.filter((n) => n.detached).map((n) => n.id),
+  };
+}
+
+/** How many senses a popover shows for a word, and for each character of a word not in the dictionary. */
+export const POPOVER_SENSES = 4;
+export const POPOVER_PART_SENSES = 2;
+
+/** An entry cut to what the popover shows. */
+function forPopover(entry: DictionaryEntry): DictionaryEntry {
+  const senses = entry.senses.slice(0, POPOVER_SENSES);
+  const parts = entry.parts?.map((part) => ({ ...part, senses: part.senses.slice(0, POPOVER_PART_SENSES) }));
+  return { ...entry, senses, ...(parts ? { parts } : {}) };
+}
+
+/** The dictionary, glossary and notes a page needs for the given blocks, and nothing more. */
+export function lexiconFor(annotation: TextAnnotation, blockIds: readonly string[]): PageLexicon {
+  const words: PageLexicon['words'] = {};
+  const terms: PageLexicon['terms'] = {};
+  const ids = new Set(blockIds);
+  for (const id of blockIds) {
+    const block = annotation.blocks[id];
+    if (!block) continue;
+    for (const token of block.tokens) {
+      const entry = annotation.dictionary[token.text];
+      if (token.chinese && entry && !words[token.text]) words[token.text] = forPopover(entry);
+    }
+    for (const match of block.terms) {
+      const entry = annotation.glossary[match.term];
+      if (entry) terms[match.term] = entry;
+    }
+  }
+  const notes = Object.fromEntries(annotation.notes.filter((n) => ids.has(n.block)).map((n) => [n.id, n]));
+  return { words, terms, notes };
+}

@@ -1,0 +1,49 @@
+import type { DictionaryEntry, TermEntry } from './types';
+
+/**
+ * The compact, serialisable annotations of one block's Chinese, as the page ships them: word
+ * spans with their pinyin, glossary-term ranges and note markers, all as offsets into the text.
+ * One small structure per block instead of attributes on every word keeps pages small.
+ */
+export interface ZhAnnotations {
+  /** `[start, end, pinyin]` of each Chinese word, in order. */
+  words: [number, number, string][];
+  /** `[start, end]` of each glossary term. */
+  terms: [number, number][];
+  /** `[offset, noteId]`: a note marker goes after the word that contains `offset - 1`. */
+  notes: [number, string][];
+}
+
+/** A block's annotations as a reading row shows them. */
+export interface RowAnnotations {
+  zh: ZhAnnotations;
+  /** `[offset, noteId]`: note markers in the English, after `offset` characters (the end if past it). */
+  en: [number, string][];
+  /** Notes whose quote is no longer in the block's Chinese. */
+  detached: string[];
+}
+
+/** A translator's note as shown: numbered in document order. */
+export interface NoteView {
+  id: string;
+  number: number;
+  block: string;
+  quote: string;
+  body: string;
+  /** Its quote is no longer in the block's Chinese. */
+  detached: boolean;
+}
+
+/** What a page's popovers can show: the entries of only the words and terms that occur on it. */
+export interface PageLexicon {
+  words: Record<string, DictionaryEntry>;
+  terms: Record<string, TermEntry>;
+  notes: Record<string, NoteView>;
+}
+
+/** Where the word popover reads from: the word, its reading here, and the term it is part of. */
+export interface WordTarget {
+  word: string;
+  pinyin: string;
+  term?: string;
+}

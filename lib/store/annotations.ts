@@ -1,0 +1,44 @@
+import 'server-only';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'zod';
+import type { NoteSource, TermEntry } from '@/lib/annotate/types';
+import { readJsonFile } from './json';
+import { contentDir, displayPath, localeDir } from './paths';
+
+const noteSchema = z.object({
+  block: z.string().regex(/^[a-z][a-z0-9]{5}$/),
+  quote: z.string().min(1),
+  occurrence: z.number().int().min(1).default(1),
+  enQuote: z.string().optional(),
+  body: z.string().min(1),
+});
+const notesFileSchema = z.record(z.string().regex(/^[A-Za-z0-9_-]{1,32}$/), noteSchema);
+
+/** Reads `locales/<lng>/<slug>.notes.json` (note id → anchor and body), in file order; `[]` when absent. */
+export async function readNotes(slug: string, lng: string): Promise<NoteSource[]> {
+  const notes = (await readJsonFile(path.join(localeDir(lng), `${slug}.notes.json`), notesFileSchema)) ?? {};
+  return Object.entries(notes).map(([id, note]) => ({ id, ...note }));
+}
+
+const glossarySchema = z.record(
+  z.string().min(1),
+  z.object({ en: z.array(z.string().min(1)).min(1), note: z.string().optional() }),
+);
+
+/** Reads the shared glossary `locales/<lng>/glossary.json` (Chinese term → approved renderings); `[]` when absent. */
+export async function readGlossary(lng: string): Promise<TermEntry[]> {
+  const glossary = (await readJsonFile(path.join(localeDir(lng), 'glossary.json'), glossarySchema)) ?? {};
+  return Object.entries(glossary).map(([term, entry]) => ({ term, ...entry }));
+}
+
+/** The text of a word-list file in `content/` (`_shared.terms`, `<slug>.terms`); '' when absent. */
+export async function readWordListFile(name: string): Promise<string> {
+  const file = path.join(contentDir(), name);
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return '';
+    throw new Error(`${displayPath(file)} cannot be read`, { cause: error });
+  }
+}
