@@ -1,79 +1,154 @@
 // `npm run bench`: prints figures, asserts nothing.
-// - the time of a production build (`next build`);
-// - for the reading page of each text, the gzip size of its HTML (with the inline RSC payload)
-//   and of its first-load JS, next to the same for a bare page of the same build (the 404 page:
-//   site layout and one message).
+// 1. Annotation: dictionary load, annotating the bundled text (total, slowest block), and a 1 MB
+//    text (throughput and slowest block) next to segmentit alone on the same text in the same run.
+// 2. Build: the time of a production build (`next build`, into .next-bench).
+// 3. Page weight: for each reading page, the gzip size of its HTML, of the RSC payload inlined in
+//    it and of its first-load JS, with annotations and without (BILINGUAL_ANNOTATIONS=off),
+//    next to a bare page of the same build (the 404 page: site layout and one message); and the
+//    annotated page against 3 × gzip(its text + the dictionary entries it ships).
 import { spawn, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
+import { annotateBlock, annotateText, lexiconFor } from '@/lib/annotate/annotate';
+import { loadDictionary } from '@/lib/annotate/dictionary';
+import { segmentitAlone } from '@/lib/annotate/segment';
+import { loadLibrary } from '@/lib/library/load';
+import { isGlossable } from '@/lib/text/types';
 
-const port = 3900 + Math.floor(Math.random() * 90);
-const origin = `http://127.0.0.1:${port}`;
-const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
-
+const DIST = '.next-bench';
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const ms = (value: number) => `${value.toFixed(1)} ms`;
+const gzipSize = (text: string | Buffer) => gzipSync(text).length;
 
-async function waitForServer(): Promise<void> {
-  for (let i = 0; i < 120; i += 1) {
-    try {
-      if ((await fetch(`${origin}/api/texts`)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
+async function annotationFigures() {
+  const dictionary = await loadDictionary();
+  console.log(`dictionary: ${dictionary.words} words loaded from the ${dictionary.source} in ${ms(dictionary.ms)}`);
+
+  const texts = (await loadLibrary()).flatMap((entry) => (entry.ok ? [entry.text] : []));
+  for (const text of texts) {
+    const started = performance.now();
+    const annotation = await annotateText(text);
+    const chars = text.blocks.reduce((sum, b) => sum + b.text.length, 0);
+    console.log(
+      `annotate ${text.slug}: ${chars} characters in ${ms(performance.now() - started)} ` +
+        `(segmenting and reading ${ms(annotation.timing.total)}, slowest block ${ms(annotation.timing.slowestBlock)})`,
+    );
   }
-  throw new Error('next start did not answer within 60 s');
+
+  // A 1 MB text: the bundled paragraphs over and over, and the two lines that hang segmentit.
+  const paragraphs = texts.flatMap((t) => t.blocks.filter((b) => isGlossable(b.type)).map((b) => b.text));
+  const slowLines = readFileSync('lib/annotate/fixtures/segmentit-slow-lines.txt', 'utf8').split('\n').filter(Boolean);
+  const blocks: string[] = [];
+  let bytes = 0;
+  for (let i = 0; bytes < 1_000_000; i += 1) {
+    const block = i % 50 === 49 ? (slowLines[i % slowLines.length] ?? '') : (paragraphs[i % paragraphs.length] ?? '');
+    blocks.push(block);
+    bytes += Buffer.byteLength(block);
+  }
+  const chars = blocks.reduce((sum, b) => sum + b.length, 0);
+  let slowest = 0;
+  annotateBlock('中文', { words: [], glossary: [] }); // loads the segmenter for this word list
+  const started = performance.now();
+  for (const block of blocks) {
+    const t0 = performance.now();
+    annotateBlock(block, { words: [], glossary: [] });
+    slowest = Math.max(slowest, performance.now() - t0);
+  }
+  const seconds = (performance.now() - started) / 1000;
+  console.log(
+    `annotate 1 MB (${blocks.length} blocks, ${chars} characters): ${seconds.toFixed(2)} s, ` +
+      `${Math.round(chars / seconds)} characters/s, slowest block ${ms(slowest)}`,
+  );
+
+  // segmentit alone cannot take the slow lines (60 characters take 3.7 s, 66 more than 20 s):
+  // it gets the same text without them, cut at punctuation so that it finishes.
+  const safe = blocks.filter((b) => !slowLines.includes(b)).flatMap((b) => b.split(/(?<=[，。！？；：、])/u));
+  const safeChars = safe.reduce((sum, b) => sum + b.length, 0);
+  const bareStarted = performance.now();
+  for (const piece of safe) segmentitAlone(piece);
+  const bareSeconds = (performance.now() - bareStarted) / 1000;
+  console.log(
+    `segmentit alone on the same text without the slow lines (${safeChars} characters): ${bareSeconds.toFixed(2)} s, ` +
+      `${Math.round(safeChars / bareSeconds)} characters/s`,
+  );
+  return texts;
 }
 
 interface PageWeight {
   html: number;
-  htmlGzip: number;
+  rsc: number;
   js: number;
-  jsGzip: number;
-  scripts: number;
 }
 
-async function weigh(path: string): Promise<PageWeight> {
+async function weigh(origin: string, path: string): Promise<PageWeight> {
   const html = await (await fetch(`${origin}${path}`)).text();
-  const sources = [...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1] ?? '').filter((src) => !/noModule/.test(src));
+  const flight = [...html.matchAll(/<script>(self\.__next_f\.push[\s\S]*?)<\/script>/g)].map((m) => m[1] ?? '').join('');
+  const sources = new Set([...html.matchAll(/<script src="([^"]+)"(?![^>]*noModule)/g)].map((m) => m[1] ?? ''));
   let js = 0;
-  let jsGzip = 0;
-  for (const src of new Set(sources)) {
-    const body = Buffer.from(await (await fetch(new URL(src, origin))).arrayBuffer());
-    js += body.length;
-    jsGzip += gzipSync(body).length;
+  for (const src of sources) js += gzipSize(Buffer.from(await (await fetch(new URL(src, origin))).arrayBuffer()));
+  return { html: gzipSize(html), rsc: gzipSize(flight), js };
+}
+
+async function withServer<T>(env: NodeJS.ProcessEnv, run: (origin: string) => Promise<T>): Promise<T> {
+  const port = 3900 + Math.floor(Math.random() * 90);
+  const origin = `http://127.0.0.1:${port}`;
+  const server = spawn('node_modules/.bin/next', ['start', '-p', String(port), '-H', '127.0.0.1'], { env, stdio: 'ignore', detached: true });
+  try {
+    for (let i = 0; ; i += 1) {
+      try {
+        if ((await fetch(`${origin}/api/texts`)).ok) break;
+      } catch {
+        if (i > 120) throw new Error('next start did not answer within 60 s');
+        await new Promise((resolve) => setTimeout(resolve, 500));
+      }
+    }
+    return await run(origin);
+  } finally {
+    if (server.pid) process.kill(-server.pid, 'SIGTERM');
   }
-  return { html: Buffer.byteLength(html), htmlGzip: gzipSync(html).length, js, jsGzip, scripts: new Set(sources).size };
+}
+
+function build(env: NodeJS.ProcessEnv): number {
+  const started = performance.now();
+  const result = spawnSync('node_modules/.bin/next', ['build'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (result.status !== 0) throw new Error('next build failed');
+  return (performance.now() - started) / 1000;
 }
 
 async function main() {
-  const started = performance.now();
-  const build = spawnSync('node_modules/.bin/next', ['build'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
-  const buildSeconds = (performance.now() - started) / 1000;
-  if (build.status !== 0) throw new Error('next build failed');
-  console.log(`build: next build took ${buildSeconds.toFixed(1)} s`);
+  const texts = await annotationFigures();
+  const row = (name: string, w: PageWeight) =>
+    `${name.padEnd(44)}${kb(w.html).padEnd(12)}${kb(w.rsc).padEnd(12)}${kb(w.js).padEnd(12)}${kb(w.html + w.js)}`;
+  const header = `\n${'page (gzip)'.padEnd(44)}${'HTML'.padEnd(12)}${'of it RSC'.padEnd(12)}${'JS'.padEnd(12)}HTML + JS`;
 
-  const server = spawn('node_modules/.bin/next', ['start', '-p', String(port), '-H', '127.0.0.1'], {
-    env,
-    stdio: 'ignore',
-    detached: true,
-  });
-  try {
-    await waitForServer();
-    const texts = (await (await fetch(`${origin}/api/texts`)).json()) as { slug: string }[];
-    const bare = await weigh('/bench-bare-page');
-    const rows: [string, PageWeight][] = [['bare page (404)', bare]];
-    for (const { slug } of texts) rows.push([`/read/${slug}`, await weigh(`/read/${slug}`)]);
-    console.log('\npage                          HTML        HTML gzip   first-load JS   JS gzip   scripts');
-    for (const [name, w] of rows) {
-      console.log(
-        `${name.padEnd(30)}${kb(w.html).padEnd(12)}${kb(w.htmlGzip).padEnd(12)}${kb(w.js).padEnd(16)}${kb(w.jsGzip).padEnd(10)}${w.scripts}`,
-      );
-    }
-    for (const [name, w] of rows.slice(1)) {
-      console.log(`${name}: HTML gzip ${kb(w.htmlGzip - bare.htmlGzip)} and JS gzip ${kb(w.jsGzip - bare.jsGzip)} above the bare page`);
-    }
-  } finally {
-    if (server.pid) process.kill(-server.pid, 'SIGTERM');
+  const weights = new Map<string, PageWeight>();
+  for (const annotations of ['on', 'off'] as const) {
+    const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NEXT_DIST_DIR: DIST, BILINGUAL_ANNOTATIONS: annotations };
+    const seconds = build(env);
+    console.log(`\nbuild (annotations ${annotations}): next build took ${seconds.toFixed(1)} s`);
+    await withServer(env, async (origin) => {
+      weights.set(`bare ${annotations}`, await weigh(origin, '/bench-bare-page'));
+      for (const text of texts) weights.set(`${text.slug} ${annotations}`, await weigh(origin, `/read/${text.slug}`));
+    });
+  }
+
+  console.log(header);
+  const bare = weights.get('bare on');
+  if (bare) console.log(row('bare page (404)', bare));
+  for (const text of texts) {
+    const on = weights.get(`${text.slug} on`);
+    const off = weights.get(`${text.slug} off`);
+    if (off) console.log(row(`/read/${text.slug} without annotations`, off));
+    if (on) console.log(row(`/read/${text.slug} with annotations`, on));
+    if (!on) continue;
+    const annotation = await annotateText(text);
+    const lexicon = lexiconFor(annotation, text.blocks.map((b) => b.id));
+    const content = text.blocks.map((b) => `${b.text}\n${b.en ?? ''}`).join('\n') + JSON.stringify(lexicon.words);
+    const budget = 3 * gzipSize(content);
+    console.log(
+      `/read/${text.slug}: HTML with annotations ${kb(on.html)} against 3 × gzip(text + ${Object.keys(lexicon.words).length} ` +
+        `dictionary entries) = ${kb(budget)}: ${(on.html / (budget / 3)).toFixed(2)} ×`,
+    );
   }
 }
 

@@ -111,6 +111,15 @@ export function segmentWords(text: string, words: WordList = []): Token[] {
   return preferListedWords(text, tokens, hanWords, segmenter);
 }
 
+/**
+ * segmentit alone, with its default dictionaries: no word list, no bounds, no offsets. Only for
+ * measuring the adapter against it; never call it on text with long runs of Han characters.
+ * `segmentitAlone('自动驾驶汽车')` → e.g. `['自动', '驾驶', '汽车']`.
+ */
+export function segmentitAlone(text: string): string[] {
+  return getSegmenter([]).segment.doSegment(text, { simple: true });
+}
+
 function urlLength(text: string, at: number): number {
   if (!'fhnt'.includes(text[at] ?? '-')) return 0;
   URL.lastIndex = at;

@@ -7,7 +7,7 @@ import { PinyinSwitch } from '@/components/pinyin-switch';
 import { ReaderRow } from '@/components/reader-row';
 import { RetiredLinkNotice } from '@/components/retired-link-notice';
 import { TextTitle } from '@/components/text-title';
-import { annotateText, lexiconFor, rowAnnotations, type TextAnnotation } from '@/lib/annotate/annotate';
+import { annotateText, annotationsEnabled, lexiconFor, rowAnnotations, type TextAnnotation } from '@/lib/annotate/annotate';
 import { htmlLang } from '@/lib/i18n/config';
 import { getUiT, toUiLocale } from '@/lib/i18n/server';
 import { loadLibrary, loadText, resolveRetiredId } from '@/lib/library/load';
@@ -54,7 +54,7 @@ export default async function ReadPage({ params }: Props) {
   let annotation: TextAnnotation | undefined;
   let annotationError: string | undefined;
   try {
-    annotation = await annotateText(text);
+    if (annotationsEnabled()) annotation = await annotateText(text);
   } catch (error) {
     // Reading must not depend on annotations: show the text without them and say why.
     annotationError = error instanceof Error ? error.message : String(error);

@@ -5,7 +5,7 @@ import { AnnotationLayer } from '@/components/annotation-layer';
 import { PinyinSwitch } from '@/components/pinyin-switch';
 import { ReaderRow } from '@/components/reader-row';
 import { TextTitle } from '@/components/text-title';
-import { annotateText, lexiconFor, rowAnnotations } from '@/lib/annotate/annotate';
+import { annotateText, annotationsEnabled, lexiconFor, rowAnnotations } from '@/lib/annotate/annotate';
 import { htmlLang } from '@/lib/i18n/config';
 import { getUiT, toUiLocale } from '@/lib/i18n/server';
 import { loadLibrary, loadText, resolveRetiredId, type TextView } from '@/lib/library/load';
@@ -70,7 +70,7 @@ export default async function ParagraphPage({ params }: Props) {
   const ui = toUiLocale(uiParam);
   const { t } = await getUiT(ui);
   // Annotations are a help, not a condition: without them the paragraph still shows.
-  const annotation = await annotateText(text).catch(() => undefined);
+  const annotation = annotationsEnabled() ? await annotateText(text).catch(() => undefined) : undefined;
   const blockAnnotation = annotation?.blocks[block.id];
   const lexicon = annotation ? lexiconFor(annotation, [block.id]) : { words: {}, terms: {}, notes: {} };
   const previous = paragraphs[index - 1];
