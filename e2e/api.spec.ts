@@ -57,7 +57,7 @@ test.describe('GET /api/texts/<slug>', () => {
     const problems: string[] = [];
     for (const block of text.blocks) {
       const where = `block ${JSON.stringify(block.id)}`;
-      if (JSON.stringify(Object.keys(block).sort()) !== JSON.stringify(['en', 'id', 'status', 'type', 'zh'])) {
+      if (JSON.stringify(Object.keys(block).sort()) !== JSON.stringify(['en', 'id', 'revision', 'status', 'type', 'zh'])) {
         problems.push(`${where}: keys ${Object.keys(block).join(',')}`);
       }
       if (!/^[a-z][a-z0-9]{5}$/.test(block.id)) problems.push(`${where}: malformed id`);

@@ -1,4 +1,5 @@
 import type { GlossStatus } from '@/lib/gloss/types';
+import { glossRevision } from '@/lib/gloss/validate';
 import type { BlockType, TextMeta } from '@/lib/text/types';
 import type { Progress, TextView } from './load';
 
@@ -7,7 +8,17 @@ export interface ExportedText {
   slug: string;
   title: { zh: string; en: string | null };
   meta: TextMeta;
-  blocks: { id: string; type: BlockType; zh: string; en: string | null; status: GlossStatus | null }[];
+  blocks: {
+    id: string;
+    type: BlockType;
+    zh: string;
+    en: string | null;
+    status: GlossStatus | null;
+    /** The gloss's revision, to send back as `baseRevision` when saving; null on breaks. */
+    revision: string | null;
+    /** Only on stale glosses: the Chinese the gloss was written for. */
+    staleFrom?: string;
+  }[];
 }
 
 export interface ExportedSummary {
@@ -16,13 +27,21 @@ export interface ExportedSummary {
   progress: Progress;
 }
 
-/** Shapes a loaded text for export. `exportText(view)` → `{ slug, title, meta, blocks: [{ id, type, zh, en, status }] }`. */
+/** Shapes a loaded text for export. `exportText(view)` → `{ slug, title, meta, blocks: [{ id, type, zh, en, status, revision }] }`. */
 export function exportText(text: TextView): ExportedText {
   return {
     slug: text.slug,
     title: { zh: text.title.zh, en: text.title.en ?? null },
     meta: text.meta,
-    blocks: text.blocks.map((b) => ({ id: b.id, type: b.type, zh: b.text, en: b.en ?? null, status: b.status ?? null })),
+    blocks: text.blocks.map((b) => ({
+      id: b.id,
+      type: b.type,
+      zh: b.text,
+      en: b.en ?? null,
+      status: b.status ?? null,
+      revision: b.status ? glossRevision(b.en) : null,
+      ...(b.staleFrom !== undefined ? { staleFrom: b.staleFrom } : {}),
+    })),
   };
 }
 

@@ -73,8 +73,16 @@ describe('loadText', () => {
     const exported = exportText(await load());
     expect(Object.keys(exported)).toEqual(['slug', 'title', 'meta', 'blocks']);
     expect(exported.meta).toEqual({ title: exported.title.zh, date: '2024-09-08', author: 'ByteAILab' });
-    expect(exported.blocks[2]).toEqual({ id: expect.stringMatching(/^[a-z][a-z0-9]{5}$/), type: 'break', zh: '', en: null, status: null });
-    expect(Object.keys(exported.blocks[0]!)).toEqual(['id', 'type', 'zh', 'en', 'status']);
+    expect(exported.blocks[2]).toEqual({
+      id: expect.stringMatching(/^[a-z][a-z0-9]{5}$/),
+      type: 'break',
+      zh: '',
+      en: null,
+      status: null,
+      revision: null,
+    });
+    expect(Object.keys(exported.blocks[0]!)).toEqual(['id', 'type', 'zh', 'en', 'status', 'revision']);
+    expect(exported.blocks[0]!.revision).toMatch(/^[0-9a-f]{12}$/);
   });
 });
 

@@ -18,6 +18,8 @@ export interface BlockView extends Block {
   en?: string;
   /** Absent on breaks, which have nothing to translate. */
   status?: GlossStatus;
+  /** When stale: the Chinese the gloss was written for. */
+  staleFrom?: string;
 }
 
 export interface TitleView {
@@ -86,7 +88,9 @@ async function loadSource(source: SourceFile): Promise<LoadedText> {
   const blocks: BlockView[] = ids.blocks.map((block) => {
     if (!isGlossable(block.type)) return { ...block };
     const en = glosses[block.id];
-    return { ...block, ...(en ? { en } : {}), status: glossStatus(en, states[block.id], block.hash) };
+    const status = glossStatus(en, states[block.id], block.hash);
+    const staleFrom = status === 'stale' ? states[block.id]?.zh : undefined;
+    return { ...block, ...(en ? { en } : {}), status, ...(staleFrom !== undefined ? { staleFrom } : {}) };
   });
   const titleZh = parsed.meta.title ?? blocks.find((b) => b.type === 'heading')?.text ?? source.slug;
   const titleEn = glosses[TITLE_KEY];

@@ -1,0 +1,38 @@
+import { createHmac } from 'node:crypto';
+import type { Role } from './config';
+import { sameSecret } from './passwords';
+
+export const SESSION_COOKIE = 'bilingual-session';
+export const SESSION_DAYS = 14;
+
+export interface Session {
+  name: string;
+  role: Role;
+  /** Expiry, in ms since the epoch. */
+  expires: number;
+}
+
+function sign(payload: string, secret: string): string {
+  return createHmac('sha256', secret).update(payload).digest('base64url');
+}
+
+/** A signed cookie value for a session: `<payload>.<signature>`. */
+export function encodeSession(session: Session, secret: string): string {
+  const payload = Buffer.from(JSON.stringify(session)).toString('base64url');
+  return `${payload}.${sign(payload, secret)}`;
+}
+
+/** The session in a cookie value, if its signature holds and it has not expired. */
+export function decodeSession(value: string | undefined, secret: string, now = Date.now()): Session | undefined {
+  if (!value) return undefined;
+  const [payload, signature] = value.split('.');
+  if (!payload || !signature || !sameSecret(signature, sign(payload, secret))) return undefined;
+  try {
+    const session = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Partial<Session>;
+    if (typeof session.name !== 'string' || (session.role !== 'editor' && session.role !== 'reader')) return undefined;
+    if (typeof session.expires !== 'number' || session.expires < now) return undefined;
+    return { name: session.name, role: session.role, expires: session.expires };
+  } catch {
+    return undefined;
+  }
+}

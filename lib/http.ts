@@ -1,0 +1,28 @@
+import type { EditResult } from '@/lib/library/edit';
+
+/** The largest request body an API route reads. */
+export const MAX_BODY_BYTES = 256 * 1024;
+
+export type BodyResult = { ok: true; body: unknown } | { ok: false; response: Response };
+
+/** Reads a JSON request body, refusing oversized (413) and malformed (422) ones. */
+export async function readJsonBody(request: Request): Promise<BodyResult> {
+  const declared = Number(request.headers.get('content-length') ?? 0);
+  if (declared > MAX_BODY_BYTES) return { ok: false, response: Response.json({ error: 'Request too large' }, { status: 413 }) };
+  const text = await request.text();
+  if (Buffer.byteLength(text) > MAX_BODY_BYTES) return { ok: false, response: Response.json({ error: 'Request too large' }, { status: 413 }) };
+  try {
+    return { ok: true, body: JSON.parse(text) };
+  } catch {
+    return { ok: false, response: Response.json({ error: 'The request body is not JSON' }, { status: 422 }) };
+  }
+}
+
+const statusOf = { 'not-found': 404, invalid: 422, 'too-long': 413, 'broken-file': 409, conflict: 409 } as const;
+
+/** The HTTP response for the outcome of an edit. */
+export function editResponse(result: EditResult): Response {
+  if (result.ok) return Response.json({ text: result.text, revision: result.revision, status: result.status });
+  if (result.kind === 'conflict') return Response.json({ error: result.error, current: result.current }, { status: 409 });
+  return Response.json({ error: result.error }, { status: statusOf[result.kind] });
+}
