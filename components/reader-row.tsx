@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import type { RowAnnotations } from '@/lib/annotate/view';
 import type { BlockView } from '@/lib/library/load';
 import { CopyLinkButton } from './copy-link-button';
+import { EditableGloss } from './edit/editable-gloss';
 import { InlineText } from './inline-text';
 import { NoteMarker } from './note-marker';
 import { ZhText } from './zh-text';
@@ -73,20 +74,22 @@ export function ReaderRow({ block, slug, t, uiLang, annotations, withPermalink =
         </BlockBody>
       </div>
       <div className="cell cell-en" lang="en">
-        {block.en ? (
-          <BlockBody block={block}>
-            {annotations ? <EnText text={block.en} markers={annotations.en} /> : <InlineText text={block.en} />}
-          </BlockBody>
-        ) : (
-          <p className="mark mark-untranslated" lang={uiLang}>
-            {t('reader.untranslated')}
-          </p>
-        )}
-        {block.status === 'stale' && (
-          <p className="mark mark-stale" lang={uiLang}>
-            {t('reader.stale')}
-          </p>
-        )}
+        <EditableGloss id={block.id}>
+          {block.en ? (
+            <BlockBody block={block}>
+              {annotations ? <EnText text={block.en} markers={annotations.en} /> : <InlineText text={block.en} />}
+            </BlockBody>
+          ) : (
+            <p className="mark mark-untranslated" lang={uiLang}>
+              {t('reader.untranslated')}
+            </p>
+          )}
+          {block.status === 'stale' && (
+            <p className="mark mark-stale" lang={uiLang}>
+              {t('reader.stale')}
+            </p>
+          )}
+        </EditableGloss>
         {annotations?.detached.map((id) => (
           <p key={id} className="note-detached" lang={uiLang}>
             <NoteMarker id={id} /> {t('notes.detached')}

@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import { I18nProvider } from '@/components/i18n-provider';
 import { LanguageSwitch } from '@/components/language-switch';
+import { SessionStatus } from '@/components/session-status';
 import { htmlLang, uiLocales } from '@/lib/i18n/config';
 import { getUiT, toUiLocale } from '@/lib/i18n/server';
 import '../globals.css';
@@ -44,6 +45,7 @@ export default async function UiLayout({ children, params }: Props) {
           <footer className="site-footer">
             <a href="/about">{t('footer.about')}</a>
             <span>{t('footer.dictionary')}</span>
+            <SessionStatus />
           </footer>
         </I18nProvider>
       </body>

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { AnnotationLayer } from '@/components/annotation-layer';
+import { EditingProvider } from '@/components/edit/editing-provider';
 import { LayoutSwitch } from '@/components/layout-switch';
 import { NotesList } from '@/components/notes-list';
 import { PinyinSwitch } from '@/components/pinyin-switch';
@@ -87,6 +88,7 @@ export default async function ReadPage({ params }: Props) {
         </p>
       )}
       <RetiredLinkNotice redirects={redirects} />
+      <EditingProvider slug={text.slug}>
       <AnnotationLayer lexicon={lexicon} firstWord={firstWord ? `${firstWord.id}:0` : ''}>
         <article className="reader" aria-label={text.title.en ?? text.title.zh}>
           {text.blocks.map((block) => {
@@ -105,6 +107,7 @@ export default async function ReadPage({ params }: Props) {
         </article>
         {annotation && <NotesList notes={annotation.notes} t={t} uiLang={htmlLang[ui]} />}
       </AnnotationLayer>
+      </EditingProvider>
     </div>
   );
 }

@@ -1,0 +1,170 @@
+'use client';
+
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+
+export type GlossStatus = 'untranslated' | 'draft' | 'reviewed' | 'stale';
+
+/** What the editor knows of one gloss, fresh from the API (not from the possibly cached page). */
+export interface GlossRecord {
+  en: string | null;
+  status: GlossStatus;
+  revision: string;
+  zh: string;
+  staleFrom?: string;
+}
+
+interface ApiBlock {
+  id: string;
+  zh: string;
+  en: string | null;
+  status: GlossStatus | null;
+  revision: string | null;
+  staleFrom?: string;
+}
+
+interface EditingContextValue {
+  slug: string;
+  editor: string;
+  records: Record<string, GlossRecord>;
+  update: (id: string, record: Partial<GlossRecord>) => void;
+  /** The row whose editor is open, if any. */
+  editing: string | null;
+  setEditing: (id: string | null) => void;
+  announce: (message: string) => void;
+}
+
+const EditingContext = createContext<EditingContextValue | null>(null);
+
+/** The editing context, or null for readers (the page then shows no editing tools). */
+export function useEditing(): EditingContextValue | null {
+  return useContext(EditingContext);
+}
+
+const NEEDS_WORK: GlossStatus[] = ['untranslated', 'stale'];
+
+/**
+ * Turns the reading page into an editing page for editors: asks the server who is reading
+ * (the page itself is static and the same for everyone), loads the current glosses with their
+ * revisions, and offers the filter, the "next to translate" jump and the `e` / `n` keys.
+ */
+export function EditingProvider({ slug, children }: { slug: string; children: ReactNode }) {
+  const { t } = useTranslation();
+  const [editor, setEditor] = useState<string | null>(null);
+  const [records, setRecords] = useState<Record<string, GlossRecord>>({});
+  const [editing, setEditing] = useState<string | null>(null);
+  const [onlyWork, setOnlyWork] = useState(false);
+  const [message, setMessage] = useState('');
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+
+  useEffect(() => {
+    let cancelled = false;
+    (async () => {
+      const session = (await (await fetch('/api/session', { cache: 'no-store' })).json()) as { viewer: { name: string; role: string } | null };
+      if (cancelled || session.viewer?.role !== 'editor') return;
+      const text = (await (await fetch(`/api/texts/${slug}`, { cache: 'no-store' })).json()) as { blocks: ApiBlock[] };
+      if (cancelled) return;
+      const next: Record<string, GlossRecord> = {};
+      for (const block of text.blocks) {
+        if (!block.status || !block.revision) continue;
+        next[block.id] = {
+          en: block.en,
+          status: block.status,
+          revision: block.revision,
+          zh: block.zh,
+          ...(block.staleFrom !== undefined ? { staleFrom: block.staleFrom } : {}),
+        };
+      }
+      setRecords(next);
+      setEditor(session.viewer.name);
+    })().catch(() => undefined);
+    return () => {
+      cancelled = true;
+    };
+  }, [slug]);
+
+  const update = useCallback((id: string, record: Partial<GlossRecord>) => {
+    setRecords((current) => {
+      const previous = current[id];
+      return previous ? { ...current, [id]: { ...previous, ...record } } : current;
+    });
+  }, []);
+
+  const announce = useCallback((text: string) => {
+    setMessage(text);
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => setMessage(''), 5000);
+  }, []);
+
+  // Rows carry their status for the filter and the jump.
+  useEffect(() => {
+    for (const [id, record] of Object.entries(records)) document.getElementById(id)?.setAttribute('data-status', record.status);
+  }, [records]);
+
+  const jumpToNext = useCallback(() => {
+    const rows = [...document.querySelectorAll<HTMLElement>('.reader > .row[data-status]')];
+    const current = (document.activeElement as HTMLElement | null)?.closest<HTMLElement>('.row');
+    const start = current ? rows.indexOf(current) + 1 : 0;
+    const ordered = [...rows.slice(start), ...rows.slice(0, start)];
+    const next = ordered.find((row) => NEEDS_WORK.includes(row.dataset.status as GlossStatus));
+    if (!next) return announce(t('edit.nothingLeft'));
+    next.scrollIntoView({ block: 'center' });
+    next.querySelector<HTMLElement>('.edit-button')?.focus();
+  }, [announce, t]);
+
+  // Keys on a focused row: `e` edits it, `n` jumps to the next untranslated or stale one.
+  useEffect(() => {
+    if (!editor) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.ctrlKey || event.metaKey || event.altKey) return;
+      const target = event.target as HTMLElement;
+      if (target.closest('input, textarea, select, [contenteditable="true"]')) return;
+      if (event.key === 'n') {
+        event.preventDefault();
+        jumpToNext();
+      } else if (event.key === 'e') {
+        const row = target.closest<HTMLElement>('.reader > .row');
+        if (row && records[row.id]) {
+          event.preventDefault();
+          setEditing(row.id);
+        }
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [editor, records, jumpToNext]);
+
+  const value = useMemo(
+    () => (editor ? { slug, editor, records, update, editing, setEditing, announce } : null),
+    [slug, editor, records, update, editing, announce],
+  );
+  const counts = Object.values(records).reduce<Record<string, number>>((acc, r) => ({ ...acc, [r.status]: (acc[r.status] ?? 0) + 1 }), {});
+
+  return (
+    <EditingContext.Provider value={value}>
+      {editor && (
+        <div className="edit-bar" role="region" aria-label={t('edit.toolbar')}>
+          <span>{t('edit.signedInAs', { name: editor })}</span>
+          <span>
+            {t('edit.counts', {
+              untranslated: counts.untranslated ?? 0,
+              stale: counts.stale ?? 0,
+              draft: counts.draft ?? 0,
+              reviewed: counts.reviewed ?? 0,
+            })}
+          </span>
+          <label>
+            <input type="checkbox" checked={onlyWork} onChange={(event) => setOnlyWork(event.target.checked)} /> {t('edit.onlyWork')}
+          </label>
+          <button type="button" onClick={jumpToNext} aria-keyshortcuts="n">
+            {t('edit.next')}
+          </button>
+        </div>
+      )}
+      <div className={onlyWork ? 'only-work' : undefined}>{children}</div>
+      <p role="status" className={message ? 'toast toast-page' : 'visually-hidden'}>
+        {message}
+      </p>
+    </EditingContext.Provider>
+  );
+}
