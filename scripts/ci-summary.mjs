@@ -1,5 +1,5 @@
-// Prints the one closing line CI reads, "N passed, N failed", from the vitest and Playwright
-// JSON reports, and exits with the test command's status. A failing step that wrote no report
+// Prints the one closing line CI reads, "N passed, N failed", from the vitest, Playwright and
+// fault-injection JSON reports, and exits with the test command's status. A failing step that wrote no report
 // (typecheck, check, build) counts as one failure.
 import { existsSync, readFileSync } from 'node:fs';
 
@@ -17,6 +17,11 @@ const e2e = read('reports/e2e.json');
 if (e2e) {
   passed += e2e.stats.expected + e2e.stats.flaky;
   failed += e2e.stats.unexpected;
+}
+const faults = read('reports/faults.json');
+if (faults) {
+  passed += faults.passed;
+  failed += faults.failed;
 }
 if (status !== 0 && failed === 0) failed = 1;
 console.log(`${passed} passed, ${failed} failed`);

@@ -2,6 +2,7 @@
 // builds against that copy and runs `next start` on E2E_PORT. Tests may change the copy;
 // the repository's own data is never touched.
 import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes, scryptSync } from 'node:crypto';
 import { cpSync } from 'node:fs';
 import path from 'node:path';
 
@@ -10,8 +11,22 @@ const port = process.env.E2E_PORT;
 if (!dataDir || !port) throw new Error('E2E_DATA_DIR and E2E_PORT must be set (playwright.config.ts sets them)');
 
 for (const folder of ['content', 'locales']) cpSync(folder, path.join(dataDir, folder), { recursive: true });
+// The accounts the editing tests sign in with (e2e/accounts.ts): the shared editor token, a
+// named editor and a named reader, with passwords hashed as lib/auth/passwords.ts does.
+const hash = (password) => {
+  const salt = randomBytes(16);
+  return `scrypt$${salt.toString('base64url')}$${scryptSync(password, salt, 32).toString('base64url')}`;
+};
 // A build folder of its own, so a developer's .next is left alone.
-const env = { ...process.env, BILINGUAL_DATA_DIR: dataDir, NEXT_DIST_DIR: '.next-e2e', NEXT_TELEMETRY_DISABLED: '1' };
+const env = {
+  ...process.env,
+  BILINGUAL_DATA_DIR: dataDir,
+  NEXT_DIST_DIR: '.next-e2e',
+  NEXT_TELEMETRY_DISABLED: '1',
+  EDITOR_TOKEN: 'e2e-editor-token',
+  EDITORS: `Edith:${hash('edith-password')};Ed:${hash('ed-password')}`,
+  READERS: `Rita:${hash('rita-password')}`,
+};
 const next = path.join('node_modules', '.bin', 'next');
 
 const build = spawnSync(next, ['build'], { env, stdio: 'inherit' });

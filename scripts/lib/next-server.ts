@@ -1,0 +1,37 @@
+// Starting and stopping `next start` for the command-line scripts (bench, fault injection).
+import { spawn, type ChildProcess } from 'node:child_process';
+
+export interface RunningServer {
+  origin: string;
+  process: ChildProcess;
+  /** Stops the server and everything it started (its process group). */
+  stop(signal?: NodeJS.Signals): void;
+}
+
+/** Starts `next start` on a free-looking port and waits until `/api/texts` answers. */
+export async function startServer(env: NodeJS.ProcessEnv, port = 3900 + Math.floor(Math.random() * 90)): Promise<RunningServer> {
+  const origin = `http://127.0.0.1:${port}`;
+  const child = spawn('node_modules/.bin/next', ['start', '-p', String(port), '-H', '127.0.0.1'], { env, stdio: 'ignore', detached: true });
+  const server: RunningServer = {
+    origin,
+    process: child,
+    stop(signal = 'SIGTERM') {
+      try {
+        if (child.pid) process.kill(-child.pid, signal);
+      } catch {
+        // Already gone.
+      }
+    },
+  };
+  for (let i = 0; ; i += 1) {
+    try {
+      if ((await fetch(`${origin}/api/texts`)).ok) return server;
+    } catch {
+      if (i > 120) {
+        server.stop('SIGKILL');
+        throw new Error(`next start did not answer on ${origin} within 60 s`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
+}
