@@ -24,7 +24,11 @@ export default defineConfig({
       args: ['--disable-background-networking', '--disable-component-update', '--no-first-run'],
     },
   },
-  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
+  projects: [
+    { name: 'chromium', use: { ...devices['Desktop Chrome'] }, testIgnore: /editing\.spec\.ts/ },
+    // Editing changes the data copy, so it runs after the specs that read the bundled text as it is.
+    { name: 'editing', use: { ...devices['Desktop Chrome'] }, testMatch: /editing\.spec\.ts/, dependencies: ['chromium'] },
+  ],
   webServer: {
     // Builds and serves the app on a temporary copy of content/ and locales/ (see the script).
     command: 'node scripts/e2e-server.mjs',

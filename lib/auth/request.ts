@@ -16,7 +16,8 @@ const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 /** An editor name as given by a person or a script: control characters out, at most 64 characters. */
 export function cleanName(value: string | null | undefined): string {
-  return (value ?? '').normalize('NFC').replace(/[\u0000-\u001F\u007F-\u009F]/g, '').trim().slice(0, 64);
+  const cleaned = (value ?? '').normalize('NFC').replace(/[\u0000-\u001F\u007F-\u009F]/g, '').trim();
+  return [...cleaned].slice(0, 64).join('');
 }
 
 function cookieValue(request: Request, name: string): string | undefined {

@@ -122,7 +122,7 @@ export async function setGlossStatus(change: Change & { status: SavedStatus }): 
         current: { text: text ?? '', revision },
       };
     }
-    if (!text) return { ok: false, kind: 'invalid', error: 'An untranslated paragraph cannot be marked' };
+    if (!text?.trim()) return { ok: false, kind: 'invalid', error: 'An untranslated paragraph cannot be marked' };
     const hash = hashText(target.zh);
     const previous = glossStatus(text, states[change.id], hash);
     await writeGlossFiles(change.slug, GLOSS_LANGUAGE, target.order, glosses, {

@@ -1,5 +1,5 @@
 import 'server-only';
-import { appendFile, readFile } from 'node:fs/promises';
+import { appendFile, open, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { localeDir } from './paths';
@@ -25,7 +25,30 @@ export function historyPath(slug: string, lng: string): string {
  * written by one write call, so a killed process leaves whole lines.
  */
 export async function appendHistory(slug: string, lng: string, entry: HistoryEntry): Promise<void> {
-  await appendFile(historyPath(slug, lng), `${JSON.stringify(entry)}\n`, { encoding: 'utf8', flush: true });
+  const file = historyPath(slug, lng);
+  // After a crash mid-line, start on a fresh line so the torn one does not swallow this entry.
+  const torn = !(await endsWithNewline(file));
+  await appendFile(file, `${torn ? '\n' : ''}${JSON.stringify(entry)}\n`, { encoding: 'utf8', flush: true });
+}
+
+/** Whether a file ends with a newline; true for a missing or empty file. */
+async function endsWithNewline(file: string): Promise<boolean> {
+  let handle;
+  try {
+    handle = await open(file, 'r');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return true;
+    throw error;
+  }
+  try {
+    const { size } = await handle.stat();
+    if (size === 0) return true;
+    const last = Buffer.alloc(1);
+    await handle.read(last, 0, 1, size - 1);
+    return last[0] === 0x0a;
+  } finally {
+    await handle.close();
+  }
 }
 
 /** Reads a text's history, oldest first; lines that do not parse (a torn last line) are skipped. */
