@@ -1,9 +1,10 @@
+import Link from 'next/link';
 import type { TitleView } from '@/lib/library/load';
 
-/** A text's title in Chinese with its English below, each marked with its language. */
-export function TextTitle({ title, as: Tag = 'h1' }: { title: TitleView; as?: 'h1' | 'p' }) {
-  return (
-    <Tag className="text-title">
+/** A text's title in Chinese with its English below, each marked with its language; a link when `href` is given. */
+export function TextTitle({ title, as: Tag = 'h1', className = 'text-title', href }: { title: TitleView; as?: 'h1' | 'h2' | 'p'; className?: string; href?: string }) {
+  const spans = (
+    <>
       <span lang="zh-Hans" className="title-zh">
         {title.zh}
       </span>
@@ -12,6 +13,7 @@ export function TextTitle({ title, as: Tag = 'h1' }: { title: TitleView; as?: 'h
           {title.en}
         </span>
       )}
-    </Tag>
+    </>
   );
+  return <Tag className={className}>{href ? <Link href={href}>{spans}</Link> : spans}</Tag>;
 }

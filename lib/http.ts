@@ -1,4 +1,7 @@
+import type { z } from 'zod';
+import { authorizeEdit } from '@/lib/auth/request';
 import type { EditResult } from '@/lib/library/edit';
+import { revalidateText } from '@/lib/library/revalidate';
 
 /** The largest request body an API route reads. */
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -25,4 +28,30 @@ export function editResponse(result: EditResult): Response {
   if (result.ok) return Response.json({ text: result.text, revision: result.revision, status: result.status });
   if (result.kind === 'conflict') return Response.json({ error: result.error, current: result.current }, { status: 409 });
   return Response.json({ error: result.error }, { status: statusOf[result.kind] });
+}
+
+type GlossParams = { params: Promise<{ slug: string; id: string }> };
+
+/**
+ * A route handler for one kind of gloss change: checks the editor, reads and validates the JSON
+ * body (`usage` says what was expected), runs the change and, when it succeeded, has the pages
+ * that show the text regenerated.
+ */
+export function glossChangeHandler<Body>(
+  schema: z.ZodType<Body>,
+  usage: string,
+  change: (input: { slug: string; id: string; editor: string; body: Body }) => Promise<EditResult>,
+) {
+  return async (request: Request, { params }: GlossParams): Promise<Response> => {
+    const access = authorizeEdit(request);
+    if (!access.ok) return Response.json({ error: access.error }, { status: access.status });
+    const read = await readJsonBody(request);
+    if (!read.ok) return read.response;
+    const body = schema.safeParse(read.body);
+    if (!body.success) return Response.json({ error: `Expected ${usage}` }, { status: 422 });
+    const { slug, id } = await params;
+    const result = await change({ slug, id, editor: access.editor, body: body.data });
+    if (result.ok) revalidateText(slug, id);
+    return editResponse(result);
+  };
 }

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { TextTitle } from '@/components/text-title';
 import { htmlLang } from '@/lib/i18n/config';
 import { getUiT, toUiLocale } from '@/lib/i18n/server';
 import { loadLibrary } from '@/lib/library/load';
@@ -30,18 +30,7 @@ export default async function LibraryPage({ params }: Props) {
             const { slug, title, meta, progress } = entry.text;
             return (
               <li key={slug} className="text-card">
-                <h2>
-                  <Link href={`/read/${slug}`}>
-                    <span lang="zh-Hans" className="title-zh">
-                      {title.zh}
-                    </span>
-                    {title.en && (
-                      <span lang="en" className="title-en">
-                        {title.en}
-                      </span>
-                    )}
-                  </Link>
-                </h2>
+                <TextTitle title={title} as="h2" className="text-card-title" href={`/read/${slug}`} />
                 <p className="text-meta">
                   {meta.date && <time dateTime={meta.date}>{meta.date}</time>}
                   {meta.author && <span>{t('library.by', { author: meta.author })}</span>}
