@@ -11,6 +11,8 @@ export function proxy(request: NextRequest) {
   if (uiLocales.some((lng) => pathname === `/${lng}` || pathname.startsWith(`/${lng}/`))) return NextResponse.next();
   const cookie = request.cookies.get(UI_COOKIE)?.value;
   const ui = isUiLocale(cookie) ? cookie : defaultUiLocale;
+  // Next.js serves a rewrite in-process only when its origin is the server's own: nextUrl names
+  // the host `localhost`, which is the server's own name unless it was started with -H <address>.
   const url = request.nextUrl.clone();
   url.pathname = `/${ui}${pathname === '/' ? '' : pathname}`;
   return NextResponse.rewrite(url);

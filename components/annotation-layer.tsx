@@ -71,8 +71,13 @@ export function AnnotationLayer({
   const [highlight, setHighlight] = useState<string | null>(null);
   const [activeWord, setActiveWord] = useState(firstWord);
   const closeTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  // Set while focus is handed back to a word after Esc, so that focusing it does not reopen the popover.
+  const returningFocus = useRef(false);
+  // Set when the popover is opened from the keyboard to go into it once it is shown.
+  const [enterPopover, setEnterPopover] = useState(false);
 
   const open = useCallback((next: Popover) => {
+    if (returningFocus.current) return;
     clearTimeout(closeTimer.current);
     setPopover((current) => (current?.pinned && !next.pinned && current.anchor !== next.anchor ? current : next));
   }, []);
@@ -92,8 +97,13 @@ export function AnnotationLayer({
     const onKey = (event: globalThis.KeyboardEvent) => {
       if (event.key !== 'Escape') return;
       const anchor = popover.anchor;
+      const focusInside = document.getElementById(POPOVER_ID)?.contains(document.activeElement) ?? false;
       close();
-      if (document.activeElement && document.getElementById(POPOVER_ID)?.contains(document.activeElement)) anchor.focus();
+      if (focusInside) {
+        returningFocus.current = true;
+        anchor.focus();
+        returningFocus.current = false;
+      }
     };
     const onPointer = (event: PointerEvent) => {
       const target = event.target as Node;
@@ -114,8 +124,14 @@ export function AnnotationLayer({
     if (!target.classList.contains('w')) return;
     const step = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[event.key];
     if (event.key === 'Enter' || event.key === ' ') {
+      // Into the popover; when Esc closed it, Enter brings it back first.
       event.preventDefault();
-      document.getElementById(POPOVER_ID)?.querySelector<HTMLElement>('button')?.focus();
+      const button = document.getElementById(POPOVER_ID)?.querySelector<HTMLElement>('button');
+      if (button && popover?.anchor === target) button.focus();
+      else {
+        target.click();
+        setEnterPopover(true);
+      }
       return;
     }
     if (!step) return;
@@ -152,6 +168,12 @@ export function AnnotationLayer({
     }),
     [lexicon, pinyinParam, highlight, activeWord, open, closeSoon],
   );
+
+  useEffect(() => {
+    if (!enterPopover || !popover) return;
+    setEnterPopover(false);
+    document.getElementById(POPOVER_ID)?.querySelector<HTMLElement>('button')?.focus();
+  }, [enterPopover, popover]);
 
   // The element the popover belongs to says so to assistive technology while it is open
   // (set here, on one element, rather than on every word of the text).

@@ -32,7 +32,8 @@ const next = path.join('node_modules', '.bin', 'next');
 const build = spawnSync(next, ['build'], { env, stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status ?? 1);
 
-const server = spawn(next, ['start', '-p', port, '-H', '127.0.0.1'], { env, stdio: 'inherit' });
+// No -H: with an address there, Next.js would relay the proxy's rewrites over HTTP (see proxy.ts).
+const server = spawn(next, ['start', '-p', port], { env, stdio: 'inherit' });
 const stop = () => server.kill('SIGTERM');
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);

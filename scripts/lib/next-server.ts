@@ -11,7 +11,8 @@ export interface RunningServer {
 /** Starts `next start` on a free-looking port and waits until `/api/texts` answers. */
 export async function startServer(env: NodeJS.ProcessEnv, port = 3900 + Math.floor(Math.random() * 90)): Promise<RunningServer> {
   const origin = `http://127.0.0.1:${port}`;
-  const child = spawn('node_modules/.bin/next', ['start', '-p', String(port), '-H', '127.0.0.1'], { env, stdio: 'ignore', detached: true });
+  // No -H: with an address there, Next.js would relay the proxy's rewrites over HTTP (see proxy.ts).
+  const child = spawn('node_modules/.bin/next', ['start', '-p', String(port)], { env, stdio: 'ignore', detached: true });
   const server: RunningServer = {
     origin,
     process: child,
