@@ -138,7 +138,10 @@ function GlossEditor({ id, record, onDone }: { id: string; record: GlossRecord; 
   const slug = editing?.slug ?? '';
 
   useEffect(() => {
-    area.current?.focus();
+    const element = area.current;
+    element?.focus();
+    // Typing continues the gloss rather than starting in front of it.
+    element?.setSelectionRange(element.value.length, element.value.length);
     try {
       const saved = JSON.parse(localStorage.getItem(draftKey(slug, id)) ?? 'null') as { text: string; time: string } | null;
       if (saved && saved.text !== (record.en ?? '')) setDraft(saved);
@@ -160,6 +163,12 @@ function GlossEditor({ id, record, onDone }: { id: string; record: GlossRecord; 
   const close = (saved?: string) => {
     editing?.setEditing(null);
     onDone(saved);
+  };
+
+  // Cancel is a decision to drop what was typed: the draft goes too.
+  const cancel = () => {
+    localStorage.removeItem(draftKey(slug, id));
+    close();
   };
 
   const save = async (baseRevision = base) => {
@@ -189,7 +198,7 @@ function GlossEditor({ id, record, onDone }: { id: string; record: GlossRecord; 
       void save();
     } else if (event.key === 'Escape') {
       event.preventDefault();
-      close();
+      cancel();
     }
   };
 
@@ -243,7 +252,7 @@ function GlossEditor({ id, record, onDone }: { id: string; record: GlossRecord; 
         <button type="button" className="primary" disabled={busy} onClick={() => void save()} aria-keyshortcuts="Control+Enter Meta+Enter">
           {text.trim() ? t('edit.save') : t('edit.clear')}
         </button>
-        <button type="button" onClick={() => close()} aria-keyshortcuts="Escape">
+        <button type="button" onClick={cancel} aria-keyshortcuts="Escape">
           {t('edit.cancel')}
         </button>
         <span className="hint">{t('edit.keys')}</span>
