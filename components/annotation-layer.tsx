@@ -169,12 +169,6 @@ export function AnnotationLayer({
     [lexicon, pinyinParam, highlight, activeWord, open, closeSoon],
   );
 
-  useEffect(() => {
-    if (!enterPopover || !popover) return;
-    setEnterPopover(false);
-    document.getElementById(POPOVER_ID)?.querySelector<HTMLElement>('button')?.focus();
-  }, [enterPopover, popover]);
-
   // The element the popover belongs to says so to assistive technology while it is open
   // (set here, on one element, rather than on every word of the text).
   useEffect(() => {
@@ -199,6 +193,8 @@ export function AnnotationLayer({
       {popover && (
         <PopoverCard
           popover={popover}
+          focusInside={enterPopover}
+          onFocusedInside={() => setEnterPopover(false)}
           lexicon={lexicon}
           highlight={highlight}
           onHighlight={setHighlight}
@@ -213,6 +209,8 @@ export function AnnotationLayer({
 
 function PopoverCard({
   popover,
+  focusInside,
+  onFocusedInside,
   lexicon,
   highlight,
   onHighlight,
@@ -221,6 +219,9 @@ function PopoverCard({
   onPointerLeave,
 }: {
   popover: Popover;
+  /** Move focus into the card once it is placed (it cannot take focus while hidden). */
+  focusInside: boolean;
+  onFocusedInside: () => void;
   lexicon: PageLexicon;
   highlight: string | null;
   onHighlight: (word: string | null) => void;
@@ -252,6 +253,12 @@ function PopoverCard({
       window.removeEventListener('scroll', place);
     };
   }, [popover]);
+
+  useEffect(() => {
+    if (!focusInside || !position) return;
+    ref.current?.querySelector<HTMLElement>('button')?.focus();
+    onFocusedInside();
+  }, [focusInside, position, onFocusedInside]);
 
   // Tab from inside the card goes back to the word it belongs to: the card never holds focus.
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
