@@ -2,17 +2,9 @@
 
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isReadingLayout, readingLayouts, STACKED_BELOW_PX, type ReadingLayout } from '@/lib/reading-layout';
+import { isReadingLayout, readingLayouts, STACKED_BELOW_PX } from '@/lib/reading-layout';
+import { useUrlParam } from './use-url-param';
 
-function layoutFromUrl(): ReadingLayout | null {
-  const value = new URLSearchParams(window.location.search).get('layout');
-  return isReadingLayout(value) ? value : null;
-}
-
-function applyLayout(layout: ReadingLayout | null) {
-  if (layout) document.documentElement.setAttribute('data-layout', layout);
-  else document.documentElement.removeAttribute('data-layout');
-}
 
 /**
  * Chooses how the reading page arranges its columns. The choice goes into the URL
@@ -20,13 +12,17 @@ function applyLayout(layout: ReadingLayout | null) {
  */
 export function LayoutSwitch() {
   const { t } = useTranslation();
-  const [layout, setLayout] = useState<ReadingLayout | null>(null);
+  const [param, setParam] = useUrlParam('layout');
+  const layout = isReadingLayout(param) ? param : null;
   const [narrow, setNarrow] = useState(false);
 
+  // The page's columns follow the URL. Without a layout in it there is nothing to apply: the
+  // inline script set none, and the first render after hydration reads null before the URL.
   useEffect(() => {
-    const fromUrl = layoutFromUrl();
-    applyLayout(fromUrl);
-    setLayout(fromUrl);
+    if (layout) document.documentElement.setAttribute('data-layout', layout);
+  }, [layout]);
+
+  useEffect(() => {
     const query = window.matchMedia(`(max-width: ${STACKED_BELOW_PX - 0.02}px)`);
     const update = () => setNarrow(query.matches);
     update();
@@ -36,14 +32,6 @@ export function LayoutSwitch() {
       document.documentElement.removeAttribute('data-layout');
     };
   }, []);
-
-  const choose = (next: ReadingLayout) => {
-    const url = new URL(window.location.href);
-    url.searchParams.set('layout', next);
-    window.history.replaceState(window.history.state, '', url);
-    applyLayout(next);
-    setLayout(next);
-  };
 
   const effective = layout ?? (narrow ? 'stacked' : 'side');
   return (
@@ -56,7 +44,7 @@ export function LayoutSwitch() {
             name="layout"
             value={option}
             checked={effective === option}
-            onChange={() => choose(option)}
+            onChange={() => setParam(option)}
           />
           <span>{t(`reader.layout.${option}`)}</span>
         </label>

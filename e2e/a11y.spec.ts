@@ -1,21 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { expectNoAxeViolations as expectNoViolations } from './axe';
 import { READ_PATH, loadSeed, waitForHydration } from './helpers';
-
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-
-/** Runs axe on the page and fails with each violation's rule, impact and the targets of its nodes. */
-async function expectNoViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-  const report = results.violations
-    .map(
-      (v) =>
-        `${v.id} (${v.impact ?? 'n/a'}): ${v.help}\n` +
-        v.nodes.map((n) => `    ${n.target.map(String).join(' ')}${n.failureSummary ? ` — ${n.failureSummary.replace(/\s+/g, ' ')}` : ''}`).join('\n'),
-    )
-    .join('\n');
-  expect(results.violations, `axe violations on ${page.url()}:\n${report}`).toEqual([]);
-}
 
 test.describe('accessibility (axe, WCAG 2.1 A/AA)', () => {
   test('the library / has no violations', async ({ page }) => {

@@ -4,9 +4,9 @@
 // (`GET /api/texts/<slug>?annotations=1`) and the data files, plus a few known facts.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 import { HAN, READ_PATH, SLUG, dataRoot, norm, plain, waitForHydration, type Box } from './helpers';
+import { expectNoAxeViolations } from './axe';
 
 // ---------------------------------------------------------------------------------------------
 // The annotation API, as the tests read it.
@@ -197,24 +197,6 @@ function rubyReadings(cell: Locator): Promise<{ word: string; rt: string; bases:
       };
     }),
   );
-}
-
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-
-async function expectNoAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-  const report = results.violations
-    .map(
-      (v) =>
-        `${v.id} (${v.impact ?? 'n/a'}): ${v.help}\n` +
-        v.nodes
-          .slice(0, 10)
-          .map((n) => `    ${n.target.map(String).join(' ')}${n.failureSummary ? ` — ${n.failureSummary.replace(/\s+/g, ' ')}` : ''}`)
-          .join('\n') +
-        (v.nodes.length > 10 ? `\n    … and ${v.nodes.length - 10} more` : ''),
-    )
-    .join('\n');
-  expect(results.violations, `axe violations on ${page.url()}:\n${report}`).toEqual([]);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -3,7 +3,6 @@
 // Every test works on paragraphs of its own (PARAS) and reads current revisions from the API;
 // the glosses and statuses they change are put back after the file has run.
 import { readFileSync, writeFileSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { EDITORS, READER } from './accounts';
 import {
@@ -29,6 +28,7 @@ import {
   textareaOf,
 } from './editing-helpers';
 import { READ_PATH, SLUG, waitForHydration } from './helpers';
+import { expectNoAxeViolations } from './axe';
 
 const [EDITH, ED] = EDITORS;
 
@@ -83,19 +83,6 @@ test.afterAll(async ({ playwright }) => {
     await request.dispose();
   }
 });
-
-/** Runs axe on the page and fails with each violation's rule, impact and the targets of its nodes. */
-async function expectNoAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const report = results.violations
-    .map(
-      (v) =>
-        `${v.id} (${v.impact ?? 'n/a'}): ${v.help}\n` +
-        v.nodes.map((n) => `    ${n.target.map(String).join(' ')}${n.failureSummary ? ` — ${n.failureSummary.replace(/\s+/g, ' ')}` : ''}`).join('\n'),
-    )
-    .join('\n');
-  expect(results.violations, `axe violations on ${page.url()}:\n${report}`).toEqual([]);
-}
 
 /** A text unique to this run, so a retried test never meets its own earlier save. */
 function stamp(label: string): string {

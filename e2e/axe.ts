@@ -1,0 +1,22 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page } from '@playwright/test';
+
+/** The WCAG levels every page is checked against. */
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+/** Runs axe on the page and fails with each violation's rule, impact and (up to ten of) its nodes. */
+export async function expectNoAxeViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  const report = results.violations
+    .map(
+      (v) =>
+        `${v.id} (${v.impact ?? 'n/a'}): ${v.help}\n` +
+        v.nodes
+          .slice(0, 10)
+          .map((n) => `    ${n.target.map(String).join(' ')}${n.failureSummary ? ` — ${n.failureSummary.replace(/\s+/g, ' ')}` : ''}`)
+          .join('\n') +
+        (v.nodes.length > 10 ? `\n    … and ${v.nodes.length - 10} more` : ''),
+    )
+    .join('\n');
+  expect(results.violations, `axe violations on ${page.url()}:\n${report}`).toEqual([]);
+}
