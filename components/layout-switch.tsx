@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isReadingLayout, readingLayouts, STACKED_BELOW_PX } from '@/lib/reading-layout';
+import { isReadingLayout, readingLayouts, STACKED_BELOW_PX } from '@/components/reading-layout';
 import { useUrlParam } from './use-url-param';
 
 

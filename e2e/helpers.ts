@@ -128,12 +128,9 @@ export async function fontsReady(page: Page): Promise<void> {
   });
 }
 
-/**
- * Waits for React to hydrate the reading page: the layout switch reflects state only once its
- * effect has run, which sets the checked radio.
- */
+/** Waits until React has hydrated the page (components/hydration-marker.tsx sets the attribute). */
 export async function waitForHydration(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.querySelector('input[name="layout"]:checked') !== null);
+  await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
+import { HydrationMarker } from '@/components/hydration-marker';
 import { I18nProvider } from '@/components/i18n-provider';
 import { LanguageSwitch } from '@/components/language-switch';
 import { SessionStatus } from '@/components/session-status';
@@ -48,6 +49,7 @@ export default async function UiLayout({ children, params }: Props) {
             <SessionStatus />
           </footer>
         </I18nProvider>
+        <HydrationMarker />
       </body>
     </html>
   );

@@ -3,7 +3,7 @@ import { authConfig } from '@/lib/auth/config';
 import { verifyPassword, sameSecret } from '@/lib/auth/passwords';
 import { cleanName, isSameOrigin, viewerOf } from '@/lib/auth/request';
 import { encodeSession, SESSION_COOKIE, SESSION_DAYS } from '@/lib/auth/session';
-import { readJsonBody } from '@/lib/http';
+import { readJsonBody } from '@/app/api/_lib/http';
 
 export const dynamic = 'force-dynamic';
 

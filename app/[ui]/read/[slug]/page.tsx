@@ -12,7 +12,7 @@ import { annotateText, annotationsEnabled, lexiconFor, rowAnnotations, type Text
 import { htmlLang } from '@/lib/i18n/config';
 import { getUiT, toUiLocale } from '@/lib/i18n/server';
 import { loadLibrary, loadText, resolveRetiredId } from '@/lib/library/load';
-import { applyLayoutScript } from '@/lib/reading-layout';
+import { applyLayoutScript } from '@/components/reading-layout';
 import { plainText } from '@/lib/text/inline';
 
 type Props = { params: Promise<{ ui: string; slug: string }> };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { glossChangeHandler } from '@/lib/http';
+import { glossChangeHandler } from '@/app/api/_lib/http';
 import { saveGloss } from '@/lib/library/edit';
 
 const bodySchema = z.object({ text: z.string(), baseRevision: z.string().max(64), clear: z.boolean().optional() });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { glossChangeHandler } from '@/lib/http';
+import { glossChangeHandler } from '@/app/api/_lib/http';
 import { revertGloss } from '@/lib/library/edit';
 
 const bodySchema = z.object({ to: z.string().max(64), baseRevision: z.string().max(64) });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { savedStatuses } from '@/lib/gloss/types';
-import { glossChangeHandler } from '@/lib/http';
+import { glossChangeHandler } from '@/app/api/_lib/http';
 import { setGlossStatus } from '@/lib/library/edit';
 
 const bodySchema = z.object({ status: z.enum(savedStatuses), baseRevision: z.string().max(64) });

