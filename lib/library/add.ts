@@ -1,0 +1,136 @@
+import 'server-only';
+import path from 'node:path';
+import { withLock } from '@/lib/store/lock';
+import { findSource, isSlug, readSourceText, type SourceFile } from '@/lib/store/sources';
+import { createGlossFiles, newSourceFile, writeSourceText } from '@/lib/store/texts';
+import { decodeAnyText, EncodingError } from '@/lib/text/decode';
+import { parseText } from '@/lib/text/parse';
+import { MAX_TEXT_BYTES, prepareText, type TextSummary } from '@/lib/text/prepare';
+import type { BlockType, TextMeta } from '@/lib/text/types';
+import { GLOSS_LANGUAGE } from './load';
+import { syncText, type SyncResult } from './sync';
+
+export interface AddRequest {
+  bytes: Uint8Array;
+  /** The name the file came with, for messages and the default slug. */
+  fileName: string;
+  slug?: string;
+  meta?: TextMeta;
+  /** Skip detection and decode in this encoding. */
+  encoding?: string;
+  /** Replace an existing text with the same slug (like a hand edit followed by `sync`). */
+  replace?: boolean;
+  /** Check and summarise only; write nothing. */
+  dryRun?: boolean;
+}
+
+export interface BlockPreview {
+  type: BlockType;
+  line: number;
+  /** The first characters of the block. */
+  start: string;
+}
+
+export interface AddReport {
+  slug: string;
+  file: string;
+  encoding: string;
+  confidence?: number;
+  meta: TextMeta;
+  summary: TextSummary;
+  preview: BlockPreview[];
+  /** What was done: nothing (dry run), a new text, or an existing one replaced. */
+  action: 'checked' | 'created' | 'replaced';
+  /** After a write: what the id sync did. */
+  sync?: SyncResult;
+}
+
+export type AddFailure =
+  | { kind: 'too-large'; error: string }
+  | { kind: 'encoding'; error: string }
+  | { kind: 'invalid'; error: string }
+  | { kind: 'exists'; error: string };
+
+export type AddResult = ({ ok: true } & AddReport) | ({ ok: false } & AddFailure);
+
+const PREVIEW_CHARS = 40;
+
+function definedMeta(meta: TextMeta | undefined): TextMeta {
+  return Object.fromEntries(Object.entries(meta ?? {}).filter(([, value]) => value !== undefined && value.trim() !== '')) as TextMeta;
+}
+
+async function existingMeta(source: SourceFile): Promise<TextMeta> {
+  try {
+    return parseText(await readSourceText(source)).meta;
+  } catch {
+    // An unreadable old source has nothing to keep.
+    return {};
+  }
+}
+
+/** The slug a file name suggests: `Karpathy Interview.md` → `karpathy-interview`; undefined when none fits. */
+export function slugFromFileName(fileName: string): string | undefined {
+  const base = path.basename(fileName, path.extname(fileName)).normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+  const slug = base.replace(/[^a-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 80);
+  return isSlug(slug) ? slug : undefined;
+}
+
+function previewOf(blocks: { type: BlockType; line: number; text: string }[]): BlockPreview[] {
+  return blocks.map((b) => {
+    const chars = [...b.text];
+    return { type: b.type, line: b.line, start: chars.length > PREVIEW_CHARS ? `${chars.slice(0, PREVIEW_CHARS).join('')}…` : b.text };
+  });
+}
+
+/**
+ * Adds a text from the bytes of a `.txt` or `.md` file in any supported encoding: decodes
+ * (refusing uncertain guesses), normalises, writes `content/<slug>.md` with front matter, records
+ * block ids and creates empty gloss files. An existing slug is refused unless `replace`, which
+ * rewrites that text's source and syncs it (ids kept, glosses of changed blocks stale, nothing
+ * deleted). `addText({ bytes, fileName: 'essay.md', meta: { title: '题' } })` → `{ ok: true, slug: 'essay', … }`.
+ */
+export async function addText(request: AddRequest): Promise<AddResult> {
+  if (request.bytes.byteLength > MAX_TEXT_BYTES) {
+    return { ok: false, kind: 'too-large', error: `The file is ${request.bytes.byteLength} bytes; a text can have at most ${MAX_TEXT_BYTES} bytes (5 MB)` };
+  }
+  const slug = request.slug?.trim() || slugFromFileName(request.fileName);
+  if (!slug) return { ok: false, kind: 'invalid', error: `Choose a slug for ${request.fileName}: lower-case letters, digits, "-" and "_"` };
+  if (!isSlug(slug)) return { ok: false, kind: 'invalid', error: `"${slug}" cannot be a slug: use lower-case letters, digits, "-" and "_" (it becomes the URL), at most 80` };
+
+  let decoded;
+  try {
+    decoded = decodeAnyText(request.bytes, request.fileName, request.encoding ? { encoding: request.encoding } : {});
+  } catch (error) {
+    if (error instanceof EncodingError) return { ok: false, kind: 'encoding', error: error.message };
+    throw error;
+  }
+  const checked = prepareText(decoded.text, request.meta);
+  if (!checked.ok) return { ok: false, kind: 'invalid', error: `${request.fileName}: ${checked.error}` };
+
+  return withLock(`glosses:${GLOSS_LANGUAGE}:${slug}`, async () => {
+    const existing = await findSource(slug);
+    if (existing && !request.replace) {
+      return { ok: false, kind: 'exists', error: `A text "${slug}" already exists (${existing.file}); choose another slug, or replace it` };
+    }
+    // A replacement keeps the title, date and author it had unless the new file or the request sets them.
+    const kept = existing ? await existingMeta(existing) : {};
+    const prepared = existing ? prepareText(decoded.text, { ...kept, ...checked.meta, ...definedMeta(request.meta) }) : checked;
+    if (!prepared.ok) return { ok: false, kind: 'invalid', error: `${request.fileName}: ${prepared.error}` };
+    const target = existing ?? newSourceFile(slug);
+    const report: AddReport = {
+      slug,
+      file: target.file,
+      encoding: decoded.encoding,
+      ...(decoded.confidence !== undefined ? { confidence: decoded.confidence } : {}),
+      meta: prepared.meta,
+      summary: prepared.summary,
+      preview: previewOf(prepared.blocks),
+      action: request.dryRun ? 'checked' : existing ? 'replaced' : 'created',
+    };
+    if (request.dryRun) return { ok: true, ...report };
+    await writeSourceText(target, prepared.source);
+    const sync = await syncText(target);
+    await createGlossFiles(slug, GLOSS_LANGUAGE);
+    return { ok: true, ...report, sync };
+  });
+}
