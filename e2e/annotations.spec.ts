@@ -869,18 +869,18 @@ test.describe('translator’s notes', () => {
     expect(problems, problems.join('\n')).toEqual([]);
   });
 
-  test('the notes list has 30 items numbered 1–30, each linking back to its paragraph', async ({ page, request }) => {
+  test('the notes list has 31 items numbered 1–31, each linking back to its paragraph', async ({ page, request }) => {
     const text = await annotated(request);
     const ordered = notesInOrder(text);
-    expect(ordered).toHaveLength(30);
-    expect(notesFileCount()).toBe(30);
+    expect(ordered).toHaveLength(31);
+    expect(notesFileCount()).toBe(31);
     await openReader(page, READ_PATH);
     const section = page.locator('section.notes');
     await expect(section).toHaveCount(1);
     await expect(page.getByRole('region', { name: 'Translator’s notes' })).toBeVisible();
     await expect(section.getByRole('heading', { level: 2 })).toHaveText('Translator’s notes');
     const items = section.locator('ol > li');
-    await expect(items).toHaveCount(30);
+    await expect(items).toHaveCount(31);
     const listed = await items.evaluateAll((els) =>
       els.map((li) => ({
         id: li.id,
