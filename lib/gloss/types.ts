@@ -17,6 +17,12 @@ export const glossStateSchema = z.object({
   /** That Chinese, so a stale gloss can show what changed. */
   zh: z.string(),
   status: z.enum(savedStatuses),
+  /**
+   * The revision of the gloss a "reviewed" was recorded for (see glossRevision). A state recorded
+   * for another revision (a crash between writing the gloss and its state) counts as draft.
+   * Absent on drafts, which need none, and in files written before it was kept.
+   */
+  revision: z.string().regex(/^[0-9a-f]{12}$/).optional(),
 });
 export type GlossState = z.infer<typeof glossStateSchema>;
 

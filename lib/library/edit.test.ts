@@ -627,7 +627,8 @@ describe('setGlossStatus', () => {
     expect(after.status).toBe(status);
     expect(after.staleFrom).toBeUndefined();
     expect(glosses()[block.id]).toBe(text);
-    expect(states()[block.id]).toEqual({ hash: hashText(stale.text), zh: stale.text, status });
+    const revision = status === 'reviewed' ? { revision: glossRevision(text) } : {};
+    expect(states()[block.id]).toEqual({ hash: hashText(stale.text), zh: stale.text, status, ...revision });
     expect((await glossHistory(SLUG, block.id)).at(-1)).toMatchObject({ kind: 'status', before: 'stale', after: status });
   });
 

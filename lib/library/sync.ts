@@ -1,6 +1,7 @@
 import 'server-only';
 import { TITLE_KEY } from '@/lib/gloss/types';
 import { readGlosses, readGlossStates, writeGlossFiles } from '@/lib/store/glosses';
+import { withTextLock } from '@/lib/store/lock';
 import { listSources, readLedger, readSourceText, writeLedger, type SourceFile } from '@/lib/store/sources';
 import { reconcileIds, type Reconciliation } from '@/lib/text/ids';
 import { parseText } from '@/lib/text/parse';
@@ -29,6 +30,12 @@ function sameOrder(keys: string[], order: string[]): boolean {
  * file (after the live ones) under their retired ids.
  */
 export async function syncText(source: SourceFile): Promise<SyncResult> {
+  // Under the text's lock, shared with running servers, so that no save lands between the
+  // reads below and the writes that follow them.
+  return withTextLock(source.slug, () => syncLocked(source));
+}
+
+async function syncLocked(source: SourceFile): Promise<SyncResult> {
   const ledger = await readLedger(source.slug);
   const ids: Reconciliation = reconcileIds(parseText(await readSourceText(source)).blocks, ledger);
   if (ids.changed) await writeLedger(source.slug, ids.ledger);
@@ -51,9 +58,22 @@ export async function syncText(source: SourceFile): Promise<SyncResult> {
   };
 }
 
-/** Syncs every text in `content/`. */
+/** Two source files that reduce to one slug; `sync` refuses to choose between them. */
+export class DuplicateSlugError extends Error {
+  constructor(readonly duplicates: { slug: string; files: string[] }[]) {
+    super(
+      duplicates.map((d) => `${d.files.join(' and ')} both give the text "${d.slug}": rename or remove one`).join('; ') +
+        '. Nothing was changed.',
+    );
+    this.name = 'DuplicateSlugError';
+  }
+}
+
+/** Syncs every text in `content/`; throws DuplicateSlugError, before writing anything, when two files share a slug. */
 export async function syncLibrary(): Promise<SyncResult[]> {
-  const { sources } = await listSources();
+  const { sources, skipped } = await listSources();
+  const duplicates = skipped.flatMap((s) => (s.twin ? [{ slug: s.twin.slug, files: [s.twin.file, s.file] }] : []));
+  if (duplicates.length > 0) throw new DuplicateSlugError(duplicates);
   const results: SyncResult[] = [];
   for (const source of sources) results.push(await syncText(source));
   return results;

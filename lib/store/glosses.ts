@@ -3,7 +3,9 @@ import path from 'node:path';
 import { z } from 'zod';
 import { glossFileSchema, glossStateFileSchema, type GlossFile, type GlossStateFile } from '@/lib/gloss/types';
 import { serializeOrdered } from '@/lib/gloss/serialize';
-import { readJsonFile, writeTextFile } from './json';
+import { commitFiles, discardFiles, prepareFile, type PreparedFile } from './atomic-write';
+import { appendHistoryEntries, type HistoryEntry, type HistoryUndo } from './history';
+import { readJsonFile } from './json';
 import { displayPath, localeDir } from './paths';
 
 export function glossPath(slug: string, lng: string): string {
@@ -24,7 +26,7 @@ export async function readGlossStates(slug: string, lng: string): Promise<GlossS
   return (await readJsonFile(glossStatePath(slug, lng), glossStateFileSchema)) ?? {};
 }
 
-/** Writes a whole gloss file and its state file, keys in document order. */
+/** Writes a whole gloss file and its state file, keys in document order; the gloss file first. */
 export async function writeGlossFiles(
   slug: string,
   lng: string,
@@ -32,8 +34,55 @@ export async function writeGlossFiles(
   glosses: GlossFile,
   states: GlossStateFile,
 ): Promise<void> {
-  await writeTextFile(glossPath(slug, lng), serializeOrdered(order, glosses));
-  await writeTextFile(glossStatePath(slug, lng), serializeOrdered(order, states));
+  await commitGlossChange(slug, lng, { order, glosses, states, history: [] });
+}
+
+/** One durable change to a text's glosses: the new files (those that changed) and the history entries describing it. */
+export interface GlossCommit {
+  /** Keys in document order, for writing the files. */
+  order: readonly string[];
+  glosses?: GlossFile;
+  states?: GlossStateFile;
+  history: readonly HistoryEntry[];
+}
+
+/**
+ * Makes one change to a text's glosses all-or-nothing as readers see it, in an order that a crash
+ * at any point cannot turn into a lie:
+ * 1. the new gloss and state files are written in full beside the old ones and fsynced (this is
+ *    where a full disk or an unwritable folder fails, before anything changed);
+ * 2. the history entries are appended and fsynced (a failure cuts the file back);
+ * 3. the gloss file, then the state file, are renamed into place (renames need no disk space),
+ *    and the folder is fsynced.
+ * A crash after 2 leaves history entries whose gloss never landed (readers drop them: see
+ * landedHistory); a crash between the two renames leaves a state recorded for the old gloss
+ * revision, which counts as draft, as the new gloss is. Throws StoreWriteError; the caller
+ * holds the text's lock.
+ */
+export async function commitGlossChange(slug: string, lng: string, commit: GlossCommit): Promise<void> {
+  const prepared: PreparedFile[] = [];
+  try {
+    if (commit.glosses) prepared.push(await prepareFile(glossPath(slug, lng), serializeOrdered(commit.order, commit.glosses)));
+    if (commit.states) prepared.push(await prepareFile(glossStatePath(slug, lng), serializeOrdered(commit.order, commit.states)));
+  } catch (error) {
+    await discardFiles(prepared);
+    throw error;
+  }
+  let history: HistoryUndo | undefined;
+  try {
+    if (commit.history.length > 0) history = await appendHistoryEntries(slug, lng, commit.history);
+  } catch (error) {
+    await discardFiles(prepared);
+    throw error;
+  }
+  const progress = { renamed: 0 };
+  try {
+    await commitFiles(prepared, undefined, progress);
+  } catch (error) {
+    // When nothing was put in place, the history entries describe nothing: take them back.
+    if (progress.renamed === 0) await history?.undo();
+    throw error;
+  }
 }
 
 const uiStringsSchema = z.record(z.string(), z.string());

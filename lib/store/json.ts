@@ -1,7 +1,7 @@
 import 'server-only';
 import { readFile } from 'node:fs/promises';
-import writeFileAtomic from 'write-file-atomic';
 import type { z } from 'zod';
+import { writeFileAtomic } from './atomic-write';
 import { DataFileError } from './errors';
 import { locateJsonError } from './json-syntax';
 import { displayPath } from './paths';
@@ -43,7 +43,7 @@ export async function readJsonFile<T>(file: string, schema: z.ZodType<T>): Promi
   return result.data;
 }
 
-/** Replaces a file atomically: a temporary file in the same folder, flushed, then renamed over it. */
+/** Replaces a file atomically and durably (see writeFileAtomic); throws StoreWriteError naming the file. */
 export async function writeTextFile(file: string, text: string): Promise<void> {
-  await writeFileAtomic(file, text, { encoding: 'utf8', fsync: true });
+  await writeFileAtomic(file, text);
 }

@@ -1,4 +1,7 @@
 import 'server-only';
+import path from 'node:path';
+import { acquireFileLock, type FileLockOptions } from './file-lock';
+import { dataRoot } from './paths';
 
 const LOCKS = Symbol.for('bilingual-reader.locks');
 
@@ -26,4 +29,27 @@ export async function withLock<T>(key: string, task: () => Promise<T>): Promise<
   } finally {
     if (queue.get(key) === settled) queue.delete(key);
   }
+}
+
+/** Where the lock file of one text lives: `<data>/.locks/<slug>.lock`. */
+export function textLockPath(slug: string): string {
+  return path.join(dataRoot(), '.locks', `${slug}.lock`);
+}
+
+/**
+ * Runs `task` holding the one lock of a text, shared by every process on this data folder
+ * (servers, `npm run sync`, imports): first this process's queue, then the text's lock file.
+ * Every writer of a text's source, ledger, glosses, states or history takes it, and re-reads
+ * what it changes inside `task`. Rejects with StoreWriteError ('busy', 'unwritable') when the
+ * lock cannot be had. `withTextLock('karpathy-no-priors', async () => { … })`.
+ */
+export async function withTextLock<T>(slug: string, task: () => Promise<T>, options?: FileLockOptions): Promise<T> {
+  return withLock(`text:${slug}`, async () => {
+    const lock = await acquireFileLock(textLockPath(slug), options);
+    try {
+      return await task();
+    } finally {
+      await lock.release();
+    }
+  });
 }

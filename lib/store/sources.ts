@@ -29,7 +29,7 @@ export interface SourceFile {
 export interface SourceListing {
   sources: SourceFile[];
   /** Files that look like texts but cannot be served, with the reason. */
-  skipped: { file: string; reason: string }[];
+  skipped: { file: string; reason: string; twin?: { slug: string; file: string } }[];
 }
 
 /** Lists the texts in `content/`, sorted by slug. */
@@ -57,7 +57,7 @@ export async function listSources(): Promise<SourceListing> {
     }
     const twin = bySlug.get(slug);
     if (twin) {
-      skipped.push({ file, reason: `slug "${slug}" is already taken by ${twin.file}` });
+      skipped.push({ file, reason: `slug "${slug}" is already taken by ${twin.file}`, twin: { slug, file: twin.file } });
       continue;
     }
     const source = { slug, file, absolutePath };

@@ -23,10 +23,14 @@ export async function readJsonBody(request: Request): Promise<BodyResult> {
 
 const statusOf = { 'not-found': 404, invalid: 422, 'too-long': 413, 'broken-file': 409, conflict: 409 } as const;
 
+/** A write the store could not make: 507 for a full disk, 503 while the store cannot be written. */
+const storeStatusOf = { 'disk-full': 507, unwritable: 503, symlink: 503, busy: 503, failed: 500 } as const;
+
 /** The HTTP response for the outcome of an edit. */
 export function editResponse(result: EditResult): Response {
   if (result.ok) return Response.json({ text: result.text, revision: result.revision, status: result.status });
   if (result.kind === 'conflict') return Response.json({ error: result.error, current: result.current }, { status: 409 });
+  if (result.kind === 'store') return Response.json({ error: result.error, reason: result.reason }, { status: storeStatusOf[result.reason] });
   return Response.json({ error: result.error }, { status: statusOf[result.kind] });
 }
 

@@ -1,0 +1,78 @@
+import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { hostname } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { glossRevision } from '@/lib/gloss/validate';
+import { textLockPath } from '@/lib/store/lock';
+import { makeDataDir } from '@/lib/testing/data-dir';
+import { saveGloss } from './edit';
+import { loadText } from './load';
+import { DuplicateSlugError, syncLibrary } from './sync';
+
+const SLUG = 'karpathy-no-priors';
+let data: ReturnType<typeof makeDataDir> | undefined;
+afterEach(() => data?.dispose());
+
+function snapshot(root: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir).sort()) {
+      const full = path.join(dir, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else files[path.relative(root, full)] = readFileSync(full).toString('base64');
+    }
+  };
+  walk(root);
+  return files;
+}
+
+describe('syncLibrary refuses two source files with one slug', () => {
+  const twins = [
+    { name: '.md beside .txt', extra: `content/${SLUG}.md` },
+    { name: '.markdown beside .txt', extra: `content/${SLUG}.markdown` },
+  ];
+  it.each(twins)('$name: names both files and changes nothing', async ({ extra }) => {
+    data = makeDataDir({ copyRepoData: true });
+    data.write(extra, '# 另一个\n\n完全不同的一段。\n');
+    const before = snapshot(data.root);
+    const error = await syncLibrary().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DuplicateSlugError);
+    expect((error as Error).message).toContain(`content/${SLUG}.txt`);
+    expect((error as Error).message).toContain(extra);
+    expect(snapshot(data.root)).toEqual(before);
+  });
+});
+
+describe('syncLibrary and saves share the text lock', () => {
+  it('waits while another process holds the lock, then goes on once that process is gone', async () => {
+    data = makeDataDir({ copyRepoData: true });
+    const holder = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 400)']);
+    await new Promise((resolve) => holder.once('spawn', resolve));
+    data.write(path.relative(data.root, textLockPath(SLUG)), JSON.stringify({ pid: holder.pid, host: hostname(), token: 't' }));
+    const exited = new Promise<number>((resolve) => holder.once('exit', () => resolve(Date.now())));
+    await syncLibrary();
+    const done = Date.now();
+    expect(done).toBeGreaterThanOrEqual(await exited);
+  });
+
+  it('keeps a save that lands while sync runs, and the save keeps sync’s work', async () => {
+    data = makeDataDir({ copyRepoData: true });
+    const loaded = await loadText(SLUG);
+    if (!loaded?.ok) throw new Error('did not load');
+    const block = loaded.text.blocks.find((b) => b.type === 'paragraph')!;
+    // A hand edit that sync must record: a new paragraph at the top.
+    const file = data.file(`content/${SLUG}.txt`);
+    data.write(`content/${SLUG}.txt`, readFileSync(file, 'utf8').replace('前些天，', '新插入的一段。\n\n前些天，'));
+    const glosses = () => JSON.parse(readFileSync(data!.file(`locales/en/${SLUG}.json`), 'utf8')) as Record<string, string>;
+    const [synced, saved] = await Promise.all([
+      syncLibrary(),
+      saveGloss({ slug: SLUG, id: block.id, text: 'Saved during sync.', baseRevision: glossRevision(glosses()[block.id]), editor: 'ann' }),
+    ]);
+    expect(saved.ok).toBe(true);
+    expect(synced[0]?.added).toHaveLength(1);
+    expect(glosses()[block.id]).toBe('Saved during sync.');
+    const after = await loadText(SLUG);
+    expect(after?.ok && after.text.ledgerOutOfDate).toBe(false);
+  });
+});
