@@ -1,6 +1,6 @@
 import 'server-only';
 import path from 'node:path';
-import { withLock } from '@/lib/store/lock';
+import { withTextLock } from '@/lib/store/lock';
 import { findSource, isSlug, readSourceText, type SourceFile } from '@/lib/store/sources';
 import { createGlossFiles, newSourceFile, writeSourceText } from '@/lib/store/texts';
 import { decodeAnyText, EncodingError } from '@/lib/text/decode';
@@ -107,7 +107,7 @@ export async function addText(request: AddRequest): Promise<AddResult> {
   const checked = prepareText(decoded.text, request.meta);
   if (!checked.ok) return { ok: false, kind: 'invalid', error: `${request.fileName}: ${checked.error}` };
 
-  return withLock(`glosses:${GLOSS_LANGUAGE}:${slug}`, async () => {
+  return withTextLock(slug, async () => {
     const existing = await findSource(slug);
     if (existing && !request.replace) {
       return { ok: false, kind: 'exists', error: `A text "${slug}" already exists (${existing.file}); choose another slug, or replace it` };

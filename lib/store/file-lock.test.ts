@@ -95,3 +95,10 @@ describe('acquireFileLock', () => {
     expect(error).toBeInstanceOf(StoreWriteError);
   });
 });
+
+describe('withTextLock within one chain of calls', () => {
+  it('is re-entrant, so an import that syncs under the lock does not wait for itself', async () => {
+    const result = await withTextLock('e', () => withTextLock('e', async () => 'inner'), { timeoutMs: 500 });
+    expect(result).toBe('inner');
+  });
+});

@@ -1,4 +1,5 @@
 import 'server-only';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import path from 'node:path';
 import { acquireFileLock, type FileLockOptions } from './file-lock';
 import { dataRoot } from './paths';
@@ -41,15 +42,22 @@ export function textLockPath(slug: string): string {
  * (servers, `npm run sync`, imports): first this process's queue, then the text's lock file.
  * Every writer of a text's source, ledger, glosses, states or history takes it, and re-reads
  * what it changes inside `task`. Rejects with StoreWriteError ('busy', 'unwritable') when the
- * lock cannot be had. `withTextLock('karpathy-no-priors', async () => { … })`.
+ * lock cannot be had. Re-entrant within one chain of calls.
+ * `withTextLock('karpathy-no-priors', async () => { … })`.
  */
 export async function withTextLock<T>(slug: string, task: () => Promise<T>, options?: FileLockOptions): Promise<T> {
+  const held = heldTexts.getStore();
+  // Re-entrant: a writer that holds the lock (an import that then syncs) just goes on.
+  if (held?.has(slug)) return task();
   return withLock(`text:${slug}`, async () => {
     const lock = await acquireFileLock(textLockPath(slug), options);
     try {
-      return await task();
+      return await heldTexts.run(new Set([...(held ?? []), slug]), task);
     } finally {
       await lock.release();
     }
   });
 }
+
+/** The texts whose lock the current chain of calls holds. */
+const heldTexts = new AsyncLocalStorage<ReadonlySet<string>>();
