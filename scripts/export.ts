@@ -1,13 +1,16 @@
 // `npm run export -- <slug> [--annotations]`: prints the text as JSON
 // { slug, title, meta, blocks: [{ id, type, zh, en, status }] }; with --annotations every block
 // also has tokens, notes and terms, and a top-level dictionary holds the words used.
+// With --format xliff|tmx it writes an exchange file instead (see export-exchange.ts).
 import { annotateText } from '@/lib/annotate/annotate';
 import { exportAnnotatedText } from '@/lib/annotate/export';
 import { exportText } from '@/lib/library/export';
 import { loadLibrary, loadText } from '@/lib/library/load';
+import { runExchangeExport } from './export-exchange';
 
 async function main() {
   const args = process.argv.slice(2);
+  if (args.some((arg) => arg === '--format' || arg.startsWith('--format='))) return runExchangeExport(args);
   const withAnnotations = args.includes('--annotations');
   const [slug, ...rest] = args.filter((arg) => arg !== '--annotations');
   if (!slug || rest.length > 0 || slug.startsWith('-')) {

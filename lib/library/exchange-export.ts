@@ -1,0 +1,107 @@
+import 'server-only';
+import { findTerms } from '@/lib/annotate/glossary';
+import type { NoteSource, TermEntry } from '@/lib/annotate/types';
+import { serializeTmx, type MemoryPair } from '@/lib/exchange/tmx';
+import type { ExportDocument, ExportUnit, UnitKind } from '@/lib/exchange/types';
+import { serializeXliff12, serializeXliff20 } from '@/lib/exchange/xliff-write';
+import { TITLE_KEY, type GlossStatus } from '@/lib/gloss/types';
+import { glossRevision } from '@/lib/gloss/validate';
+import { readGlossary, readNotes } from '@/lib/store/annotations';
+import { isGlossable } from '@/lib/text/types';
+import { GLOSS_LANGUAGE, loadLibrary, loadText, type TextView } from './load';
+
+export type XliffVersion = '1.2' | '2.0';
+
+export type ExportFailure = { ok: false; kind: 'not-found' | 'broken-file'; error: string };
+
+function termNotes(zh: string, glossary: readonly TermEntry[]): string[] {
+  const seen = new Set<string>();
+  return findTerms(zh, glossary)
+    .filter((match) => !seen.has(match.term) && seen.add(match.term))
+    .map((match) => `Glossary: ${match.term} = ${match.en.join(' / ')}`);
+}
+
+/**
+ * The units of a text for a CAT tool: the title, then every glossable block, each with its
+ * gloss, status, revision and notes (translator's notes on the block, glossary terms in its
+ * Chinese); `statuses` keeps only units with those statuses.
+ */
+export function exportUnits(text: TextView, notes: readonly NoteSource[], glossary: readonly TermEntry[], statuses?: readonly GlossStatus[]): ExportUnit[] {
+  const units: ExportUnit[] = [
+    {
+      id: TITLE_KEY,
+      kind: 'title',
+      source: text.title.zh,
+      ...(text.title.en ? { target: text.title.en } : {}),
+      status: text.title.status,
+      revision: glossRevision(text.title.en),
+      notes: termNotes(text.title.zh, glossary),
+    },
+  ];
+  for (const block of text.blocks) {
+    if (!isGlossable(block.type) || !block.status) continue;
+    const blockNotes = notes.filter((note) => note.block === block.id).map((note) => `Note on “${note.quote}”: ${note.body}`);
+    units.push({
+      id: block.id,
+      kind: block.type as UnitKind,
+      source: block.text,
+      ...(block.en ? { target: block.en } : {}),
+      status: block.status,
+      revision: glossRevision(block.en),
+      notes: [...blockNotes, ...termNotes(block.text, glossary)],
+    });
+  }
+  return statuses ? units.filter((unit) => statuses.includes(unit.status)) : units;
+}
+
+async function loadForExport(slug: string): Promise<{ ok: true; text: TextView } | ExportFailure> {
+  const loaded = await loadText(slug);
+  if (!loaded) return { ok: false, kind: 'not-found', error: `No text "${slug}"` };
+  if (!loaded.ok) return { ok: false, kind: 'broken-file', error: loaded.broken.error };
+  if (loaded.text.glossError) return { ok: false, kind: 'broken-file', error: loaded.text.glossError };
+  return { ok: true, text: loaded.text };
+}
+
+/** The XLIFF of one text. `exportXliff('karpathy-no-priors', '1.2')` → `{ ok: true, xml: '<?xml …' }`. */
+export async function exportXliff(
+  slug: string,
+  options: { version?: XliffVersion; statuses?: readonly GlossStatus[]; sourceInTarget?: boolean } = {},
+): Promise<{ ok: true; xml: string; units: number } | ExportFailure> {
+  const loaded = await loadForExport(slug);
+  if (!loaded.ok) return loaded;
+  const [notes, glossary] = await Promise.all([readNotes(slug, GLOSS_LANGUAGE), readGlossary(GLOSS_LANGUAGE)]);
+  const doc: ExportDocument = { slug, units: exportUnits(loaded.text, notes, glossary, options.statuses), sourceInTarget: options.sourceInTarget === true };
+  const xml = options.version === '2.0' ? serializeXliff20(doc) : serializeXliff12(doc);
+  return { ok: true, xml, units: doc.units.length };
+}
+
+function memoryPairs(text: TextView, withDrafts: boolean): MemoryPair[] {
+  const wanted = (status: GlossStatus | undefined) => status === 'reviewed' || (withDrafts && status === 'draft');
+  const pairs: MemoryPair[] = [];
+  if (text.title.en && wanted(text.title.status)) {
+    pairs.push({ id: `${text.slug}/${TITLE_KEY}`, source: text.title.zh, target: text.title.en, status: text.title.status as MemoryPair['status'] });
+  }
+  for (const block of text.blocks) {
+    if (block.en && wanted(block.status)) {
+      pairs.push({ id: `${text.slug}/${block.id}`, source: block.text, target: block.en, status: block.status as MemoryPair['status'] });
+    }
+  }
+  return pairs;
+}
+
+/**
+ * A TMX translation memory of reviewed pairs (and drafts with `withDrafts`) of one text, or of
+ * every text when `slug` is undefined. Stale and untranslated glosses never go in.
+ */
+export async function exportTmx(slug: string | undefined, options: { withDrafts?: boolean } = {}): Promise<{ ok: true; xml: string; units: number } | ExportFailure> {
+  const texts: TextView[] = [];
+  if (slug !== undefined) {
+    const loaded = await loadForExport(slug);
+    if (!loaded.ok) return loaded;
+    texts.push(loaded.text);
+  } else {
+    for (const entry of await loadLibrary()) if (entry.ok && !entry.text.glossError) texts.push(entry.text);
+  }
+  const pairs = texts.flatMap((text) => memoryPairs(text, options.withDrafts === true));
+  return { ok: true, xml: serializeTmx(pairs), units: pairs.length };
+}

@@ -1,0 +1,132 @@
+import 'server-only';
+import path from 'node:path';
+import { countOutcomes, planImport, type CurrentUnit, type ImportOutcome, type UnitPlan } from '@/lib/exchange/plan';
+import type { ImportedFile } from '@/lib/exchange/types';
+import { parseXliff } from '@/lib/exchange/xliff-read';
+import { TITLE_KEY, type GlossStateFile } from '@/lib/gloss/types';
+import { glossRevision } from '@/lib/gloss/validate';
+import { DataFileError } from '@/lib/store/errors';
+import { readGlosses, readGlossStates, writeGlossFiles } from '@/lib/store/glosses';
+import { appendHistory, type HistoryEntry } from '@/lib/store/history';
+import { withLock } from '@/lib/store/lock';
+import { hashText } from '@/lib/text/hash';
+import { isGlossable } from '@/lib/text/types';
+import { GLOSS_LANGUAGE, loadText, type TextView } from './load';
+
+/** The largest exchange file an import reads, in bytes. */
+export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+
+export interface ImportRequest {
+  /** The file's bytes (UTF-8 or UTF-16 with BOM, as XML allows). */
+  bytes: Uint8Array;
+  /** Its name, recorded in the history of every change it makes. */
+  fileName: string;
+  editor: string;
+  /** The text the file must be for (the page it was uploaded on); without it, the file's `original`. */
+  slug?: string;
+  dryRun?: boolean;
+  force?: boolean;
+}
+
+export interface ImportReport {
+  slug: string;
+  file: string;
+  version: ImportedFile['version'];
+  dryRun: boolean;
+  counts: Record<ImportOutcome, number>;
+  units: UnitPlan[];
+}
+
+export type ImportFailure = { kind: 'invalid' | 'not-found' | 'wrong-text' | 'broken-file' | 'too-large'; error: string };
+export type ImportResult = ({ ok: true } & ImportReport) | ({ ok: false } & ImportFailure);
+
+function decodeXml(bytes: Uint8Array): string | undefined {
+  try {
+    if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le', { fatal: true }).decode(bytes);
+    if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be', { fatal: true }).decode(bytes);
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+function currentUnits(text: TextView): Map<string, CurrentUnit> {
+  const units = new Map<string, CurrentUnit>();
+  units.set(TITLE_KEY, { source: text.title.zh, ...(text.title.en ? { gloss: text.title.en } : {}) });
+  for (const block of text.blocks) {
+    if (isGlossable(block.type)) units.set(block.id, { source: block.text, ...(block.en ? { gloss: block.en } : {}) });
+  }
+  return units;
+}
+
+function checkLanguages(file: ImportedFile): string | undefined {
+  if (file.sourceLanguage && !/^zh\b/i.test(file.sourceLanguage)) return `The file translates from ${file.sourceLanguage}, not Chinese`;
+  if (file.targetLanguage && !/^en\b/i.test(file.targetLanguage)) return `The file translates into ${file.targetLanguage}, not English`;
+  return undefined;
+}
+
+/**
+ * Imports an XLIFF file (1.2 or 2.0, from this app or a CAT tool) into one text's glosses. Plans
+ * every unit against the text as it is now (see planImport) and, unless `dryRun`, writes the
+ * applied ones in one step under the text's lock: the gloss and state files rewritten atomically,
+ * one history entry per change naming the file (and one more for a unit marked reviewed), so
+ * History and Revert work on them. Nothing is written when no unit applies or the file is refused.
+ */
+export async function importXliff(request: ImportRequest): Promise<ImportResult> {
+  if (request.bytes.byteLength > MAX_IMPORT_BYTES) {
+    return { ok: false, kind: 'too-large', error: `The file is ${request.bytes.byteLength} bytes; an import can have at most ${MAX_IMPORT_BYTES} bytes (5 MB)` };
+  }
+  const xml = decodeXml(request.bytes);
+  if (xml === undefined) return { ok: false, kind: 'invalid', error: `${request.fileName} is not UTF-8 or UTF-16 text` };
+  const parsed = parseXliff(xml);
+  if (!parsed.ok) return { ok: false, kind: 'invalid', error: `${request.fileName}: ${parsed.error}` };
+  const file = parsed.file;
+  const languages = checkLanguages(file);
+  if (languages) return { ok: false, kind: 'wrong-text', error: `${request.fileName}: ${languages}` };
+  const slug = request.slug ?? file.original;
+  if (!slug) return { ok: false, kind: 'invalid', error: `${request.fileName} does not say which text it is for (no "original" on <file>); name the text` };
+  if (file.original !== undefined && file.original !== slug) {
+    return { ok: false, kind: 'wrong-text', error: `${request.fileName} is an XLIFF of the text "${file.original}", not of "${slug}"; nothing was imported` };
+  }
+  if (file.units.length === 0) return { ok: false, kind: 'invalid', error: `${request.fileName} has no translation units` };
+
+  const fileName = path.basename(request.fileName);
+  return withLock(`glosses:${GLOSS_LANGUAGE}:${slug}`, async (): Promise<ImportResult> => {
+    const loaded = await loadText(slug);
+    if (!loaded) return { ok: false, kind: 'not-found', error: `No text "${slug}"` };
+    if (!loaded.ok) return { ok: false, kind: 'broken-file', error: loaded.broken.error };
+    const text = loaded.text;
+    if (text.glossError) return { ok: false, kind: 'broken-file', error: `${text.glossError}. Fix the file before importing; nothing was written.` };
+    const plans = planImport(file.units, currentUnits(text), new Set(text.retired.map((r) => r.id)), { force: request.force === true });
+    const report: ImportReport = { slug, file: fileName, version: file.version, dryRun: request.dryRun === true, counts: countOutcomes(plans), units: plans };
+    const applied = plans.filter((plan) => plan.outcome === 'applied');
+    if (request.dryRun || applied.length === 0) return { ok: true, ...report };
+
+    let glosses, states;
+    try {
+      [glosses, states] = await Promise.all([readGlosses(slug, GLOSS_LANGUAGE), readGlossStates(slug, GLOSS_LANGUAGE)]);
+    } catch (error) {
+      if (error instanceof DataFileError) return { ok: false, kind: 'broken-file', error: error.message };
+      throw error;
+    }
+    const sources = currentUnits(text);
+    const nextStates: GlossStateFile = { ...states };
+    const history: HistoryEntry[] = [];
+    const time = new Date().toISOString();
+    const editor = `${request.editor} (import ${fileName})`;
+    for (const plan of applied) {
+      const zh = sources.get(plan.id)?.source ?? '';
+      const after = plan.incoming ?? '';
+      const status = plan.status ?? 'draft';
+      glosses[plan.id] = after;
+      nextStates[plan.id] = { hash: hashText(zh), zh, status };
+      const revision = glossRevision(after);
+      history.push({ time, editor, id: plan.id, kind: 'gloss', before: plan.current || null, after, revision });
+      if (status === 'reviewed') history.push({ time, editor, id: plan.id, kind: 'status', before: 'draft', after: 'reviewed', revision });
+    }
+    const order = [TITLE_KEY, ...text.blocks.filter((b) => isGlossable(b.type)).map((b) => b.id), ...text.retired.map((r) => r.id)];
+    await writeGlossFiles(slug, GLOSS_LANGUAGE, order, glosses, nextStates);
+    for (const entry of history) await appendHistory(slug, GLOSS_LANGUAGE, entry);
+    return { ok: true, ...report };
+  });
+}

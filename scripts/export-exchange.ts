@@ -1,0 +1,56 @@
+// The exchange formats of `npm run -s export`:
+//   export -- <slug> --format xliff [--version 1.2|2.0] [--status untranslated,draft,stale,reviewed] [--source-in-target]
+//   export -- <slug>|--all --format tmx [--drafts]
+import { parseArgs } from 'node:util';
+import { glossStatuses, type GlossStatus } from '@/lib/gloss/types';
+import { exportTmx, exportXliff } from '@/lib/library/exchange-export';
+
+const USAGE =
+  'Usage: npm run -s export -- <slug> --format xliff [--version 1.2|2.0] [--status untranslated,draft,stale,reviewed] [--source-in-target] > file.xlf\n' +
+  '       npm run -s export -- <slug>|--all --format tmx [--drafts] > file.tmx';
+
+function fail(message: string, code = 2): never {
+  console.error(message);
+  process.exit(code);
+}
+
+/** Runs an exchange export from command-line arguments; prints the file on standard output. */
+export async function runExchangeExport(args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      format: { type: 'string' },
+      version: { type: 'string' },
+      status: { type: 'string' },
+      all: { type: 'boolean', default: false },
+      drafts: { type: 'boolean', default: false },
+      'source-in-target': { type: 'boolean', default: false },
+    },
+  });
+  const [slug, ...rest] = positionals;
+  if (rest.length > 0) fail(USAGE);
+  if (values.format === 'xliff') {
+    if (!slug || values.all) fail(USAGE);
+    const version = values.version ?? '1.2';
+    if (version !== '1.2' && version !== '2.0') fail(`--version must be 1.2 or 2.0, not ${version}`);
+    const statuses = values.status?.split(',').map((s) => s.trim());
+    const unknown = statuses?.filter((s) => !(glossStatuses as readonly string[]).includes(s));
+    if (unknown?.length) fail(`Unknown status ${unknown.join(', ')}; use ${glossStatuses.join(', ')}`);
+    if (values['source-in-target'] && version !== '1.2') fail('--source-in-target is for XLIFF 1.2 (OmegaT)');
+    const result = await exportXliff(slug, { version, sourceInTarget: values['source-in-target'], ...(statuses ? { statuses: statuses as GlossStatus[] } : {}) });
+    if (!result.ok) fail(result.error, 1);
+    process.stdout.write(result.xml);
+    console.error(`${result.units} units, XLIFF ${version}`);
+    return;
+  }
+  if (values.format === 'tmx') {
+    if (Boolean(slug) === values.all) fail(USAGE);
+    const result = await exportTmx(values.all ? undefined : slug, { withDrafts: values.drafts });
+    if (!result.ok) fail(result.error, 1);
+    process.stdout.write(result.xml);
+    console.error(`${result.units} translation units (${values.drafts ? 'reviewed and draft' : 'reviewed only'})`);
+    return;
+  }
+  fail(`--format must be xliff or tmx\n${USAGE}`);
+}

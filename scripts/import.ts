@@ -1,0 +1,73 @@
+// `npm run import -- <file.xlf> [--dry-run] [--force] [--editor name] [--slug s] [--json]`: applies
+// the units of an XLIFF file whose target differs from the current gloss, through the same checks
+// as an edit in the app; reports applied / unchanged / stale / conflict / rejected units with ids.
+import { readFile, stat } from 'node:fs/promises';
+import os from 'node:os';
+import { parseArgs } from 'node:util';
+import { importOutcomes } from '@/lib/exchange/plan';
+import { importXliff, MAX_IMPORT_BYTES, type ImportReport } from '@/lib/library/import';
+
+const USAGE = 'Usage: npm run import -- <file.xlf> [--dry-run] [--force] [--editor name] [--slug s] [--json]';
+
+function short(text: string | undefined, max = 60): string {
+  const chars = [...(text ?? '')];
+  return JSON.stringify(chars.length > max ? `${chars.slice(0, max).join('')}…` : chars.join(''));
+}
+
+function printReport(report: ImportReport): void {
+  const head = report.dryRun ? `Dry run: nothing was written. ${report.file} → ${report.slug} would change:` : `${report.file} → ${report.slug}:`;
+  console.log(head);
+  console.log(importOutcomes.map((o) => `${report.counts[o]} ${o}`).join(', '));
+  for (const outcome of importOutcomes) {
+    const units = report.units.filter((u) => u.outcome === outcome);
+    if (units.length === 0 || outcome === 'unchanged') continue;
+    console.log(`\n${outcome} (${units.length}):`);
+    for (const u of units) {
+      if (outcome === 'applied') console.log(`  ${u.id}  ${short(u.current)} → ${short(u.incoming)}${u.status === 'reviewed' ? ' (reviewed)' : ''}`);
+      else if (outcome === 'conflict') console.log(`  ${u.id}  ${u.reason}\n          in the app:  ${short(u.current)}\n          in the file: ${short(u.incoming)}`);
+      else if (outcome === 'stale') console.log(`  ${u.id}  ${u.reason}\n          file: ${short(u.fileSource)}\n          now:  ${short(u.currentSource)}`);
+      else console.log(`  ${u.id || '(no id)'}  ${u.reason}`);
+    }
+  }
+  if (report.counts.conflict > 0 && !report.dryRun) console.log('\nConflicts were not applied; resolve them in the app, or import again with --force to take the file’s version.');
+}
+
+async function main() {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      'dry-run': { type: 'boolean', default: false },
+      force: { type: 'boolean', default: false },
+      editor: { type: 'string' },
+      slug: { type: 'string' },
+      json: { type: 'boolean', default: false },
+    },
+  });
+  const [file, ...rest] = positionals;
+  if (!file || rest.length > 0) {
+    console.error(USAGE);
+    process.exit(2);
+  }
+  const size = (await stat(file)).size;
+  if (size > MAX_IMPORT_BYTES) {
+    console.error(`${file} is ${size} bytes; an import can have at most ${MAX_IMPORT_BYTES} bytes (5 MB)`);
+    process.exit(1);
+  }
+  const result = await importXliff({
+    bytes: await readFile(file),
+    fileName: file,
+    editor: values.editor?.trim() || os.userInfo().username || 'import',
+    ...(values.slug ? { slug: values.slug } : {}),
+    dryRun: values['dry-run'],
+    force: values.force,
+  });
+  if (values.json) console.log(JSON.stringify(result, null, 2));
+  else if (!result.ok) console.error(result.error);
+  else printReport(result);
+  process.exit(result.ok ? 0 : 1);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
