@@ -42,9 +42,9 @@ async function glossesNow(): Promise<Record<string, string | undefined>> {
   return Object.fromEntries([['title', loaded.text.title.en], ...loaded.text.blocks.filter((b) => b.status).map((b) => [b.id, b.en])]);
 }
 
-function unwrap<T extends { ok: boolean }>(result: T | { ok: false; error: string }): T {
-  if (!result.ok) throw new Error((result as { error: string }).error);
-  return result as T;
+function unwrap(result: { ok: true; xml: string; units: number } | { ok: false; error: string }): { xml: string; units: number } {
+  if (!result.ok) throw new Error(result.error);
+  return result;
 }
 
 const READ_WITH_TOOLKIT = `

@@ -5,10 +5,10 @@ import type { ImportedFile } from '@/lib/exchange/types';
 import { parseXliff } from '@/lib/exchange/xliff-read';
 import { TITLE_KEY, type GlossStateFile } from '@/lib/gloss/types';
 import { glossRevision } from '@/lib/gloss/validate';
-import { DataFileError } from '@/lib/store/errors';
-import { readGlosses, readGlossStates, writeGlossFiles } from '@/lib/store/glosses';
-import { appendHistory, type HistoryEntry } from '@/lib/store/history';
-import { withLock } from '@/lib/store/lock';
+import { DataFileError, StoreWriteError } from '@/lib/store/errors';
+import { commitGlossChange, readGlosses, readGlossStates } from '@/lib/store/glosses';
+import type { HistoryEntry } from '@/lib/store/history';
+import { withTextLock } from '@/lib/store/lock';
 import { hashText } from '@/lib/text/hash';
 import { isGlossable } from '@/lib/text/types';
 import { GLOSS_LANGUAGE, loadText, type TextView } from './load';
@@ -37,7 +37,7 @@ export interface ImportReport {
   units: UnitPlan[];
 }
 
-export type ImportFailure = { kind: 'invalid' | 'not-found' | 'wrong-text' | 'broken-file' | 'too-large'; error: string };
+export type ImportFailure = { kind: 'invalid' | 'not-found' | 'wrong-text' | 'broken-file' | 'too-large' | 'store'; error: string };
 export type ImportResult = ({ ok: true } & ImportReport) | ({ ok: false } & ImportFailure);
 
 function decodeXml(bytes: Uint8Array): string | undefined {
@@ -91,42 +91,51 @@ export async function importXliff(request: ImportRequest): Promise<ImportResult>
   if (file.units.length === 0) return { ok: false, kind: 'invalid', error: `${request.fileName} has no translation units` };
 
   const fileName = path.basename(request.fileName);
-  return withLock(`glosses:${GLOSS_LANGUAGE}:${slug}`, async (): Promise<ImportResult> => {
-    const loaded = await loadText(slug);
-    if (!loaded) return { ok: false, kind: 'not-found', error: `No text "${slug}"` };
-    if (!loaded.ok) return { ok: false, kind: 'broken-file', error: loaded.broken.error };
-    const text = loaded.text;
-    if (text.glossError) return { ok: false, kind: 'broken-file', error: `${text.glossError}. Fix the file before importing; nothing was written.` };
-    const plans = planImport(file.units, currentUnits(text), new Set(text.retired.map((r) => r.id)), { force: request.force === true });
-    const report: ImportReport = { slug, file: fileName, version: file.version, dryRun: request.dryRun === true, counts: countOutcomes(plans), units: plans };
-    const applied = plans.filter((plan) => plan.outcome === 'applied');
-    if (request.dryRun || applied.length === 0) return { ok: true, ...report };
+  try {
+    return await withTextLock(slug, () => applyUnits(slug, file, fileName, request));
+  } catch (error) {
+    if (error instanceof StoreWriteError) return { ok: false, kind: 'store', error: `${error.message}; nothing was imported` };
+    throw error;
+  }
+}
 
-    let glosses, states;
-    try {
-      [glosses, states] = await Promise.all([readGlosses(slug, GLOSS_LANGUAGE), readGlossStates(slug, GLOSS_LANGUAGE)]);
-    } catch (error) {
-      if (error instanceof DataFileError) return { ok: false, kind: 'broken-file', error: error.message };
-      throw error;
-    }
-    const sources = currentUnits(text);
-    const nextStates: GlossStateFile = { ...states };
-    const history: HistoryEntry[] = [];
-    const time = new Date().toISOString();
-    const editor = `${request.editor} (import ${fileName})`;
-    for (const plan of applied) {
-      const zh = sources.get(plan.id)?.source ?? '';
-      const after = plan.incoming ?? '';
-      const status = plan.status ?? 'draft';
-      glosses[plan.id] = after;
-      nextStates[plan.id] = { hash: hashText(zh), zh, status };
-      const revision = glossRevision(after);
-      history.push({ time, editor, id: plan.id, kind: 'gloss', before: plan.current || null, after, revision });
-      if (status === 'reviewed') history.push({ time, editor, id: plan.id, kind: 'status', before: 'draft', after: 'reviewed', revision });
-    }
-    const order = [TITLE_KEY, ...text.blocks.filter((b) => isGlossable(b.type)).map((b) => b.id), ...text.retired.map((r) => r.id)];
-    await writeGlossFiles(slug, GLOSS_LANGUAGE, order, glosses, nextStates);
-    for (const entry of history) await appendHistory(slug, GLOSS_LANGUAGE, entry);
-    return { ok: true, ...report };
-  });
+/** Plans the units against the text as it is now and writes the applied ones; the caller holds the text's lock. */
+async function applyUnits(slug: string, file: ImportedFile, fileName: string, request: ImportRequest): Promise<ImportResult> {
+  const loaded = await loadText(slug);
+  if (!loaded) return { ok: false, kind: 'not-found', error: `No text "${slug}"` };
+  if (!loaded.ok) return { ok: false, kind: 'broken-file', error: loaded.broken.error };
+  const text = loaded.text;
+  if (text.glossError) return { ok: false, kind: 'broken-file', error: `${text.glossError}. Fix the file before importing; nothing was written.` };
+  const sources = currentUnits(text);
+  const plans = planImport(file.units, sources, new Set(text.retired.map((r) => r.id)), { force: request.force === true });
+  const report: ImportReport = { slug, file: fileName, version: file.version, dryRun: request.dryRun === true, counts: countOutcomes(plans), units: plans };
+  const applied = plans.filter((plan) => plan.outcome === 'applied');
+  if (request.dryRun || applied.length === 0) return { ok: true, ...report };
+
+  let glosses, states;
+  try {
+    [glosses, states] = await Promise.all([readGlosses(slug, GLOSS_LANGUAGE), readGlossStates(slug, GLOSS_LANGUAGE)]);
+  } catch (error) {
+    if (error instanceof DataFileError) return { ok: false, kind: 'broken-file', error: error.message };
+    throw error;
+  }
+  const nextStates: GlossStateFile = { ...states };
+  const history: HistoryEntry[] = [];
+  const time = new Date().toISOString();
+  const editor = `${request.editor} (import ${fileName})`;
+  for (const plan of applied) {
+    const zh = sources.get(plan.id)?.source ?? '';
+    const after = plan.incoming ?? '';
+    const status = plan.status ?? 'draft';
+    const revision = glossRevision(after);
+    glosses[plan.id] = after;
+    // Reviewed holds for the revision it was recorded against (see glossStateSchema).
+    nextStates[plan.id] = { hash: hashText(zh), zh, status, ...(status === 'reviewed' ? { revision } : {}) };
+    history.push({ time, editor, id: plan.id, kind: 'gloss', before: plan.current || null, after, revision });
+    if (status === 'reviewed') history.push({ time, editor, id: plan.id, kind: 'status', before: 'draft', after: 'reviewed', revision });
+  }
+  const order = [TITLE_KEY, ...text.blocks.filter((b) => isGlossable(b.type)).map((b) => b.id), ...text.retired.map((r) => r.id)];
+  // One all-or-nothing write: both files and every history entry, or nothing.
+  await commitGlossChange(slug, GLOSS_LANGUAGE, { order, glosses, states: nextStates, history });
+  return { ok: true, ...report };
 }
