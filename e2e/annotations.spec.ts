@@ -769,13 +769,13 @@ function readingBase(ruby: Locator): Promise<string> {
 test.describe('translator’s notes', () => {
   test.use({ viewport: { width: 1280, height: 900 } });
 
-  test('note 7 (on 特拉斯) has a marker after 特拉斯 in the Chinese and after “Tesla” in the English', async ({ page, request }) => {
+  test('note 8 (on 特拉斯) has a marker after 特拉斯 in the Chinese and after “Tesla” in the English', async ({ page, request }) => {
     const text = await annotated(request);
     const { block, note } = noteById(text, 'n7');
     expect(note.quote).toBe('特拉斯');
     expect(block.zh).toContain('特拉斯');
     const number = notesInOrder(text).findIndex((n) => n.note.id === 'n7') + 1;
-    expect(number).toBe(7);
+    expect(number).toBe(8);
     await openReader(page, READ_PATH);
     const row = page.locator(`[id="${block.id}"]`);
     const label = `Translator’s note ${number}`;
@@ -815,11 +815,11 @@ test.describe('translator’s notes', () => {
     await openReader(page, READ_PATH);
     const row = page.locator(`[id="${block.id}"]`);
     for (const column of ['zh', 'en'] as const) {
-      const marker = row.locator(`.cell-${column} .note-ref`).filter({ hasText: /^7$/ });
+      const marker = row.locator(`.cell-${column} .note-ref`).filter({ hasText: /^8$/ });
       await marker.click();
       const popover = popoverOf(page);
-      await expect(page.getByRole('dialog', { name: 'Translator’s note 7' })).toBeVisible();
-      await expect(popover.locator('.popover-title')).toHaveText('Translator’s note 7');
+      await expect(page.getByRole('dialog', { name: 'Translator’s note 8' })).toBeVisible();
+      await expect(popover.locator('.popover-title')).toHaveText('Translator’s note 8');
       await expect(popover).toContainText(note.body);
       await expect(marker).toHaveAttribute('aria-expanded', 'true');
       // Clicked, it stays when the pointer leaves.
@@ -838,15 +838,15 @@ test.describe('translator’s notes', () => {
     await openReader(page, READ_PATH);
     const row = page.locator(`[id="${block.id}"]`);
     for (const column of ['zh', 'en'] as const) {
-      const marker = row.locator(`.cell-${column}`).getByRole('button', { name: 'Translator’s note 7', exact: true });
+      const marker = row.locator(`.cell-${column}`).getByRole('button', { name: 'Translator’s note 8', exact: true });
       await marker.focus();
       await expect(marker).toBeFocused();
       await page.keyboard.press('Enter');
       const popover = popoverOf(page);
       await expect(popover).toBeVisible();
-      await expect(popover.locator('.popover-title')).toHaveText('Translator’s note 7');
+      await expect(popover.locator('.popover-title')).toHaveText('Translator’s note 8');
       await expect(popover).toContainText(note.body);
-      await expectPlacedBeside(page, marker, `note 7 (${column})`);
+      await expectPlacedBeside(page, marker, `note 8 (${column})`);
       await page.keyboard.press('Escape');
       await expect(popover).toHaveCount(0);
       await expect(marker).toBeFocused();
@@ -869,18 +869,18 @@ test.describe('translator’s notes', () => {
     expect(problems, problems.join('\n')).toEqual([]);
   });
 
-  test('the notes list has 31 items numbered 1–31, each linking back to its paragraph', async ({ page, request }) => {
+  test('the notes list has 32 items numbered 1–32, each linking back to its paragraph', async ({ page, request }) => {
     const text = await annotated(request);
     const ordered = notesInOrder(text);
-    expect(ordered).toHaveLength(31);
-    expect(notesFileCount()).toBe(31);
+    expect(ordered).toHaveLength(32);
+    expect(notesFileCount()).toBe(32);
     await openReader(page, READ_PATH);
     const section = page.locator('section.notes');
     await expect(section).toHaveCount(1);
     await expect(page.getByRole('region', { name: 'Translator’s notes' })).toBeVisible();
     await expect(section.getByRole('heading', { level: 2 })).toHaveText('Translator’s notes');
     const items = section.locator('ol > li');
-    await expect(items).toHaveCount(31);
+    await expect(items).toHaveCount(32);
     const listed = await items.evaluateAll((els) =>
       els.map((li) => ({
         id: li.id,
@@ -994,10 +994,10 @@ test.describe('labels follow the interface language', () => {
     await expect(page.getByRole('dialog', { name: '自动驾驶' })).toHaveCount(0);
 
     const { block } = noteById(text, 'n7');
-    const marker = page.locator(`[id="${block.id}"] .cell-zh`).getByRole('button', { name: '译注 7', exact: true });
+    const marker = page.locator(`[id="${block.id}"] .cell-zh`).getByRole('button', { name: '译注 8', exact: true });
     await expect(marker).toHaveCount(1);
     await marker.click();
-    await expect(popover.locator('.popover-title')).toHaveText('译注 7');
+    await expect(popover.locator('.popover-title')).toHaveText('译注 8');
     await expect(page.locator('section.notes h2')).toHaveText('译注');
 
     await toggle.click();
@@ -1045,11 +1045,11 @@ test.describe('paragraph page', () => {
     const attached = block.notes.filter((n) => n.start !== null);
     await expect(row.locator('.cell-zh .note-ref')).toHaveCount(attached.length);
     await expect(row.locator('.cell-en .note-ref')).toHaveCount(block.notes.length);
-    const zhMarker = row.locator('.cell-zh').getByRole('button', { name: 'Translator’s note 7', exact: true });
+    const zhMarker = row.locator('.cell-zh').getByRole('button', { name: 'Translator’s note 8', exact: true });
     await expect(zhMarker).toHaveCount(1);
-    await expect(row.locator('.cell-en').getByRole('button', { name: 'Translator’s note 7', exact: true })).toHaveCount(1);
+    await expect(row.locator('.cell-en').getByRole('button', { name: 'Translator’s note 8', exact: true })).toHaveCount(1);
     await zhMarker.click();
-    await expect(popoverOf(page).locator('.popover-title')).toHaveText('Translator’s note 7');
+    await expect(popoverOf(page).locator('.popover-title')).toHaveText('Translator’s note 8');
     await expect(popoverOf(page)).toContainText(note.body);
   });
 });
@@ -1079,7 +1079,7 @@ test.describe('accessibility of annotations (axe, WCAG 2.1 A/AA)', () => {
     const text = await annotated(request);
     const { block, note } = noteById(text, 'n7');
     await openReader(page, READ_PATH);
-    await page.locator(`[id="${block.id}"] .cell-zh`).getByRole('button', { name: 'Translator’s note 7', exact: true }).click();
+    await page.locator(`[id="${block.id}"] .cell-zh`).getByRole('button', { name: 'Translator’s note 8', exact: true }).click();
     await expect(popoverOf(page)).toContainText(note.body);
     await expectNoAxeViolations(page);
   });
@@ -1117,7 +1117,7 @@ test.describe('server rendering', () => {
     expect(spans.length).toBe(expected.length);
     expect(spans).toEqual(expected);
     // The note markers are server-rendered too.
-    expect(html).toContain('aria-label="Translator’s note 7"');
+    expect(html).toContain('aria-label="Translator’s note 8"');
     // Exactly one word is in the Tab order.
     expect([...html.matchAll(/<span class="w(?: term)?" tabindex="0"/g)]).toHaveLength(1);
   });
