@@ -12,6 +12,9 @@ const adapters = [
   ['chardet', '^lib/text/charset-detect\\.ts$'],
   ['iconv-lite', '^lib/text/charset-decode\\.ts$'],
   ['xml-js', '^lib/exchange/xml\\.ts$'],
+  ['flexsearch', '^lib/search/flexsearch-engine\\.ts$'],
+  ['minisearch', '^lib/search/minisearch-engine\\.ts$'],
+  ['stemmer', '^lib/search/stem\\.ts$'],
 ];
 
 module.exports = {

@@ -4,7 +4,8 @@
 // 2. Build: the time of a production build (`next build`, into .next-bench).
 // 3. Saving: p50 / p95 latency of PUT /api/texts/<slug>/glosses/<id> with 16 concurrent clients
 //    on a 1,000-block text, and the count of lost updates (saves answered 200 but not on disk).
-// 4. Page weight: for each reading page, the gzip size of its HTML, of the RSC payload inlined in
+// 4. Search: index build time and memory, query p50 / p95 by kind (scripts/bench/search.ts).
+// 5. Page weight: for each reading page, the gzip size of its HTML, of the RSC payload inlined in
 //    it and of its first-load JS, with annotations and without (BILINGUAL_ANNOTATIONS=off),
 //    next to a bare page of the same build (the 404 page: site layout and one message); and the
 //    annotated page against 3 × gzip(its text + the dictionary entries it ships).
@@ -19,6 +20,7 @@ import { segmentitAlone } from '@/lib/annotate/segment';
 import { loadLibrary } from '@/lib/library/load';
 import { isGlossable } from '@/lib/text/types';
 import { startServer } from './lib/next-server';
+import { searchFigures } from './bench/search';
 
 const DIST = '.next-bench';
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -164,6 +166,7 @@ async function saveFigures(env: NodeJS.ProcessEnv) {
 
 async function main() {
   const texts = await annotationFigures();
+  await searchFigures();
   const row = (name: string, w: PageWeight) =>
     `${name.padEnd(44)}${kb(w.html).padEnd(12)}${kb(w.rsc).padEnd(12)}${kb(w.js).padEnd(12)}${kb(w.html + w.js)}`;
   const header = `\n${'page (gzip)'.padEnd(44)}${'HTML'.padEnd(12)}${'of it RSC'.padEnd(12)}${'JS'.padEnd(12)}HTML + JS`;

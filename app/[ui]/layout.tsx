@@ -3,10 +3,12 @@ import type { ReactNode } from 'react';
 import { HydrationMarker } from '@/components/hydration-marker';
 import { I18nProvider } from '@/components/i18n-provider';
 import { LanguageSwitch } from '@/components/language-switch';
+import { SearchBox } from '@/components/search/search-box';
 import { SessionStatus } from '@/components/session-status';
 import { htmlLang, uiLocales } from '@/lib/i18n/config';
 import { getUiT, toUiLocale } from '@/lib/i18n/server';
 import '../globals.css';
+import '../styles/search.css';
 
 type Props = { children: ReactNode; params: Promise<{ ui: string }> };
 
@@ -38,6 +40,7 @@ export default async function UiLayout({ children, params }: Props) {
             <a href="/" className="site-name">
               {t('site.name')}
             </a>
+            <SearchBox />
             <LanguageSwitch current={ui} />
           </header>
           <main id="main" tabIndex={-1}>

@@ -7,6 +7,7 @@ import { NotesList } from '@/components/notes-list';
 import { PinyinSwitch } from '@/components/pinyin-switch';
 import { ReaderRow } from '@/components/reader-row';
 import { RetiredLinkNotice } from '@/components/retired-link-notice';
+import { SearchInText } from '@/components/search/search-in-text';
 import { TextTitle } from '@/components/text-title';
 import { annotateText, annotationsEnabled, lexiconFor, rowAnnotations, type TextAnnotation } from '@/lib/annotate/annotate';
 import { htmlLang } from '@/lib/i18n/config';
@@ -76,6 +77,7 @@ export default async function ReadPage({ params }: Props) {
           <LayoutSwitch />
           <PinyinSwitch />
         </div>
+        <SearchInText slug={text.slug} t={t} />
       </header>
       {text.glossError && (
         <p role="alert" className="notice notice-error">

@@ -1,0 +1,21 @@
+import { viewerOf } from '@/lib/auth/request';
+import { searchLibrary } from '@/lib/search/library-search';
+import { readSearchRequest } from '@/lib/search/request';
+
+export const dynamic = 'force-dynamic';
+
+/**
+ * `GET /api/search?q=&text=&status=&field=zh|en|pinyin&limit=&cursor=`:
+ * `{ total, results: [{ slug, id, type, zh, en, status, highlights: { zh, en } }], next }`.
+ * A bad parameter is a 400 with the reason; a status filter from a reader is a 403.
+ */
+export async function GET(request: Request) {
+  const params = Object.fromEntries(new URL(request.url).searchParams);
+  const editor = viewerOf(request)?.role === 'editor';
+  const read = readSearchRequest(params, { editor });
+  if (!read.ok) return Response.json({ error: read.error }, { status: read.status, headers: { 'Cache-Control': 'no-store' } });
+  const found = await searchLibrary(read.request);
+  if (!found.ok) return Response.json({ error: found.error }, { status: found.status, headers: { 'Cache-Control': 'no-store' } });
+  const { total, results, next } = found;
+  return Response.json({ total, results, next }, { headers: { 'Cache-Control': 'no-store' } });
+}

@@ -1,0 +1,125 @@
+import 'server-only';
+import { pinyinByOffset } from '@/lib/annotate/pinyin';
+import { GLOSS_LANGUAGE, loadText, type TextView } from '@/lib/library/load';
+import { textFingerprint } from '@/lib/store/fingerprint';
+import { listSources } from '@/lib/store/sources';
+import { plainText } from '@/lib/text/inline';
+import { isGlossable } from '@/lib/text/types';
+import type { SearchableBlock } from './document';
+import { createFlexSearchEngine } from './flexsearch-engine';
+import type { SearchRequest } from './request';
+import { SearchIndex, type SearchPage, type TextTitle } from './search-index';
+
+/**
+ * The library's search index in this server process: built on the first search, from the same
+ * loaded texts the reader shows, and brought up to date before every search by comparing each
+ * text's files with what was indexed (so a save, an import or an edit on disk is found as soon
+ * as it is written). Only texts whose files changed are loaded again, and only their changed
+ * blocks are indexed again. A restart builds it anew.
+ */
+interface State {
+  index: SearchIndex;
+  fingerprints: Map<string, string>;
+  /** The refresh in progress: searches wait for it instead of starting their own. */
+  queue: Promise<unknown>;
+  /** Why a text could not be indexed (it is left out). */
+  problems: Map<string, string>;
+}
+
+const STATE_KEY = Symbol.for('bilingual-reader.search');
+
+function state(): State {
+  // One index per process: route handlers and pages are separate bundles.
+  const global = globalThis as typeof globalThis & { [STATE_KEY]?: State };
+  global[STATE_KEY] ??= {
+    index: new SearchIndex(createFlexSearchEngine(), pinyinByOffset),
+    fingerprints: new Map(),
+    queue: Promise.resolve(),
+    problems: new Map(),
+  };
+  return global[STATE_KEY];
+}
+
+/** A loaded text's blocks as the index takes them: the plain text a reader sees. */
+export function searchableBlocks(text: TextView): SearchableBlock[] {
+  return text.blocks
+    .filter((block) => isGlossable(block.type))
+    .map((block) => ({
+      id: block.id,
+      type: block.type,
+      zh: plainText(block.text),
+      ...(block.en ? { en: plainText(block.en) } : {}),
+      ...(block.status ? { status: block.status } : {}),
+    }));
+}
+
+async function refresh(current: State): Promise<void> {
+  const { sources } = await listSources();
+  const seen = new Set<string>();
+  for (const source of sources) {
+    seen.add(source.slug);
+    const fingerprint = await textFingerprint(source, GLOSS_LANGUAGE);
+    if (current.fingerprints.get(source.slug) === fingerprint) continue;
+    const loaded = await loadText(source.slug);
+    if (loaded?.ok) {
+      const title: TextTitle = { zh: loaded.text.title.zh, ...(loaded.text.title.en ? { en: loaded.text.title.en } : {}) };
+      await current.index.setTextGradually(source.slug, title, searchableBlocks(loaded.text));
+      current.problems.delete(source.slug);
+    } else {
+      current.index.removeText(source.slug);
+      current.problems.set(source.slug, loaded ? loaded.broken.error : 'not found');
+    }
+    current.fingerprints.set(source.slug, fingerprint);
+  }
+  for (const slug of current.index.slugs()) {
+    if (seen.has(slug)) continue;
+    current.index.removeText(slug);
+    current.fingerprints.delete(slug);
+  }
+  for (const slug of current.fingerprints.keys()) if (!seen.has(slug)) current.fingerprints.delete(slug);
+}
+
+/** Brings the index up to date with the files; concurrent callers share one pass. */
+export async function currentIndex(): Promise<SearchIndex> {
+  const current = state();
+  const pass = current.queue.then(() => refresh(current));
+  // A failed pass is reported to its callers and does not block the next one.
+  current.queue = pass.catch(() => undefined);
+  await pass;
+  return current.index;
+}
+
+export type LibrarySearchResult =
+  | ({ ok: true; titles: Record<string, TextTitle> } & SearchPage)
+  | { ok: false; status: 400; error: string };
+
+/**
+ * Runs a validated search over the whole library (or one text), with the titles of the texts
+ * in the results. `searchLibrary(request)` → `{ ok: true, total, results, next, titles }`.
+ */
+export async function searchLibrary(request: SearchRequest): Promise<LibrarySearchResult> {
+  const index = await currentIndex();
+  if (request.text && !index.title(request.text)) return { ok: false, status: 400, error: `Unknown text: ${request.text}` };
+  const page = index.search(request.terms, {
+    limit: request.limit,
+    offset: request.offset,
+    ...(request.text ? { text: request.text } : {}),
+    ...(request.statuses ? { statuses: request.statuses } : {}),
+    ...(request.field ? { field: request.field } : {}),
+  });
+  const titles: Record<string, TextTitle> = {};
+  for (const hit of page.results) titles[hit.slug] ??= index.title(hit.slug) ?? { zh: hit.slug };
+  return { ok: true, ...page, titles };
+}
+
+/** The titles of every indexed text, in slug order, for choosing one to search in. */
+export async function searchableTexts(): Promise<{ slug: string; title: TextTitle }[]> {
+  const index = await currentIndex();
+  return index.slugs().map((slug) => ({ slug, title: index.title(slug) ?? { zh: slug } }));
+}
+
+/** Forgets the index, so the next search builds it anew (for the benchmark and tests). */
+export function resetSearchIndex(): void {
+  const global = globalThis as typeof globalThis & { [STATE_KEY]?: State };
+  delete global[STATE_KEY];
+}

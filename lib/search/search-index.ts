@@ -1,0 +1,263 @@
+import { engineTokens, indexBlock, type IndexedBlock, type ReadingsOf, type SearchableBlock } from './document';
+import type { SearchEngine } from './engine';
+import { highlights, holdsWholePhrase, PHRASE_BONUS, termOccurs, type Span } from './match';
+import { splitSyllables } from './pinyin-match';
+import type { QueryTerm, SearchField } from './query';
+
+/** One result: a block, its status and where the query matched in each language. */
+export interface SearchHit {
+  slug: string;
+  id: string;
+  type: string;
+  zh: string;
+  en: string;
+  status?: string;
+  highlights: { zh: Span[]; en: Span[] };
+}
+
+export interface SearchPage {
+  /** How many blocks match in all. */
+  total: number;
+  results: SearchHit[];
+  /** The cursor of the next page; `null` on the last. */
+  next: string | null;
+}
+
+export interface SearchOptions {
+  /** Only this text. */
+  text?: string;
+  /** Only blocks with one of these statuses. */
+  statuses?: readonly string[];
+  /** Only this field (Chinese, English or pinyin). */
+  field?: SearchField;
+  limit: number;
+  /** How many results to skip (the decoded cursor). */
+  offset: number;
+}
+
+interface Candidate {
+  weight: number;
+  exact: boolean;
+}
+
+/** How much a match counts by kind, before the engine's own score (at most 1) is added. */
+const EXACT_WEIGHT = 3;
+const PINYIN_WEIGHT = 1;
+
+export interface TextTitle {
+  zh: string;
+  en?: string;
+}
+
+/** What changed in the index when a text was set. */
+export interface IndexChange {
+  added: number;
+  updated: number;
+  removed: number;
+  kept: number;
+}
+
+/**
+ * The search index of a library: blocks by text, kept in a SearchEngine for finding candidates
+ * and matched exactly here. Texts are set and removed one at a time, and only the blocks whose
+ * Chinese or English changed are indexed again.
+ */
+export class SearchIndex {
+  private readonly texts = new Map<string, Map<string, IndexedBlock>>();
+  private readonly titles = new Map<string, TextTitle>();
+  private readonly byKey = new Map<number, IndexedBlock>();
+  /** Every syllable seen, for splitting pinyin written without spaces. */
+  private readonly syllables = new Set<string>();
+  private nextKey = 1;
+
+  constructor(
+    private readonly engine: SearchEngine,
+    private readonly readingsOf: ReadingsOf,
+  ) {}
+
+  /** How many blocks are indexed. */
+  get size(): number {
+    return this.byKey.size;
+  }
+
+  /** The slugs of the indexed texts. */
+  slugs(): string[] {
+    return [...this.texts.keys()].sort();
+  }
+
+  title(slug: string): TextTitle | undefined {
+    return this.titles.get(slug);
+  }
+
+  /**
+   * Puts a text's blocks in the index, replacing what it held for that text.
+   * `setText('a', { zh: '标题' }, [{ id: 'b1', type: 'paragraph', zh: '蒸馏', en: 'Distilling' }])` → `{ added: 1, … }`.
+   */
+  setText(slug: string, title: TextTitle, blocks: readonly SearchableBlock[]): IndexChange {
+    const steps = this.settingText(slug, title, blocks);
+    let step = steps.next();
+    while (!step.done) step = steps.next();
+    return step.value;
+  }
+
+  /**
+   * As setText, but gives the event loop a turn every `every` blocks indexed, so that a server
+   * indexing a long text keeps answering other requests.
+   */
+  async setTextGradually(slug: string, title: TextTitle, blocks: readonly SearchableBlock[], every = 200): Promise<IndexChange> {
+    const steps = this.settingText(slug, title, blocks, every);
+    let step = steps.next();
+    while (!step.done) {
+      await new Promise((resolve) => setImmediate(resolve));
+      step = steps.next();
+    }
+    return step.value;
+  }
+
+  /** The work of setText, pausing after every `every` blocks indexed. Searches see the text only when it is done. */
+  private *settingText(slug: string, title: TextTitle, blocks: readonly SearchableBlock[], every = Infinity): Generator<void, IndexChange> {
+    const before = this.texts.get(slug) ?? new Map<string, IndexedBlock>();
+    const after = new Map<string, IndexedBlock>();
+    const change: IndexChange = { added: 0, updated: 0, removed: 0, kept: 0 };
+    const prepared: { indexed: IndexedBlock; old?: IndexedBlock }[] = [];
+    let order = -1;
+    for (const block of blocks) {
+      order += 1;
+      if (!block.zh.trim() || after.has(block.id)) continue;
+      const old = before.get(block.id);
+      if (old && old.block.zh === block.zh && (old.block.en ?? '') === (block.en ?? '')) {
+        after.set(block.id, { ...old, block, order });
+        change.kept += 1;
+        continue;
+      }
+      const indexed = indexBlock({ key: this.nextKey++, slug, order, block }, this.readingsOf, old);
+      prepared.push({ indexed, ...(old ? { old } : {}) });
+      after.set(block.id, indexed);
+      if (prepared.length % every === 0) yield;
+    }
+    // The costly part (folding, pinyin) is done; the engine and the maps change in one go.
+    for (const { indexed, old } of prepared) {
+      if (old) {
+        this.engine.remove(old.key);
+        this.byKey.delete(old.key);
+        change.updated += 1;
+      } else change.added += 1;
+      this.engine.add({ key: indexed.key, ...engineTokens(indexed) });
+      for (const syllable of indexed.syllables.syllables) this.syllables.add(syllable);
+    }
+    for (const indexed of after.values()) this.byKey.set(indexed.key, indexed);
+    for (const [id, old] of before) {
+      if (after.has(id)) continue;
+      this.engine.remove(old.key);
+      this.byKey.delete(old.key);
+      change.removed += 1;
+    }
+    this.texts.set(slug, after);
+    this.titles.set(slug, title);
+    return change;
+  }
+
+  /** Takes a text out of the index. */
+  removeText(slug: string): void {
+    for (const old of this.texts.get(slug)?.values() ?? []) {
+      this.engine.remove(old.key);
+      this.byKey.delete(old.key);
+    }
+    this.texts.delete(slug);
+    this.titles.delete(slug);
+  }
+
+  /**
+   * The blocks that may hold a term, from an engine look-up per way the term can match, each
+   * with its weight (a character or word match counts more than a pinyin reading of a Latin
+   * term) and whether the look-up alone proves the match (a single token, no tones to check).
+   */
+  private candidates(term: QueryTerm, field?: SearchField): Map<number, Candidate> {
+    const found = new Map<number, Candidate>();
+    const add = (keys: Map<number, number>, weight: number, exact: boolean) => {
+      for (const [key, score] of keys) {
+        const seen = found.get(key);
+        if (!seen) found.set(key, { weight: weight + score, exact });
+        else {
+          seen.weight = Math.max(seen.weight, weight + score);
+          seen.exact ||= exact;
+        }
+      }
+    };
+    if (term.han !== undefined) {
+      const tokens = [...term.chars, ...term.words];
+      if (!field || field === 'zh') add(this.engine.match('zh', tokens), EXACT_WEIGHT, tokens.length === 1 && term.han === term.chars[0]);
+      return found;
+    }
+    const oneWord = term.words.length === 1;
+    if (!field || field === 'zh') add(this.engine.match('zh', term.words), EXACT_WEIGHT, oneWord);
+    if (!field || field === 'en') add(this.engine.match('en', term.words), EXACT_WEIGHT, oneWord);
+    if (term.pinyin && (!field || field === 'pinyin')) {
+      const toneless = term.pinyin.markTones.size === 0 && [...term.pinyin.breaks.values()].every((tone) => tone === undefined);
+      for (const split of splitSyllables(term.pinyin, this.syllables)) {
+        add(this.engine.match('py', split), PINYIN_WEIGHT, toneless && split.length === 1);
+      }
+    }
+    return found;
+  }
+
+  private passes(indexed: IndexedBlock, options: SearchOptions): boolean {
+    if (options.text && indexed.slug !== options.text) return false;
+    if (options.statuses?.length && !options.statuses.includes(indexed.block.status ?? '')) return false;
+    return true;
+  }
+
+  /**
+   * The blocks that match every term, best first, one page of them. With no terms, every block
+   * that passes the filters, in document order (an editor's work queue).
+   */
+  search(terms: readonly QueryTerm[], options: SearchOptions): SearchPage {
+    const ranked: { indexed: IndexedBlock; score: number }[] = [];
+    if (terms.length === 0) {
+      for (const slug of this.slugs()) {
+        for (const indexed of this.texts.get(slug)?.values() ?? []) {
+          if (this.passes(indexed, options)) ranked.push({ indexed, score: 0 });
+        }
+      }
+    } else {
+      // Start from the rarest term's candidates; a block must hold every term, checked exactly
+      // unless the engine's look-up already proves it.
+      const sets = terms.map((term) => ({ term, found: this.candidates(term, options.field) })).sort((a, b) => a.found.size - b.found.size);
+      for (const key of sets[0]?.found.keys() ?? []) {
+        const indexed = this.byKey.get(key);
+        if (!indexed || !this.passes(indexed, options)) continue;
+        let score = 0;
+        let holds = true;
+        for (const { term, found } of sets) {
+          const candidate = found.get(key);
+          if (!candidate || (!candidate.exact && !termOccurs(indexed, term, options.field))) {
+            holds = false;
+            break;
+          }
+          score += candidate.weight;
+        }
+        if (!holds) continue;
+        if (terms.length > 1 && holdsWholePhrase(indexed, terms, options.field)) score += PHRASE_BONUS;
+        ranked.push({ indexed, score });
+      }
+    }
+    ranked.sort(
+      (a, b) => b.score - a.score || (a.indexed.slug < b.indexed.slug ? -1 : a.indexed.slug > b.indexed.slug ? 1 : 0) || a.indexed.order - b.indexed.order,
+    );
+    const page = ranked.slice(options.offset, options.offset + options.limit);
+    const end = options.offset + page.length;
+    return {
+      total: ranked.length,
+      results: page.map(({ indexed }) => ({
+        slug: indexed.slug,
+        id: indexed.block.id,
+        type: indexed.block.type,
+        zh: indexed.block.zh,
+        en: indexed.block.en ?? '',
+        ...(indexed.block.status ? { status: indexed.block.status } : {}),
+        highlights: highlights(indexed, terms, options.field),
+      })),
+      next: end < ranked.length ? String(end) : null,
+    };
+  }
+}

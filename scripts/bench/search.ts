@@ -1,0 +1,164 @@
+// Search figures for `npm run bench`: index build time and memory, and query latency (p50 / p95
+// per kind of query: Chinese, traditional, English, pinyin), on the bundled article alone and with
+// a generated 10,000-paragraph text; and the same index on FlexSearch instead of MiniSearch, the
+// two libraries measured before choosing.
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { runInNewContext } from 'node:vm';
+import { setFlagsFromString } from 'node:v8';
+import { pinyinByOffset } from '@/lib/annotate/pinyin';
+import { GLOSS_LANGUAGE, loadLibrary, loadText } from '@/lib/library/load';
+import { createFlexSearchEngine } from '@/lib/search/flexsearch-engine';
+import { resetSearchIndex, searchableBlocks, searchLibrary, currentIndex } from '@/lib/search/library-search';
+import { createMiniSearchEngine } from '@/lib/search/minisearch-engine';
+import { readSearchRequest } from '@/lib/search/request';
+import { SearchIndex } from '@/lib/search/search-index';
+import { writeGlossFiles } from '@/lib/store/glosses';
+import { writeTextFile } from '@/lib/store/json';
+import { isGlossable } from '@/lib/text/types';
+
+const QUERIES: Record<string, string[]> = {
+  chinese: ['智能', '模型', '自动驾驶 特斯拉', '人脑', '数据集', '强化学习', '的'],
+  traditional: ['自動駕駛', '頭腦', '模型訓練'],
+  english: ['distill', 'models', '"self-driving"', 'the', 'learning agents', 'transformer brain'],
+  pinyin: ['zhengliu', 'zheng1 liu2', 'moxing', 'rengongzhineng', 'zhì néng', 'shuju'],
+};
+const RUNS = 30;
+
+const ms = (value: number) => `${value.toFixed(1)} ms`;
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
+function heap(): number {
+  gc();
+  gc();
+  return process.memoryUsage().heapUsed;
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length - 1) * p))] ?? 0;
+}
+
+/** A long text from the bundled article: paragraphs of its sentences drawn at random, with English the same way. */
+async function writeLongText(paragraphs: number): Promise<string> {
+  const article = (await loadLibrary()).flatMap((entry) => (entry.ok ? [entry.text] : []))[0];
+  if (!article) throw new Error('the bundled article is needed to build the long text from');
+  const pool = article.blocks.filter((b) => b.type === 'paragraph');
+  const zhSentences = pool.flatMap((b) => b.text.split(/(?<=[。！？])/u)).filter((s) => s.trim());
+  const enSentences = pool.flatMap((b) => (b.en ?? '').split(/(?<=[.!?])\s+/u)).filter((s) => s.trim());
+  let seed = 42;
+  const pick = <T>(list: readonly T[]): T => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return list[seed % list.length] as T;
+  };
+  const lines: string[] = ['# 长文本', ''];
+  const english: string[] = [];
+  for (let i = 0; i < paragraphs; i++) {
+    if (i % 200 === 0) lines.push(`## 第${i / 200 + 1}章`, '');
+    const count = 2 + (i % 3);
+    lines.push(Array.from({ length: count }, () => pick(zhSentences)).join(''), '');
+    english.push(Array.from({ length: count }, () => pick(enSentences)).join(' '));
+  }
+  const slug = 'bench-long';
+  await writeTextFile(path.join(process.env.BILINGUAL_DATA_DIR ?? '', 'content', `${slug}.md`), lines.join('\n'));
+  const loaded = await loadText(slug);
+  if (!loaded?.ok) throw new Error('the long text did not load');
+  const ids = loaded.text.blocks.filter((b) => b.type === 'paragraph').map((b) => b.id);
+  // Four paragraphs in five get English.
+  const glosses = Object.fromEntries(ids.flatMap((id, i) => (i % 5 === 4 ? [] : [[id, english[i] ?? '']])));
+  await writeGlossFiles(slug, GLOSS_LANGUAGE, ['title', ...loaded.text.blocks.filter((b) => isGlossable(b.type)).map((b) => b.id)], glosses, {});
+  return slug;
+}
+
+async function latency(label: string) {
+  for (const [kind, queries] of Object.entries(QUERIES)) {
+    const times: number[] = [];
+    let hits = 0;
+    for (let run = 0; run < RUNS; run++) {
+      for (const q of queries) {
+        const started = performance.now();
+        const read = readSearchRequest({ q }, { editor: true });
+        if (!read.ok) throw new Error(`${q}: ${read.error}`);
+        const found = await searchLibrary(read.request);
+        times.push(performance.now() - started);
+        if (found.ok && run === 0) hits += found.total;
+      }
+    }
+    times.sort((a, b) => a - b);
+    console.log(`search ${label}, ${kind} (${queries.length} queries × ${RUNS}, ${hits} hits): p50 ${ms(percentile(times, 0.5))}, p95 ${ms(percentile(times, 0.95))}`);
+  }
+}
+
+async function build(label: string) {
+  resetSearchIndex();
+  const before = heap();
+  const started = performance.now();
+  const index = await currentIndex();
+  const elapsed = performance.now() - started;
+  const after = heap();
+  console.log(`search index ${label}: ${index.size} blocks built in ${ms(elapsed)} (loading, folding, pinyin, indexing), index memory ${mb(after - before)}`);
+  const warm = performance.now();
+  await currentIndex();
+  console.log(`search index ${label}: up-to-date check before each query ${ms(performance.now() - warm)}`);
+}
+
+async function compareEngines() {
+  const texts = (await loadLibrary()).flatMap((entry) => (entry.ok ? [entry.text] : []));
+  for (const [name, create] of [['minisearch', createMiniSearchEngine], ['flexsearch', createFlexSearchEngine]] as const) {
+    const before = heap();
+    const started = performance.now();
+    const index = new SearchIndex(create(), pinyinByOffset);
+    for (const text of texts) index.setText(text.slug, { zh: text.title.zh }, searchableBlocks(text));
+    const elapsed = performance.now() - started;
+    const memory = heap() - before;
+    const times: number[] = [];
+    const totals: number[] = [];
+    for (let run = 0; run < RUNS; run++) {
+      for (const q of Object.values(QUERIES).flat()) {
+        const t0 = performance.now();
+        const read = readSearchRequest({ q }, { editor: true });
+        if (!read.ok) continue;
+        const page = index.search(read.request.terms, { limit: 20, offset: 0 });
+        times.push(performance.now() - t0);
+        if (run === 0) totals.push(page.total);
+      }
+    }
+    times.sort((a, b) => a - b);
+    console.log(
+      `engine ${name} (${index.size} blocks): built in ${ms(elapsed)}, memory ${mb(memory)}, ` +
+        `query p50 ${ms(percentile(times, 0.5))}, p95 ${ms(percentile(times, 0.95))}, hits ${totals.reduce((a, b) => a + b, 0)}`,
+    );
+  }
+}
+
+/** Prints the search figures; works on a temporary copy of the data. */
+export async function searchFigures(paragraphs = 10_000): Promise<void> {
+  const previous = process.env.BILINGUAL_DATA_DIR;
+  const source = path.resolve(previous ?? process.cwd());
+  const dir = mkdtempSync(path.join(tmpdir(), 'bench-search-'));
+  try {
+    cpSync(path.join(source, 'content'), path.join(dir, 'content'), { recursive: true });
+    cpSync(path.join(source, 'locales'), path.join(dir, 'locales'), { recursive: true });
+    process.env.BILINGUAL_DATA_DIR = dir;
+    await build('on the article');
+    await latency('on the article');
+    await writeLongText(paragraphs);
+    await compareEngines();
+    await build(`with a ${paragraphs.toLocaleString('en')}-paragraph text`);
+    await latency(`with a ${paragraphs.toLocaleString('en')}-paragraph text`);
+  } finally {
+    if (previous === undefined) delete process.env.BILINGUAL_DATA_DIR;
+    else process.env.BILINGUAL_DATA_DIR = previous;
+    resetSearchIndex();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(__filename)) {
+  searchFigures(Number(process.argv[2] ?? 10_000)).catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
