@@ -29,7 +29,7 @@ export function SearchBox() {
   return (
     <form className="search-box" role="search" action="/search" method="get" aria-label={t('search.site')}>
       <label className="visually-hidden" htmlFor="site-search">
-        {t('search.label')}
+        {t('search.boxLabel')}
       </label>
       <input
         ref={input}

@@ -7,8 +7,8 @@ import type { SourceFile } from './sources';
 
 async function identity(file: string): Promise<string> {
   try {
-    const info = await stat(file);
-    return `${info.ino}:${info.size}:${info.mtimeMs}`;
+    const info = await stat(file, { bigint: true });
+    return `${info.ino}:${info.size}:${info.mtimeNs}:${info.ctimeNs}`;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return '-';
     throw error;
@@ -16,7 +16,7 @@ async function identity(file: string): Promise<string> {
 }
 
 /**
- * The identity (inode, size, modification time) of every file a text is read from: its source,
+ * The identity (inode, size, modification and change times) of every file a text is read from: its source,
  * its id ledger, its gloss and state files. It changes whenever one of them is written, by the
  * app (an atomic write is a new inode) or by hand, so a cache keyed on it is never stale.
  * `textFingerprint(source, 'en')` → `'1234:5120:1733040000000|…'`.

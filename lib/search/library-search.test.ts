@@ -1,0 +1,62 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { saveGloss } from '@/lib/library/edit';
+import { loadText } from '@/lib/library/load';
+import { makeDataDir } from '@/lib/testing/data-dir';
+import { glossRevision } from '@/lib/gloss/validate';
+import { resetSearchIndex, searchLibrary } from './library-search';
+import { readSearchRequest } from './request';
+
+const SOURCE = '---\ntitle: 测试\n---\n\n人工智能正在改变世界。\n\n知识蒸馏把大模型变小。\n';
+
+async function search(q: string, params: Record<string, string> = {}) {
+  const read = readSearchRequest({ q, ...params }, { editor: true });
+  if (!read.ok) throw new Error(read.error);
+  const found = await searchLibrary(read.request);
+  if (!found.ok) throw new Error(found.error);
+  return found;
+}
+
+let data: ReturnType<typeof makeDataDir>;
+beforeEach(() => {
+  resetSearchIndex();
+  data = makeDataDir({ files: { 'content/demo.md': SOURCE } });
+});
+afterEach(() => {
+  resetSearchIndex();
+  data.dispose();
+});
+
+describe('searchLibrary keeps up with the files', () => {
+  it('finds a gloss as soon as its save returns, and no longer finds the old wording', async () => {
+    expect((await search('智能')).total).toBe(1);
+    const loaded = await loadText('demo');
+    const block = loaded?.ok ? loaded.text.blocks.find((b) => b.text.includes('蒸馏')) : undefined;
+    if (!block) throw new Error('demo did not load');
+    const first = await saveGloss({ slug: 'demo', id: block.id, text: 'Distillation shrinks models.', baseRevision: glossRevision(undefined), editor: 't' });
+    expect(first.ok).toBe(true);
+    expect((await search('distilled')).results.map((r) => r.id)).toEqual([block.id]);
+    if (!first.ok) return;
+    await saveGloss({ slug: 'demo', id: block.id, text: 'Knowledge is boiled down.', baseRevision: first.revision, editor: 't' });
+    expect((await search('distilled')).total).toBe(0);
+    expect((await search('boil')).results.map((r) => r.id)).toEqual([block.id]);
+  });
+
+  it('follows a text edited, added and removed on disk', async () => {
+    expect((await search('量子')).total).toBe(0);
+    data.write('content/demo.md', SOURCE.replace('人工智能正在改变世界。', '量子计算机正在改变世界。'));
+    expect((await search('量子')).total).toBe(1);
+    expect((await search('智能')).total).toBe(0);
+    data.write('content/other.md', '# 另一篇\n\n人工智能。\n');
+    expect((await search('智能')).results.map((r) => r.slug)).toEqual(['other']);
+    expect((await search('智能', { text: 'other' })).total).toBe(1);
+    const { rmSync } = await import('node:fs');
+    rmSync(data.file('content/other.md'));
+    expect((await search('智能')).total).toBe(0);
+    await expect(searchLibrary({ q: 'a', terms: [], limit: 20, offset: 0, text: 'other' })).resolves.toMatchObject({ ok: false, status: 400 });
+  });
+
+  it('gives the titles of the texts in the results', async () => {
+    const found = await search('蒸馏');
+    expect(found.titles).toEqual({ demo: { zh: '测试' } });
+  });
+});
