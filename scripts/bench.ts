@@ -19,6 +19,7 @@ import { loadDictionary } from '@/lib/annotate/dictionary';
 import { segmentitAlone } from '@/lib/annotate/segment';
 import { loadLibrary } from '@/lib/library/load';
 import { isGlossable } from '@/lib/text/types';
+import { parseFigures } from './bench/parse';
 import { startServer } from './lib/next-server';
 import { searchFigures } from './bench/search';
 
@@ -165,6 +166,7 @@ async function saveFigures(env: NodeJS.ProcessEnv) {
 }
 
 async function main() {
+  parseFigures();
   const texts = await annotationFigures();
   await searchFigures();
   const row = (name: string, w: PageWeight) =>

@@ -180,3 +180,35 @@ describe('inlineRanges', () => {
     for (const r of ranges) if (r.kind === 'text') expect(text.slice(r.start, r.end)).toBe(r.text);
   });
 });
+
+// Hostile paragraphs: each used to take quadratic time in the link pattern (seconds at 100,000 characters).
+describe('parseInline on long hostile text', () => {
+  const N = 100_000;
+  const cases: { name: string; input: string; expected: InlineSegment[] }[] = [
+    { name: 'many unmatched [', input: '[甲'.repeat(N), expected: [text('[甲'.repeat(N))] },
+    {
+      name: 'a bare URL followed by a long run of dots and a letter',
+      input: `http://a.b/${'.'.repeat(N)}c`,
+      expected: [link(`http://a.b/${'.'.repeat(N)}c`, `http://a.b/${'.'.repeat(N)}c`)],
+    },
+    {
+      name: 'a bare URL ending in a long run of dots',
+      input: `见 http://a.b${'.'.repeat(N)}`,
+      expected: [text('见 '), link('http://a.b', 'http://a.b/'), text('.'.repeat(N))],
+    },
+    {
+      name: 'many unclosed Markdown links',
+      input: '[a](http://x'.repeat(N / 10),
+      expected: expect.any(Array) as unknown as InlineSegment[],
+    },
+  ];
+  it.each(cases)('$name', { timeout: 10_000 }, ({ input, expected }) => {
+    const segments = parseInline(input);
+    expect(segments).toEqual(expected);
+    expect(segments.map((s) => (s.kind === 'link' ? s.text : s.text)).join('').length).toBeLessThanOrEqual(input.length);
+  });
+
+  it('link text cannot hold "[": the innermost bracket opens the link', () => {
+    expect(parseInline('[a[b](https://c.d)')).toEqual([text('[a'), link('b', 'https://c.d/')]);
+  });
+});

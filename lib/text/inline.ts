@@ -2,9 +2,18 @@
 export type InlineSegment = { kind: 'text'; text: string } | { kind: 'link'; text: string; href: string };
 
 // `[text](url)` or a bare URL. A bare URL stops at whitespace and at Chinese punctuation,
-// which in Chinese text follows a URL without a space.
-const LINK = /\[([^\]\n]+)\]\(\s*(https?:\/\/[^\s)]+)\s*\)|(https?:\/\/[^\s<>"'「」『』（）【】《》，。！？、；：“”‘’]+)/gi;
-const TRAILING_URL_PUNCTUATION = /[.,;:!?)\]]+$/;
+// which in Chinese text follows a URL without a space. The link text holds no `[` and the
+// link's URL no `[` or `]`, so a failed attempt never scans past the next bracket: matching
+// stays linear even in a long paragraph full of unmatched brackets.
+const LINK = /\[([^[\]\n]+)\]\(\s*(https?:\/\/[^\s)[\]]+)\s*\)|(https?:\/\/[^\s<>"'「」『』（）【】《》，。！？、；：“”‘’]+)/gi;
+const URL_PUNCTUATION = new Set(['.', ',', ';', ':', '!', '?', ')', ']']);
+
+/** A bare URL without the sentence punctuation that ends it, scanned from the end (a regex with `+$` is quadratic). */
+function trimUrlPunctuation(url: string): string {
+  let end = url.length;
+  while (end > 0 && URL_PUNCTUATION.has(url.charAt(end - 1))) end -= 1;
+  return url.slice(0, end);
+}
 
 /** Accepts only absolute http(s) URLs; anything else (javascript:, data:) is not a link. */
 export function safeHref(url: string): string | null {
@@ -47,7 +56,7 @@ export function inlineRanges(text: string): InlineRange[] {
     let url = match[2] ?? match[3] ?? '';
     if (match[3]) {
       // A bare URL does not take sentence punctuation that ends it.
-      url = url.replace(TRAILING_URL_PUNCTUATION, '');
+      url = trimUrlPunctuation(url);
       raw = url;
       label = url;
     }

@@ -43,12 +43,25 @@ const CJK = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u;
  * characters or punctuation marks, one space otherwise. `['第一行，', '第二行']` → `'第一行，第二行'`.
  */
 export function joinLines(lines: string[]): string {
-  return lines.reduce((joined, line) => {
-    if (!joined) return line;
-    const last = Array.from(joined).at(-1) ?? '';
-    const first = String.fromCodePoint(line.codePointAt(0) ?? 32);
-    return joined + (CJK.test(last) && CJK.test(first) ? '' : ' ') + line;
-  }, '');
+  // Linear: only the last character written so far is looked at, never the whole joined text.
+  const parts: string[] = [];
+  let last = '';
+  for (const line of lines) {
+    if (parts.length > 0 && last !== '') {
+      const first = String.fromCodePoint(line.codePointAt(0) ?? 32);
+      const separator = CJK.test(last) && CJK.test(first) ? '' : ' ';
+      parts.push(separator);
+      if (separator) last = separator;
+    }
+    parts.push(line);
+    if (line) last = lastCharacter(line);
+  }
+  return parts.join('');
+}
+
+/** The last code point of a non-empty string (a surrogate pair counts as one). */
+function lastCharacter(text: string): string {
+  return Array.from(text.slice(-2)).at(-1) ?? '';
 }
 
 function isBlank(line: string): boolean {
