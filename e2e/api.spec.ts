@@ -6,7 +6,7 @@ const STATUSES = ['untranslated', 'draft', 'reviewed', 'stale'];
 type Summary = { slug: string; title: { zh: string; en: string | null }; progress: { glossed: number; total: number } };
 type Exported = {
   slug: string;
-  title: { zh: string; en: string | null };
+  title: { zh: string; en: string | null; status: string; revision: string };
   meta: Record<string, unknown>;
   blocks: { id: string; type: string; zh: string; en: string | null; status: string | null }[];
 };
@@ -48,7 +48,12 @@ test.describe('GET /api/texts/<slug>', () => {
     const text = (await response.json()) as Exported;
     expect(Object.keys(text).sort()).toEqual(['blocks', 'meta', 'slug', 'title']);
     expect(text.slug).toBe(SLUG);
-    expect(text.title).toEqual({ zh: SEED.titleZh, en: seed.title.en ?? null });
+    expect(text.title).toEqual({
+      zh: SEED.titleZh,
+      en: seed.title.en ?? null,
+      status: expect.stringMatching(/^(untranslated|draft|reviewed|stale)$/),
+      revision: expect.stringMatching(/^[0-9a-f]{12}$/),
+    });
     expect(text.meta).toMatchObject({ date: SEED.date, author: SEED.author });
   });
 

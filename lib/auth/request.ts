@@ -28,6 +28,12 @@ function cookieValue(request: Request, name: string): string | undefined {
   return undefined;
 }
 
+/** The token of an `Authorization: Bearer <token>` header; the scheme is case-insensitive (RFC 9110). */
+export function bearerToken(request: Request): string | undefined {
+  const match = /^bearer(?:[ \t]+(.*))?$/i.exec(request.headers.get('authorization')?.trim() ?? '');
+  return match ? (match[1] ?? '').trim() : undefined;
+}
+
 function hostOf(request: Request): string {
   return (request.headers.get('x-forwarded-host') ?? request.headers.get('host') ?? new URL(request.url).host).toLowerCase();
 }
@@ -42,9 +48,8 @@ function isLocal(request: Request): boolean {
  * development server on localhost, the local user. `undefined` for anonymous requests.
  */
 export function viewerOf(request: Request, config: AuthConfig = authConfig()): Viewer | undefined {
-  const authorization = request.headers.get('authorization');
-  if (authorization?.startsWith('Bearer ')) {
-    const given = authorization.slice('Bearer '.length).trim();
+  const given = bearerToken(request);
+  if (given !== undefined) {
     if (config.token && sameSecret(given, config.token)) {
       return { name: cleanName(request.headers.get('x-editor-name')) || 'token', role: 'editor', via: 'token' };
     }

@@ -6,7 +6,8 @@ import type { Progress, TextView } from './load';
 /** The stable JSON shape of one text, for `npm run export` and `GET /api/texts/<slug>`. */
 export interface ExportedText {
   slug: string;
-  title: { zh: string; en: string | null };
+  /** The title is glossed under the key `title`, with a status and revision like a block's. */
+  title: { zh: string; en: string | null; status: GlossStatus; revision: string };
   meta: TextMeta;
   blocks: {
     id: string;
@@ -27,11 +28,11 @@ export interface ExportedSummary {
   progress: Progress;
 }
 
-/** Shapes a loaded text for export. `exportText(view)` → `{ slug, title, meta, blocks: [{ id, type, zh, en, status, revision }] }`. */
+/** Shapes a loaded text for export. `exportText(view)` → `{ slug, title: { zh, en, status, revision }, meta, blocks: [{ id, type, zh, en, status, revision }] }`. */
 export function exportText(text: TextView): ExportedText {
   return {
     slug: text.slug,
-    title: { zh: text.title.zh, en: text.title.en ?? null },
+    title: { zh: text.title.zh, en: text.title.en ?? null, status: text.title.status, revision: glossRevision(text.title.en) },
     meta: text.meta,
     blocks: text.blocks.map((b) => ({
       id: b.id,

@@ -1,25 +1,16 @@
+import 'server-only';
 import type { z } from 'zod';
+import { conflictResponse, glossChangeResponse, glossStatusSchema, storeFailureResponse } from '@/lib/api/contract';
 import { authorizeEdit } from '@/lib/auth/request';
+import { TITLE_KEY } from '@/lib/gloss/types';
 import type { EditResult } from '@/lib/library/edit';
+import { isSlug } from '@/lib/store/sources';
+import { isBlockId } from '@/lib/text/hash';
 import { revalidateText } from '@/app/_lib/revalidate';
+import { parseJsonBody } from './body';
+import { errorJson, json, withErrors } from './respond';
 
-/** The largest request body an API route reads. */
-export const MAX_BODY_BYTES = 256 * 1024;
-
-export type BodyResult = { ok: true; body: unknown } | { ok: false; response: Response };
-
-/** Reads a JSON request body, refusing oversized (413) and malformed (422) ones. */
-export async function readJsonBody(request: Request): Promise<BodyResult> {
-  const declared = Number(request.headers.get('content-length') ?? 0);
-  if (declared > MAX_BODY_BYTES) return { ok: false, response: Response.json({ error: 'Request too large' }, { status: 413 }) };
-  const text = await request.text();
-  if (Buffer.byteLength(text) > MAX_BODY_BYTES) return { ok: false, response: Response.json({ error: 'Request too large' }, { status: 413 }) };
-  try {
-    return { ok: true, body: JSON.parse(text) };
-  } catch {
-    return { ok: false, response: Response.json({ error: 'The request body is not JSON' }, { status: 422 }) };
-  }
-}
+export { MAX_JSON_BODY_BYTES as MAX_BODY_BYTES } from './body';
 
 const statusOf = { 'not-found': 404, invalid: 422, 'too-long': 413, 'broken-file': 409, conflict: 409 } as const;
 
@@ -28,34 +19,50 @@ const storeStatusOf = { 'disk-full': 507, unwritable: 503, symlink: 503, busy: 5
 
 /** The HTTP response for the outcome of an edit. */
 export function editResponse(result: EditResult): Response {
-  if (result.ok) return Response.json({ text: result.text, revision: result.revision, status: result.status });
-  if (result.kind === 'conflict') return Response.json({ error: result.error, current: result.current }, { status: 409 });
-  if (result.kind === 'store') return Response.json({ error: result.error, reason: result.reason }, { status: storeStatusOf[result.reason] });
-  return Response.json({ error: result.error }, { status: statusOf[result.kind] });
+  if (result.ok) {
+    const status = glossStatusSchema.parse(result.status);
+    return json(glossChangeResponse, { text: result.text, revision: result.revision, status });
+  }
+  if (result.kind === 'conflict') return json(conflictResponse, { error: result.error, current: result.current }, { status: 409 });
+  if (result.kind === 'store') return json(storeFailureResponse, { error: result.error, reason: result.reason }, { status: storeStatusOf[result.reason] });
+  return errorJson(result.error, statusOf[result.kind]);
 }
+
+/** Whether a URL's slug can name a text; checked before any path is built from it. */
+export function isTextSlug(slug: string): boolean {
+  return isSlug(slug);
+}
+
+/** Whether a URL's id can name a gloss: a block id or the title. */
+export function isGlossKey(id: string): boolean {
+  return id === TITLE_KEY || isBlockId(id);
+}
+
+export const noSuchText = () => errorJson('No such text', 404);
 
 type GlossParams = { params: Promise<{ slug: string; id: string }> };
 
 /**
- * A route handler for one kind of gloss change: checks the editor, reads and validates the JSON
- * body (`usage` says what was expected), runs the change and, when it succeeded, has the pages
- * that show the text regenerated.
+ * A route handler for one kind of gloss change: refuses a slug or id that cannot exist (404)
+ * before anything touches a path, checks the editor, reads and validates the JSON body against
+ * its contract schema (`usage` says what was expected), runs the change and, when it succeeded,
+ * has the pages that show the text regenerated. An unexpected failure answers 500 with a message.
  */
-export function glossChangeHandler<Body>(
-  schema: z.ZodType<Body>,
+export function glossChangeHandler<S extends z.ZodType>(
+  schema: S,
   usage: string,
-  change: (input: { slug: string; id: string; editor: string; body: Body }) => Promise<EditResult>,
+  change: (input: { slug: string; id: string; editor: string; body: z.output<S> }) => Promise<EditResult>,
 ) {
-  return async (request: Request, { params }: GlossParams): Promise<Response> => {
-    const access = authorizeEdit(request);
-    if (!access.ok) return Response.json({ error: access.error }, { status: access.status });
-    const read = await readJsonBody(request);
-    if (!read.ok) return read.response;
-    const body = schema.safeParse(read.body);
-    if (!body.success) return Response.json({ error: `Expected ${usage}` }, { status: 422 });
+  return withErrors(async (request: Request, { params }: GlossParams): Promise<Response> => {
     const { slug, id } = await params;
+    if (!isTextSlug(slug)) return noSuchText();
+    if (!isGlossKey(id)) return errorJson('No such paragraph in this text', 404);
+    const access = authorizeEdit(request);
+    if (!access.ok) return errorJson(access.error, access.status);
+    const body = await parseJsonBody(request, schema, usage);
+    if (!body.ok) return body.response;
     const result = await change({ slug, id, editor: access.editor, body: body.data });
     if (result.ok) revalidateText(slug, id);
     return editResponse(result);
-  };
+  });
 }

@@ -1,23 +1,19 @@
-import { z } from 'zod';
+import { sessionResponse, signInRequest, signInResponse, signOutResponse } from '@/lib/api/contract';
 import { authConfig } from '@/lib/auth/config';
 import { verifyPassword, sameSecret } from '@/lib/auth/passwords';
 import { cleanName, isSameOrigin, viewerOf } from '@/lib/auth/request';
 import { encodeSession, SESSION_COOKIE, SESSION_DAYS } from '@/lib/auth/session';
-import { readJsonBody } from '@/app/api/_lib/http';
+import { parseJsonBody } from '@/app/api/_lib/body';
+import { errorJson, json, withErrors } from '@/app/api/_lib/respond';
 
 export const dynamic = 'force-dynamic';
 
 /** `GET /api/session`: `{ viewer: { name, role } | null, mode }`, for the pages to show editing tools. */
-export async function GET(request: Request) {
+export const GET = withErrors(async (request: Request) => {
   const config = authConfig();
   const viewer = viewerOf(request, config);
-  return Response.json({ viewer: viewer ? { name: viewer.name, role: viewer.role } : null, mode: config.mode });
-}
-
-const signInSchema = z.union([
-  z.object({ name: z.string().min(1).max(64), password: z.string().min(1).max(1024) }),
-  z.object({ name: z.string().max(64).optional(), token: z.string().min(1).max(1024) }),
-]);
+  return json(sessionResponse, { viewer: viewer ? { name: viewer.name, role: viewer.role } : null, mode: config.mode });
+});
 
 function cookie(request: Request, value: string, maxAge: number): string {
   const secure = new URL(request.url).protocol === 'https:' || request.headers.get('x-forwarded-proto') === 'https';
@@ -25,16 +21,14 @@ function cookie(request: Request, value: string, maxAge: number): string {
 }
 
 /** `POST /api/session` with `{ name, password }` (a named account) or `{ name?, token }` (EDITOR_TOKEN): signs in. */
-export async function POST(request: Request) {
-  if (!isSameOrigin(request)) return Response.json({ error: 'Sign in from this site’s own page' }, { status: 403 });
+export const POST = withErrors(async (request: Request) => {
+  if (!isSameOrigin(request)) return errorJson('Sign in from this site’s own page', 403);
   const config = authConfig();
   if (config.mode !== 'accounts') {
-    return Response.json({ error: config.mode === 'open' ? 'Editing is open on this local server; no sign-in needed' : 'This site is read-only' }, { status: 409 });
+    return errorJson(config.mode === 'open' ? 'Editing is open on this local server; no sign-in needed' : 'This site is read-only', 409);
   }
-  const read = await readJsonBody(request);
-  if (!read.ok) return read.response;
-  const body = signInSchema.safeParse(read.body);
-  if (!body.success) return Response.json({ error: 'Give a name and password, or the editor token' }, { status: 422 });
+  const body = await parseJsonBody(request, signInRequest, '{ name, password } or { token }: give a name and password, or the editor token');
+  if (!body.ok) return body.response;
 
   let session: { name: string; role: 'editor' | 'reader' } | undefined;
   if ('password' in body.data) {
@@ -46,15 +40,15 @@ export async function POST(request: Request) {
   } else if (config.token && sameSecret(body.data.token, config.token)) {
     session = { name: cleanName(body.data.name) || 'editor', role: 'editor' };
   }
-  if (!session) return Response.json({ error: 'Those credentials are not right' }, { status: 401 });
+  if (!session) return errorJson('Those credentials are not right', 401);
 
   const maxAge = SESSION_DAYS * 24 * 60 * 60;
   const value = encodeSession({ ...session, expires: Date.now() + maxAge * 1000 }, config.secret);
-  return Response.json({ viewer: session }, { headers: { 'Set-Cookie': cookie(request, value, maxAge) } });
-}
+  return json(signInResponse, { viewer: session }, { headers: { 'Set-Cookie': cookie(request, value, maxAge) } });
+});
 
 /** `DELETE /api/session`: signs out. */
-export async function DELETE(request: Request) {
-  if (!isSameOrigin(request)) return Response.json({ error: 'Sign out from this site’s own page' }, { status: 403 });
-  return Response.json({ viewer: null }, { headers: { 'Set-Cookie': cookie(request, '', 0) } });
-}
+export const DELETE = withErrors(async (request: Request) => {
+  if (!isSameOrigin(request)) return errorJson('Sign out from this site’s own page', 403);
+  return json(signOutResponse, { viewer: null }, { headers: { 'Set-Cookie': cookie(request, '', 0) } });
+});

@@ -1,20 +1,24 @@
+import { textResponse } from '@/lib/api/contract';
 import { annotateText } from '@/lib/annotate/annotate';
 import { exportAnnotatedText } from '@/lib/annotate/export';
 import { exportText } from '@/lib/library/export';
 import { loadText } from '@/lib/library/load';
+import { isTextSlug, noSuchText } from '@/app/api/_lib/http';
+import { errorJson, json, withErrors } from '@/app/api/_lib/respond';
 
 export const dynamic = 'force-dynamic';
 
 /**
- * `GET /api/texts/<slug>`: the text with every block's Chinese, English and status;
- * `?annotations=1` adds tokens, notes, terms and the dictionary of the words used.
+ * `GET /api/texts/<slug>`: the text with every block's Chinese, English, status and revision (the
+ * title's too); `?annotations=1` adds tokens, notes, terms and the dictionary of the words used.
  */
-export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
+export const GET = withErrors(async (request: Request, { params }: { params: Promise<{ slug: string }> }) => {
   const { slug } = await params;
+  if (!isTextSlug(slug)) return noSuchText();
   const loaded = await loadText(slug);
-  if (!loaded) return Response.json({ error: "No such text" }, { status: 404 });
-  if (!loaded.ok) return Response.json({ error: loaded.broken.error }, { status: 500 });
+  if (!loaded) return noSuchText();
+  if (!loaded.ok) return errorJson(loaded.broken.error, 500);
   const withAnnotations = new URL(request.url).searchParams.get('annotations') === '1';
-  if (!withAnnotations) return Response.json(exportText(loaded.text));
+  if (!withAnnotations) return json(textResponse, exportText(loaded.text));
   return Response.json(exportAnnotatedText(loaded.text, await annotateText(loaded.text)));
-}
+});

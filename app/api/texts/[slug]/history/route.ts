@@ -1,6 +1,9 @@
+import { historyResponse } from '@/lib/api/contract';
 import { glossRevision } from '@/lib/gloss/validate';
 import { glossHistory } from '@/lib/library/edit';
 import { loadText } from '@/lib/library/load';
+import { isGlossKey, isTextSlug, noSuchText } from '@/app/api/_lib/http';
+import { errorJson, json, withErrors } from '@/app/api/_lib/respond';
 
 export const dynamic = 'force-dynamic';
 
@@ -9,12 +12,13 @@ export const dynamic = 'force-dynamic';
  * revision, beforeRevision? }] }`, oldest first; `beforeRevision` (on gloss changes) lets a client
  * revert to the text before the change.
  */
-export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
+export const GET = withErrors(async (request: Request, { params }: { params: Promise<{ slug: string }> }) => {
   const { slug } = await params;
-  if (!(await loadText(slug))) return Response.json({ error: 'No such text' }, { status: 404 });
+  if (!isTextSlug(slug) || !(await loadText(slug))) return noSuchText();
   const id = new URL(request.url).searchParams.get('id') ?? undefined;
+  if (id !== undefined && !isGlossKey(id)) return errorJson('No such paragraph in this text', 404);
   const entries = (await glossHistory(slug, id)).map((entry) =>
     entry.kind === 'gloss' ? { ...entry, beforeRevision: glossRevision(entry.before ?? undefined) } : entry,
   );
-  return Response.json({ entries });
-}
+  return json(historyResponse, { entries });
+});

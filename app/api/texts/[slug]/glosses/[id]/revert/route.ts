@@ -1,10 +1,11 @@
-import { z } from 'zod';
-import { glossChangeHandler } from '@/app/api/_lib/http';
+import { revertRequest } from '@/lib/api/contract';
 import { revertGloss } from '@/lib/library/edit';
+import { glossChangeHandler } from '@/app/api/_lib/http';
 
-const bodySchema = z.object({ to: z.string().max(64), baseRevision: z.string().max(64) });
-
-/** `POST /api/texts/<slug>/glosses/<id>/revert` with `{ to: <revision>, baseRevision }`: puts an earlier version back. */
-export const POST = glossChangeHandler(bodySchema, '{ to, baseRevision }', ({ slug, id, editor, body }) =>
+/**
+ * `POST /api/texts/<slug>/glosses/<id>/revert` with `{ to: <revision>, baseRevision }`: puts an
+ * earlier version back. A slug or id that cannot exist is a 404 before any path is built from it.
+ */
+export const POST = glossChangeHandler(revertRequest, '{ to, baseRevision }', ({ slug, id, editor, body }) =>
   revertGloss({ slug, id, editor, ...body }),
 );

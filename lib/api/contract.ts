@@ -1,0 +1,146 @@
+/**
+ * The contract between the browser and the server: the request and response shapes of every API
+ * route, as zod schemas. Route handlers parse request bodies with them and type their answers
+ * from them; the browser's fetch helpers parse answers with them. Pure: no Next, no React, no
+ * Node APIs, so both sides can import it.
+ */
+import { z } from 'zod';
+import { glossStatuses, savedStatuses } from '@/lib/gloss/types';
+import { blockTypes } from '@/lib/text/types';
+
+// ---------------------------------------------------------------- shared pieces
+
+/** Every refusal and failure answers `{ error }` with a sentence a person can act on. */
+export const errorResponse = z.object({ error: z.string() });
+export type ErrorResponse = z.infer<typeof errorResponse>;
+
+/** A text's slug as it appears in a URL: lower-case letters, digits, `-` and `_`. */
+export const slugSchema = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,79}$/);
+/** A gloss key: a six-character block id, or `title`. */
+export const glossKeySchema = z.string().regex(/^(?:[a-z][a-z0-9]{5}|title)$/);
+/** A gloss revision (a hash of its text). */
+export const revisionSchema = z.string().max(64);
+
+export const glossStatusSchema = z.enum(glossStatuses);
+export const roleSchema = z.enum(['editor', 'reader']);
+export const accessModeSchema = z.enum(['accounts', 'open', 'read-only']);
+
+// ---------------------------------------------------------------- /api/session
+
+export const viewerSchema = z.object({ name: z.string(), role: roleSchema });
+export type SessionViewer = z.infer<typeof viewerSchema>;
+
+/** `GET /api/session`: who is reading, and how the site may be edited. */
+export const sessionResponse = z.object({ viewer: viewerSchema.nullable(), mode: accessModeSchema });
+export type SessionResponse = z.infer<typeof sessionResponse>;
+
+/** `POST /api/session`: a named account's password, or the shared editor token. */
+export const signInRequest = z.union([
+  z.object({ name: z.string().min(1).max(64), password: z.string().min(1).max(1024) }),
+  z.object({ name: z.string().max(64).optional(), token: z.string().min(1).max(1024) }),
+]);
+export type SignInRequest = z.infer<typeof signInRequest>;
+export const signInResponse = z.object({ viewer: viewerSchema });
+export type SignInResponse = z.infer<typeof signInResponse>;
+
+/** `DELETE /api/session`: signed out. */
+export const signOutResponse = z.object({ viewer: z.null() });
+
+// ---------------------------------------------------------------- /api/texts
+
+export const progressSchema = z.object({ glossed: z.number().int(), total: z.number().int() });
+
+/** `GET /api/texts`: one summary per readable text. */
+export const textSummarySchema = z.object({
+  slug: z.string(),
+  title: z.object({ zh: z.string(), en: z.string().nullable() }),
+  progress: progressSchema,
+});
+export const textListResponse = z.array(textSummarySchema);
+export type TextSummary = z.infer<typeof textSummarySchema>;
+
+export const exportedBlockSchema = z.object({
+  id: z.string(),
+  type: z.enum(blockTypes),
+  zh: z.string(),
+  en: z.string().nullable(),
+  /** null on breaks, which have nothing to translate. */
+  status: glossStatusSchema.nullable(),
+  /** The gloss's revision, to send back as `baseRevision`; null on breaks. */
+  revision: z.string().nullable(),
+  /** Only on stale glosses: the Chinese the gloss was written for. */
+  staleFrom: z.string().optional(),
+});
+export type ExportedBlock = z.infer<typeof exportedBlockSchema>;
+
+/** `GET /api/texts/<slug>`: the text, every block with its Chinese, English, status and revision; the title too. */
+export const textResponse = z.object({
+  slug: z.string(),
+  title: z.object({
+    zh: z.string(),
+    en: z.string().nullable(),
+    status: glossStatusSchema,
+    /** The title gloss's revision, saved under the key `title` like a block's. */
+    revision: z.string(),
+  }),
+  meta: z.object({ title: z.string().optional(), date: z.string().optional(), author: z.string().optional() }),
+  blocks: z.array(exportedBlockSchema),
+});
+export type TextResponse = z.infer<typeof textResponse>;
+
+// ---------------------------------------------------------------- gloss changes
+
+/** `PUT /api/texts/<slug>/glosses/<id>`: save a gloss written from `baseRevision`. */
+export const saveGlossRequest = z.object({ text: z.string(), baseRevision: revisionSchema, clear: z.boolean().optional() });
+export type SaveGlossRequest = z.infer<typeof saveGlossRequest>;
+
+/** `PUT /api/texts/<slug>/glosses/<id>/status`. */
+export const setStatusRequest = z.object({ status: z.enum(savedStatuses), baseRevision: revisionSchema });
+export type SetStatusRequest = z.infer<typeof setStatusRequest>;
+
+/** `POST /api/texts/<slug>/glosses/<id>/revert`: put the version with revision `to` back. */
+export const revertRequest = z.object({ to: revisionSchema, baseRevision: revisionSchema });
+export type RevertRequest = z.infer<typeof revertRequest>;
+
+/** The answer to every accepted gloss change: the gloss as stored now. */
+export const glossChangeResponse = z.object({ text: z.string(), revision: z.string(), status: glossStatusSchema });
+export type GlossChangeResponse = z.infer<typeof glossChangeResponse>;
+
+/** 409 on a gloss change: the gloss changed since `baseRevision`; here is what it is now. */
+export const conflictResponse = errorResponse.extend({ current: z.object({ text: z.string(), revision: z.string() }) });
+export type ConflictResponse = z.infer<typeof conflictResponse>;
+
+/** 507 (disk full) or 503 (store unwritable, busy) on a gloss change: nothing was changed. */
+export const storeFailureResponse = errorResponse.extend({ reason: z.enum(['disk-full', 'unwritable', 'symlink', 'busy', 'failed']) });
+export type StoreFailureResponse = z.infer<typeof storeFailureResponse>;
+
+// ---------------------------------------------------------------- /api/texts/<slug>/history
+
+export const historyEntrySchema = z.object({
+  time: z.string(),
+  editor: z.string(),
+  id: z.string(),
+  kind: z.enum(['gloss', 'status']),
+  before: z.string().nullable(),
+  after: z.string().nullable(),
+  /** The gloss revision after the change. */
+  revision: z.string(),
+  /** On gloss changes: the revision before it, to revert to the text before the change. */
+  beforeRevision: z.string().optional(),
+});
+export type HistoryEntryResponse = z.infer<typeof historyEntrySchema>;
+export const historyResponse = z.object({ entries: z.array(historyEntrySchema) });
+export type HistoryResponse = z.infer<typeof historyResponse>;
+
+// ---------------------------------------------------------------- routes
+
+/** The URL of each API route, built in one place. */
+export const apiPaths = {
+  session: '/api/session',
+  texts: '/api/texts',
+  text: (slug: string) => `/api/texts/${encodeURIComponent(slug)}`,
+  gloss: (slug: string, id: string) => `/api/texts/${encodeURIComponent(slug)}/glosses/${encodeURIComponent(id)}`,
+  glossStatus: (slug: string, id: string) => `${apiPaths.gloss(slug, id)}/status`,
+  glossRevert: (slug: string, id: string) => `${apiPaths.gloss(slug, id)}/revert`,
+  history: (slug: string, id?: string) => `${apiPaths.text(slug)}/history${id ? `?id=${encodeURIComponent(id)}` : ''}`,
+} as const;
