@@ -303,11 +303,23 @@ function PopoverCard({
           <div className="popover-term">
             <p className="popover-label">
               {t('popover.glossary')} <span lang="zh-Hans">{termEntry.term}</span>
+              {termEntry.source && (
+                <span className="popover-glossary-source">
+                  {' '}
+                  {t(termEntry.source === 'text' ? 'popover.glossaryText' : 'popover.glossaryShared')}
+                </span>
+              )}
             </p>
             <p lang="en">
               <strong>{termEntry.en[0]}</strong>
               {termEntry.en.length > 1 && ` · ${termEntry.en.slice(1).join(' · ')}`}
             </p>
+            {termEntry.doNotTranslate && <p className="popover-term-rule">{t('popover.keepAsWritten')}</p>}
+            {termEntry.forbidden && (
+              <p className="popover-term-rule">
+                {t('popover.forbidden')} <span lang="en">{termEntry.forbidden.join(' · ')}</span>
+              </p>
+            )}
             {termEntry.note && <p lang="en">{termEntry.note}</p>}
           </div>
         )}

@@ -2,7 +2,7 @@
 // ruby, translator's notes, "highlight every occurrence", interface labels, the paragraph page,
 // accessibility and server rendering. Expectations come from the annotation API
 // (`GET /api/texts/<slug>?annotations=1`) and the data files, plus a few known facts.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 import { HAN, READ_PATH, SLUG, dataRoot, norm, plain, waitForHydration, type Box } from './helpers';
@@ -90,13 +90,13 @@ function notesInOrder(text: Annotated): { block: ApiBlock; note: ApiNote }[] {
   );
 }
 
-/** The glossary file's approved renderings of a term, preferred first. */
+/** A term's approved renderings, preferred first: the text's own glossary first, then the shared one. */
 function glossaryRenderings(term: string): string[] {
-  const glossary = JSON.parse(readFileSync(path.join(dataRoot(), 'locales', 'en', 'glossary.json'), 'utf8')) as Record<
-    string,
-    { en: string[] }
-  >;
-  return glossary[term]?.en ?? [];
+  const read = (name: string) => {
+    const file = path.join(dataRoot(), 'locales', 'en', name);
+    return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, { en?: string[] }>) : {};
+  };
+  return read(`${SLUG}.glossary.json`)[term]?.en ?? read('glossary.json')[term]?.en ?? [];
 }
 
 /** The number of note entries in the text's notes file. */
@@ -251,6 +251,7 @@ test.describe('word popover: pointer', () => {
     await expect(term).toBeVisible();
     await expect(term.locator('.popover-label')).toContainText('Glossary');
     await expect(term.locator('.popover-label')).toContainText('自动驾驶');
+    await expect(term.locator('.popover-glossary-source')).toHaveText('(all texts)');
     const renderings = glossaryRenderings('自动驾驶');
     expect(renderings[0]).toBe('self-driving');
     await expect(term.locator('strong')).toHaveText('self-driving');
@@ -1031,6 +1032,7 @@ test.describe('paragraph page', () => {
     }).toPass();
     await expectWordPopover(page, '特拉斯', tokens[index]!.pinyin!);
     await expect(popoverOf(page).locator('.popover-term strong')).toHaveText(glossaryRenderings('特拉斯')[0]!);
+    await expect(popoverOf(page).locator('.popover-glossary-source')).toHaveText('(this text only)');
     await expectPlacedBeside(page, span, '特拉斯 on the paragraph page');
 
     // Keyboard: the focused word's popover and the arrow keys.

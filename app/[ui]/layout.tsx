@@ -9,6 +9,7 @@ import { htmlLang, uiLocales } from '@/lib/i18n/config';
 import { getUiT, toUiLocale } from '@/lib/i18n/server';
 import '../globals.css';
 import '../styles/search.css';
+import '../styles/glossary.css';
 
 type Props = { children: ReactNode; params: Promise<{ ui: string }> };
 

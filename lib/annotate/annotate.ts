@@ -1,10 +1,10 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
 import type { TextView } from '@/lib/library/load';
-import { readGlossary, readNotes, readWordListFile } from '@/lib/store/annotations';
+import { readGlossary, readNotes, readTextGlossary, readWordListFile } from '@/lib/store/annotations';
 import { isGlossable } from '@/lib/text/types';
 import { loadDictionary, lookupWordSync } from './dictionary';
-import { findTerms, type TermMatch } from './glossary';
+import { findTerms, mergeGlossaries, type TermMatch } from './glossary';
 import { anchorNote, type AnchoredNote } from './notes';
 import { pinyinByOffset, readingOf } from './pinyin';
 import { segmentWords } from './segment';
@@ -55,6 +55,7 @@ function cache(): Cache {
 }
 
 interface Sources {
+  /** The shared glossary merged with the text's own (see mergeGlossaries). */
   glossary: TermEntry[];
   notes: NoteSource[];
   /** The shared word list, the text's own list and the glossary's terms. */
@@ -62,12 +63,14 @@ interface Sources {
 }
 
 async function readSources(slug: string): Promise<Sources> {
-  const [glossary, notes, shared, own] = await Promise.all([
+  const [sharedGlossary, textGlossary, notes, shared, own] = await Promise.all([
     readGlossary(ANNOTATION_LANGUAGE),
+    readTextGlossary(slug, ANNOTATION_LANGUAGE),
     readNotes(slug, ANNOTATION_LANGUAGE),
     readWordListFile('_shared.terms'),
     readWordListFile(`${slug}.terms`),
   ]);
+  const glossary = mergeGlossaries(sharedGlossary, textGlossary);
   const words = [...new Set([...parseWordList(shared), ...parseWordList(own), ...glossary.map((entry) => entry.term)])];
   return { glossary, notes, words };
 }

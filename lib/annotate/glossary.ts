@@ -52,21 +52,49 @@ export function glossUsesTerm(gloss: string, renderings: readonly string[]): boo
   return renderings.some((rendering) => renderingPattern(rendering).test(gloss));
 }
 
+/** Whether a gloss contains a name exactly as written (case kept; a plural or possessive may follow). `('Eureka Labs’s…', ['Eureka Labs'])` → true. */
+export function glossKeepsName(gloss: string, names: readonly string[]): boolean {
+  return names.some((name) => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(name.trim())}`, 'u').test(gloss));
+}
+
+/**
+ * The glossary a text is checked and annotated with: the shared entries, each replaced by the
+ * text's own entry for the same term, then the text's other entries; every entry says its source.
+ * `([{ term: '特拉斯', en: ['Truss'] }], [{ term: '特拉斯', en: ['Tesla'] }])` → `[{ term: '特拉斯', en: ['Tesla'], source: 'text' }]`.
+ */
+export function mergeGlossaries(shared: readonly TermEntry[], own: readonly TermEntry[]): TermEntry[] {
+  const ownByTerm = new Map(own.map((entry) => [entry.term, entry]));
+  const merged = shared.map((entry): TermEntry => {
+    const override = ownByTerm.get(entry.term);
+    return override ? { ...override, source: 'text' } : { ...entry, source: 'shared' };
+  });
+  const sharedTerms = new Set(shared.map((entry) => entry.term));
+  for (const entry of own) if (!sharedTerms.has(entry.term)) merged.push({ ...entry, source: 'text' });
+  return merged;
+}
+
 export interface GlossaryMiss {
   id: string;
   term: string;
   en: string[];
   gloss: string;
+  /** `missing`: none of the approved renderings (or, for a name, not as written); `forbidden`: uses one it must not. */
+  kind: 'missing' | 'forbidden';
+  /** For `forbidden`: the renderings the gloss uses. */
+  used?: string[];
+  source?: TermEntry['source'];
 }
 
 /**
  * The glossary lint: every block whose Chinese contains a term must have a gloss with one of
- * the term's approved renderings. Untranslated blocks are not checked (they warn elsewhere).
+ * the term's approved renderings (a name kept as written: the name itself, same case) and none of
+ * its forbidden ones. Untranslated blocks are not checked (they warn elsewhere).
  */
 export function lintGlossary(
   blocks: readonly { id: string; zh: string; en?: string }[],
   glossary: readonly TermEntry[],
 ): GlossaryMiss[] {
+  const byTerm = new Map(glossary.map((entry) => [entry.term, entry]));
   const misses: GlossaryMiss[] = [];
   for (const block of blocks) {
     if (!block.en?.trim()) continue;
@@ -74,7 +102,12 @@ export function lintGlossary(
     for (const match of findTerms(block.zh, glossary)) {
       if (seen.has(match.term)) continue;
       seen.add(match.term);
-      if (!glossUsesTerm(block.en, match.en)) misses.push({ id: block.id, term: match.term, en: match.en, gloss: block.en });
+      const entry = byTerm.get(match.term);
+      const where = { id: block.id, term: match.term, en: match.en, gloss: block.en, ...(entry?.source ? { source: entry.source } : {}) };
+      const uses = entry?.doNotTranslate ? glossKeepsName(block.en, match.en) : glossUsesTerm(block.en, match.en);
+      if (!uses) misses.push({ ...where, kind: 'missing' });
+      const used = (entry?.forbidden ?? []).filter((rendering) => glossUsesTerm(block.en!, [rendering]));
+      if (used.length > 0) misses.push({ ...where, kind: 'forbidden', used });
     }
   }
   return misses;

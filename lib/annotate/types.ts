@@ -29,12 +29,21 @@ export interface DictionaryEntry {
   parts?: { char: string; pinyin: string; senses: string[] }[];
 }
 
+/** Where a glossary entry comes from: the glossary shared by every text, or the text's own. */
+export type GlossarySource = 'shared' | 'text';
+
 /** A glossary term: a Chinese term and its approved English renderings. */
 export interface TermEntry {
   term: string;
-  /** Approved renderings, preferred first. */
+  /** Approved renderings, preferred first (for a name kept as written, the term itself). */
   en: string[];
   note?: string;
+  /** A name kept as written: a gloss must contain it exactly, letter case included. */
+  doNotTranslate?: boolean;
+  /** Renderings a gloss must not use for this term (`'merger'` for 融合). */
+  forbidden?: string[];
+  /** Which glossary the entry comes from; absent in entries built by hand. */
+  source?: GlossarySource;
 }
 
 /** A translator's note anchored to a span of one block's Chinese. */

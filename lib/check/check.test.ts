@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeDataDir } from '@/lib/testing/data-dir';
 import { checkLibrary } from './check';
@@ -116,6 +116,67 @@ describe('checkLibrary glossary and notes', () => {
     expect(warning?.message).toContain('特拉斯');
     expect(warning?.message).toContain('"Tesla"');
     expect(warning?.message).toContain(wrong);
+  });
+
+  const glossaryCases: { name: string; mutate: () => void; expected: { code: string; id?: string; message: string[] } }[] = [
+    {
+      name: 'a gloss that uses a forbidden rendering (“merger” for 融合), naming the shared glossary',
+      mutate: () => {
+        const glosses = glossFile();
+        data!.write(`locales/en/${SLUG}.json`, JSON.stringify({ ...glosses, i951a2: glosses.i951a2!.replace('form of merging', 'merger') }));
+      },
+      expected: { code: 'glossary', id: 'i951a2', message: ['融合', 'the shared glossary, locales/en/glossary.json', '"merger"', 'forbids'] },
+    },
+    {
+      name: 'a forbidden rendering from the text’s own glossary (“neocortex” for 新皮层 here)',
+      mutate: () => {
+        const glosses = glossFile();
+        data!.write(`locales/en/${SLUG}.json`, JSON.stringify({ ...glosses, ipaepq: glosses.ipaepq!.replace('new cortex', 'neocortex') }));
+      },
+      expected: { code: 'glossary', id: 'ipaepq', message: ['新皮层', `this text’s glossary, locales/en/${SLUG}.glossary.json`, '"neocortex"'] },
+    },
+    {
+      name: 'a name kept as written, with its case changed',
+      mutate: () => {
+        const glosses = glossFile();
+        data!.write(`locales/en/${SLUG}.json`, JSON.stringify({ ...glosses, w9rrbt: glosses.w9rrbt!.replace('No Priors', 'no priors') }));
+      },
+      expected: { code: 'glossary', id: 'w9rrbt', message: ['No Priors', 'this text’s glossary', 'none of "No Priors"'] },
+    },
+    {
+      name: 'without the text’s glossary the shared entry applies (特拉斯 is Truss)',
+      mutate: () => rmSync(data!.file(`locales/en/${SLUG}.glossary.json`)),
+      expected: { code: 'glossary', id: 'wcu1xm', message: ['特拉斯', 'the shared glossary', '"Truss"'] },
+    },
+  ];
+  it.each(glossaryCases)('$name', async ({ mutate, expected }) => {
+    data = makeDataDir({ copyRepoData: true });
+    mutate();
+    const report = await checkLibrary();
+    expect(report.errors).toEqual([]);
+    const messages = report.warnings.filter((w) => w.code === expected.code && w.id === expected.id).map((w) => w.message);
+    expect(messages.filter((m) => expected.message.every((part) => m.includes(part))), JSON.stringify(messages)).toHaveLength(1);
+  });
+
+  const glossaryFileErrors: { name: string; file: string; text: string; line?: number }[] = [
+    { name: 'malformed JSON in a text’s glossary', file: `locales/en/${SLUG}.glossary.json`, text: '{\n  "新皮层": {"en": [}\n}\n', line: 2 },
+    { name: 'an entry with neither renderings nor doNotTranslate', file: `locales/en/${SLUG}.glossary.json`, text: '{"新皮层": {"note": "x"}}' },
+    { name: 'a misspelt field', file: `locales/en/${SLUG}.glossary.json`, text: '{"融合": {"en": ["merge"], "forbiden": ["merger"]}}' },
+    { name: 'a malformed shared glossary', file: 'locales/en/glossary.json', text: '{"融合": {"en": []}}' },
+  ];
+  it.each(glossaryFileErrors)('reports $name as an error naming the file', async ({ file, text, line }) => {
+    data = makeDataDir({ copyRepoData: true });
+    data.write(file, text);
+    const report = await checkLibrary();
+    const problem = report.errors.find((p) => p.code === 'glossary-invalid');
+    expect(problem, JSON.stringify(report.errors)).toMatchObject({ file, ...(line ? { line } : {}) });
+  });
+
+  it('reports a text glossary that belongs to no text', async () => {
+    data = makeDataDir({ copyRepoData: true });
+    data.write('locales/en/missing-text.glossary.json', '{}');
+    const report = await checkLibrary();
+    expect(report.errors.filter((p) => p.code === 'orphan-file').map((p) => p.file)).toEqual(['locales/en/missing-text.glossary.json']);
   });
 
   it('reports a note whose quote has left its block as detached', async () => {

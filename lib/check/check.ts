@@ -1,11 +1,11 @@
 import 'server-only';
 import { readdir } from 'node:fs/promises';
 import { GLOSS_LANGUAGE } from '@/lib/library/load';
-import { lintGlossary } from '@/lib/annotate/glossary';
+import { lintGlossary, mergeGlossaries, type GlossaryMiss } from '@/lib/annotate/glossary';
 import type { TermEntry } from '@/lib/annotate/types';
 import { glossStatus } from '@/lib/gloss/status';
 import { TITLE_KEY, type GlossFile, type GlossStateFile } from '@/lib/gloss/types';
-import { readGlossary, readNotes } from '@/lib/store/annotations';
+import { readGlossary, readNotes, readTextGlossary, sharedGlossaryPath, textGlossaryPath } from '@/lib/store/annotations';
 import { DataFileError } from '@/lib/store/errors';
 import { glossPath, glossStatePath, readGlosses, readGlossStates } from '@/lib/store/glosses';
 import { displayPath, localeDir } from '@/lib/store/paths';
@@ -122,18 +122,31 @@ async function checkText(source: SourceFile, glossary: TermEntry[], report: Chec
     }
   }
 
+  let own: TermEntry[] = [];
+  try {
+    own = await readTextGlossary(slug, GLOSS_LANGUAGE);
+  } catch (caught) {
+    error(fromError(caught, slug, 'glossary-invalid'));
+  }
   const glossed = entries.map(({ id, zh }) => ({ id, zh, ...(glosses[id] ? { en: glosses[id] } : {}) }));
-  for (const miss of lintGlossary(glossed, glossary)) {
-    warn({
-      code: 'glossary',
-      file: glossFile,
-      slug,
-      id: miss.id,
-      message: `contains the term ${miss.term} but its gloss uses none of ${miss.en.map((e) => `"${e}"`).join(', ')}: "${miss.gloss}"`,
-    });
+  for (const miss of lintGlossary(glossed, mergeGlossaries(glossary, own))) {
+    warn({ code: 'glossary', file: glossFile, slug, id: miss.id, message: glossaryMessage(miss, slug) });
   }
 
   await checkNotes(source, entries, glosses, report);
+}
+
+/** A glossary warning for people, naming the term, the glossary it comes from and the gloss. */
+function glossaryMessage(miss: GlossaryMiss, slug: string): string {
+  const from =
+    miss.source === 'text'
+      ? `this text’s glossary, ${displayPath(textGlossaryPath(slug, GLOSS_LANGUAGE))}`
+      : `the shared glossary, ${displayPath(sharedGlossaryPath(GLOSS_LANGUAGE))}`;
+  const list = (renderings: readonly string[]) => renderings.map((e) => `"${e}"`).join(', ');
+  if (miss.kind === 'forbidden') {
+    return `contains the term ${miss.term} (${from}) but its gloss uses ${list(miss.used ?? [])}, which that glossary forbids: "${miss.gloss}"`;
+  }
+  return `contains the term ${miss.term} (${from}) but its gloss uses none of ${list(miss.en)}: "${miss.gloss}"`;
 }
 
 /** Notes must point at a block of the text; a note whose quote is gone is reported as detached. */
@@ -174,7 +187,7 @@ async function checkOrphanFiles(slugs: Set<string>, report: CheckReport): Promis
     return;
   }
   for (const name of names) {
-    const match = /^(.+?)(\.state|\.notes)?\.json$/.exec(name);
+    const match = /^(.+?)(\.state|\.notes|\.glossary)?\.json$/.exec(name);
     const slug = match?.[1];
     if (!slug || slug === 'common' || slug === 'glossary' || slugs.has(slug)) continue;
     report.errors.push({
@@ -189,8 +202,9 @@ async function checkOrphanFiles(slugs: Set<string>, report: CheckReport): Promis
 /**
  * Validates every text against its gloss files. Errors: unreadable sources, malformed JSON
  * (with line and column), gloss files that are not flat key → string objects, gloss keys with
- * no block, ids used twice, malformed glossary or notes. Warnings: untranslated, empty and stale
- * glosses, an out-of-date ledger, glosses missing a glossary term's approved rendering, detached notes.
+ * no block, ids used twice, malformed glossaries (shared or a text's own) or notes. Warnings: untranslated, empty and stale
+ * glosses, an out-of-date ledger, glosses missing a glossary term's approved rendering (a name kept
+ * as written: the name itself) or using a forbidden one, by the text's merged glossary, detached notes.
  */
 export async function checkLibrary(): Promise<CheckReport> {
   const report: CheckReport = { errors: [], warnings: [] };

@@ -2,7 +2,7 @@ import 'server-only';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import type { NoteSource, TermEntry } from '@/lib/annotate/types';
+import type { GlossarySource, NoteSource, TermEntry } from '@/lib/annotate/types';
 import { readJsonFile } from './json';
 import { contentDir, displayPath, localeDir } from './paths';
 
@@ -21,15 +21,40 @@ export async function readNotes(slug: string, lng: string): Promise<NoteSource[]
   return Object.entries(notes).map(([id, note]) => ({ id, ...note }));
 }
 
-const glossarySchema = z.record(
-  z.string().min(1),
-  z.object({ en: z.array(z.string().min(1)).min(1), note: z.string().optional() }),
-);
+const termSchema = z
+  .object({
+    en: z.array(z.string().min(1)).min(1).optional(),
+    note: z.string().optional(),
+    doNotTranslate: z.literal(true).optional(),
+    forbidden: z.array(z.string().min(1)).min(1).optional(),
+  })
+  .strict()
+  .refine((entry) => entry.en !== undefined || entry.doNotTranslate, { message: 'needs "en" (approved renderings) unless "doNotTranslate" is true' });
+const glossarySchema = z.record(z.string().min(1), termSchema);
+
+/** The shared glossary, for every text. */
+export function sharedGlossaryPath(lng: string): string {
+  return path.join(localeDir(lng), 'glossary.json');
+}
+
+/** A text's own glossary, whose entries add to or replace the shared ones for that text. */
+export function textGlossaryPath(slug: string, lng: string): string {
+  return path.join(localeDir(lng), `${slug}.glossary.json`);
+}
+
+async function readGlossaryFile(file: string, source: GlossarySource): Promise<TermEntry[]> {
+  const glossary = (await readJsonFile(file, glossarySchema)) ?? {};
+  return Object.entries(glossary).map(([term, { en, ...rest }]) => ({ term, en: en ?? [term], ...rest, source }));
+}
 
 /** Reads the shared glossary `locales/<lng>/glossary.json` (Chinese term → approved renderings); `[]` when absent. */
 export async function readGlossary(lng: string): Promise<TermEntry[]> {
-  const glossary = (await readJsonFile(path.join(localeDir(lng), 'glossary.json'), glossarySchema)) ?? {};
-  return Object.entries(glossary).map(([term, entry]) => ({ term, ...entry }));
+  return readGlossaryFile(sharedGlossaryPath(lng), 'shared');
+}
+
+/** Reads a text's own glossary `locales/<lng>/<slug>.glossary.json`; `[]` when absent. */
+export async function readTextGlossary(slug: string, lng: string): Promise<TermEntry[]> {
+  return readGlossaryFile(textGlossaryPath(slug, lng), 'text');
 }
 
 /** The text of a word-list file in `content/` (`_shared.terms`, `<slug>.terms`); '' when absent. */
