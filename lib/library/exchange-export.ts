@@ -1,12 +1,12 @@
 import 'server-only';
-import { findTerms } from '@/lib/annotate/glossary';
+import { findTerms, mergeGlossaries } from '@/lib/annotate/glossary';
 import type { NoteSource, TermEntry } from '@/lib/annotate/types';
 import { serializeTmx, type MemoryPair } from '@/lib/exchange/tmx';
 import type { ExportDocument, ExportUnit, UnitKind } from '@/lib/exchange/types';
 import { serializeXliff12, serializeXliff20 } from '@/lib/exchange/xliff-write';
 import { TITLE_KEY, type GlossStatus } from '@/lib/gloss/types';
 import { glossRevision } from '@/lib/gloss/validate';
-import { readGlossary, readNotes } from '@/lib/store/annotations';
+import { readGlossary, readNotes, readTextGlossary } from '@/lib/store/annotations';
 import { isGlossable } from '@/lib/text/types';
 import { GLOSS_LANGUAGE, loadLibrary, loadText, type TextView } from './load';
 
@@ -69,7 +69,8 @@ export async function exportXliff(
 ): Promise<{ ok: true; xml: string; units: number } | ExportFailure> {
   const loaded = await loadForExport(slug);
   if (!loaded.ok) return loaded;
-  const [notes, glossary] = await Promise.all([readNotes(slug, GLOSS_LANGUAGE), readGlossary(GLOSS_LANGUAGE)]);
+  const [notes, shared, own] = await Promise.all([readNotes(slug, GLOSS_LANGUAGE), readGlossary(GLOSS_LANGUAGE), readTextGlossary(slug, GLOSS_LANGUAGE)]);
+  const glossary = mergeGlossaries(shared, own);
   const doc: ExportDocument = { slug, units: exportUnits(loaded.text, notes, glossary, options.statuses), sourceInTarget: options.sourceInTarget === true };
   const xml = options.version === '2.0' ? serializeXliff20(doc) : serializeXliff12(doc);
   return { ok: true, xml, units: doc.units.length };
