@@ -1,6 +1,6 @@
 import { foldText, isHan, type FoldedText } from './fold';
 import type { BlockSyllables } from './pinyin-match';
-import { blockSyllables } from './pinyin-match';
+import { blockSyllables, tonedSyllable } from './pinyin-match';
 import { wordsOf } from './words';
 
 /** A block as the index takes it: plain Chinese and English as a reader sees them. */
@@ -66,9 +66,26 @@ export function indexBlock(
   return { ...input, zh, en, zhWords, enWords, syllables };
 }
 
-/** The tokens an engine indexes for a block: Han characters and Latin stems of the Chinese, English stems, syllables. */
+/**
+ * Two syllables read one after the other, as one engine token: `syllablePair('mo', 'xing')` → `'mo+xing'`.
+ * Pairs make a pinyin look-up selective: every paragraph has shi and de, few have mo+xing.
+ */
+export function syllablePair(first: string, second: string): string {
+  return `${first}+${second}`;
+}
+
+/**
+ * The tokens an engine indexes for a block: Han characters and Latin stems of the Chinese,
+ * English stems, and the syllables of the Chinese, without and with their tones, and every pair
+ * of adjacent ones.
+ */
 export function engineTokens(indexed: IndexedBlock): { zh: string[]; en: string[]; py: string[] } {
   const zh = [...indexed.zh.text].filter(isHan);
   zh.push(...indexed.zhWords.stems);
-  return { zh, en: indexed.enWords.stems, py: indexed.syllables.syllables };
+  const { syllables, tones, starts, ends } = indexed.syllables;
+  const py = [...syllables, ...syllables.map((syllable, i) => tonedSyllable(syllable, tones[i] ?? 0))];
+  for (let i = 1; i < syllables.length; i++) {
+    if (starts[i] === ends[i - 1]) py.push(syllablePair(syllables[i - 1] ?? '', syllables[i] ?? ''));
+  }
+  return { zh, en: indexed.enWords.stems, py };
 }

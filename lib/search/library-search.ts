@@ -55,10 +55,10 @@ export function searchableBlocks(text: TextView): SearchableBlock[] {
 
 async function refresh(current: State): Promise<void> {
   const { sources } = await listSources();
-  const seen = new Set<string>();
-  for (const source of sources) {
-    seen.add(source.slug);
-    const fingerprint = await textFingerprint(source, GLOSS_LANGUAGE);
+  const seen = new Set(sources.map((source) => source.slug));
+  const fingerprints = await Promise.all(sources.map((source) => textFingerprint(source, GLOSS_LANGUAGE)));
+  for (const [i, source] of sources.entries()) {
+    const fingerprint = fingerprints[i] ?? '';
     if (current.fingerprints.get(source.slug) === fingerprint) continue;
     const loaded = await loadText(source.slug);
     if (loaded?.ok) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { pinyinByOffset } from '@/lib/annotate/pinyin';
-import { blockSyllables, findPinyin, parsePinyin, splitSyllables, splitTone } from './pinyin-match';
+import { blockSyllables, findPinyin, parsePinyin, splitSyllables, splitTone, splitTones } from './pinyin-match';
 
 const block = (text: string) => blockSyllables(text, pinyinByOffset(text));
 
@@ -80,4 +80,19 @@ describe('splitSyllables', () => {
     expect(parsed && splitSyllables(parsed, known)).toEqual([]);
     expect(performance.now() - started).toBeLessThan(50);
   });
+});
+
+describe('splitTones', () => {
+  const cases = [
+    { query: 'zhì neng', split: ['zhi', 'neng'], expected: [4, undefined] },
+    { query: 'zhineng2', split: ['zhi', 'neng'], expected: [undefined, 2] },
+    { query: 'zhengliu', split: ['zheng', 'liu'], expected: [undefined, undefined] },
+    { query: 'le5', split: ['le'], expected: [0] },
+  ];
+  for (const { query, split, expected } of cases) {
+    it(query, () => {
+      const parsed = parsePinyin(query);
+      expect(parsed && splitTones(parsed, split)).toEqual(expected);
+    });
+  }
 });

@@ -192,3 +192,24 @@ export function splitSyllables(query: PinyinQuery, known: ReadonlySet<string>, l
   walk(0, []);
   return out;
 }
+
+/**
+ * The tone a query asks of each syllable of one of its splits (from a mark on it or a number
+ * after it), or undefined where it asks none.
+ * `splitTones(parsePinyin('zhì neng'), ['zhi', 'neng'])` → `[4, undefined]`.
+ */
+export function splitTones(query: PinyinQuery, split: readonly string[]): (number | undefined)[] {
+  let pos = 0;
+  return split.map((syllable) => {
+    const end = pos + syllable.length;
+    let tone = query.breaks.get(end);
+    for (let k = pos; k < end && tone === undefined; k++) tone = query.markTones.get(k);
+    pos = end;
+    return tone;
+  });
+}
+
+/** A syllable with its tone as one engine token: `tonedSyllable('zhi', 4)` → `'zhi4'`; the neutral tone is 0. */
+export function tonedSyllable(syllable: string, tone: number): string {
+  return `${syllable}${tone}`;
+}

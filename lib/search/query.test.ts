@@ -27,6 +27,9 @@ describe('parseQuery: terms', () => {
   it('reads Latin terms as pinyin too, with their tones', () => {
     const parsed = parseQuery('zhēngliú');
     expect(parsed.ok && parsed.terms[0]?.pinyin?.letters).toBe('zhengliu');
+    const marked = parseQuery('zhēng liú');
+    expect(marked.ok && marked.terms).toHaveLength(1);
+    expect(parseQuery('zheng liu').ok && (parseQuery('zheng liu') as { terms: unknown[] }).terms).toHaveLength(2);
     const numbered = parseQuery('zheng1 liu2');
     expect(numbered.ok && numbered.terms).toHaveLength(1);
     expect(numbered.ok && [...(numbered.terms[0]?.pinyin?.breaks ?? [])]).toEqual([[5, 1], [8, 2]]);

@@ -33,8 +33,11 @@ export interface QueryTerm {
 
 export type ParsedQuery = { ok: true; terms: QueryTerm[] } | { ok: false; error: string };
 
-/** Tone numbers make a term pinyin (`zheng1`); a run of them is one word (`zheng1 liu2`). */
-const NUMBERED_PINYIN = /^(?:[a-zü:]+[1-5])+$/iu;
+/** Whether a bare term is pinyin with tones (`zheng1`, `zhì`): such terms side by side are one word. */
+function isTonedPinyin(text: string): boolean {
+  const pinyin = parsePinyin(text);
+  return pinyin !== undefined && (pinyin.markTones.size > 0 || [...pinyin.breaks.values()].some((tone) => tone !== undefined));
+}
 
 function compile(raw: string, phrase: boolean): QueryTerm | undefined {
   const folded = foldText(raw.normalize('NFC')).text;
@@ -76,12 +79,12 @@ function split(query: string): { text: string; phrase: boolean }[] | undefined {
   return parts;
 }
 
-/** Adjacent bare terms with tone numbers are one pinyin word: `zheng1 liu2`. */
-function joinNumberedPinyin(parts: { text: string; phrase: boolean }[]): { text: string; phrase: boolean }[] {
+/** Adjacent bare terms written as pinyin with tones are one word: `zheng1 liu2`, `zhì néng`. */
+function joinTonedPinyin(parts: { text: string; phrase: boolean }[]): { text: string; phrase: boolean }[] {
   const out: { text: string; phrase: boolean }[] = [];
   for (const part of parts) {
     const last = out.at(-1);
-    if (last && !part.phrase && !last.phrase && NUMBERED_PINYIN.test(part.text) && NUMBERED_PINYIN.test(last.text.split(' ').at(-1) ?? '')) {
+    if (last && !part.phrase && !last.phrase && isTonedPinyin(part.text) && isTonedPinyin(last.text.split(' ').at(-1) ?? '')) {
       last.text = `${last.text} ${part.text}`;
     } else out.push({ ...part });
   }
@@ -101,7 +104,7 @@ export function parseQuery(query: string): ParsedQuery {
   }
   const parts = split(text);
   if (!parts) return { ok: false, error: 'A quoted phrase is not closed: add the closing quote' };
-  const terms = joinNumberedPinyin(parts).flatMap((part) => compile(part.text, part.phrase) ?? []);
+  const terms = joinTonedPinyin(parts).flatMap((part) => compile(part.text, part.phrase) ?? []);
   if (terms.length === 0) return { ok: false, error: 'Nothing to search for: the query has no letters, digits or Chinese characters' };
   if (terms.length > MAX_TERMS) return { ok: false, error: `Too many terms: at most ${MAX_TERMS}` };
   return { ok: true, terms };

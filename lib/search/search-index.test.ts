@@ -15,6 +15,7 @@ const BLOCKS = [
   { id: 'p6', type: 'paragraph', zh: '用ＡＩ赋能，头发也是。', status: 'untranslated' },
   { id: 'p7', type: 'heading', zh: '小模型', en: 'Small models distill knowledge', status: 'draft' },
   { id: 'p8', type: 'paragraph', zh: '他谈到了一家公司。', en: 'He talked about a café.', status: 'reviewed' },
+  { id: 'p10', type: 'paragraph', zh: '水蒸，馏出。', status: 'untranslated' },
   { id: 'p9', type: 'paragraph', zh: '驾驶员让它自动停车。', en: 'The driver lets it park by itself; self checks run while driving.', status: 'draft' },
 ];
 
@@ -43,7 +44,8 @@ describe('SearchIndex: what a query finds', () => {
   const index = library();
   const cases = [
     { rule: 'Chinese by characters, not segmenter words', query: '智能', expected: ['p1', 'q1'] },
-    { rule: 'one character', query: '馏', expected: ['p4', 'p5'] },
+    { rule: 'one character', query: '馏', expected: ['p4', 'p5', 'p10'] },
+    { rule: 'pinyin does not run across punctuation', query: 'zhengliu', expected: ['p4', 'p5'] },
     { rule: 'all terms must match', query: '自动驾驶 特斯拉', expected: ['p2', 'p3'] },
     { rule: 'traditional finds simplified', query: '頭髮', expected: ['p6'] },
     { rule: 'traditional phrase', query: '自動駕駛', expected: ['p2', 'p3'] },
@@ -58,6 +60,9 @@ describe('SearchIndex: what a query finds', () => {
     { rule: 'pinyin with tone marks', query: 'zhēngliú', expected: ['p4', 'p5'] },
     { rule: 'pinyin with tone numbers', query: 'zheng1 liu2', expected: ['p4', 'p5'] },
     { rule: 'pinyin with the wrong tone', query: 'zheng4liu2', expected: [] },
+    { rule: 'pinyin with tone marks and a space', query: 'zhēng liú', expected: ['p4', 'p5'] },
+    { rule: 'one syllable with its tone', query: 'liú', expected: ['p4', 'p5', 'p10'] },
+    { rule: 'one syllable with another tone', query: 'liù', expected: [] },
     { rule: 'pinyin reading in context (了 is le here)', query: 'tandaole', expected: ['p8'] },
     { rule: 'nothing', query: '量子', expected: [] },
   ];
@@ -83,7 +88,7 @@ describe('SearchIndex: what a query finds', () => {
   it('filters by status and text, and lists a work queue without a query', () => {
     expect(ids(index, '智能', { statuses: ['draft'] })).toEqual(['q1']);
     expect(ids(index, '智能', { text: 'seed' })).toEqual(['p1']);
-    expect(ids(index, '', { statuses: ['stale', 'untranslated'] })).toEqual(['p5', 'p6']);
+    expect(ids(index, '', { statuses: ['stale', 'untranslated'] })).toEqual(['p5', 'p6', 'p10']);
   });
 });
 

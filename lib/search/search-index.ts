@@ -1,7 +1,7 @@
-import { engineTokens, indexBlock, type IndexedBlock, type ReadingsOf, type SearchableBlock } from './document';
+import { engineTokens, indexBlock, syllablePair, type IndexedBlock, type ReadingsOf, type SearchableBlock } from './document';
 import type { SearchEngine } from './engine';
 import { highlights, holdsWholePhrase, PHRASE_BONUS, termOccurs, type Span } from './match';
-import { splitSyllables } from './pinyin-match';
+import { splitSyllables, splitTones, tonedSyllable } from './pinyin-match';
 import type { QueryTerm, SearchField } from './query';
 
 /** One result: a block, its status and where the query matched in each language. */
@@ -193,9 +193,18 @@ export class SearchIndex {
     if (!field || field === 'zh') add(this.engine.match('zh', term.words), EXACT_WEIGHT, oneWord);
     if (!field || field === 'en') add(this.engine.match('en', term.words), EXACT_WEIGHT, oneWord);
     if (term.pinyin && (!field || field === 'pinyin')) {
-      const toneless = term.pinyin.markTones.size === 0 && [...term.pinyin.breaks.values()].every((tone) => tone === undefined);
       for (const split of splitSyllables(term.pinyin, this.syllables)) {
-        add(this.engine.match('py', split), PINYIN_WEIGHT, toneless && split.length === 1);
+        // Adjacent pairs, and each syllable's tone where one is asked: selective look-ups. One
+        // syllable, or two without tones, are proven by the look-up itself.
+        const tones = splitTones(term.pinyin, split);
+        const pairs = split.slice(1).map((syllable, i) => syllablePair(split[i] ?? '', syllable));
+        const toned = split.flatMap((syllable, i) => {
+          const tone = tones[i];
+          return tone === undefined ? [] : [tonedSyllable(syllable, tone)];
+        });
+        const tokens = [...(split.length === 1 && toned.length === 0 ? split : pairs), ...toned];
+        const exact = split.length === 1 || (split.length === 2 && toned.length === 0);
+        add(this.engine.match('py', tokens), PINYIN_WEIGHT, exact);
       }
     }
     return found;
