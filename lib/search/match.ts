@@ -1,6 +1,6 @@
 import type { IndexedBlock, WordList } from './document';
 import { originalSpan, type FoldedText } from './fold';
-import { findPinyin } from './pinyin-match';
+import { findPinyin, joinPinyin } from './pinyin-match';
 import type { QueryTerm, SearchField } from './query';
 
 export type Span = [number, number];
@@ -63,7 +63,7 @@ export function mergeSpans(spans: readonly Span[]): Span[] {
 
 /**
  * Whether the terms appear together as one phrase, in order: 自动 驾驶 as 自动驾驶, distill models as
- * the two words side by side. Such a block ranks above one that holds the terms apart.
+ * the two words side by side, zheng liu as the reading of two characters side by side. Such a block ranks above one that holds the terms apart.
  */
 export function holdsWholePhrase(indexed: IndexedBlock, terms: readonly QueryTerm[], field?: SearchField): boolean {
   if (terms.length < 2) return false;
@@ -74,7 +74,10 @@ export function holdsWholePhrase(indexed: IndexedBlock, terms: readonly QueryTer
   const stems = terms.flatMap((t) => t.words);
   const inZh = (!field || field === 'zh') && findWords(indexed.zh, indexed.zhWords, stems).length > 0;
   const inEn = (!field || field === 'en') && findWords(indexed.en, indexed.enWords, stems).length > 0;
-  return inZh || inEn;
+  const pinyin = terms.flatMap((t) => (t.pinyin ? [t.pinyin] : []));
+  const inPinyin =
+    (!field || field === 'pinyin') && pinyin.length === terms.length && findPinyin(indexed.syllables, joinPinyin(pinyin)).length > 0;
+  return inZh || inEn || inPinyin;
 }
 
 /** How much the whole phrase counts, next to the per-term weights. */

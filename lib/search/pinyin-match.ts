@@ -213,3 +213,21 @@ export function splitTones(query: PinyinQuery, split: readonly string[]): (numbe
 export function tonedSyllable(syllable: string, tone: number): string {
   return `${syllable}${tone}`;
 }
+
+/**
+ * Several pinyin terms read as one, with a syllable break between them: `zheng` and `liu` as
+ * `zheng liu`. `joinPinyin([parsePinyin('zheng'), parsePinyin('liu2')]).letters` → `'zhengliu'`.
+ */
+export function joinPinyin(queries: readonly PinyinQuery[]): PinyinQuery {
+  let letters = '';
+  const markTones = new Map<number, number>();
+  const breaks = new Map<number, number | undefined>();
+  for (const query of queries) {
+    const offset = letters.length;
+    if (offset > 0 && !breaks.has(offset)) breaks.set(offset, undefined);
+    for (const [at, tone] of query.markTones) markTones.set(at + offset, tone);
+    for (const [at, tone] of query.breaks) breaks.set(at + offset, tone);
+    letters += query.letters;
+  }
+  return { letters, markTones, breaks };
+}

@@ -76,6 +76,14 @@ describe('SearchIndex: what a query finds', () => {
     expect(ids(index, 'self driving').at(-1)).toBe('p9');
     expect(ids(index, 'self driving')).toHaveLength(3);
     expect(ids(index, '自动 驾驶').at(-1)).toBe('p9');
+    // 水蒸，馏出 holds zheng and liu apart and comes first in its text; 蒸馏 holds them together.
+    const own = library();
+    own.setText('order', { zh: '次序' }, [
+      { id: 'a1', type: 'paragraph', zh: '水蒸，馏出。' },
+      { id: 'a2', type: 'paragraph', zh: '蒸馏。' },
+    ]);
+    expect(ids(own, 'zheng liu', { text: 'order' })).toEqual(['a2', 'a1']);
+    expect(ids(own, 'zhengliu', { text: 'order' })).toEqual(['a2']);
     expect(ids(index, 'tesla different')).toEqual(['p3']);
   });
 

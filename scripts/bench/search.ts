@@ -34,7 +34,8 @@ const gc = runInNewContext('gc') as () => void;
 function heap(): number {
   gc();
   gc();
-  return process.memoryUsage().heapUsed;
+  const { heapUsed, external } = process.memoryUsage();
+  return heapUsed + external;
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -98,7 +99,7 @@ async function build(label: string) {
   const index = await currentIndex();
   const elapsed = performance.now() - started;
   const after = heap();
-  console.log(`search index ${label}: ${index.size} blocks built in ${ms(elapsed)} (loading, folding, pinyin, indexing), heap grew ${mb(after - before)}`);
+  console.log(`search index ${label}: ${index.size} blocks built in ${ms(elapsed)} (loading, folding, pinyin, indexing), memory (heap and typed arrays) grew ${mb(after - before)}`);
   const checks: number[] = [];
   for (let run = 0; run < 20; run++) {
     const warm = performance.now();
@@ -112,6 +113,7 @@ async function build(label: string) {
 async function compareEngines() {
   const texts = (await loadLibrary()).flatMap((entry) => (entry.ok ? [entry.text] : []));
   for (const [name, create] of [['minisearch', createMiniSearchEngine], ['flexsearch', createFlexSearchEngine]] as const) {
+    const before = heap();
     let index: SearchIndex | undefined = new SearchIndex(create(), pinyinByOffset);
     const started = performance.now();
     for (const text of texts) index.setText(text.slug, { zh: text.title.zh }, searchableBlocks(text));
@@ -130,10 +132,8 @@ async function compareEngines() {
       }
     }
     times.sort((a, b) => a - b);
-    // The index's memory: the heap with it, less the heap once it is gone.
-    const withIndex = heap();
+    const memory = heap() - before;
     index = undefined;
-    const memory = withIndex - heap();
     console.log(
       `engine ${name} (${size} blocks): built in ${ms(elapsed)}, memory ${mb(memory)}, ` +
         `query p50 ${ms(percentile(times, 0.5))}, p95 ${ms(percentile(times, 0.95))}, hits ${totals.reduce((a, b) => a + b, 0)}`,
