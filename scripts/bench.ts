@@ -2,17 +2,15 @@
 // 1. Annotation: dictionary load, annotating the bundled text (total, slowest block), and a 1 MB
 //    text (throughput and slowest block) next to segmentit alone on the same text in the same run.
 // 2. Build: the time of a production build (`next build`, into .next-bench).
-// 3. Saving: p50 / p95 latency of PUT /api/texts/<slug>/glosses/<id> with 16 concurrent clients
-//    on a 1,000-block text, and the count of lost updates (saves answered 200 but not on disk).
+// 3. Saving (scripts/bench/saves.ts): p50 / p95 of saves by one client and by 16 at once, on the
+//    article and on a 10,000-block text, lost updates, and server RSS after 100 and 6,000 saves.
 // 4. Search: index build time and memory, query p50 / p95 by kind (scripts/bench/search.ts).
 // 5. Page weight: for each reading page, the gzip size of its HTML, of the RSC payload inlined in
 //    it and of its first-load JS, with annotations and without (BILINGUAL_ANNOTATIONS=off),
 //    next to a bare page of the same build (the 404 page: site layout and one message); and the
 //    annotated page against 3 × gzip(its text + the dictionary entries it ships).
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { annotateBlock, annotateText, lexiconFor } from '@/lib/annotate/annotate';
 import { loadDictionary } from '@/lib/annotate/dictionary';
@@ -20,6 +18,7 @@ import { segmentitAlone } from '@/lib/annotate/segment';
 import { loadLibrary } from '@/lib/library/load';
 import { isGlossable } from '@/lib/text/types';
 import { parseFigures } from './bench/parse';
+import { saveFigures } from './bench/saves';
 import { startServer } from './lib/next-server';
 import { searchFigures } from './bench/search';
 
@@ -111,58 +110,6 @@ function build(env: NodeJS.ProcessEnv): number {
   const result = spawnSync('node_modules/.bin/next', ['build'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
   if (result.status !== 0) throw new Error('next build failed');
   return (performance.now() - started) / 1000;
-}
-
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-
-async function saveFigures(env: NodeJS.ProcessEnv) {
-  const CLIENTS = 16;
-  const SAVES_EACH = 25;
-  const data = mkdtempSync(path.join(tmpdir(), 'bilingual-bench-'));
-  mkdirSync(path.join(data, 'content'), { recursive: true });
-  cpSync('locales', path.join(data, 'locales'), { recursive: true });
-  const paragraphs = Array.from({ length: 1000 }, (_, i) => `第 ${i + 1} 段：这是用来测量保存速度的段落，内容各不相同。`);
-  writeFileSync(path.join(data, 'content', 'thousand.md'), `---\ntitle: 一千段\n---\n\n${paragraphs.join('\n\n')}\n`);
-  const token = 'bench-token';
-  const server = await startServer({ ...env, BILINGUAL_DATA_DIR: data, EDITOR_TOKEN: token });
-  try {
-    const text = (await (await fetch(`${server.origin}/api/texts/thousand`)).json()) as { blocks: { id: string; revision: string }[] };
-    const revisions = new Map(text.blocks.map((b) => [b.id, b.revision]));
-    const ids = text.blocks.map((b) => b.id);
-    const latencies: number[] = [];
-    const last = new Map<string, string>();
-    let refused = 0;
-    await Promise.all(
-      Array.from({ length: CLIENTS }, async (_, c) => {
-        for (let n = 0; n < SAVES_EACH; n += 1) {
-          const id = ids[(c + n * CLIENTS) % ids.length] ?? '';
-          const body = `Client ${c}, save ${n}: paragraph ${id}.`;
-          const started = performance.now();
-          const response = await fetch(`${server.origin}/api/texts/thousand/glosses/${id}`, {
-            method: 'PUT',
-            headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-            body: JSON.stringify({ text: body, baseRevision: revisions.get(id) }),
-          });
-          latencies.push(performance.now() - started);
-          if (response.ok) {
-            revisions.set(id, ((await response.json()) as { revision: string }).revision);
-            last.set(id, body);
-          } else refused += 1;
-        }
-      }),
-    );
-    const onDisk = JSON.parse(readFileSync(path.join(data, 'locales', 'en', 'thousand.json'), 'utf8')) as Record<string, string>;
-    const lost = [...last].filter(([id, body]) => onDisk[id] !== body).length;
-    latencies.sort((a, b) => a - b);
-    console.log(
-      `save: ${latencies.length} saves by ${CLIENTS} concurrent clients on a 1,000-block text: ` +
-        `p50 ${ms(percentile(latencies, 50))}, p95 ${ms(percentile(latencies, 95))}, max ${ms(latencies.at(-1) ?? 0)}; ` +
-        `${refused} refused, ${lost} lost updates`,
-    );
-  } finally {
-    server.stop();
-    rmSync(data, { recursive: true, force: true });
-  }
 }
 
 async function main() {

@@ -6,6 +6,7 @@ import { annotateText } from '@/lib/annotate/annotate';
 import { exportAnnotatedText } from '@/lib/annotate/export';
 import { exportText } from '@/lib/library/export';
 import { loadLibrary, loadText } from '@/lib/library/load';
+import { duplicateLedgerIds, readLedger } from '@/lib/store/sources';
 import { runExchangeExport } from './export-exchange';
 
 async function main() {
@@ -25,6 +26,14 @@ async function main() {
   }
   if (!loaded.ok) {
     console.error(loaded.broken.error);
+    process.exit(1);
+  }
+  // Exporting around a damaged file would pass off missing English as untranslated.
+  const damaged = [loaded.text.glossError, loaded.text.stateError].filter(Boolean);
+  const twice = duplicateLedgerIds(await readLedger(slug));
+  if (twice.length > 0) damaged.push(`content/${slug}.ids.json: ids used for more than one block: ${twice.join(', ')}`);
+  if (damaged.length > 0) {
+    console.error(`Not exported: ${damaged.join('; ')}`);
     process.exit(1);
   }
   const exported = withAnnotations

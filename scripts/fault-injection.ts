@@ -1,29 +1,21 @@
-// `npm run test:faults`: crash-safety test of saving. Starts `next start` on a temporary copy of
-// the data, sends saves in a loop from several clients, kills the server with SIGKILL part-way,
-// restarts it, and checks that every locale and history file parses, that each gloss is either its
-// old text or one that was sent for it, and that every save answered 200 is on disk. Three rounds.
+// `npm run test:faults`: crash and fault safety of saving, against `next start` on temporary
+// copies of the data.
+// 1. Kills: saves in a loop from several clients, the server killed with SIGKILL part-way and
+//    restarted; every locale and history file parses, each gloss is its old text or one sent for
+//    it, every save answered 200 is on disk. Three rounds.
+// 2. A full disk and a read-only store (scripts/faults/store-faults.ts; needs root for a tmpfs).
+// 3. Two servers on one data folder (scripts/faults/two-servers.ts).
 // Needs a build: it serves the one the end-to-end tests made (.next-e2e), or NEXT_DIST_DIR.
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startServer, type RunningServer } from './lib/next-server';
+import { check, checks, SLUG, TOKEN } from './faults/common';
+import { storeFaultRounds } from './faults/store-faults';
+import { twoServersRound } from './faults/two-servers';
 
-const SLUG = 'karpathy-no-priors';
-const TOKEN = 'fault-injection-token';
 const CLIENTS = 6;
 const ROUNDS = 3;
-
-interface Check {
-  name: string;
-  ok: boolean;
-  detail?: string;
-}
-
-const checks: Check[] = [];
-function check(name: string, ok: boolean, detail?: string) {
-  checks.push({ name, ok, ...(detail ? { detail } : {}) });
-  console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}${detail && !ok ? `: ${detail}` : ''}`);
-}
 
 interface Ledger {
   blocks: { id: string; zh: string }[];
@@ -92,6 +84,8 @@ async function main() {
   } finally {
     rmSync(data, { recursive: true, force: true });
   }
+  await storeFaultRounds();
+  await twoServersRound();
 }
 
 function verify(data: string, round: number, ids: string[], sent: Map<string, Set<string>>, acknowledged: Map<string, string>) {

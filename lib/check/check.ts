@@ -5,9 +5,10 @@ import { lintGlossary, mergeGlossaries, type GlossaryMiss } from '@/lib/annotate
 import type { TermEntry } from '@/lib/annotate/types';
 import { glossStatus } from '@/lib/gloss/status';
 import { TITLE_KEY, type GlossFile, type GlossStateFile } from '@/lib/gloss/types';
-import { readGlossary, readNotes, readTextGlossary, sharedGlossaryPath, textGlossaryPath } from '@/lib/store/annotations';
+import { notesPath, readGlossary, readNotes, readTextGlossary, sharedGlossaryPath, textGlossaryPath } from '@/lib/store/annotations';
 import { DataFileError } from '@/lib/store/errors';
-import { glossPath, glossStatePath, readGlosses, readGlossStates } from '@/lib/store/glosses';
+import { glossPath, glossStatePath, readGlosses, readGlossStateEntries } from '@/lib/store/glosses';
+import { findKeyProblems } from '@/lib/store/json';
 import { displayPath, localeDir } from '@/lib/store/paths';
 import { isSlug, listSources, readLedger, readSourceText, type SourceFile } from '@/lib/store/sources';
 import { EncodingError } from '@/lib/text/decode';
@@ -84,10 +85,16 @@ async function checkText(source: SourceFile, glossary: TermEntry[], report: Chec
     return;
   }
   try {
-    states = await readGlossStates(slug, GLOSS_LANGUAGE);
+    const read = await readGlossStateEntries(slug, GLOSS_LANGUAGE);
+    states = read.states;
+    for (const invalid of read.invalid) error(fromError(invalid, slug, 'state-entry-invalid'));
   } catch (caught) {
     error(fromError(caught, slug, 'state-file-invalid'));
     states = {};
+  }
+  // Keys JSON.parse lets through: the second of two equal keys silently wins; `__proto__` is a trap.
+  for (const file of [glossPath(slug, GLOSS_LANGUAGE), glossStatePath(slug, GLOSS_LANGUAGE), notesPath(slug, GLOSS_LANGUAGE)]) {
+    for (const problem of await findKeyProblems(file)) error(fromError(problem, slug, 'json-key'));
   }
 
   const glossFile = displayPath(glossPath(slug, GLOSS_LANGUAGE));

@@ -3,7 +3,7 @@ import { cleanGloss, glossRevision } from '@/lib/gloss/validate';
 import { TITLE_KEY, type GlossFile, type GlossStateFile, type SavedStatus } from '@/lib/gloss/types';
 import { glossStatus } from '@/lib/gloss/status';
 import { DataFileError, StoreWriteError, type StoreWriteReason } from '@/lib/store/errors';
-import { commitGlossChange, readGlosses, readGlossStates } from '@/lib/store/glosses';
+import { commitGlossChange, readGlosses, readGlossStateEntries, readGlossStates } from '@/lib/store/glosses';
 import { readHistory, type HistoryEntry } from '@/lib/store/history';
 import { withTextLock } from '@/lib/store/lock';
 import { hashText } from '@/lib/text/hash';
@@ -76,7 +76,9 @@ async function openWork(slug: string): Promise<Work | EditFailure> {
   const text = loaded.text;
   const order = [TITLE_KEY, ...text.blocks.filter((b) => isGlossable(b.type)).map((b) => b.id), ...text.retired.map((r) => r.id)];
   try {
-    const [glosses, states] = await Promise.all([readGlosses(slug, GLOSS_LANGUAGE), readGlossStates(slug, GLOSS_LANGUAGE)]);
+    const [glosses, { states, invalid }] = await Promise.all([readGlosses(slug, GLOSS_LANGUAGE), readGlossStateEntries(slug, GLOSS_LANGUAGE)]);
+    // Rewriting the state file would drop its broken entries: have them fixed first.
+    if (invalid[0]) throw invalid[0];
     return { text, order, glosses, states, glossesChanged: false, statesChanged: false, history: [] };
   } catch (error) {
     if (error instanceof DataFileError) return { kind: 'broken-file', error: `${error.message}. Fix the file before saving; nothing was written.` };

@@ -9,6 +9,8 @@ export interface ExportedText {
   /** The title is glossed under the key `title`, with a status and revision like a block's. */
   title: { zh: string; en: string | null; status: GlossStatus; revision: string };
   meta: TextMeta;
+  /** Present when the gloss or state file could not be read in full: what is wrong, naming the file. */
+  error?: string;
   blocks: {
     id: string;
     type: BlockType;
@@ -34,6 +36,7 @@ export function exportText(text: TextView): ExportedText {
     slug: text.slug,
     title: { zh: text.title.zh, en: text.title.en ?? null, status: text.title.status, revision: glossRevision(text.title.en) },
     meta: text.meta,
+    ...(text.glossError || text.stateError ? { error: [text.glossError, text.stateError].filter(Boolean).join('; ') } : {}),
     blocks: text.blocks.map((b) => ({
       id: b.id,
       type: b.type,

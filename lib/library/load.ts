@@ -2,7 +2,7 @@ import 'server-only';
 import { glossStatus } from '@/lib/gloss/status';
 import { TITLE_KEY, type GlossFile, type GlossStateFile, type GlossStatus } from '@/lib/gloss/types';
 import { DataFileError } from '@/lib/store/errors';
-import { readGlosses, readGlossStates } from '@/lib/store/glosses';
+import { readGlosses, readGlossStateEntries } from '@/lib/store/glosses';
 import { findSource, listSources, readLedger, readSourceText, type SourceFile } from '@/lib/store/sources';
 import { EncodingError } from '@/lib/text/decode';
 import { hashText } from '@/lib/text/hash';
@@ -45,6 +45,8 @@ export interface TextView {
   problems: string[];
   /** Why the English could not be loaded; the Chinese is still shown. */
   glossError?: string;
+  /** Entries of the state file (or the whole file) that could not be read; their glosses show as drafts. */
+  stateError?: string;
   /** The id ledger does not match the source: run `npm run sync` to record new ids. */
   ledgerOutOfDate: boolean;
 }
@@ -63,13 +65,17 @@ function describe(error: unknown): string {
   throw error;
 }
 
-async function readGlossesSafely(slug: string): Promise<{ glosses: GlossFile; states: GlossStateFile; error?: string }> {
-  try {
-    const [glosses, states] = await Promise.all([readGlosses(slug, GLOSS_LANGUAGE), readGlossStates(slug, GLOSS_LANGUAGE)]);
-    return { glosses, states };
-  } catch (error) {
-    return { glosses: {}, states: {}, error: describe(error) };
-  }
+async function readGlossesSafely(slug: string): Promise<{ glosses: GlossFile; states: GlossStateFile; error?: string; stateError?: string }> {
+  // Read apart: a broken state file costs the statuses, never the English.
+  const [glosses, states] = await Promise.allSettled([readGlosses(slug, GLOSS_LANGUAGE), readGlossStateEntries(slug, GLOSS_LANGUAGE)]);
+  const stateProblems =
+    states.status === 'rejected' ? [describe(states.reason)] : states.value.invalid.map((problem) => describe(problem));
+  return {
+    glosses: glosses.status === 'fulfilled' ? glosses.value : {},
+    states: states.status === 'fulfilled' ? states.value.states : {},
+    ...(glosses.status === 'rejected' ? { error: describe(glosses.reason) } : {}),
+    ...(stateProblems.length > 0 ? { stateError: `${stateProblems.join('; ')} (those statuses are shown as draft)` } : {}),
+  };
 }
 
 async function loadSource(source: SourceFile): Promise<LoadedText> {
@@ -83,7 +89,7 @@ async function loadSource(source: SourceFile): Promise<LoadedText> {
   }
   const parsed = parseText(raw);
   const ids = reconcileIds(parsed.blocks, ledger);
-  const { glosses, states, error } = await readGlossesSafely(source.slug);
+  const { glosses, states, error, stateError } = await readGlossesSafely(source.slug);
 
   const blocks: BlockView[] = ids.blocks.map((block) => {
     if (!isGlossable(block.type)) return { ...block };
@@ -112,6 +118,7 @@ async function loadSource(source: SourceFile): Promise<LoadedText> {
       progress: { glossed: glossable.filter((b) => b.en).length, total: glossable.length },
       problems: parsed.problems.map((p) => `${source.file}:${p.line}: ${p.message}`),
       ...(error ? { glossError: error } : {}),
+      ...(stateError ? { stateError } : {}),
       ledgerOutOfDate: ids.changed,
     },
   };

@@ -2,7 +2,9 @@ import 'server-only';
 import { TITLE_KEY } from '@/lib/gloss/types';
 import { readGlosses, readGlossStates, writeGlossFiles } from '@/lib/store/glosses';
 import { withTextLock } from '@/lib/store/lock';
-import { listSources, readLedger, readSourceText, writeLedger, type SourceFile } from '@/lib/store/sources';
+import { DataFileError } from '@/lib/store/errors';
+import { contentDir, displayPath } from '@/lib/store/paths';
+import { duplicateLedgerIds, listSources, readLedger, readSourceText, writeLedger, type SourceFile } from '@/lib/store/sources';
 import { reconcileIds, type Reconciliation } from '@/lib/text/ids';
 import { parseText } from '@/lib/text/parse';
 import { isGlossable } from '@/lib/text/types';
@@ -37,6 +39,10 @@ export async function syncText(source: SourceFile): Promise<SyncResult> {
 
 async function syncLocked(source: SourceFile): Promise<SyncResult> {
   const ledger = await readLedger(source.slug);
+  const twice = duplicateLedgerIds(ledger);
+  if (twice.length > 0) {
+    throw new DataFileError(displayPath(ledgerFile(source.slug)), `ids used for more than one block: ${twice.join(', ')}; fix the file by hand (nothing was changed)`);
+  }
   const ids: Reconciliation = reconcileIds(parseText(await readSourceText(source)).blocks, ledger);
   if (ids.changed) await writeLedger(source.slug, ids.ledger);
 
@@ -56,6 +62,10 @@ async function syncLocked(source: SourceFile): Promise<SyncResult> {
     ledgerWritten: ids.changed,
     glossesReordered: reorder,
   };
+}
+
+function ledgerFile(slug: string): string {
+  return `${contentDir()}/${slug}.ids.json`;
 }
 
 /** Two source files that reduce to one slug; `sync` refuses to choose between them. */

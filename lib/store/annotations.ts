@@ -15,9 +15,13 @@ const noteSchema = z.object({
 });
 const notesFileSchema = z.record(z.string().regex(/^[A-Za-z0-9_-]{1,32}$/), noteSchema);
 
+export function notesPath(slug: string, lng: string): string {
+  return path.join(localeDir(lng), `${slug}.notes.json`);
+}
+
 /** Reads `locales/<lng>/<slug>.notes.json` (note id → anchor and body), in file order; `[]` when absent. */
 export async function readNotes(slug: string, lng: string): Promise<NoteSource[]> {
-  const notes = (await readJsonFile(path.join(localeDir(lng), `${slug}.notes.json`), notesFileSchema)) ?? {};
+  const notes = (await readJsonFile(notesPath(slug, lng), notesFileSchema)) ?? {};
   return Object.entries(notes).map(([id, note]) => ({ id, ...note }));
 }
 

@@ -105,9 +105,13 @@ export async function acquireFileLock(file: string, options: FileLockOptions = {
       const handle = await open(file, 'wx');
       try {
         await handle.writeFile(content);
-      } finally {
-        await handle.close();
+      } catch (error) {
+        // An empty lock file would hold everyone off until it grew stale (a full disk does this).
+        await handle.close().catch(() => undefined);
+        await unlink(file).catch(() => undefined);
+        throw error;
       }
+      await handle.close();
       return heldLock(file, content, staleMs);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;

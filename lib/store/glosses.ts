@@ -1,10 +1,11 @@
 import 'server-only';
 import path from 'node:path';
 import { z } from 'zod';
-import { glossFileSchema, glossStateFileSchema, type GlossFile, type GlossStateFile } from '@/lib/gloss/types';
+import { glossFileSchema, glossStateSchema, type GlossFile, type GlossStateFile } from '@/lib/gloss/types';
+import { DataFileError } from './errors';
 import { serializeOrdered } from '@/lib/gloss/serialize';
-import { commitFiles, discardFiles, prepareFile, type PreparedFile } from './atomic-write';
-import { appendHistoryEntries, type HistoryEntry, type HistoryUndo } from './history';
+import { commitFiles, discardFiles, prepareFile } from './atomic-write';
+import { appendHistoryEntries, type HistoryEntry } from './history';
 import { readJsonFile } from './json';
 import { displayPath, localeDir } from './paths';
 
@@ -21,9 +22,31 @@ export async function readGlosses(slug: string, lng: string): Promise<GlossFile>
   return (await readJsonFile(glossPath(slug, lng), glossFileSchema)) ?? {};
 }
 
-/** Reads `locales/<lng>/<slug>.state.json`; `{}` when absent. Throws DataFileError when malformed. */
+/**
+ * Reads `locales/<lng>/<slug>.state.json`; `{}` when absent. An entry that is not a valid state
+ * is left out (that gloss then counts as a draft); throws DataFileError only when the file as
+ * a whole is unusable (not JSON, not an object). See readGlossStateEntries for what was left out.
+ */
 export async function readGlossStates(slug: string, lng: string): Promise<GlossStateFile> {
-  return (await readJsonFile(glossStatePath(slug, lng), glossStateFileSchema)) ?? {};
+  return (await readGlossStateEntries(slug, lng)).states;
+}
+
+/** The valid entries of a state file, and a DataFileError naming each entry that is not. */
+export async function readGlossStateEntries(slug: string, lng: string): Promise<{ states: GlossStateFile; invalid: DataFileError[] }> {
+  const file = glossStatePath(slug, lng);
+  const raw = (await readJsonFile(file, z.record(z.string(), z.unknown()))) ?? {};
+  const states: GlossStateFile = {};
+  const invalid: DataFileError[] = [];
+  for (const [key, value] of Object.entries(raw)) {
+    const parsed = glossStateSchema.safeParse(value);
+    if (parsed.success) Object.defineProperty(states, key, { value: parsed.data, enumerable: true, writable: true, configurable: true });
+    else {
+      const issue = parsed.error.issues[0];
+      const where = issue && issue.path.length > 0 ? `.${issue.path.join('.')}` : '';
+      invalid.push(new DataFileError(displayPath(file), `entry "${key}${where}" is not a valid state: ${issue?.message ?? 'invalid'}`));
+    }
+  }
+  return { states, invalid };
 }
 
 /** Writes a whole gloss file and its state file, keys in document order; the gloss file first. */
@@ -51,7 +74,7 @@ export interface GlossCommit {
  * at any point cannot turn into a lie:
  * 1. the new gloss and state files are written in full beside the old ones and fsynced (this is
  *    where a full disk or an unwritable folder fails, before anything changed);
- * 2. the history entries are appended and fsynced (a failure cuts the file back);
+ * 2. meanwhile the history entries are appended and fsynced (a failure cuts the file back);
  * 3. the gloss file, then the state file, are renamed into place (renames need no disk space),
  *    and the folder is fsynced.
  * A crash after 2 leaves history entries whose gloss never landed (readers drop them: see
@@ -60,27 +83,27 @@ export interface GlossCommit {
  * holds the text's lock.
  */
 export async function commitGlossChange(slug: string, lng: string, commit: GlossCommit): Promise<void> {
-  const prepared: PreparedFile[] = [];
-  try {
-    if (commit.glosses) prepared.push(await prepareFile(glossPath(slug, lng), serializeOrdered(commit.order, commit.glosses)));
-    if (commit.states) prepared.push(await prepareFile(glossStatePath(slug, lng), serializeOrdered(commit.order, commit.states)));
-  } catch (error) {
+  // Steps 1 and 2 run side by side (their fsyncs overlap); both finish before any rename.
+  const files: [string, string][] = [];
+  if (commit.glosses) files.push([glossPath(slug, lng), serializeOrdered(commit.order, commit.glosses)]);
+  if (commit.states) files.push([glossStatePath(slug, lng), serializeOrdered(commit.order, commit.states)]);
+  const [history, ...written] = await Promise.allSettled([
+    commit.history.length > 0 ? appendHistoryEntries(slug, lng, commit.history) : Promise.resolve(undefined),
+    ...files.map(([file, text]) => prepareFile(file, text)),
+  ]);
+  const prepared = written.flatMap((w) => (w.status === 'fulfilled' ? [w.value] : []));
+  const failure = [history, ...written].find((w) => w?.status === 'rejected');
+  if (failure?.status === 'rejected') {
     await discardFiles(prepared);
-    throw error;
-  }
-  let history: HistoryUndo | undefined;
-  try {
-    if (commit.history.length > 0) history = await appendHistoryEntries(slug, lng, commit.history);
-  } catch (error) {
-    await discardFiles(prepared);
-    throw error;
+    if (history?.status === 'fulfilled') await history.value?.undo();
+    throw failure.reason;
   }
   const progress = { renamed: 0 };
   try {
     await commitFiles(prepared, undefined, progress);
   } catch (error) {
     // When nothing was put in place, the history entries describe nothing: take them back.
-    if (progress.renamed === 0) await history?.undo();
+    if (progress.renamed === 0 && history?.status === 'fulfilled') await history.value?.undo();
     throw error;
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { locateJsonError } from './json-syntax';
+import { findJsonKeyProblems, locateJsonError } from './json-syntax';
 
 describe('locateJsonError', () => {
   const valid = ['{}', '[]', '{"a": "甲", "b": [1, -2.5e3, true, false, null]}', ' "x" ', '{"esc": "\\n\\u4e2d\\""}'];
@@ -24,5 +24,21 @@ describe('locateJsonError', () => {
     const found = locateJsonError(text);
     expect(found?.offset).toBe(offset);
     expect(found?.reason).toMatch(reason);
+  });
+});
+
+describe('findJsonKeyProblems', () => {
+  const cases: { text: string; expected: { key: string; offset: number; problem: string }[] }[] = [
+    { text: '{"a": "甲", "b": "乙"}', expected: [] },
+    { text: '{"a": 1, "a": 2}', expected: [{ key: 'a', offset: 9, problem: 'duplicate' }] },
+    { text: '{"__proto__": "x"}', expected: [{ key: '__proto__', offset: 1, problem: 'prototype' }] },
+    { text: '{"a": {"k": 1}, "b": {"k": 2}}', expected: [] },
+    { text: '{"a": {"k": 1, "k": 2}}', expected: [{ key: 'k', offset: 15, problem: 'duplicate' }] },
+    { text: '{"a": ["a", "a"], "s": "a: \\"a\\": 1"}', expected: [] },
+    { text: '{"\\u0061": 1, "a": 2}', expected: [{ key: 'a', offset: 14, problem: 'duplicate' }] },
+  ];
+  it.each(cases)('finds $expected.length problems in $text', ({ text, expected }) => {
+    expect(() => JSON.parse(text)).not.toThrow();
+    expect(findJsonKeyProblems(text)).toEqual(expected);
   });
 });

@@ -107,3 +107,39 @@ export function locateJsonError(text: string): { offset: number; reason: string 
     return error as { offset: number; reason: string };
   }
 }
+
+export interface JsonKeyProblem {
+  key: string;
+  /** Character offset of the key's opening quote. */
+  offset: number;
+  problem: 'duplicate' | 'prototype';
+}
+
+/**
+ * Keys of valid JSON text that JSON.parse accepts but that lose or twist data: a key given twice
+ * in one object (the last one silently wins) and `__proto__` (which some readers take for the
+ * object's prototype). `'{"a": 1, "a": 2}'` → `[{ key: 'a', offset: 9, problem: 'duplicate' }]`.
+ */
+export function findJsonKeyProblems(text: string): JsonKeyProblem[] {
+  const problems: JsonKeyProblem[] = [];
+  const stack: (Set<string> | null)[] = [];
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text[i];
+    if (c === '{') stack.push(new Set());
+    else if (c === '[') stack.push(null);
+    else if (c === '}' || c === ']') stack.pop();
+    else if (c === '"') {
+      const start = i;
+      for (i += 1; i < text.length && text[i] !== '"'; i += 1) if (text[i] === '\\') i += 1;
+      let j = i + 1;
+      while (j < text.length && ' \t\n\r'.includes(text[j] ?? '')) j += 1;
+      const keys = stack.at(-1);
+      if (text[j] !== ':' || !keys) continue;
+      const key = JSON.parse(text.slice(start, i + 1)) as string;
+      if (key === '__proto__') problems.push({ key, offset: start, problem: 'prototype' });
+      if (keys.has(key)) problems.push({ key, offset: start, problem: 'duplicate' });
+      keys.add(key);
+    }
+  }
+  return problems;
+}

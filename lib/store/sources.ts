@@ -1,10 +1,12 @@
 import 'server-only';
-import { readdir, readFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { decodeSource } from '@/lib/text/decode';
 import { emptyLedger, type IdLedger } from '@/lib/text/ids';
 import { serializeLedger } from '@/lib/text/ledger';
+import { DataFileError } from './errors';
 import { readJsonFile, writeTextFile } from './json';
 import { contentDir, displayPath } from './paths';
 
@@ -36,8 +38,11 @@ export interface SourceListing {
 export async function listSources(): Promise<SourceListing> {
   const dir = contentDir();
   let names: string[];
+  const links = new Set<string>();
   try {
-    names = await readdir(dir);
+    const entries = await readdir(dir, { withFileTypes: true });
+    names = entries.map((entry) => entry.name);
+    for (const entry of entries) if (entry.isSymbolicLink()) links.add(entry.name);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { sources: [], skipped: [] };
     throw error;
@@ -51,6 +56,11 @@ export async function listSources(): Promise<SourceListing> {
     const absolutePath = path.join(dir, name);
     const file = displayPath(absolutePath);
     const slug = path.basename(name, path.extname(name));
+    if (links.has(name)) {
+      // A link could publish any file on the machine; texts live in content/ itself.
+      skipped.push({ file, reason: 'it is a symbolic link; put the file itself in content/' });
+      continue;
+    }
     if (!isSlug(slug)) {
       skipped.push({ file, reason: 'its name must be lower-case letters, digits, "-" or "_" (it becomes the URL)' });
       continue;
@@ -76,7 +86,27 @@ export async function findSource(slug: string): Promise<SourceFile | undefined> 
 
 /** Reads a source as text; throws EncodingError (naming the file) when it is not UTF-8. */
 export async function readSourceText(source: SourceFile): Promise<string> {
-  return decodeSource(await readFile(source.absolutePath), source.file);
+  let bytes: Buffer;
+  try {
+    const handle = await open(source.absolutePath, constants.O_RDONLY | constants.O_NOFOLLOW);
+    try {
+      bytes = await handle.readFile();
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ELOOP') throw new DataFileError(source.file, 'is a symbolic link; texts live in content/ itself', undefined, { cause: error });
+    throw error;
+  }
+  return decodeSource(bytes, source.file);
+}
+
+/** Ids used more than once in a ledger (among its blocks and retired entries); `[]` for a sound one. */
+export function duplicateLedgerIds(ledger: IdLedger): string[] {
+  const seen = new Set<string>();
+  const twice = new Set<string>();
+  for (const { id } of [...ledger.blocks, ...ledger.retired]) (seen.has(id) ? twice : seen).add(id);
+  return [...twice];
 }
 
 const ledgerEntrySchema = z.object({ id: z.string(), hash: z.string(), zh: z.string() });

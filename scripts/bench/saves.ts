@@ -1,0 +1,176 @@
+// Save figures against a built server (`npm run bench`, or alone:
+// `tsx --conditions=react-server scripts/bench/saves.ts` after `next build`; NEXT_DIST_DIR picks the build).
+// In one run, on a temporary copy of the data with a generated 10,000-block text beside the
+// bundled article:
+// - p50 / p95 of PUT /api/texts/<slug>/glosses/<id>: one client saving alone, then 16 concurrent
+//   clients making 400 saves, on the article and on the long text; with lost updates (answered
+//   200, not on disk) and history entries missing;
+// - the server's RSS after 100 saves and after 6,000 (every process of its group).
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { syncLibrary } from '@/lib/library/sync';
+import { startServer, type RunningServer } from '../lib/next-server';
+
+const ARTICLE = 'karpathy-no-priors';
+const LONG = 'bench-long';
+const LONG_BLOCKS = 10_000;
+const TOKEN = 'bench-token';
+
+const ms = (value: number) => `${value.toFixed(1)} ms`;
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+
+interface Run {
+  p50: number;
+  p95: number;
+  saves: number;
+  refused: number;
+  lost: number;
+  missingHistory: number;
+}
+
+/** Writes a text of `blocks` paragraphs made from the article's, each made unique, and records its ids. */
+async function writeLongText(data: string, blocks: number) {
+  const source = readFileSync(path.join(data, 'content', `${ARTICLE}.txt`), 'utf8');
+  const paragraphs = source.split(/\n\s*\n/).map((p) => p.trim()).filter((p) => p.length > 20 && !p.startsWith('#') && !p.startsWith('---'));
+  const body = Array.from({ length: blocks }, (_, i) => `（${i + 1}）${paragraphs[i % paragraphs.length] ?? '段落'}`);
+  writeFileSync(path.join(data, 'content', `${LONG}.md`), `---\ntitle: 长文测试\n---\n\n${body.join('\n\n')}\n`);
+  const previous = process.env.BILINGUAL_DATA_DIR;
+  process.env.BILINGUAL_DATA_DIR = data;
+  try {
+    await syncLibrary();
+  } finally {
+    if (previous === undefined) delete process.env.BILINGUAL_DATA_DIR;
+    else process.env.BILINGUAL_DATA_DIR = previous;
+  }
+}
+
+/** The server's resident memory: the sum over its process group (next start and its workers). */
+function rssMb(server: RunningServer): number {
+  const group = server.process.pid;
+  let kb = 0;
+  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(fields[2]) !== group) continue; // field 5 of stat: the process group
+      const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+      kb += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  return kb / 1024;
+}
+
+async function saveRun(server: RunningServer, data: string, slug: string, clients: number, total: number, label: string): Promise<Run> {
+  const text = (await (await fetch(`${server.origin}/api/texts/${slug}`)).json()) as { blocks: { id: string; revision: string | null; type?: string }[] };
+  const blocks = text.blocks.filter((b) => b.revision !== null);
+  const revisions = new Map(blocks.map((b) => [b.id, b.revision ?? '']));
+  const ids = blocks.map((b) => b.id);
+  const latencies: number[] = [];
+  const last = new Map<string, string>();
+  let refused = 0;
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: clients }, async (_, c) => {
+      // Each client takes the next save in turn; clients work on blocks of their own, so no save conflicts.
+      for (let n = next++; n < total; n = next++) {
+        const id = ids[(c + Math.floor(n / clients) * clients) % ids.length] ?? '';
+        const body = `${label} ${n}: client ${c} on ${id}.`;
+        const started = performance.now();
+        const response = await fetch(`${server.origin}/api/texts/${slug}/glosses/${id}`, {
+          method: 'PUT',
+          headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json', 'x-editor-name': `bench-${c}` },
+          body: JSON.stringify({ text: body, baseRevision: revisions.get(id) ?? '' }),
+        });
+        latencies.push(performance.now() - started);
+        if (response.ok) {
+          revisions.set(id, ((await response.json()) as { revision: string }).revision);
+          last.set(id, body);
+        } else {
+          refused += 1;
+          await response.arrayBuffer();
+        }
+      }
+    }),
+  );
+  const onDisk = JSON.parse(readFileSync(path.join(data, 'locales', 'en', `${slug}.json`), 'utf8')) as Record<string, string>;
+  const history = readFileSync(path.join(data, 'locales', 'en', `${slug}.history.jsonl`), 'utf8');
+  const recorded = new Set(history.split('\n').filter(Boolean).map((line) => (JSON.parse(line) as { after: string | null }).after));
+  latencies.sort((a, b) => a - b);
+  return {
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    saves: latencies.length,
+    refused,
+    lost: [...last].filter(([id, body]) => onDisk[id] !== body).length,
+    missingHistory: [...last.values()].filter((body) => !recorded.has(body)).length,
+  };
+}
+
+function describeRun(name: string, run: Run): string {
+  return (
+    `${name.padEnd(44)}p50 ${ms(run.p50).padEnd(10)} p95 ${ms(run.p95).padEnd(10)} ` +
+    `${run.saves} saves, ${run.refused} refused, ${run.lost} lost, ${run.missingHistory} without history`
+  );
+}
+
+/** Prints the save figures; `env` names the build (NEXT_DIST_DIR). */
+export async function saveFigures(env: NodeJS.ProcessEnv = process.env, options: { memorySaves?: number } = {}) {
+  const memorySaves = options.memorySaves ?? 6000;
+  const data = mkdtempSync(path.join(tmpdir(), 'bilingual-bench-saves-'));
+  for (const folder of ['content', 'locales']) cpSync(folder, path.join(data, folder), { recursive: true });
+  await writeLongText(data, LONG_BLOCKS);
+  const serverEnv = { ...env, NEXT_TELEMETRY_DISABLED: '1', BILINGUAL_DATA_DIR: data, EDITOR_TOKEN: TOKEN };
+  try {
+    // Memory first, on a fresh server that has seen nothing else: 16 clients on the article.
+    const fresh = await startServer(serverEnv);
+    try {
+      await saveRun(fresh, data, ARTICLE, 16, 100, 'memory');
+      const after100 = rssMb(fresh);
+      await saveRun(fresh, data, ARTICLE, 16, memorySaves - 100, 'memory');
+      const afterAll = rssMb(fresh);
+      console.log(
+        `\nserver RSS: ${after100.toFixed(0)} MB after 100 saves, ${afterAll.toFixed(0)} MB after ${memorySaves} ` +
+          `(grew ${(afterAll - after100).toFixed(0)} MB; should stay within 100 MB)`,
+      );
+    } finally {
+      fresh.stop();
+    }
+
+    const server = await startServer(serverEnv);
+    try {
+      // Warm both texts up (first compile of the route, first read of the files).
+      await saveRun(server, data, ARTICLE, 1, 10, 'warm-up');
+      await saveRun(server, data, LONG, 1, 10, 'warm-up');
+      const runs: [string, Run][] = [];
+      runs.push(['article, 1 client, 100 saves', await saveRun(server, data, ARTICLE, 1, 100, 'alone')]);
+      runs.push(['article, 16 clients, 400 saves', await saveRun(server, data, ARTICLE, 16, 400, 'together')]);
+      runs.push([`${LONG_BLOCKS}-block text, 1 client, 100 saves`, await saveRun(server, data, LONG, 1, 100, 'alone')]);
+      runs.push([`${LONG_BLOCKS}-block text, 16 clients, 400 saves`, await saveRun(server, data, LONG, 16, 400, 'together')]);
+      console.log('\nsaves (PUT /api/texts/<slug>/glosses/<id>)');
+      for (const [name, run] of runs) console.log(describeRun(name, run));
+      const [alone, together, longAlone, longTogether] = runs.map(([, run]) => run);
+      if (alone && together && longAlone && longTogether) {
+        console.log(
+          `p95 16 clients / 1 client: article ${(together.p95 / alone.p95).toFixed(2)} ×, long text ${(longTogether.p95 / longAlone.p95).toFixed(2)} ×; ` +
+            `long text / article with 16 clients: ${(longTogether.p95 / together.p95).toFixed(2)} × (each should be at most 2 ×)`,
+        );
+      }
+    } finally {
+      server.stop();
+    }
+  } finally {
+    rmSync(data, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve('scripts/bench/saves.ts')) {
+  saveFigures({ ...process.env, NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? '.next' }, { memorySaves: Number(process.env.BENCH_MEMORY_SAVES ?? 6000) }).catch(
+    (error: unknown) => {
+      console.error(error instanceof Error ? error.message : error);
+      process.exit(1);
+    },
+  );
+}
