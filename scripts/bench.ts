@@ -9,6 +9,7 @@
 //    it and of its first-load JS, with annotations and without (BILINGUAL_ANNOTATIONS=off),
 //    next to a bare page of the same build (the 404 page: site layout and one message); and the
 //    annotated page against 3 × gzip(its text + the dictionary entries it ships).
+// 5. Exchange: XLIFF/TMX export and XLIFF import times, bundled text and 10,000 paragraphs (scripts/bench/exchange.ts).
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -19,6 +20,7 @@ import { loadLibrary } from '@/lib/library/load';
 import { isGlossable } from '@/lib/text/types';
 import { parseFigures } from './bench/parse';
 import { saveFigures } from './bench/saves';
+import { exchangeFigures } from './bench/exchange';
 import { startServer } from './lib/next-server';
 import { searchFigures } from './bench/search';
 
@@ -116,6 +118,7 @@ async function main() {
   parseFigures();
   const texts = await annotationFigures();
   await searchFigures();
+  await exchangeFigures();
   const row = (name: string, w: PageWeight) =>
     `${name.padEnd(44)}${kb(w.html).padEnd(12)}${kb(w.rsc).padEnd(12)}${kb(w.js).padEnd(12)}${kb(w.html + w.js)}`;
   const header = `\n${'page (gzip)'.padEnd(44)}${'HTML'.padEnd(12)}${'of it RSC'.padEnd(12)}${'JS'.padEnd(12)}HTML + JS`;

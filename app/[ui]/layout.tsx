@@ -10,6 +10,7 @@ import { getUiT, toUiLocale } from '@/lib/i18n/server';
 import '../globals.css';
 import '../styles/search.css';
 import '../styles/glossary.css';
+import '../styles/exchange.css';
 
 type Props = { children: ReactNode; params: Promise<{ ui: string }> };
 

@@ -1,3 +1,4 @@
+import { AddText } from '@/components/exchange/add-text';
 import { TextTitle } from '@/components/text-title';
 import { htmlLang } from '@/lib/i18n/config';
 import { getUiT, toUiLocale } from '@/lib/i18n/server';
@@ -13,6 +14,7 @@ export default async function LibraryPage({ params }: Props) {
     <div className="page library">
       <h1>{t('library.heading')}</h1>
       <p className="tagline">{t('site.tagline')}</p>
+      <AddText />
       {texts.length === 0 ? (
         <p>{t('library.empty')}</p>
       ) : (

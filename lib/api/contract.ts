@@ -132,6 +132,72 @@ export type HistoryEntryResponse = z.infer<typeof historyEntrySchema>;
 export const historyResponse = z.object({ entries: z.array(historyEntrySchema) });
 export type HistoryResponse = z.infer<typeof historyResponse>;
 
+// ---------------------------------------------------------------- adding a text, exchange (XLIFF, TMX)
+
+/** A refusal of `POST /api/texts` or of an import: `{ error, kind }`, kind naming the reason. */
+export const exchangeErrorResponse = errorResponse.extend({ kind: z.string() });
+export type ExchangeErrorResponse = z.infer<typeof exchangeErrorResponse>;
+
+/** `POST /api/texts?…` (the body is the file): what was found in it, and what was done. */
+export const addTextResponse = z.object({
+  ok: z.literal(true),
+  slug: z.string(),
+  file: z.string(),
+  /** `utf-8`, `utf-8 (BOM)`, `utf-16le (BOM)`, `gb18030`, `big5`, … */
+  encoding: z.string(),
+  /** chardet's confidence (0–100), when the encoding was guessed. */
+  confidence: z.number().optional(),
+  meta: z.object({ title: z.string().optional(), date: z.string().optional(), author: z.string().optional() }),
+  summary: z.object({
+    blocks: z.record(z.enum(blockTypes), z.number()),
+    characters: z.number(),
+    han: z.number(),
+    oddities: z.array(z.object({ line: z.number(), kind: z.string(), message: z.string() })),
+  }),
+  /** Every block: its type, line and first characters. */
+  preview: z.array(z.object({ type: z.enum(blockTypes), line: z.number(), start: z.string() })),
+  /** `checked` for a preview (nothing written). */
+  action: z.enum(['checked', 'created', 'replaced']),
+  sync: z
+    .object({
+      slug: z.string(),
+      blocks: z.number(),
+      added: z.array(z.string()),
+      edited: z.array(z.string()),
+      retired: z.array(z.object({ id: z.string(), mergedInto: z.string().optional() })),
+      revived: z.array(z.string()),
+      ledgerWritten: z.boolean(),
+      glossesReordered: z.boolean(),
+    })
+    .optional(),
+});
+export type AddTextResponse = z.infer<typeof addTextResponse>;
+
+export const importOutcomeSchema = z.enum(['applied', 'unchanged', 'stale', 'conflict', 'rejected']);
+
+/** `POST /api/texts/<slug>/import?…` (the body is an XLIFF file): the outcome of every unit. */
+export const importResponse = z.object({
+  ok: z.literal(true),
+  slug: z.string(),
+  file: z.string(),
+  version: z.enum(['1.2', '2.0']),
+  dryRun: z.boolean(),
+  counts: z.record(importOutcomeSchema, z.number()),
+  units: z.array(
+    z.object({
+      id: z.string(),
+      outcome: importOutcomeSchema,
+      reason: z.string().optional(),
+      current: z.string().optional(),
+      incoming: z.string().optional(),
+      status: z.enum(savedStatuses).optional(),
+      fileSource: z.string().optional(),
+      currentSource: z.string().optional(),
+    }),
+  ),
+});
+export type ImportResponse = z.infer<typeof importResponse>;
+
 // ---------------------------------------------------------------- routes
 
 /** The URL of each API route, built in one place. */
@@ -143,4 +209,7 @@ export const apiPaths = {
   glossStatus: (slug: string, id: string) => `${apiPaths.gloss(slug, id)}/status`,
   glossRevert: (slug: string, id: string) => `${apiPaths.gloss(slug, id)}/revert`,
   history: (slug: string, id?: string) => `${apiPaths.text(slug)}/history${id ? `?id=${encodeURIComponent(id)}` : ''}`,
+  xliff: (slug: string) => `${apiPaths.text(slug)}/xliff`,
+  tmx: (slug: string) => `${apiPaths.text(slug)}/tmx`,
+  import: (slug: string) => `${apiPaths.text(slug)}/import`,
 } as const;

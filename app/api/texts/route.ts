@@ -1,7 +1,13 @@
-import { textListResponse } from '@/lib/api/contract';
+import { addTextResponse, textListResponse, type ExchangeErrorResponse } from '@/lib/api/contract';
+import { readBodyBytes } from '@/lib/api/body';
+import { authorizeEdit } from '@/lib/auth/request';
+import { addText } from '@/lib/library/add';
 import { summarizeText } from '@/lib/library/export';
 import { loadLibrary } from '@/lib/library/load';
-import { json, withErrors } from '@/app/api/_lib/respond';
+import { MAX_TEXT_BYTES } from '@/lib/text/prepare';
+import { queryFlag, queryValue } from '@/app/api/_lib/query';
+import { errorJson, json, withErrors } from '@/app/api/_lib/respond';
+import { revalidateText } from '@/app/_lib/revalidate';
 
 export const dynamic = 'force-dynamic';
 
@@ -9,4 +15,36 @@ export const dynamic = 'force-dynamic';
 export const GET = withErrors(async () => {
   const texts = await loadLibrary();
   return json(textListResponse, texts.flatMap((entry) => (entry.ok ? [summarizeText(entry.text)] : [])));
+});
+
+const addStatus = { 'too-large': 413, encoding: 422, invalid: 422, exists: 409 } as const;
+
+/**
+ * `POST /api/texts?fileName=…&slug=…&title=…&author=…&date=…&encoding=…&replace=1&preview=1`
+ * with the file's bytes (or pasted text, UTF-8) as the body, at most 5 MB (counted while it
+ * arrives): adds a text like `npm run add`. 200 with the report for a preview (nothing written),
+ * 201 when created or replaced; 401/403 for anyone but an editor, 409 an existing slug, 413 too
+ * large, 422 an unsure encoding or invalid fields, each `{ error, kind }`.
+ */
+export const POST = withErrors(async (request: Request) => {
+  const access = authorizeEdit(request);
+  if (!access.ok) return errorJson(access.error, access.status);
+  const read = await readBodyBytes(request, MAX_TEXT_BYTES);
+  if (!read.ok) return errorJson(read.error, 413);
+  const url = new URL(request.url);
+  const result = await addText({
+    bytes: read.bytes,
+    fileName: queryValue(url, 'fileName') ?? 'pasted.txt',
+    ...(queryValue(url, 'slug') ? { slug: queryValue(url, 'slug') } : {}),
+    meta: { title: queryValue(url, 'title'), author: queryValue(url, 'author'), date: queryValue(url, 'date') },
+    ...(queryValue(url, 'encoding') ? { encoding: queryValue(url, 'encoding') } : {}),
+    replace: queryFlag(url, 'replace'),
+    dryRun: queryFlag(url, 'preview'),
+  });
+  if (!result.ok) {
+    const body: ExchangeErrorResponse = { error: result.error, kind: result.kind };
+    return Response.json(body, { status: addStatus[result.kind] });
+  }
+  if (result.action !== 'checked') revalidateText(result.slug);
+  return json(addTextResponse, result, { status: result.action === 'checked' ? 200 : 201 });
 });

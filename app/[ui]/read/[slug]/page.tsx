@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { AnnotationLayer } from '@/components/annotation-layer';
 import { EditingProvider } from '@/components/edit/editing-provider';
+import { ExchangePanel } from '@/components/exchange/exchange-panel';
 import { LayoutSwitch } from '@/components/layout-switch';
 import { NotesList } from '@/components/notes-list';
 import { PinyinSwitch } from '@/components/pinyin-switch';
@@ -91,6 +92,7 @@ export default async function ReadPage({ params }: Props) {
       )}
       <RetiredLinkNotice redirects={redirects} />
       <EditingProvider slug={text.slug}>
+      <ExchangePanel />
       <AnnotationLayer lexicon={lexicon} firstWord={firstWord ? `${firstWord.id}:0` : ''}>
         <article className="reader" aria-label={text.title.en ?? text.title.zh}>
           {text.blocks.map((block) => {

@@ -1,0 +1,43 @@
+import { importResponse, type ExchangeErrorResponse } from '@/lib/api/contract';
+import { readBodyBytes } from '@/lib/api/body';
+import { authorizeEdit } from '@/lib/auth/request';
+import { importXliff, MAX_IMPORT_BYTES } from '@/lib/library/import';
+import { queryFlag, queryValue } from '@/app/api/_lib/query';
+import { errorJson, json, withErrors } from '@/app/api/_lib/respond';
+import { revalidateText } from '@/app/_lib/revalidate';
+
+export const dynamic = 'force-dynamic';
+
+const importStatus = { invalid: 422, 'too-large': 413, 'not-found': 404, 'wrong-text': 422, 'broken-file': 409, store: 503 } as const;
+
+/**
+ * `POST /api/texts/<slug>/import?fileName=…&dryRun=1&force=1` with an XLIFF file as the body (at
+ * most 5 MB, counted while it arrives): imports it like `npm run import`. 200 with the report
+ * `{ counts, units: [{ id, outcome, reason?, current?, incoming? }] }`; 401/403 for anyone but an
+ * editor, 413 too large, 422 a file that is not XLIFF of this text, each `{ error, kind }`.
+ */
+export const POST = withErrors(async (request: Request, { params }: { params: Promise<{ slug: string }> }) => {
+  const access = authorizeEdit(request);
+  if (!access.ok) return errorJson(access.error, access.status);
+  const { slug } = await params;
+  const read = await readBodyBytes(request, MAX_IMPORT_BYTES);
+  if (!read.ok) return errorJson(read.error, 413);
+  const url = new URL(request.url);
+  const result = await importXliff({
+    bytes: read.bytes,
+    fileName: queryValue(url, 'fileName') ?? 'upload.xlf',
+    editor: access.editor,
+    slug,
+    dryRun: queryFlag(url, 'dryRun'),
+    force: queryFlag(url, 'force'),
+  });
+  if (!result.ok) {
+    const body: ExchangeErrorResponse = { error: result.error, kind: result.kind };
+    return Response.json(body, { status: importStatus[result.kind] });
+  }
+  if (!result.dryRun && result.counts.applied > 0) {
+    revalidateText(slug);
+    for (const unit of result.units) if (unit.outcome === 'applied') revalidateText(slug, unit.id);
+  }
+  return json(importResponse, result);
+});

@@ -1,0 +1,15 @@
+import { exportTmx } from '@/lib/library/exchange-export';
+import { queryFlag } from '@/app/api/_lib/query';
+import { errorJson, withErrors } from '@/app/api/_lib/respond';
+
+export const dynamic = 'force-dynamic';
+
+/** `GET /api/texts/<slug>/tmx?drafts=1`: a TMX 1.4 memory of the text's reviewed (and draft) pairs, as a download. */
+export const GET = withErrors(async (request: Request, { params }: { params: Promise<{ slug: string }> }) => {
+  const { slug } = await params;
+  const result = await exportTmx(slug, { withDrafts: queryFlag(new URL(request.url), 'drafts') });
+  if (!result.ok) return errorJson(result.error, result.kind === 'not-found' ? 404 : 500);
+  return new Response(result.xml, {
+    headers: { 'content-type': 'application/x-tmx+xml; charset=utf-8', 'content-disposition': `attachment; filename="${slug}.tmx"`, 'cache-control': 'no-store' },
+  });
+});

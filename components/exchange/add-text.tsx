@@ -1,0 +1,134 @@
+'use client';
+
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { addTextResponse, apiPaths, errorResponse, sessionResponse, type AddTextResponse } from '@/lib/api/contract';
+
+/** The same limit as the server's (lib/text/prepare MAX_TEXT_BYTES); the server enforces it. */
+const MAX_BYTES = 5 * 1024 * 1024;
+
+type Report = AddTextResponse;
+
+/**
+ * "Add a text" on the library page, for editors only: a file (or pasted text), slug, title,
+ * author and date; Preview shows the encoding found and the blocks with their types; Add
+ * creates the text. Everything is checked again on the server.
+ */
+export function AddText() {
+  const { t } = useTranslation();
+  const [canEdit, setCanEdit] = useState(false);
+  const [file, setFile] = useState<File | null>(null);
+  const [pasted, setPasted] = useState('');
+  const [fields, setFields] = useState({ slug: '', title: '', author: '', date: '', encoding: '' });
+  const [report, setReport] = useState<Report | null>(null);
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    fetch(apiPaths.session, { cache: 'no-store' })
+      .then((r) => r.json())
+      .then((body: unknown) => {
+        const session = sessionResponse.safeParse(body);
+        if (session.success) setCanEdit(session.data.viewer?.role === 'editor' || session.data.mode === 'open');
+      })
+      .catch(() => undefined);
+  }, []);
+  if (!canEdit) return null;
+
+  const send = async (preview: boolean) => {
+    setError('');
+    const body: Blob = file ?? new Blob([pasted], { type: 'text/plain;charset=utf-8' });
+    if (body.size === 0) return setError(t('add.empty'));
+    if (body.size > MAX_BYTES) return setError(t('add.tooLarge'));
+    const query = new URLSearchParams({ fileName: file?.name ?? `${fields.slug || 'pasted'}.txt` });
+    for (const [key, value] of Object.entries(fields)) if (value.trim()) query.set(key, value.trim());
+    if (preview) query.set('preview', '1');
+    setBusy(true);
+    try {
+      const response = await fetch(`${apiPaths.texts}?${query}`, { method: 'POST', body, headers: { 'content-type': 'application/octet-stream' } });
+      const answer: unknown = await response.json();
+      const ok = addTextResponse.safeParse(answer);
+      if (response.ok && ok.success) setReport(ok.data);
+      else {
+        setReport(null);
+        const refused = errorResponse.safeParse(answer);
+        setError(refused.success ? refused.data.error : response.statusText);
+      }
+    } catch {
+      setError(t('add.offline'));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void send(false);
+  };
+  const field = (name: keyof typeof fields, label: string, extra: Record<string, string> = {}) => (
+    <label>
+      {label}
+      <input name={name} value={fields[name]} onChange={(e) => setFields({ ...fields, [name]: e.target.value })} {...extra} />
+    </label>
+  );
+
+  return (
+    <details className="add-text">
+      <summary>{t('add.open')}</summary>
+      <form onSubmit={submit} aria-label={t('add.open')}>
+        <p className="add-text-hint">{t('add.hint')}</p>
+        <label>
+          {t('add.file')}
+          <input type="file" name="file" accept=".txt,.md,.markdown,text/plain,text/markdown" onChange={(e) => { setFile(e.target.files?.[0] ?? null); setReport(null); }} />
+        </label>
+        <label>
+          {t('add.paste')}
+          <textarea name="pasted" rows={6} value={pasted} disabled={file !== null} onChange={(e) => { setPasted(e.target.value); setReport(null); }} />
+        </label>
+        <div className="add-text-fields">
+          {field('slug', t('add.slug'), { pattern: '[a-z0-9][a-z0-9_\\-]{0,79}', placeholder: 'my-text' })}
+          {field('title', t('add.title'))}
+          {field('author', t('add.author'))}
+          {field('date', t('add.date'), { placeholder: '2024-09-08' })}
+          <label>
+            {t('add.encoding')}
+            <select name="encoding" value={fields.encoding} onChange={(e) => setFields({ ...fields, encoding: e.target.value })}>
+              <option value="">{t('add.detect')}</option>
+              <option value="utf-8">UTF-8</option>
+              <option value="gb18030">GB18030 / GBK</option>
+              <option value="big5">Big5</option>
+            </select>
+          </label>
+        </div>
+        <div className="add-text-actions">
+          <button type="button" disabled={busy} onClick={() => void send(true)}>{t('add.preview')}</button>
+          <button type="submit" disabled={busy || !report || report.action !== 'checked'}>{t('add.create')}</button>
+        </div>
+        {error && <p role="alert" className="notice notice-error">{error}</p>}
+        {report && (
+          <section className="add-text-report" aria-live="polite" data-action={report.action}>
+            {report.action === 'checked' ? (
+              <p>{t('add.found', { encoding: report.encoding, confidence: report.confidence ?? 100, slug: report.slug })}</p>
+            ) : (
+              <p role="status">
+                {t('add.done', { slug: report.slug })} <a href={`/read/${report.slug}`}>{t('add.read')}</a>
+              </p>
+            )}
+            <p>
+              {Object.entries(report.summary.blocks).filter(([, n]) => n > 0).map(([type, n]) => `${n} ${type}`).join(' · ')} · {t('add.characters', { count: report.summary.characters })}
+            </p>
+            {report.summary.oddities.length > 0 && (
+              <ul className="add-text-oddities">
+                {report.summary.oddities.map((o) => <li key={`${o.line}:${o.message}`}>{t('add.line', { line: o.line })}: {o.message}</li>)}
+              </ul>
+            )}
+            <ol className="add-text-blocks">
+              {report.preview.slice(0, 200).map((b) => (
+                <li key={b.line}><span className="block-type">{b.type}</span> <span lang="zh">{b.start}</span></li>
+              ))}
+            </ol>
+          </section>
+        )}
+      </form>
+    </details>
+  );
+}

@@ -1,0 +1,67 @@
+// Export and import times: XLIFF 1.2 export, TMX export, and XLIFF import (its own export, all
+// unchanged; and every target changed, all applied) for the bundled text and for a generated
+// text of 10,000 paragraphs, on a temporary copy of the data.
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { addText } from '@/lib/library/add';
+import { exportTmx, exportXliff } from '@/lib/library/exchange-export';
+import { importXliff } from '@/lib/library/import';
+import { loadText } from '@/lib/library/load';
+
+const ms = (value: number) => `${value.toFixed(0)} ms`;
+
+async function timed<T>(task: () => Promise<T>): Promise<{ value: T; ms: number }> {
+  const started = performance.now();
+  const value = await task();
+  return { value, ms: performance.now() - started };
+}
+
+async function measure(slug: string): Promise<void> {
+  const xliff = await timed(() => exportXliff(slug));
+  if (!xliff.value.ok) throw new Error(xliff.value.error);
+  const tmx = await timed(() => exportTmx(slug, { withDrafts: true }));
+  if (!tmx.value.ok) throw new Error(tmx.value.error);
+  const bytes = Buffer.from(xliff.value.xml);
+  const same = await timed(() => importXliff({ bytes, fileName: 'bench.xlf', editor: 'bench' }));
+  // Every target changed: the import plans, writes both files once and appends one entry per unit.
+  const changed = Buffer.from(xliff.value.xml.replace(/(<target[^>]*>)/g, '$1Changed: '));
+  const applied = await timed(() => importXliff({ bytes: changed, fileName: 'bench.xlf', editor: 'bench' }));
+  const counts = (r: typeof same.value) => (r.ok ? `${r.counts.applied} applied, ${r.counts.unchanged} unchanged` : r.error);
+  console.log(
+    `exchange ${slug}: ${xliff.value.units} units, XLIFF ${(bytes.length / 1024).toFixed(0)} KB. ` +
+      `export XLIFF ${ms(xliff.ms)}, TMX ${ms(tmx.ms)} (${tmx.value.units} pairs); ` +
+      `import own export ${ms(same.ms)} (${counts(same.value)}); import all changed ${ms(applied.ms)} (${counts(applied.value)})`,
+  );
+}
+
+/** Prints export and import times for the bundled text and a 10,000-paragraph text. */
+export async function exchangeFigures(): Promise<void> {
+  const previous = process.env.BILINGUAL_DATA_DIR;
+  const data = mkdtempSync(path.join(tmpdir(), 'bilingual-bench-exchange-'));
+  try {
+    for (const folder of ['content', 'locales']) cpSync(path.resolve(folder), path.join(data, folder), { recursive: true });
+    process.env.BILINGUAL_DATA_DIR = data;
+    await measure('karpathy-no-priors');
+
+    const paragraphs = Array.from({ length: 10_000 }, (_, i) => `第 ${i + 1} 段：近日，播客节目发布了对这位著名研究者的专访视频，其中谈到了第 ${i + 1} 个话题。`);
+    const added = await addText({ bytes: Buffer.from(paragraphs.join('\n\n')), fileName: 'long.md', slug: 'bench-long', meta: { title: '长文' } });
+    if (!added.ok) throw new Error(added.error);
+    const loaded = await loadText('bench-long');
+    if (!loaded?.ok) throw new Error('the long text did not load');
+    const glosses = Object.fromEntries(loaded.text.blocks.map((b, i) => [b.id, `Paragraph ${i + 1}: a well-known researcher's interview.`]));
+    writeFileSync(path.join(data, 'locales', 'en', 'bench-long.json'), `${JSON.stringify({ title: 'A long text', ...glosses }, null, 2)}\n`);
+    await measure('bench-long');
+  } finally {
+    if (previous === undefined) delete process.env.BILINGUAL_DATA_DIR;
+    else process.env.BILINGUAL_DATA_DIR = previous;
+    rmSync(data, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1]?.endsWith('exchange.ts')) {
+  exchangeFigures().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}
