@@ -22,7 +22,7 @@ test.describe('add a text', () => {
     }
   });
 
-  test('an editor uploads a GB18030 file on the library page, previews its blocks and encoding, adds it and reads it', async ({ page, context }) => {
+  test('an editor uploads a GB18030 file on the library page, previews its blocks and encoding, adds it, and the library lists it', async ({ page, context }) => {
     await signIn(context, EDITH);
     await page.goto('/');
     await waitForHydration(page);

@@ -23,6 +23,7 @@ export function AddText() {
   const [report, setReport] = useState<Report | null>(null);
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
+  const [replace, setReplace] = useState(false);
 
   useEffect(() => {
     fetch(apiPaths.session, { cache: 'no-store' })
@@ -43,6 +44,7 @@ export function AddText() {
     const query = new URLSearchParams({ fileName: file?.name ?? `${fields.slug || 'pasted'}.txt` });
     for (const [key, value] of Object.entries(fields)) if (value.trim()) query.set(key, value.trim());
     if (preview) query.set('preview', '1');
+    if (replace) query.set('replace', '1');
     setBusy(true);
     try {
       const response = await fetch(`${apiPaths.texts}?${query}`, { method: 'POST', body, headers: { 'content-type': 'application/octet-stream' } });
@@ -99,6 +101,10 @@ export function AddText() {
             </select>
           </label>
         </div>
+        <label className="add-text-replace">
+          <input type="checkbox" checked={replace} onChange={(e) => { setReplace(e.target.checked); setReport(null); }} />
+          {t('add.replace')}
+        </label>
         <div className="add-text-actions">
           <button type="button" disabled={busy} onClick={() => void send(true)}>{t('add.preview')}</button>
           <button type="submit" disabled={busy || !report || report.action !== 'checked'}>{t('add.create')}</button>

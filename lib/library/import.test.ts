@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { glossRevision } from '@/lib/gloss/validate';
 import { makeDataDir } from '@/lib/testing/data-dir';
+import { encodeCharset } from '@/lib/text/charset-decode';
 import { glossHistory, revertGloss, saveGloss } from './edit';
 import { exportXliff } from './exchange-export';
 import { importXliff } from './import';
@@ -127,6 +128,14 @@ describe('importXliff', () => {
   it('refuses a binary file and GB18030 bytes', async () => {
     const binary = await importXliff({ bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0xff, 0xfe, 0x80]), fileName: 'x.xlf', editor: 'ann' });
     expect(binary).toMatchObject({ ok: false, kind: 'invalid' });
+  });
+
+  it('refuses an XLIFF in GB18030 that declares UTF-8', async () => {
+    const xml = (await exported()).replace(/<target[^>]*>[^<]*<\/target>/, '<target>中文译文</target>');
+    const before = snapshot();
+    const result = await importXliff({ bytes: encodeCharset(xml, 'gb18030'), fileName: 'x.xlf', editor: 'ann' });
+    expect(result).toMatchObject({ ok: false, kind: 'invalid', error: expect.stringMatching(/not UTF-8 or UTF-16/) });
+    expect(snapshot()).toEqual(before);
   });
 
   it('reads a UTF-16 file with a BOM', async () => {
