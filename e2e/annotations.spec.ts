@@ -870,18 +870,18 @@ test.describe('translator’s notes', () => {
     expect(problems, problems.join('\n')).toEqual([]);
   });
 
-  test('the notes list has 32 items numbered 1–32, each linking back to its paragraph', async ({ page, request }) => {
+  test('the notes list has 33 items numbered 1–33, each linking back to its paragraph', async ({ page, request }) => {
     const text = await annotated(request);
     const ordered = notesInOrder(text);
-    expect(ordered).toHaveLength(32);
-    expect(notesFileCount()).toBe(32);
+    expect(ordered).toHaveLength(33);
+    expect(notesFileCount()).toBe(33);
     await openReader(page, READ_PATH);
     const section = page.locator('section.notes');
     await expect(section).toHaveCount(1);
     await expect(page.getByRole('region', { name: 'Translator’s notes' })).toBeVisible();
     await expect(section.getByRole('heading', { level: 2 })).toHaveText('Translator’s notes');
     const items = section.locator('ol > li');
-    await expect(items).toHaveCount(32);
+    await expect(items).toHaveCount(33);
     const listed = await items.evaluateAll((els) =>
       els.map((li) => ({
         id: li.id,
