@@ -1,5 +1,7 @@
 import type { Metadata } from 'next';
+import { applyReadingOptionsScript } from '@/components/reading-options';
 import './globals.css';
+import './styles/reading-options.css';
 
 export const metadata: Metadata = { title: 'Page not found · 找不到页面', robots: { index: false } };
 
@@ -10,7 +12,10 @@ export const metadata: Metadata = { title: 'Page not found · 找不到页面', 
  */
 export default function GlobalNotFound() {
   return (
-    <html lang="en">
+    <html lang="en" suppressHydrationWarning>
+      <head>
+        <script dangerouslySetInnerHTML={{ __html: applyReadingOptionsScript }} />
+      </head>
       <body>
         <header className="site-header">
           <a href="/" className="site-name">

@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslation } from 'react-i18next';
-import { useAnnotations } from './annotation-layer';
+import { useAnnotations } from './annotations/annotation-context';
 
 /** The small numbered marker of a translator's note; hovering, focusing or activating it shows the note. */
 export function NoteMarker({ id }: { id: string }) {

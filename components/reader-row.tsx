@@ -6,6 +6,7 @@ import { CopyLinkButton } from './copy-link-button';
 import { EditableGloss } from './edit/editable-gloss';
 import { InlineText } from './inline-text';
 import { NoteMarker } from './note-marker';
+import { RevealGloss } from './reveal-gloss';
 import { ZhText } from './zh-text';
 
 /** The heading element for a block's level: the page title is h1, so text headings start at h2. */
@@ -74,27 +75,29 @@ export function ReaderRow({ block, slug, t, uiLang, annotations, withPermalink =
         </BlockBody>
       </div>
       <div className="cell cell-en" lang="en">
-        <EditableGloss id={block.id}>
-          {block.en ? (
-            <BlockBody block={block}>
-              {annotations ? <EnText text={block.en} markers={annotations.en} /> : <InlineText text={block.en} />}
-            </BlockBody>
-          ) : (
-            <p className="mark mark-untranslated" lang={uiLang}>
-              {t('reader.untranslated')}
+        <RevealGloss id={block.id}>
+          <EditableGloss id={block.id}>
+            {block.en ? (
+              <BlockBody block={block}>
+                {annotations ? <EnText text={block.en} markers={annotations.en} /> : <InlineText text={block.en} />}
+              </BlockBody>
+            ) : (
+              <p className="mark mark-untranslated" lang={uiLang}>
+                {t('reader.untranslated')}
+              </p>
+            )}
+            {block.status === 'stale' && (
+              <p className="mark mark-stale" lang={uiLang}>
+                {t('reader.stale')}
+              </p>
+            )}
+          </EditableGloss>
+          {annotations?.detached.map((id) => (
+            <p key={id} className="note-detached" lang={uiLang}>
+              <NoteMarker id={id} /> {t('notes.detached')}
             </p>
-          )}
-          {block.status === 'stale' && (
-            <p className="mark mark-stale" lang={uiLang}>
-              {t('reader.stale')}
-            </p>
-          )}
-        </EditableGloss>
-        {annotations?.detached.map((id) => (
-          <p key={id} className="note-detached" lang={uiLang}>
-            <NoteMarker id={id} /> {t('notes.detached')}
-          </p>
-        ))}
+          ))}
+        </RevealGloss>
       </div>
       <div className="row-tools">
         {withPermalink && (

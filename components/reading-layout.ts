@@ -1,5 +1,9 @@
-/** The ways the reading page can arrange its two columns; kept in the URL as `?layout=`. */
-export const readingLayouts = ['side', 'stacked', 'zh', 'en'] as const;
+/**
+ * The ways the reading page can arrange its two columns; kept in the URL as `?layout=`. `reveal`
+ * arranges them as by default (side by side, stacked on narrow screens) with each row's English
+ * hidden until asked for.
+ */
+export const readingLayouts = ['side', 'stacked', 'zh', 'en', 'reveal'] as const;
 export type ReadingLayout = (typeof readingLayouts)[number];
 
 /** Below this width the reading page stacks its columns unless the URL says otherwise. */

@@ -2,24 +2,33 @@
 
 import { Fragment, type ReactNode } from 'react';
 import type { ZhAnnotations } from '@/lib/annotate/view';
+import { toneOf } from '@/lib/annotate/tones';
 import { inlineRanges } from '@/lib/text/inline';
-import { useAnnotations } from './annotation-layer';
+import { useAnnotations } from './annotations/annotation-context';
 import { NoteMarker } from './note-marker';
 
 const HAN = /\p{Script=Han}/u;
 
-/** Ruby for a word: one syllable over each character when they pair up, else the reading over the word. */
-function Ruby({ word, pinyin }: { word: string; pinyin: string }) {
+/** The class that colours a syllable and its character by tone, when tone colours are on. */
+function toneClass(tones: boolean, syllable: string | undefined): string | undefined {
+  return tones && syllable ? `tone-${toneOf(syllable)}` : undefined;
+}
+
+/**
+ * Ruby for a word: one syllable over each character when they pair up, else the reading over
+ * the word; readings in the chosen notation, each character coloured by its tone when asked.
+ */
+function Ruby({ word, pinyin, tones, write }: { word: string; pinyin: string; tones: boolean; write: (pinyin: string) => string }) {
   const chars = [...word];
   const syllables = pinyin.split(' ');
   if (chars.length === syllables.length && chars.every((c) => HAN.test(c))) {
     return (
       <>
         {chars.map((char, i) => (
-          <ruby key={i}>
+          <ruby key={i} className={toneClass(tones, syllables[i])}>
             {char}
             <rp>(</rp>
-            <rt>{syllables[i]}</rt>
+            <rt>{write(syllables[i] ?? '')}</rt>
             <rp>)</rp>
           </ruby>
         ))}
@@ -30,20 +39,40 @@ function Ruby({ word, pinyin }: { word: string; pinyin: string }) {
     <ruby>
       {word}
       <rp>(</rp>
-      <rt>{pinyin}</rt>
+      <rt>{write(pinyin)}</rt>
       <rp>)</rp>
     </ruby>
+  );
+}
+
+/** A word's characters coloured by tone, without ruby (the tone is in the popover's reading too). */
+function ToneColoured({ word, pinyin }: { word: string; pinyin: string }) {
+  const chars = [...word];
+  const syllables = pinyin.split(' ');
+  if (chars.length !== syllables.length) return <>{word}</>;
+  return (
+    <>
+      {chars.map((char, i) => (
+        <span key={i} className={toneClass(true, syllables[i])}>
+          {char}
+        </span>
+      ))}
+    </>
   );
 }
 
 /**
  * A block's Chinese with its words annotated: each Chinese word can be pointed at, focused
  * (arrow keys move between words) or tapped for its popover; glossary terms are marked;
- * translator-note markers follow their quotes; pinyin shows as ruby when asked for.
+ * translator-note markers follow their quotes; pinyin (or zhuyin) shows as ruby when asked for,
+ * words can be coloured by tone, and shown in traditional characters (each word keeps its
+ * length, so offsets of terms and notes hold).
  */
 export function ZhText({ blockId, text, annotations }: { blockId: string; text: string; annotations: ZhAnnotations }) {
-  const { showPinyin, highlight, activeWord, setActiveWord, open, closeSoon } = useAnnotations();
+  const { lexicon, showPinyin, tones, traditional, writeReading, highlight, activeWord, setActiveWord, open, closeSoon } =
+    useAnnotations();
   const { words, terms, notes } = annotations;
+  const exceptions = new Map(annotations.traditional);
 
   const termAt = (start: number, end: number) => {
     const range = terms.find(([s, e]) => s < end && start < e);
@@ -78,7 +107,9 @@ export function ZhText({ blockId, text, annotations }: { blockId: string; text: 
       const word = text.slice(s, e);
       const term = termAt(s, e);
       const key = `${blockId}:${index}`;
-      const target = { word, pinyin, ...(term ? { term } : {}) };
+      const form = exceptions.get(index) ?? lexicon.traditional?.[word] ?? word;
+      const target = { word, pinyin, ...(term ? { term } : {}), ...(form !== word ? { traditional: form } : {}) };
+      const shown = traditional ? form : word;
       out.push(
         <span
           key={key}
@@ -92,7 +123,13 @@ export function ZhText({ blockId, text, annotations }: { blockId: string; text: 
           }}
           onClick={(event) => open({ kind: 'word', target, anchor: event.currentTarget, pinned: true })}
         >
-          {showPinyin && pinyin ? <Ruby word={word} pinyin={pinyin} /> : word}
+          {showPinyin && pinyin ? (
+            <Ruby word={shown} pinyin={pinyin} tones={tones} write={writeReading} />
+          ) : tones && pinyin ? (
+            <ToneColoured word={shown} pinyin={pinyin} />
+          ) : (
+            shown
+          )}
         </span>,
         <Fragment key={`m${e}`}>{markers(e)}</Fragment>,
       );
@@ -102,7 +139,7 @@ export function ZhText({ blockId, text, annotations }: { blockId: string; text: 
     return out;
   };
 
-  return (
+  const content = (
     <>
       {inlineRanges(text).map((segment) =>
         segment.kind === 'link' ? (
@@ -118,4 +155,5 @@ export function ZhText({ blockId, text, annotations }: { blockId: string; text: 
       )}
     </>
   );
+  return traditional ? <span lang="zh-Hant">{content}</span> : content;
 }

@@ -21,6 +21,7 @@ import { isGlossable } from '@/lib/text/types';
 import { parseFigures } from './bench/parse';
 import { saveFigures } from './bench/saves';
 import { exchangeFigures } from './bench/exchange';
+import { readingOptionsFigures } from './bench/reading-options';
 import { startServer } from './lib/next-server';
 import { searchFigures } from './bench/search';
 
@@ -131,6 +132,7 @@ async function main() {
     await withServer(env, async (origin) => {
       weights.set(`bare ${annotations}`, await weigh(origin, '/bench-bare-page'));
       for (const text of texts) weights.set(`${text.slug} ${annotations}`, await weigh(origin, `/read/${text.slug}`));
+      if (annotations === 'on') for (const text of texts) await readingOptionsFigures(origin, text.slug, DIST);
     });
     if (annotations === 'on') await saveFigures(env);
   }

@@ -4,6 +4,7 @@ import { HydrationMarker } from '@/components/hydration-marker';
 import { I18nProvider } from '@/components/i18n-provider';
 import { LanguageSwitch } from '@/components/language-switch';
 import { SearchBox } from '@/components/search/search-box';
+import { applyReadingOptionsScript } from '@/components/reading-options';
 import { SessionStatus } from '@/components/session-status';
 import { htmlLang, uiLocales } from '@/lib/i18n/config';
 import { getUiT, toUiLocale } from '@/lib/i18n/server';
@@ -11,6 +12,7 @@ import '../globals.css';
 import '../styles/search.css';
 import '../styles/glossary.css';
 import '../styles/exchange.css';
+import '../styles/reading-options.css';
 
 type Props = { children: ReactNode; params: Promise<{ ui: string }> };
 
@@ -33,6 +35,10 @@ export default async function UiLayout({ children, params }: Props) {
   const { t, strings } = await getUiT(ui);
   return (
     <html lang={htmlLang[ui]} suppressHydrationWarning>
+      <head>
+        {/* Text size and theme before the first paint (no flash of the wrong one). */}
+        <script dangerouslySetInnerHTML={{ __html: applyReadingOptionsScript }} />
+      </head>
       <body>
         <I18nProvider lng={ui} strings={strings}>
           <a className="skip-link" href="#main">

@@ -77,3 +77,32 @@ describe('rowAnnotations', () => {
     expect(block.en!.slice(0, enMarker?.[0]).endsWith('Tesla')).toBe(true);
   });
 });
+
+describe('traditional forms of the seed', () => {
+  it('has the traditional form of each word whose form differs, the same length, and the lexicon ships them', () => {
+    expect(annotation.traditional['发展']).toBe('發展');
+    expect(annotation.traditional['自动驾驶']).toBe('自動駕駛');
+    for (const [word, form] of Object.entries(annotation.traditional)) {
+      expect(form).not.toBe(word);
+      expect(form.length).toBe(word.length);
+    }
+    const block = text.blocks.find((b) => b.text.includes('自动驾驶'))!;
+    expect(lexiconFor(annotation, [block.id]).traditional?.['自动驾驶']).toBe('自動駕駛');
+  });
+
+  it('converting word by word with the exceptions gives the whole block converted in context', async () => {
+    const { toTraditional } = await import('./chinese-script');
+    for (const block of text.blocks.filter((b) => b.type !== 'break')) {
+      const blockAnnotation = annotation.blocks[block.id]!;
+      const exceptions = new Map(blockAnnotation.traditional ?? []);
+      let index = 0;
+      const rebuilt = blockAnnotation.tokens
+        .map((t) => (t.chinese ? (exceptions.get(index++) ?? annotation.traditional[t.text] ?? t.text) : t.text))
+        .join('');
+      const whole = toTraditional(block.text);
+      // Only the Chinese words are converted: punctuation and Latin text stay as written.
+      const expected = blockAnnotation.tokens.map((t) => (t.chinese ? whole.slice(t.start, t.end) : t.text)).join('');
+      expect(rebuilt).toBe(expected);
+    }
+  });
+});

@@ -8,6 +8,7 @@ import { findTerms, mergeGlossaries, type TermMatch } from './glossary';
 import { anchorNote, type AnchoredNote } from './notes';
 import { pinyinByOffset, readingOf } from './pinyin';
 import { segmentWords } from './segment';
+import { traditionalForms } from './traditional';
 import type { DictionaryEntry, NoteSource, ReadToken, TermEntry } from './types';
 import type { NoteView, PageLexicon, RowAnnotations } from './view';
 import { parseWordList } from './word-list';
@@ -27,6 +28,8 @@ export interface BlockAnnotation {
   tokens: ReadToken[];
   terms: TermMatch[];
   notes: AnchoredNote[];
+  /** `[index among the Chinese words, form]` where a word's traditional form in this block differs from its form alone. */
+  traditional?: [number, string][];
 }
 
 export interface TextAnnotation {
@@ -38,6 +41,8 @@ export interface TextAnnotation {
   dictionary: Record<string, DictionaryEntry>;
   /** The glossary entries of the terms that occur in the text. */
   glossary: Record<string, TermEntry>;
+  /** Simplified word → traditional form (opencc-js, same length), for the words whose forms differ. */
+  traditional: Record<string, string>;
   /** Milliseconds spent: segmenting, and the slowest block. */
   timing: { total: number; slowestBlock: number };
 }
@@ -101,6 +106,7 @@ async function compute(text: TextView, { glossary, notes: noteSources, words }: 
   const blocks: Record<string, BlockAnnotation> = {};
   const dictionary: Record<string, DictionaryEntry> = {};
   const usedTerms: Record<string, TermEntry> = {};
+  const traditional: Record<string, string> = {};
   const glossaryByTerm = new Map(glossary.map((entry) => [entry.term, entry]));
   const notes: NoteView[] = [];
   let total = 0;
@@ -116,7 +122,12 @@ async function compute(text: TextView, { glossary, notes: noteSources, words }: 
     const spent = performance.now() - started;
     total += spent;
     slowestBlock = Math.max(slowestBlock, spent);
-    blocks[block.id] = annotation;
+    const forms = traditionalForms(
+      block.text,
+      annotation.tokens.filter((t) => t.chinese).map((t) => [t.start, t.end] as const),
+    );
+    for (const [word, form] of forms.words) traditional[word] = form;
+    blocks[block.id] = forms.exceptions.length > 0 ? { ...annotation, traditional: forms.exceptions } : annotation;
 
     for (const token of annotation.tokens) {
       if (!token.chinese || Object.hasOwn(dictionary, token.text)) continue;
@@ -136,7 +147,7 @@ async function compute(text: TextView, { glossary, notes: noteSources, words }: 
   for (const note of noteSources.filter((n) => !live.has(n.block))) {
     notes.push({ id: note.id, number: notes.length + 1, block: note.block, quote: note.quote, body: note.body, detached: true });
   }
-  return { blocks, notes, dictionary, glossary: usedTerms, timing: { total, slowestBlock } };
+  return { blocks, notes, dictionary, glossary: usedTerms, traditional, timing: { total, slowestBlock } };
 }
 
 /** The annotations of a text, computed at most once per version of the text and its sources. */
@@ -163,6 +174,7 @@ export function rowAnnotations(annotation: BlockAnnotation): RowAnnotations {
       words: annotation.tokens.filter((t) => t.chinese).map((t) => [t.start, t.end, t.pinyin ?? '']),
       terms: annotation.terms.map((t) => [t.start, t.end]),
       notes: attached.flatMap((n) => (n.end === undefined ? [] : [[n.end, n.id] as [number, string]])),
+      ...(annotation.traditional ? { traditional: annotation.traditional } : {}),
     },
     en: attached.map((n) => [n.enAt ?? Number.MAX_SAFE_INTEGER, n.id]),
     detached: annotation.notes.filter((n) => n.detached).map((n) => n.id),
@@ -173,17 +185,22 @@ export function rowAnnotations(annotation: BlockAnnotation): RowAnnotations {
 export const POPOVER_SENSES = 4;
 export const POPOVER_PART_SENSES = 2;
 
-/** An entry cut to what the popover shows. */
+/**
+ * An entry cut to what the popover shows. Its traditional form goes into the lexicon's own map
+ * (the form the page shows in traditional characters), so it is left out here.
+ */
 function forPopover(entry: DictionaryEntry): DictionaryEntry {
-  const senses = entry.senses.slice(0, POPOVER_SENSES);
-  const parts = entry.parts?.map((part) => ({ ...part, senses: part.senses.slice(0, POPOVER_PART_SENSES) }));
-  return { ...entry, senses, ...(parts ? { parts } : {}) };
+  const { traditional: _shownFromLexicon, ...rest } = entry;
+  const senses = rest.senses.slice(0, POPOVER_SENSES);
+  const parts = rest.parts?.map((part) => ({ ...part, senses: part.senses.slice(0, POPOVER_PART_SENSES) }));
+  return { ...rest, senses, ...(parts ? { parts } : {}) };
 }
 
 /** The dictionary, glossary and notes a page needs for the given blocks, and nothing more. */
 export function lexiconFor(annotation: TextAnnotation, blockIds: readonly string[]): PageLexicon {
   const words: PageLexicon['words'] = {};
   const terms: PageLexicon['terms'] = {};
+  const traditional: Record<string, string> = {};
   const ids = new Set(blockIds);
   for (const id of blockIds) {
     const block = annotation.blocks[id];
@@ -191,6 +208,8 @@ export function lexiconFor(annotation: TextAnnotation, blockIds: readonly string
     for (const token of block.tokens) {
       const entry = annotation.dictionary[token.text];
       if (token.chinese && entry && !words[token.text]) words[token.text] = forPopover(entry);
+      const form = annotation.traditional[token.text];
+      if (token.chinese && form) traditional[token.text] = form;
     }
     for (const match of block.terms) {
       const entry = annotation.glossary[match.term];
@@ -198,5 +217,5 @@ export function lexiconFor(annotation: TextAnnotation, blockIds: readonly string
     }
   }
   const notes = Object.fromEntries(annotation.notes.filter((n) => ids.has(n.block)).map((n) => [n.id, n]));
-  return { words, terms, notes };
+  return { words, terms, notes, traditional };
 }

@@ -12,6 +12,8 @@ export interface ZhAnnotations {
   terms: [number, number][];
   /** `[offset, noteId]`: a note marker goes after the word that contains `offset - 1`. */
   notes: [number, string][];
+  /** `[word index, form]`: words whose traditional form here differs from the lexicon's (rare; absent when none). */
+  traditional?: [number, string][];
 }
 
 /** A block's annotations as a reading row shows them. */
@@ -39,6 +41,8 @@ export interface PageLexicon {
   words: Record<string, DictionaryEntry>;
   terms: Record<string, TermEntry>;
   notes: Record<string, NoteView>;
+  /** Simplified word → traditional form, for the words on the page whose forms differ. */
+  traditional?: Record<string, string>;
 }
 
 /** Where the word popover reads from: the word, its reading here, and the term it is part of. */
@@ -46,4 +50,6 @@ export interface WordTarget {
   word: string;
   pinyin: string;
   term?: string;
+  /** The word's traditional form here, when it differs. */
+  traditional?: string;
 }

@@ -6,6 +6,7 @@ import { ExchangePanel } from '@/components/exchange/exchange-panel';
 import { LayoutSwitch } from '@/components/layout-switch';
 import { NotesList } from '@/components/notes-list';
 import { PinyinSwitch } from '@/components/pinyin-switch';
+import { ReadingOptionsPanel } from '@/components/reading-options-panel';
 import { ReaderRow } from '@/components/reader-row';
 import { RetiredLinkNotice } from '@/components/retired-link-notice';
 import { SearchInText } from '@/components/search/search-in-text';
@@ -76,6 +77,7 @@ export default async function ReadPage({ params }: Props) {
         </p>
         <div className="reader-controls">
           <LayoutSwitch />
+          <ReadingOptionsPanel />
           <PinyinSwitch />
         </div>
         <SearchInText slug={text.slug} t={t} />

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound, permanentRedirect, redirect } from 'next/navigation';
 import { AnnotationLayer } from '@/components/annotation-layer';
 import { PinyinSwitch } from '@/components/pinyin-switch';
+import { ReadingOptionsPanel } from '@/components/reading-options-panel';
 import { ReaderRow } from '@/components/reader-row';
 import { TextTitle } from '@/components/text-title';
 import { annotateText, annotationsEnabled, lexiconFor, rowAnnotations } from '@/lib/annotate/annotate';
@@ -83,7 +84,10 @@ export default async function ParagraphPage({ params }: Props) {
         </Link>
       </nav>
       <h1 className="paragraph-heading">{t('paragraph.of', { n: index + 1, total: paragraphs.length })}</h1>
-      <PinyinSwitch />
+      <div className="reader-controls">
+        <ReadingOptionsPanel />
+        <PinyinSwitch />
+      </div>
       <AnnotationLayer lexicon={lexicon} firstWord={`${block.id}:0`}>
         <div className="reader reader-single">
           <ReaderRow

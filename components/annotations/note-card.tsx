@@ -1,0 +1,22 @@
+'use client';
+
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import type { NoteView } from '@/lib/annotate/view';
+
+/** The accessible name of a note's popover: “Translator’s note 7”. */
+export function noteLabel(t: TFunction, note: NoteView | undefined): string {
+  return t('notes.label', { n: note?.number ?? '' });
+}
+
+/** A translator's note in the popover: its number, whether its passage has changed, its text. */
+export function NoteCard({ note }: { note: NoteView | undefined }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <p className="popover-title">{noteLabel(t, note)}</p>
+      {note?.detached && <p className="mark mark-stale">{t('notes.detached')}</p>}
+      <p lang="en">{note?.body}</p>
+    </>
+  );
+}

@@ -1,0 +1,114 @@
+'use client';
+
+import { useTranslation } from 'react-i18next';
+import {
+  PHONETIC_PARAM,
+  SCRIPT_PARAM,
+  TONES_PARAM,
+  textSizes,
+  DEFAULT_TEXT_SIZE,
+  type StoredOption,
+} from './reading-options';
+import { useStoredOption } from './use-stored-option';
+import { useUrlParam } from './use-url-param';
+
+interface Choice {
+  value: string;
+  label: string;
+}
+
+/** A group of radio buttons for one option; `null` is the option's default. */
+function ChoiceGroup({
+  name,
+  legend,
+  choices,
+  value,
+  onChange,
+}: {
+  name: string;
+  legend: string;
+  choices: Choice[];
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <fieldset className="option-group">
+      <legend>{legend}</legend>
+      {choices.map((choice) => (
+        <label key={choice.value}>
+          <input type="radio" name={name} value={choice.value} checked={value === choice.value} onChange={() => onChange(choice.value)} />
+          <span>{choice.label}</span>
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+/** A URL switch between a default and one other value (`?script=trad`, `?phonetic=zhuyin`). */
+function useUrlChoice(param: string, other: string, fallback: string): [string, (value: string) => void] {
+  const [value, setValue] = useUrlParam(param);
+  return [value === other ? other : fallback, (next) => setValue(next === other ? other : null)];
+}
+
+function useStoredChoice(option: StoredOption, fallback: string): [string, (value: string) => void] {
+  const [value, setValue] = useStoredOption(option);
+  return [value ?? fallback, (next) => setValue(next === fallback ? null : next)];
+}
+
+/**
+ * The reading options behind one disclosure: phonetic notation, tone colours, script, text size
+ * and theme. Each is kept in the URL; text size and theme also across visits.
+ */
+export function ReadingOptionsPanel() {
+  const { t } = useTranslation();
+  const [notation, setNotation] = useUrlChoice(PHONETIC_PARAM, 'zhuyin', 'pinyin');
+  const [script, setScript] = useUrlChoice(SCRIPT_PARAM, 'trad', 'simp');
+  const [tones, setTones] = useUrlParam(TONES_PARAM);
+  const [size, setSize] = useStoredChoice('size', DEFAULT_TEXT_SIZE);
+  const [theme, setTheme] = useStoredChoice('theme', 'auto');
+  return (
+    <details className="reading-options">
+      <summary>{t('options.title')}</summary>
+      <div className="reading-options-body">
+        <ChoiceGroup
+          name="phonetic"
+          legend={t('options.notation')}
+          value={notation}
+          onChange={setNotation}
+          choices={[
+            { value: 'pinyin', label: t('options.notation.pinyin') },
+            { value: 'zhuyin', label: t('options.notation.zhuyin') },
+          ]}
+        />
+        <label className="option-check">
+          <input type="checkbox" checked={tones === '1'} onChange={(event) => setTones(event.target.checked ? '1' : null)} />
+          <span>{t('options.tones')}</span>
+        </label>
+        <ChoiceGroup
+          name="script"
+          legend={t('options.script')}
+          value={script}
+          onChange={setScript}
+          choices={[
+            { value: 'simp', label: t('options.script.simp') },
+            { value: 'trad', label: t('options.script.trad') },
+          ]}
+        />
+        <ChoiceGroup
+          name="size"
+          legend={t('options.size')}
+          value={size}
+          onChange={setSize}
+          choices={textSizes.map((value) => ({ value, label: t(`options.size.${value}`) }))}
+        />
+        <ChoiceGroup
+          name="theme"
+          legend={t('options.theme')}
+          value={theme}
+          onChange={setTheme}
+          choices={['auto', 'light', 'dark'].map((value) => ({ value, label: t(`options.theme.${value}`) }))}
+        />
+      </div>
+    </details>
+  );
+}

@@ -1,0 +1,36 @@
+'use client';
+
+import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useUrlParam } from './use-url-param';
+
+/**
+ * A row's English, which in the reveal layout (`?layout=reveal`) stays hidden behind a button
+ * until the reader taps, clicks or presses Enter on it, and hides again the same way. In every
+ * other layout it is shown as it is.
+ */
+export function RevealGloss({ id, children }: { id: string; children: ReactNode }) {
+  const { t } = useTranslation();
+  const [layout] = useUrlParam('layout');
+  const [shown, setShown] = useState(false);
+  const reveal = layout === 'reveal';
+  const bodyId = `en-${id}`;
+  return (
+    <>
+      {reveal && (
+        <button
+          type="button"
+          className="reveal-toggle"
+          aria-expanded={shown}
+          aria-controls={bodyId}
+          onClick={() => setShown((current) => !current)}
+        >
+          {shown ? t('reader.hideEnglish') : t('reader.showEnglish')}
+        </button>
+      )}
+      <div className="reveal-body" id={reveal ? bodyId : undefined} hidden={reveal && !shown}>
+        {children}
+      </div>
+    </>
+  );
+}
