@@ -1,5 +1,6 @@
 import 'server-only';
 import { mkdir, open, readFile, rmdir, stat, unlink, utimes } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { StoreWriteError } from './errors';
@@ -56,8 +57,32 @@ async function readHolder(file: string): Promise<{ text: string; holder: Holder 
  */
 function isStale(found: { holder: Holder | undefined; mtimeMs: number }, staleMs: number): boolean {
   const { holder, mtimeMs } = found;
-  if (holder && typeof holder.pid === 'number' && holder.host === hostname()) return !isAlive(holder.pid);
+  if (holder && typeof holder.pid === 'number' && holder.host === hostname()) {
+    // Our own pid on a lock we do not hold: left by an earlier process that had our pid (a
+    // restarted container's server is often pid 1 again).
+    if (holder.pid === process.pid) return !heldTokens.has(holder.token);
+    if (!isAlive(holder.pid)) return true;
+    // A live process that started after the lock was last refreshed is not its holder: the pid was reused.
+    const started = processStartMs(holder.pid);
+    return started !== undefined && started > mtimeMs + 1000;
+  }
   return Date.now() - mtimeMs > staleMs;
+}
+
+/** Tokens of the locks this process holds now. */
+const heldTokens = new Set<string>();
+
+/** When a process started (ms since the epoch), from /proc on Linux; undefined elsewhere. */
+function processStartMs(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const ticks = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19]);
+    const boot = Number(/^btime (\d+)$/m.exec(readFileSync('/proc/stat', 'utf8'))?.[1]);
+    // Linux counts process start times in clock ticks of 1/100 s (USER_HZ).
+    return Number.isFinite(ticks) && Number.isFinite(boot) ? boot * 1000 + ticks * 10 : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -112,7 +137,7 @@ export async function acquireFileLock(file: string, options: FileLockOptions = {
         throw error;
       }
       await handle.close();
-      return heldLock(file, content, staleMs);
+      return heldLock(file, content, holder.token, staleMs);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'ENOENT') {
@@ -135,7 +160,8 @@ export async function acquireFileLock(file: string, options: FileLockOptions = {
   }
 }
 
-function heldLock(file: string, content: string, staleMs: number): HeldLock {
+function heldLock(file: string, content: string, token: string, staleMs: number): HeldLock {
+  heldTokens.add(token);
   const refresh = setInterval(() => {
     const now = new Date();
     utimes(file, now, now).catch(() => undefined);
@@ -144,6 +170,7 @@ function heldLock(file: string, content: string, staleMs: number): HeldLock {
   return {
     async release() {
       clearInterval(refresh);
+      heldTokens.delete(token);
       // Remove it only if it is still ours (it can have been broken as stale).
       const now = await readFile(file, 'utf8').catch(() => undefined);
       if (now === content) await unlink(file).catch(() => undefined);
