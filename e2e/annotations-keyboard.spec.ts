@@ -1,8 +1,15 @@
 // Word popovers from the keyboard: roving Tab stop, arrow keys, Enter, Esc, no focus trap.
 // Expectations come from the annotation API and the data files (see e2e/annotation-helpers.ts).
-import { expect, test } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { allWords, annotated, expectPlacedBeside, expectWordPopover, findWord, openReader, popoverOf, wordSpan } from './annotation-helpers';
 import { READ_PATH } from './helpers';
+
+/** The control nearest before the reading grid in document order (the page's controls come before the text). */
+function lastControlBeforeText(page: Page): Locator {
+  return page
+    .locator('article.reader')
+    .locator('xpath=preceding::*[self::button or self::input[not(@type="hidden")] or self::select or self::textarea or self::summary or self::a[@href]][1]');
+}
 
 test.describe('word popover: keyboard', () => {
   test.use({ viewport: { width: 1280, height: 900 } });
@@ -21,7 +28,7 @@ test.describe('word popover: keyboard', () => {
     await expect(wordSpan(page, first)).toHaveAttribute('tabindex', '0');
 
     // From the last control before the text, Tab goes to the first word.
-    await page.getByRole('button', { name: 'Pinyin' }).focus();
+    await lastControlBeforeText(page).focus();
     await page.keyboard.press('Tab');
     const span = wordSpan(page, first);
     await expect(span).toBeFocused();
@@ -55,7 +62,7 @@ test.describe('word popover: keyboard', () => {
       await expect(wordSpan(page, ref)).toHaveAttribute('tabindex', '0');
     }
     // Tab away and back: the Tab stop is where the reader left off.
-    await page.getByRole('button', { name: 'Pinyin' }).focus();
+    await lastControlBeforeText(page).focus();
     await page.keyboard.press('Tab');
     await expect(wordSpan(page, words[1]!)).toBeFocused();
   });
