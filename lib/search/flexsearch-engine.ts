@@ -14,7 +14,9 @@ const NO_LIMIT = 10_000_000;
 
 /** A SearchEngine in this process's memory. `createFlexSearchEngine().match('zh', ['智', '能'])` → `Map { key → score }`. */
 export function createFlexSearchEngine(): SearchEngine {
-  const make = () => new Index({ tokenize: 'strict', encode, cache: false });
+  // resolution 1: we rank ourselves, so FlexSearch's positional scores are not needed (four times faster
+  // look-ups); fastupdate: removing a paragraph touches its own entries, not the whole index.
+  const make = () => new Index({ tokenize: 'strict', encode, cache: false, resolution: 1, fastupdate: true });
   const fields: Record<EngineField, Index> = { zh: make(), en: make(), py: make() };
   const live = new Set<number>();
   return {

@@ -50,19 +50,24 @@ export function foldText(text: string): FoldedText {
   const simplified = simplifiedInPlace(text);
   let folded = '';
   let inPlace = true;
-  const origin: number[] = [];
-  let at = 0;
   for (const char of simplified) {
     const out = foldCodePoint(char);
     if (out.length !== char.length) inPlace = false;
     folded += out;
+  }
+  // Most Chinese folds to itself: keep one copy of the string.
+  if (folded === text) return { text, length: text.length };
+  if (inPlace) return { text: folded, length: text.length };
+  // Rare (ﬁ, a letter with a combining accent): record where each folded unit came from.
+  const origin: number[] = [];
+  let at = 0;
+  for (const char of simplified) {
+    const out = foldCodePoint(char);
     for (let k = 0; k < out.length; k++) origin.push(at);
     at += char.length;
   }
   origin.push(at);
-  // Most Chinese folds to itself: keep one copy of the string.
-  if (folded === text) return { text, length: text.length };
-  return inPlace ? { text: folded, length: text.length } : { text: folded, origin: Uint32Array.from(origin), length: text.length };
+  return { text: folded, origin: Uint32Array.from(origin), length: text.length };
 }
 
 /** The original span of the folded span `[start, end)`. `originalSpan(foldText('Ａb'), 0, 1)` → `[0, 1]`. */

@@ -43,6 +43,18 @@ export function splitTone(syllable: string): { letters: string; tone: number } {
   return { letters, tone };
 }
 
+// A library has a few thousand distinct readings and millions of characters: split each reading once.
+const splitReadings = new Map<string, { letters: string; tone: number }>();
+function splitToneOnce(reading: string): { letters: string; tone: number } {
+  let split = splitReadings.get(reading);
+  if (!split) {
+    split = splitTone(reading);
+    split.letters = shared(split.letters);
+    if (splitReadings.size < 20_000) splitReadings.set(reading, split);
+  }
+  return split;
+}
+
 /**
  * A block's syllables from its readings by offset (what `pinyinByOffset` returns).
  * `blockSyllables('蒸馏', ['zhēng', 'liú'])` → syllables `['zheng', 'liu']`, tones `[1, 2]`.
@@ -54,9 +66,9 @@ export function blockSyllables(text: string, readings: readonly (string | undefi
   const ends: number[] = [];
   readings.forEach((reading, at) => {
     if (!reading) return;
-    const { letters, tone } = splitTone(reading);
+    const { letters, tone } = splitToneOnce(reading);
     if (!letters) return;
-    syllables.push(shared(letters));
+    syllables.push(letters);
     tones.push(tone);
     starts.push(at);
     ends.push(at + ((text.codePointAt(at) ?? 0) > 0xffff ? 2 : 1));

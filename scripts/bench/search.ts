@@ -3,7 +3,7 @@
 // a generated 10,000-paragraph text; and the same index on FlexSearch instead of MiniSearch, the
 // two libraries measured before choosing.
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { setFlagsFromString } from 'node:v8';
@@ -43,7 +43,7 @@ function percentile(sorted: number[], p: number): number {
 }
 
 /** A long text from the bundled article: paragraphs of its sentences drawn at random, with English the same way. */
-async function writeLongText(paragraphs: number): Promise<string> {
+export async function writeLongText(paragraphs: number): Promise<string> {
   const article = (await loadLibrary()).flatMap((entry) => (entry.ok ? [entry.text] : []))[0];
   if (!article) throw new Error('the bundled article is needed to build the long text from');
   const pool = article.blocks.filter((b) => b.type === 'paragraph');
@@ -76,19 +76,28 @@ async function writeLongText(paragraphs: number): Promise<string> {
 async function latency(label: string) {
   for (const [kind, queries] of Object.entries(QUERIES)) {
     const times: number[] = [];
+    const cpu: number[] = [];
     let hits = 0;
     for (let run = 0; run < RUNS; run++) {
       for (const q of queries) {
         const started = performance.now();
+        const cpuStarted = process.cpuUsage();
         const read = readSearchRequest({ q }, { editor: true });
         if (!read.ok) throw new Error(`${q}: ${read.error}`);
         const found = await searchLibrary(read.request);
+        const used = process.cpuUsage(cpuStarted);
         times.push(performance.now() - started);
+        cpu.push((used.user + used.system) / 1000);
         if (found.ok && run === 0) hits += found.total;
       }
     }
     times.sort((a, b) => a - b);
-    console.log(`search ${label}, ${kind} (${queries.length} queries × ${RUNS}, ${hits} hits): p50 ${ms(percentile(times, 0.5))}, p95 ${ms(percentile(times, 0.95))}`);
+    cpu.sort((a, b) => a - b);
+    console.log(
+      `search ${label}, ${kind} (${queries.length} queries × ${RUNS}, ${hits} hits): ` +
+        `p50 ${ms(percentile(times, 0.5))}, p95 ${ms(percentile(times, 0.95))}; ` +
+        `CPU time p50 ${ms(percentile(cpu, 0.5))}, p95 ${ms(percentile(cpu, 0.95))}`,
+    );
   }
 }
 
@@ -150,6 +159,8 @@ export async function searchFigures(paragraphs = 10_000): Promise<void> {
     cpSync(path.join(source, 'content'), path.join(dir, 'content'), { recursive: true });
     cpSync(path.join(source, 'locales'), path.join(dir, 'locales'), { recursive: true });
     process.env.BILINGUAL_DATA_DIR = dir;
+    // Wall times on a busy machine include waiting for a core; CPU time is the query's own work.
+    console.log(`search: load average ${loadavg().map((n) => n.toFixed(1)).join(' ')} on ${cpus().length} cores`);
     await build('on the article');
     await latency('on the article');
     await writeLongText(paragraphs);
