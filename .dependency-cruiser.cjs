@@ -15,6 +15,8 @@ const adapters = [
   ['flexsearch', '^lib/search/flexsearch-engine\\.ts$'],
   ['minisearch', '^lib/search/minisearch-engine\\.ts$'],
   ['stemmer', '^lib/search/stem\\.ts$'],
+  ['jszip', '^lib/export/zip\\.ts$'],
+  ['playwright-core', '^lib/export/pdf\\.ts$'],
 ];
 
 module.exports = {

@@ -1,17 +1,29 @@
 // `npm run export -- <slug> [--annotations]`: prints the text as JSON
 // { slug, title, meta, blocks: [{ id, type, zh, en, status }] }; with --annotations every block
 // also has tokens, notes and terms, and a top-level dictionary holds the words used.
-// With --format xliff|tmx it writes an exchange file instead (see export-exchange.ts).
+// With --format xliff|tmx it writes an exchange file instead (see export-exchange.ts); with
+// --format html|epub|pdf a file to read off the screen (scripts/export/files.ts).
 import { annotateText } from '@/lib/annotate/annotate';
 import { exportAnnotatedText } from '@/lib/annotate/export';
 import { exportText } from '@/lib/library/export';
 import { loadLibrary, loadText } from '@/lib/library/load';
 import { duplicateLedgerIds, readLedger } from '@/lib/store/sources';
+import { ExportOptionError } from '@/lib/export/options';
 import { runExchangeExport } from './export-exchange';
+import { FILE_USAGE, parseFileArgs, writeExportFile } from './export/files';
+
+/** The value of `--format` (`--format x` or `--format=x`), if given. */
+function formatOf(args: readonly string[]): string | undefined {
+  const at = args.findIndex((arg) => arg === '--format' || arg.startsWith('--format='));
+  if (at < 0) return undefined;
+  return args[at]?.startsWith('--format=') ? args[at]?.slice('--format='.length) : args[at + 1];
+}
 
 async function main() {
   const args = process.argv.slice(2);
-  if (args.some((arg) => arg === '--format' || arg.startsWith('--format='))) return runExchangeExport(args);
+  const format = formatOf(args);
+  if (format === 'xliff' || format === 'tmx') return runExchangeExport(args);
+  if (format !== undefined) return exportToFile(args);
   const withAnnotations = args.includes('--annotations');
   const [slug, ...rest] = args.filter((arg) => arg !== '--annotations');
   if (!slug || rest.length > 0 || slug.startsWith('-')) {
@@ -40,6 +52,30 @@ async function main() {
     ? exportAnnotatedText(loaded.text, await annotateText(loaded.text))
     : exportText(loaded.text);
   console.log(JSON.stringify(exported, null, 2));
+}
+
+async function exportToFile(args: string[]) {
+  let slug: string | undefined;
+  try {
+    const { rest } = parseFileArgs(args);
+    if (rest.length !== 1) throw new ExportOptionError('give exactly one text slug');
+    slug = rest[0];
+  } catch (error) {
+    console.error(`${error instanceof Error ? error.message : error}\nUsage: ${FILE_USAGE}`);
+    process.exit(2);
+  }
+  const loaded = slug ? await loadText(slug) : undefined;
+  if (!loaded?.ok) {
+    console.error(loaded ? loaded.broken.error : `No text "${slug}"`);
+    process.exit(1);
+  }
+  try {
+    await writeExportFile(loaded.text, args.filter((arg) => arg !== slug));
+  } catch (error) {
+    if (!(error instanceof ExportOptionError)) throw error;
+    console.error(`${error.message}\nUsage: ${FILE_USAGE}`);
+    process.exit(2);
+  }
 }
 
 main().catch((error: unknown) => {

@@ -1,0 +1,236 @@
+import { anchorNote, type AnchoredNote } from '@/lib/annotate/notes';
+import type { NoteSource, ReadToken } from '@/lib/annotate/types';
+import type { BlockView, TextView } from '@/lib/library/load';
+import { inlineRanges } from '@/lib/text/inline';
+import type { BlockType, TextMeta } from '@/lib/text/types';
+import { isGlossable } from '@/lib/text/types';
+
+/**
+ * The format-neutral document that every off-screen output (standalone HTML, EPUB, PDF) is
+ * written from: the text's blocks as runs of text, links, ruby and note references, cut into
+ * sections, with the translator's notes numbered in document order.
+ */
+
+/** A piece of a block's text as an output writes it. */
+export type Run =
+  | { kind: 'text'; text: string }
+  | { kind: 'link'; text: string; href: string }
+  /** A word with its reading: one `[base, reading]` pair per character when they pair up, else one for the word. */
+  | { kind: 'ruby'; pairs: [string, string][] }
+  | { kind: 'note'; number: number };
+
+export interface DocBlock {
+  id: string;
+  type: BlockType;
+  /** Heading level (1–6); only on headings. */
+  level?: number;
+  zh: Run[];
+  /** null when the block has no English yet (and on breaks). */
+  en: Run[] | null;
+  /** The English was written for an earlier version of the Chinese. */
+  stale: boolean;
+}
+
+export interface DocNote {
+  number: number;
+  id: string;
+  /** The block it belongs to (may no longer exist). */
+  block: string;
+  quote: string;
+  body: string;
+  detached: boolean;
+}
+
+export interface DocSection {
+  /** `s1`, `s2`, … in document order; stable for a given text. */
+  id: string;
+  /** The heading that opens the section; null for text before the first heading. */
+  heading: DocBlock | null;
+  blocks: DocBlock[];
+  /** The notes whose references are in this section, in number order. */
+  notes: DocNote[];
+}
+
+export interface ExportDocument {
+  slug: string;
+  title: { zh: string; en: string | null };
+  meta: TextMeta;
+  sections: DocSection[];
+  /** Every note, numbered from 1 in document order (notes of vanished blocks last). */
+  notes: DocNote[];
+}
+
+export interface DocumentSources {
+  text: TextView;
+  /** The text's translator's notes, as the notes file has them. */
+  notes: readonly NoteSource[];
+  /** Tokens with pinyin by block id: given, the Chinese carries ruby. */
+  readings?: Readonly<Record<string, readonly ReadToken[]>>;
+}
+
+const HAN = /\p{Script=Han}/u;
+
+function rubyRun(word: string, pinyin: string): Run {
+  const chars = [...word];
+  const syllables = pinyin.split(' ');
+  if (chars.length === syllables.length && chars.every((c) => HAN.test(c))) {
+    return { kind: 'ruby', pairs: chars.map((c, i) => [c, syllables[i] ?? '']) };
+  }
+  return { kind: 'ruby', pairs: [[word, pinyin]] };
+}
+
+function pushText(runs: Run[], text: string) {
+  if (!text) return;
+  const last = runs.at(-1);
+  if (last?.kind === 'text') last.text += text;
+  else runs.push({ kind: 'text', text });
+}
+
+/**
+ * A block's text as runs: links stay links (a note inside a link goes after it), Chinese words
+ * with a reading become ruby, and each marker `[offset, number]` becomes a note reference after
+ * `offset` characters. `('他说[甲](https://a.b)', [], [[2, 1]])` → text 他说, note 1, link 甲.
+ */
+export function textRuns(text: string, tokens: readonly ReadToken[], markers: readonly [number, number][]): Run[] {
+  const runs: Run[] = [];
+  const sorted = [...markers].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  let next = 0;
+  const notesUpTo = (offset: number) => {
+    while (next < sorted.length && (sorted[next]?.[0] ?? Infinity) <= offset) {
+      runs.push({ kind: 'note', number: sorted[next]?.[1] ?? 0 });
+      next += 1;
+    }
+  };
+  const words = tokens.filter((t) => t.chinese && t.pinyin);
+  for (const segment of inlineRanges(text)) {
+    if (segment.kind === 'link') {
+      notesUpTo(segment.start);
+      runs.push({ kind: 'link', text: segment.text, href: segment.href });
+      notesUpTo(segment.end);
+      continue;
+    }
+    let cursor = segment.start;
+    const plainTo = (to: number) => {
+      for (const [offset] of sorted.slice(next)) {
+        if (offset >= to) break;
+        if (offset > cursor) pushText(runs, text.slice(cursor, offset));
+        cursor = Math.max(cursor, offset);
+        notesUpTo(offset);
+      }
+      if (to > cursor) pushText(runs, text.slice(cursor, to));
+      cursor = Math.max(cursor, to);
+      notesUpTo(cursor);
+    };
+    for (const word of words) {
+      if (word.start < segment.start || word.end > segment.end) continue;
+      plainTo(word.start);
+      runs.push(rubyRun(text.slice(word.start, word.end), word.pinyin ?? ''));
+      cursor = word.end;
+      notesUpTo(cursor);
+    }
+    plainTo(segment.end);
+  }
+  notesUpTo(Infinity);
+  return runs;
+}
+
+/** Where a Chinese note marker goes: after the word that holds the quote's last character. */
+function zhMarkerOffset(note: AnchoredNote, tokens: readonly ReadToken[], length: number): number {
+  if (note.detached || note.end === undefined) return length;
+  const end = note.end;
+  const word = tokens.find((t) => t.chinese && t.start < end && end <= t.end);
+  return word ? word.end : end;
+}
+
+/** Text sections: a new one at each heading of the text's highest heading level. */
+function sectionStarts(blocks: readonly BlockView[]): Set<number> {
+  const levels = blocks.filter((b) => b.type === 'heading').map((b) => b.level ?? 2);
+  const top = levels.length > 0 ? Math.min(...levels) : undefined;
+  const starts = new Set<number>();
+  blocks.forEach((b, i) => {
+    if (b.type === 'heading' && (b.level ?? 2) === top) starts.add(i);
+  });
+  return starts;
+}
+
+/**
+ * Builds the export document of a text: blocks as runs, notes anchored and numbered, sections
+ * cut at the top-level headings. A text with no headings is one section.
+ * `buildExportDocument({ text, notes: [] })` → `{ slug, title, sections: [{ id: 's1', … }], notes: [] }`.
+ */
+export function buildExportDocument({ text, notes: noteSources, readings }: DocumentSources): ExportDocument {
+  const notes: DocNote[] = [];
+  const byBlock = new Map<string, NoteSource[]>();
+  for (const note of noteSources) byBlock.set(note.block, [...(byBlock.get(note.block) ?? []), note]);
+
+  const blocks: DocBlock[] = text.blocks.map((block) => {
+    if (!isGlossable(block.type)) return { id: block.id, type: block.type, zh: [], en: null, stale: false };
+    const tokens = readings?.[block.id] ?? [];
+    const anchored = (byBlock.get(block.id) ?? [])
+      .map((n) => anchorNote(n, block.text, block.en))
+      .sort((a, b) => (a.start ?? Infinity) - (b.start ?? Infinity));
+    const zhMarkers: [number, number][] = [];
+    const enMarkers: [number, number][] = [];
+    for (const note of anchored) {
+      const number = notes.length + 1;
+      notes.push({ number, id: note.id, block: note.block, quote: note.quote, body: note.body, detached: note.detached });
+      zhMarkers.push([zhMarkerOffset(note, tokens, block.text.length), number]);
+      enMarkers.push([note.enAt ?? Number.MAX_SAFE_INTEGER, number]);
+    }
+    return {
+      id: block.id,
+      type: block.type,
+      ...(block.level !== undefined ? { level: block.level } : {}),
+      zh: textRuns(block.text, tokens, zhMarkers),
+      en: block.en ? textRuns(block.en, [], enMarkers) : null,
+      stale: block.status === 'stale',
+    };
+  });
+  const live = new Set(text.blocks.map((b) => b.id));
+  for (const note of noteSources.filter((n) => !live.has(n.block))) {
+    notes.push({ number: notes.length + 1, id: note.id, block: note.block, quote: note.quote, body: note.body, detached: true });
+  }
+
+  const starts = sectionStarts(text.blocks);
+  const sections: DocSection[] = [];
+  blocks.forEach((block, i) => {
+    if (i === 0 || starts.has(i)) {
+      sections.push({ id: `s${sections.length + 1}`, heading: starts.has(i) ? block : null, blocks: [], notes: [] });
+    }
+    sections.at(-1)?.blocks.push(block);
+  });
+  for (const section of sections) {
+    const numbers = new Set(section.blocks.flatMap((b) => [...b.zh, ...(b.en ?? [])]).flatMap((r) => (r.kind === 'note' ? [r.number] : [])));
+    section.notes = notes.filter((n) => numbers.has(n.number));
+  }
+  // Notes of vanished blocks have no reference: they go with the last section.
+  const orphans = notes.filter((n) => !live.has(n.block));
+  sections.at(-1)?.notes.push(...orphans);
+
+  return { slug: text.slug, title: { zh: text.title.zh, en: text.title.en ?? null }, meta: text.meta, sections, notes };
+}
+
+/** The plain text of runs, as a reader sees it (ruby bases only, no note numbers). `[ruby 中/zhōng]` → `'中'`. */
+export function runsText(runs: readonly Run[]): string {
+  return runs
+    .map((r) => (r.kind === 'text' || r.kind === 'link' ? r.text : r.kind === 'ruby' ? r.pairs.map(([b]) => b).join('') : ''))
+    .join('');
+}
+
+/**
+ * The runs of a side of a block as the pieces of text a reader of the printed page sees
+ * between note numbers and printed link addresses: what a PDF's extracted text must contain,
+ * in this order. `[text 甲, note 1, text 乙]` → `['甲', '乙']`.
+ */
+export function textPieces(runs: readonly Run[]): string[] {
+  const pieces: string[] = [''];
+  for (const run of runs) {
+    if (run.kind === 'note') pieces.push('');
+    else {
+      pieces[pieces.length - 1] += runsText([run]);
+      // A link whose text is not its address is followed by the address in print.
+      if (run.kind === 'link' && run.text.replace(/\/$/, '') !== run.href.replace(/\/$/, '')) pieces.push('');
+    }
+  }
+  return pieces.filter((p) => p.trim() !== '');
+}

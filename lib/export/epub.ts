@@ -1,0 +1,269 @@
+import type { DocBlock, DocNote, DocSection, ExportDocument, Run } from './document';
+import { runsText } from './document';
+import { escapeXml, runsMarkup, type RunOptions } from './markup';
+import { EN_LANG, ZH_LANG } from './html';
+
+/**
+ * The files of an EPUB 3 package for a text: one XHTML file per section (long sections cut
+ * into parts), a navigation document from the sections' headings, footnotes linked both ways.
+ * No tables: each pair is two consecutive blocks inside one container that readers are asked
+ * not to split across pages.
+ */
+
+export const epubOrders = ['zh-first', 'en-first'] as const;
+export type EpubOrder = (typeof epubOrders)[number];
+export const epubModes = ['parallel', 'zh', 'en'] as const;
+export type EpubMode = (typeof epubModes)[number];
+
+export interface EpubOptions {
+  order: EpubOrder;
+  mode: EpubMode;
+  /** `dcterms:modified`; the caller passes the time (this module reads no clock). */
+  modified: Date;
+  /** Only these sections (by id); all when absent. */
+  sections?: readonly string[];
+}
+
+export interface EpubFile {
+  path: string;
+  data: string;
+  /** Stored uncompressed, first in the archive. */
+  store?: boolean;
+}
+
+/** Blocks per XHTML file at most: readers get slow on very large files. */
+export const BLOCKS_PER_FILE = 400;
+
+const CSS = `body{font-family:serif;line-height:1.6;margin:0 4%}
+:lang(zh){font-family:'Noto Serif CJK SC','Source Han Serif SC','Songti SC',serif}
+.pair{margin:0 0 1.1em;padding-bottom:.6em;border-bottom:1px solid #ddd6c8;page-break-inside:avoid;break-inside:avoid}
+.pair p,.pair h2,.pair h3,.pair h4,.pair h5,.pair h6{margin:0 0 .35em}
+.pair .en{color:#3b3730}
+.pair-heading{border-bottom:0;page-break-after:avoid;break-after:avoid}
+.pair-heading .en{display:block;font-weight:normal;font-size:.85em}
+.list-item{padding-left:1.2em}
+.untranslated{font-style:italic;color:#5d574d}
+hr.break{border:0;border-top:1px solid #ddd6c8;width:30%;margin:1.5em auto}
+.noteref{font-size:.75em;vertical-align:super;line-height:0;text-decoration:none}
+.footnotes{margin-top:2em;border-top:1px solid #ddd6c8;font-size:.9em}
+.footnotes aside{margin:.5em 0}
+h1{font-size:1.5em}
+h1 .en{display:block;font-weight:normal;font-size:.75em}
+rt{font-size:.55em}
+`;
+
+const XHTML_HEAD = (title: string, lang: string) =>
+  `<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE html>\n` +
+  `<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" lang="${lang}" xml:lang="${lang}">` +
+  `<head><meta charset="UTF-8"/><title>${escapeXml(title)}</title><link rel="stylesheet" type="text/css" href="styles.css"/></head>`;
+
+const langAttrs = (lang: string) => `lang="${lang}" xml:lang="${lang}"`;
+
+interface Part {
+  file: string;
+  section: DocSection;
+  blocks: DocBlock[];
+}
+
+function parts(sections: readonly DocSection[]): Part[] {
+  return sections.flatMap((section) => {
+    const out: Part[] = [];
+    for (let i = 0; i < Math.max(section.blocks.length, 1); i += BLOCKS_PER_FILE) {
+      const n = i / BLOCKS_PER_FILE;
+      out.push({ file: `${section.id}${n === 0 ? '' : `-${n + 1}`}.xhtml`, section, blocks: section.blocks.slice(i, i + BLOCKS_PER_FILE) });
+    }
+    return out;
+  });
+}
+
+/** The note markers of one block side: an `epub:type="noteref"` link into the footnotes of the same file. */
+function runOptions(lang: 'zh' | 'en'): RunOptions {
+  return {
+    noteRef: (n) => `<a epub:type="noteref" class="noteref" href="#note-${n}" id="ref-${lang}-${n}">${n}</a>`,
+    rubyParens: true,
+  };
+}
+
+function tagOf(block: DocBlock): string {
+  return block.type === 'heading' ? `h${Math.min(Math.max(block.level ?? 2, 2), 6)}` : 'p';
+}
+
+function sideMarkup(block: DocBlock, lang: 'zh' | 'en', runs: readonly Run[] | null): string {
+  const code = lang === 'zh' ? ZH_LANG : EN_LANG;
+  const cls = [lang === 'en' ? 'en' : 'zh', block.type === 'list-item' ? 'list-item' : ''].filter(Boolean).join(' ');
+  if (!runs) return `<p class="${cls} untranslated" ${langAttrs(EN_LANG)}>(Untranslated)</p>`;
+  return `<p class="${cls}" ${langAttrs(code)}>${runsMarkup(runs, runOptions(lang))}</p>`;
+}
+
+/** One pair as consecutive blocks in one container, ordered and filtered by the options. */
+function pairMarkup(block: DocBlock, options: EpubOptions): string {
+  if (block.type === 'break') return `<hr class="break" id="${escapeXml(block.id)}"/>`;
+  const langs = shownLanguages(options);
+  if (block.type === 'heading') {
+    const tag = tagOf(block);
+    const spans = langs
+      .map((lang) => {
+        const runs = lang === 'zh' ? block.zh : block.en;
+        if (!runs) return '';
+        const cls = lang === 'en' ? ' class="en"' : '';
+        return `<span${cls} ${langAttrs(lang === 'zh' ? ZH_LANG : EN_LANG)}>${runsMarkup(runs, runOptions(lang))}</span>`;
+      })
+      .filter(Boolean);
+    return `<div class="pair pair-heading" id="${escapeXml(block.id)}"><${tag}>${spans.join(options.mode === 'parallel' ? '<br/>' : '')}</${tag}></div>`;
+  }
+  const sides = langs.map((lang) => sideMarkup(block, lang, lang === 'zh' ? block.zh : block.en));
+  return `<div class="pair" id="${escapeXml(block.id)}">${sides.join('')}</div>`;
+}
+
+function footnotesMarkup(notes: readonly DocNote[], backTo: ReadonlyMap<number, string>): string {
+  if (notes.length === 0) return '';
+  const asides = notes
+    .map(
+      (n) =>
+        `<aside epub:type="footnote" id="note-${n.number}"><p ${langAttrs(EN_LANG)}>` +
+        `<a href="#${backTo.get(n.number) ?? ''}">${n.number}.</a> <span ${langAttrs(ZH_LANG)}>${escapeXml(n.quote)}</span>: ${escapeXml(n.body)}` +
+        (n.detached ? ' (The passage this note was about has changed.)' : '') +
+        `</p></aside>`,
+    )
+    .join('');
+  return `<section class="footnotes" epub:type="footnotes" ${langAttrs(EN_LANG)}><h2>Translator’s notes</h2>${asides}</section>`;
+}
+
+function shownLanguages(options: EpubOptions): ('zh' | 'en')[] {
+  if (options.mode !== 'parallel') return [options.mode];
+  return options.order === 'zh-first' ? ['zh', 'en'] : ['en', 'zh'];
+}
+
+/** Each note referenced in these blocks → the id of its first reference as the reader meets them. */
+function firstReferences(blocks: readonly DocBlock[], options: EpubOptions): Map<number, string> {
+  const first = new Map<number, string>();
+  for (const block of blocks) {
+    for (const lang of shownLanguages(options)) {
+      for (const run of (lang === 'zh' ? block.zh : block.en) ?? []) {
+        if (run.kind === 'note' && !first.has(run.number)) first.set(run.number, `ref-${lang}-${run.number}`);
+      }
+    }
+  }
+  return first;
+}
+
+function sectionTitle(section: DocSection, doc: ExportDocument): { zh: string; en: string | null } {
+  if (!section.heading) return doc.title;
+  return { zh: runsText(section.heading.zh), en: section.heading.en ? runsText(section.heading.en) : null };
+}
+
+function titlePage(doc: ExportDocument): string {
+  const meta = [doc.meta.author, doc.meta.date].filter(Boolean).map((v) => escapeXml(v ?? '')).join(' · ');
+  return (
+    XHTML_HEAD(doc.title.en ?? doc.title.zh, ZH_LANG) +
+    `<body><section epub:type="titlepage"><h1><span ${langAttrs(ZH_LANG)}>${escapeXml(doc.title.zh)}</span>` +
+    (doc.title.en ? `<span class="en" ${langAttrs(EN_LANG)}>${escapeXml(doc.title.en)}</span>` : '') +
+    `</h1>${meta ? `<p ${langAttrs(EN_LANG)}>${meta}</p>` : ''}</section></body></html>\n`
+  );
+}
+
+function navDocument(doc: ExportDocument, list: readonly Part[]): string {
+  const firsts = list.filter((p, i) => list.findIndex((q) => q.section === p.section) === i);
+  const items = firsts
+    .map((p) => {
+      const title = sectionTitle(p.section, doc);
+      const label =
+        `<span ${langAttrs(ZH_LANG)}>${escapeXml(title.zh)}</span>` +
+        (title.en ? ` · <span ${langAttrs(EN_LANG)}>${escapeXml(title.en)}</span>` : '');
+      return `<li><a href="${p.file}">${label}</a></li>`;
+    })
+    .join('');
+  return (
+    XHTML_HEAD('Contents', EN_LANG) +
+    `<body><nav epub:type="toc" id="toc"><h1>Contents</h1><ol><li><a href="title.xhtml">${escapeXml(doc.title.en ?? doc.title.zh)}</a></li>${items}</ol></nav>` +
+    `<nav epub:type="landmarks" hidden="hidden"><h2>Landmarks</h2><ol><li><a epub:type="titlepage" href="title.xhtml">Title page</a></li>` +
+    (firsts[0] ? `<li><a epub:type="bodymatter" href="${firsts[0].file}">Text</a></li>` : '') +
+    `</ol></nav></body></html>\n`
+  );
+}
+
+/** An EPUB date: `YYYY-MM-DD` when the text's date is one, else nothing. */
+function epubDate(date: string | undefined): string | null {
+  return date && /^\d{4}(-\d{2}(-\d{2})?)?$/.test(date) ? date : null;
+}
+
+function packageDocument(doc: ExportDocument, list: readonly Part[], options: EpubOptions): string {
+  const modified = `${options.modified.toISOString().slice(0, 19)}Z`;
+  const date = epubDate(doc.meta.date);
+  const metadata = [
+    `<dc:identifier id="uid">urn:bilingual-reader:${escapeXml(doc.slug)}</dc:identifier>`,
+    `<dc:title id="title-zh" xml:lang="${ZH_LANG}">${escapeXml(doc.title.zh)}</dc:title>`,
+    `<meta refines="#title-zh" property="title-type">main</meta>`,
+    ...(doc.title.en
+      ? [`<dc:title id="title-en" xml:lang="${EN_LANG}">${escapeXml(doc.title.en)}</dc:title>`, `<meta refines="#title-en" property="title-type">subtitle</meta>`]
+      : []),
+    ...(doc.meta.author ? [`<dc:creator id="author">${escapeXml(doc.meta.author)}</dc:creator>`] : []),
+    ...(date ? [`<dc:date>${date}</dc:date>`] : []),
+    `<dc:language>${ZH_LANG}</dc:language>`,
+    ...(options.mode === 'zh' ? [] : [`<dc:language>${EN_LANG}</dc:language>`]),
+    `<meta property="dcterms:modified">${modified}</meta>`,
+  ].join('');
+  const manifest = [
+    `<item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>`,
+    `<item id="css" href="styles.css" media-type="text/css"/>`,
+    `<item id="title" href="title.xhtml" media-type="application/xhtml+xml"/>`,
+    ...list.map((p, i) => `<item id="part${i + 1}" href="${p.file}" media-type="application/xhtml+xml"/>`),
+  ].join('');
+  const spine = [`<itemref idref="title"/>`, ...list.map((_, i) => `<itemref idref="part${i + 1}"/>`)].join('');
+  return (
+    `<?xml version="1.0" encoding="UTF-8"?>\n` +
+    `<package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="uid" xml:lang="${ZH_LANG}">` +
+    `<metadata xmlns:dc="http://purl.org/dc/elements/1.1/">${metadata}</metadata>` +
+    `<manifest>${manifest}</manifest><spine>${spine}</spine></package>\n`
+  );
+}
+
+const CONTAINER =
+  `<?xml version="1.0" encoding="UTF-8"?>\n<container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container">` +
+  `<rootfiles><rootfile full-path="OEBPS/content.opf" media-type="application/oebps-package+xml"/></rootfiles></container>\n`;
+
+/**
+ * The files of the EPUB, `mimetype` first; zip them in this order (`zipEntries`).
+ * `buildEpubFiles(doc, { order: 'zh-first', mode: 'parallel', modified })` → `[mimetype, META-INF/container.xml, OEBPS/content.opf, …]`.
+ */
+export function buildEpubFiles(doc: ExportDocument, options: EpubOptions): EpubFile[] {
+  const wanted = options.sections ? new Set(options.sections) : undefined;
+  const sections = wanted ? doc.sections.filter((s) => wanted.has(s.id)) : doc.sections;
+  const list = parts(sections);
+  const files: EpubFile[] = [
+    { path: 'mimetype', data: 'application/epub+zip', store: true },
+    { path: 'META-INF/container.xml', data: CONTAINER },
+    { path: 'OEBPS/content.opf', data: packageDocument(doc, list, options) },
+    { path: 'OEBPS/nav.xhtml', data: navDocument(doc, list) },
+    { path: 'OEBPS/styles.css', data: CSS },
+    { path: 'OEBPS/title.xhtml', data: titlePage(doc) },
+  ];
+  const live = new Set(doc.sections.flatMap((s) => s.blocks.map((b) => b.id)));
+  list.forEach((part, i) => {
+    const isLast = i === list.length - 1;
+    const backTo = firstReferences(part.blocks, options);
+    const notes = doc.notes.filter((n) => backTo.has(n.number));
+    // Notes of blocks that no longer exist have no reference; they close the book, without a way back.
+    const orphans = isLast && !wanted ? doc.notes.filter((n) => !live.has(n.block)) : [];
+    const title = sectionTitle(part.section, doc);
+    const body = part.blocks.map((b) => pairMarkup(b, options)).join('');
+    files.push({
+      path: `OEBPS/${part.file}`,
+      data:
+        XHTML_HEAD(title.en ?? title.zh, ZH_LANG) +
+        `<body><section epub:type="chapter" id="${part.section.id}">${body}</section>` +
+        footnotesMarkup(notes, backTo) +
+        orphanNotesMarkup(orphans) +
+        `</body></html>\n`,
+    });
+  });
+  return files;
+}
+
+function orphanNotesMarkup(notes: readonly DocNote[]): string {
+  if (notes.length === 0) return '';
+  const items = notes
+    .map((n) => `<p id="note-${n.number}" ${langAttrs(EN_LANG)}>${n.number}. <span ${langAttrs(ZH_LANG)}>${escapeXml(n.quote)}</span>: ${escapeXml(n.body)} (Its paragraph is no longer in the text.)</p>`)
+    .join('');
+  return `<section class="footnotes" ${langAttrs(EN_LANG)}><h2>Notes on passages no longer in the text</h2>${items}</section>`;
+}

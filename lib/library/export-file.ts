@@ -1,0 +1,44 @@
+import 'server-only';
+import { buildEpubFiles } from '@/lib/export/epub';
+import { renderStandaloneHtml } from '@/lib/export/html';
+import { ExportOptionError, exportFileName, mediaType, type FileExportOptions } from '@/lib/export/options';
+import { printPdf } from '@/lib/export/pdf';
+import { zipEntries } from '@/lib/export/zip';
+import { loadExportDocument } from './export-document';
+import type { TextView } from './load';
+
+export interface ExportedFile {
+  data: Uint8Array;
+  mediaType: string;
+  fileName: string;
+  /** Rows taller than a page (PDF only), which break inside. */
+  longRows?: number;
+}
+
+/**
+ * A text as a file: standalone HTML, EPUB or PDF, whole or one section.
+ * `exportFile(text, { format: 'epub', … })` → `{ data, mediaType: 'application/epub+zip', fileName: 'slug.epub' }`.
+ */
+export async function exportFile(text: TextView, options: FileExportOptions, now: Date = new Date()): Promise<ExportedFile> {
+  const doc = await loadExportDocument(text, { pinyin: options.pinyin });
+  if (options.section && !doc.sections.some((s) => s.id === options.section)) {
+    throw new ExportOptionError(`"${text.slug}" has no section ${options.section} (it has s1 to s${doc.sections.length})`);
+  }
+  const sections = options.section ? [options.section] : undefined;
+  const base = { mediaType: mediaType(options.format), fileName: exportFileName(text.slug, options) };
+  switch (options.format) {
+    case 'html': {
+      const html = renderStandaloneHtml(doc, { layout: options.layout, ...(sections ? { sections } : {}) });
+      return { ...base, data: new TextEncoder().encode(html) };
+    }
+    case 'epub': {
+      const files = buildEpubFiles(doc, { order: options.order, mode: options.mode, modified: now, ...(sections ? { sections } : {}) });
+      return { ...base, data: await zipEntries(files) };
+    }
+    case 'pdf': {
+      const html = renderStandaloneHtml(doc, { layout: options.layout, ...(sections ? { sections } : {}) });
+      const { pdf, longRows } = await printPdf(html, options.paper);
+      return { ...base, data: new Uint8Array(pdf), longRows };
+    }
+  }
+}
