@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import type { RowAnnotations } from '@/lib/annotate/view';
+import { isLongRow } from '@/lib/export/print';
 import type { BlockView } from '@/lib/library/load';
 import { CopyLinkButton } from './copy-link-button';
 import { EditableGloss } from './edit/editable-gloss';
@@ -64,7 +65,11 @@ interface RowProps {
 export function ReaderRow({ block, slug, t, uiLang, annotations, withPermalink = true }: RowProps) {
   if (block.type === 'break') return <hr id={block.id} className="row row-break" />;
   return (
-    <div id={block.id} className={`row row-${block.type}`} data-status={block.status}>
+    <div
+      id={block.id}
+      className={`row row-${block.type}${isLongRow(block.text.length, block.en?.length ?? 0) ? ' row-long' : ''}`}
+      data-status={block.status}
+    >
       <div className="cell cell-zh" lang="zh-Hans">
         <BlockBody block={block}>
           {annotations ? (

@@ -3,6 +3,7 @@
 import { Fragment, type ReactNode } from 'react';
 import type { ZhAnnotations } from '@/lib/annotate/view';
 import { toneOf } from '@/lib/annotate/tones';
+import { printsAddress } from '@/lib/export/print';
 import { inlineRanges } from '@/lib/text/inline';
 import { useAnnotations } from './annotations/annotation-context';
 import { NoteMarker } from './note-marker';
@@ -144,7 +145,11 @@ export function ZhText({ blockId, text, annotations }: { blockId: string; text: 
       {inlineRanges(text).map((segment) =>
         segment.kind === 'link' ? (
           <Fragment key={segment.start}>
-            <a href={segment.href} rel="noopener noreferrer nofollow">
+            <a
+              href={segment.href}
+              rel="noopener noreferrer nofollow"
+              {...(printsAddress(segment.text, segment.href) ? { className: 'url-shown' } : {})}
+            >
               {segment.text}
             </a>
             {markers(segment.end)}

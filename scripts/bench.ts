@@ -10,6 +10,8 @@
 //    next to a bare page of the same build (the 404 page: site layout and one message); and the
 //    annotated page against 3 × gzip(its text + the dictionary entries it ships).
 // 5. Exchange: XLIFF/TMX export and XLIFF import times, bundled text and 10,000 paragraphs (scripts/bench/exchange.ts).
+// 5. Export: time, size and memory of the HTML, EPUB and PDF files of each text and of a
+//    10,000-paragraph text (scripts/bench/export.ts).
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -22,6 +24,7 @@ import { parseFigures } from './bench/parse';
 import { saveFigures } from './bench/saves';
 import { exchangeFigures } from './bench/exchange';
 import { readingOptionsFigures } from './bench/reading-options';
+import { exportFigures } from './bench/export';
 import { startServer } from './lib/next-server';
 import { searchFigures } from './bench/search';
 
@@ -155,6 +158,7 @@ async function main() {
         `dictionary entries) = ${kb(budget)}: ${(on.html / (budget / 3)).toFixed(2)} ×`,
     );
   }
+  await exportFigures(texts.map((text) => text.slug));
 }
 
 main().catch((error: unknown) => {

@@ -13,6 +13,8 @@ import '../styles/search.css';
 import '../styles/glossary.css';
 import '../styles/exchange.css';
 import '../styles/reading-options.css';
+import '../styles/download.css';
+import '../styles/print.css';
 
 type Props = { children: ReactNode; params: Promise<{ ui: string }> };
 

@@ -2,6 +2,7 @@ import { anchorNote, type AnchoredNote } from '@/lib/annotate/notes';
 import type { NoteSource, ReadToken } from '@/lib/annotate/types';
 import type { BlockView, TextView } from '@/lib/library/load';
 import { inlineRanges } from '@/lib/text/inline';
+import { printsAddress } from './print';
 import type { BlockType, TextMeta } from '@/lib/text/types';
 import { isGlossable } from '@/lib/text/types';
 
@@ -229,7 +230,7 @@ export function textPieces(runs: readonly Run[]): string[] {
     else {
       pieces[pieces.length - 1] += runsText([run]);
       // A link whose text is not its address is followed by the address in print.
-      if (run.kind === 'link' && run.text.replace(/\/$/, '') !== run.href.replace(/\/$/, '')) pieces.push('');
+      if (run.kind === 'link' && printsAddress(run.text, run.href)) pieces.push('');
     }
   }
   return pieces.filter((p) => p.trim() !== '');

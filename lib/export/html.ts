@@ -1,5 +1,6 @@
 import type { DocBlock, DocNote, DocSection, ExportDocument } from './document';
 import { blockMarkup, escapeXml, type RunOptions } from './markup';
+import { isLongRow } from './print';
 import { exportCss } from './styles';
 
 /** How the two languages are laid out: side by side, stacked, or one language alone. */
@@ -39,7 +40,7 @@ export function rowHtml(block: DocBlock): string {
     ? blockMarkup(block, block.en, EN_LANG, '', enRuns)
     : `<p class="mark" lang="${EN_LANG}">Untranslated</p>`;
   const stale = block.stale ? `<p class="mark" lang="${EN_LANG}">The Chinese has changed since this was translated</p>` : '';
-  const longRow = rowLength(block) > LONG_ROW_CHARS ? ' row-long' : '';
+  const longRow = isLongRow(sideLength(block.zh), sideLength(block.en)) ? ' row-long' : '';
   return (
     `<div class="row row-${block.type}${longRow}" id="${escapeXml(block.id)}">` +
     `<div class="cell cell-zh" lang="${ZH_LANG}">${zh}</div>` +
@@ -47,17 +48,8 @@ export function rowHtml(block: DocBlock): string {
   );
 }
 
-/**
- * Rows longer than this many characters (Chinese plus English) may not fit on one printed
- * page; they are allowed to break inside rather than be pushed to the next page whole.
- */
-export const LONG_ROW_CHARS = 2400;
-
-function rowLength(block: DocBlock): number {
-  const count = (runs: DocBlock['zh'] | null) =>
-    (runs ?? []).reduce((sum, r) => sum + (r.kind === 'text' || r.kind === 'link' ? r.text.length : r.kind === 'ruby' ? r.pairs.length : 0), 0);
-  // A Chinese character takes about as much room as two to three Latin letters.
-  return count(block.zh) * 2.5 + count(block.en);
+function sideLength(runs: DocBlock['zh'] | null): number {
+  return (runs ?? []).reduce((sum, r) => sum + (r.kind === 'text' || r.kind === 'link' ? r.text.length : r.kind === 'ruby' ? r.pairs.length : 0), 0);
 }
 
 /** The numbered notes, each linking back to its reference. */

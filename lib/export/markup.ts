@@ -1,4 +1,5 @@
 import type { DocBlock, Run } from './document';
+import { printsAddress } from './print';
 
 /**
  * Markup shared by the HTML and EPUB writers. Everything from a text is escaped here: the
@@ -21,11 +22,6 @@ export function cssString(text: string): string {
     .join('')}"`;
 }
 
-function sameAddress(text: string, href: string): boolean {
-  const bare = (url: string) => url.replace(/\/$/, '');
-  return bare(text) === bare(href);
-}
-
 export interface RunOptions {
   /** The markup of a note reference. */
   noteRef: (number: number) => string;
@@ -42,7 +38,7 @@ export function runsMarkup(runs: readonly Run[], options: RunOptions): string {
           return escapeXml(run.text);
         case 'link':
           // A link whose text is not its address prints the address after it.
-          return sameAddress(run.text, run.href)
+          return !printsAddress(run.text, run.href)
             ? `<a href="${escapeXml(run.href)}">${escapeXml(run.text)}</a>`
             : `<a class="url-shown" href="${escapeXml(run.href)}">${escapeXml(run.text)}</a>`;
         case 'ruby': {

@@ -14,6 +14,7 @@ const BASE_CSS = `
 *,*::before,*::after{box-sizing:border-box}
 body{margin:0 auto;max-width:76rem;padding:1.5rem clamp(1rem,4vw,2.5rem) 3rem;background:var(--paper);color:var(--ink);font-family:var(--font-en);font-size:1.0625rem;line-height:1.6}
 :lang(zh){font-family:var(--font-zh)}
+:lang(en){font-family:var(--font-en)}
 a{color:var(--accent)}
 .text-title{font-size:1.9rem;line-height:1.35;margin:.5rem 0}
 .text-title span{display:block}
@@ -61,7 +62,7 @@ a.url-shown::after{content:' (' attr(href) ')';font-size:.85em;word-break:break-
 
 /** The page rules: margins, the title at the top, page numbers at the bottom (Chromium 131+ draws margin boxes). */
 export function pageCss(title: string): string {
-  return `@page{margin:18mm 15mm 16mm;@top-center{content:${cssString(title)};font-family:'Noto Sans CJK SC','Noto Sans',sans-serif;font-size:8.5pt;color:#5d574d}@bottom-center{content:counter(page) ' / ' counter(pages);font-size:8.5pt;color:#5d574d}}`;
+  return `@page{margin:18mm 15mm 16mm;@top-center{content:${cssString(title)};font-family:'Noto Sans','DejaVu Sans','Noto Sans CJK SC',sans-serif;font-size:8.5pt;color:#5d574d}@bottom-center{content:counter(page) ' / ' counter(pages);font-size:8.5pt;color:#5d574d}}`;
 }
 
 /** The full stylesheet of a standalone file titled `title`. */

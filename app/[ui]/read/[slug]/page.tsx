@@ -1,12 +1,14 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { AnnotationLayer } from '@/components/annotation-layer';
+import { DownloadMenu } from '@/components/download-menu';
 import { EditingProvider } from '@/components/edit/editing-provider';
 import { ExchangePanel } from '@/components/exchange/exchange-panel';
 import { LayoutSwitch } from '@/components/layout-switch';
 import { NotesList } from '@/components/notes-list';
 import { PinyinSwitch } from '@/components/pinyin-switch';
 import { ReadingOptionsPanel } from '@/components/reading-options-panel';
+import { PrintTitle } from '@/components/print-title';
 import { ReaderRow } from '@/components/reader-row';
 import { RetiredLinkNotice } from '@/components/retired-link-notice';
 import { SearchInText } from '@/components/search/search-in-text';
@@ -68,6 +70,7 @@ export default async function ReadPage({ params }: Props) {
   return (
     <div className="page page-reader">
       <script dangerouslySetInnerHTML={{ __html: applyLayoutScript }} />
+      <PrintTitle title={text.title.en ? `${text.title.zh} · ${text.title.en}` : text.title.zh} />
       <header className="text-header">
         <TextTitle title={text.title} />
         <p className="text-meta">
@@ -79,6 +82,7 @@ export default async function ReadPage({ params }: Props) {
           <LayoutSwitch />
           <ReadingOptionsPanel />
           <PinyinSwitch />
+          <DownloadMenu slug={text.slug} t={t} uiLang={htmlLang[ui]} />
         </div>
         <SearchInText slug={text.slug} t={t} />
       </header>
