@@ -13,12 +13,13 @@ test('the Download menu links to the files, and the server sends each as an atta
   await waitForHydration(page);
   await page.getByText('Download', { exact: true }).click();
   const links = page.locator('.download-menu a');
-  await expect(links).toHaveCount(5);
+  await expect(links).toHaveCount(6);
   const hrefs = await links.evaluateAll((as) => as.map((a) => a.getAttribute('href')));
   expect(hrefs).toContain(`${EXPORT}?format=epub`);
   for (const [query, type] of [
     ['format=epub', 'application/epub+zip'],
     ['format=html', 'text/html; charset=utf-8'],
+    ['format=xliff', 'application/xliff+xml; charset=utf-8'],
   ] as const) {
     const response = await request.get(`${EXPORT}?${query}`);
     expect(response.status()).toBe(200);

@@ -1,5 +1,6 @@
 import { ExportOptionError, parseFileOptions } from '@/lib/export/options';
 import { cachedExportFile } from '@/lib/library/export-cache';
+import { exportXliff } from '@/lib/library/exchange-export';
 import { loadText } from '@/lib/library/load';
 
 export const dynamic = 'force-dynamic';
@@ -8,10 +9,12 @@ export const dynamic = 'force-dynamic';
  * `GET /api/texts/<slug>/export?format=html|epub|pdf`: the text as a file to download, with
  * the options of `npm run export` as parameters (`layout`, `pinyin=1`, `order`, `mode`, `paper`,
  * `section`). Files are built once per text version and kept (lib/library/export-cache.ts).
+ * `?format=xliff` (`&version=2.0`) gives the XLIFF of `npm run export -- <slug> --format xliff`.
  */
 export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const search = new URL(request.url).searchParams;
+  if (search.get('format') === 'xliff') return xliffResponse(slug, search.get('version'));
   let options;
   try {
     options = parseFileOptions((name) => search.get(name), (name) => search.get(name) === '1');
@@ -37,4 +40,20 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
     if (error instanceof ExportOptionError) return Response.json({ error: error.message }, { status: 404 });
     throw error;
   }
+}
+
+async function xliffResponse(slug: string, version: string | null): Promise<Response> {
+  if (version !== null && version !== '1.2' && version !== '2.0') {
+    return Response.json({ error: `version must be 1.2 or 2.0 (got "${version}")` }, { status: 422 });
+  }
+  const result = await exportXliff(slug, { version: version ?? '1.2' });
+  if (!result.ok) return Response.json({ error: result.error }, { status: result.kind === 'not-found' ? 404 : 500 });
+  return new Response(result.xml, {
+    headers: {
+      'Content-Type': 'application/xliff+xml; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${slug}.xlf"`,
+      'X-Content-Type-Options': 'nosniff',
+      'Cache-Control': 'no-cache',
+    },
+  });
 }
