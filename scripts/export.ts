@@ -9,6 +9,7 @@ import { exportText } from '@/lib/library/export';
 import { loadLibrary, loadText } from '@/lib/library/load';
 import { duplicateLedgerIds, readLedger } from '@/lib/store/sources';
 import { ExportOptionError } from '@/lib/export/options';
+import { DamagedTextError } from '@/lib/library/export-file';
 import { runExchangeExport } from './export-exchange';
 import { FILE_USAGE, parseFileArgs, writeExportFile } from './export/files';
 
@@ -72,6 +73,10 @@ async function exportToFile(args: string[]) {
   try {
     await writeExportFile(loaded.text, args.filter((arg) => arg !== slug));
   } catch (error) {
+    if (error instanceof DamagedTextError) {
+      console.error(error.message);
+      process.exit(1);
+    }
     if (!(error instanceof ExportOptionError)) throw error;
     console.error(`${error.message}\nUsage: ${FILE_USAGE}`);
     process.exit(2);

@@ -45,4 +45,16 @@ describe('exportFile', () => {
     expect(html).not.toContain('id="s3"');
     await expect(exportFile(text, { ...defaultFileOptions, format: 'html', section: 's99' })).rejects.toThrow(/has no section s99 \(it has s1 to s8\)/);
   });
+
+  it('refuses a text whose gloss file is damaged, naming the file', async () => {
+    data.write(`locales/en/${SLUG}.json`, '{ "title": "broken", }');
+    try {
+      await expect(exportFile(await load(), { ...defaultFileOptions, format: 'epub' })).rejects.toThrow(
+        new RegExp(`Not exported: locales/en/${SLUG}.json:1:\\d+: malformed JSON`),
+      );
+    } finally {
+      data.dispose();
+      data = makeDataDir({ copyRepoData: true });
+    }
+  });
 });

@@ -7,6 +7,11 @@ import { zipEntries } from '@/lib/export/zip';
 import { loadExportDocument } from './export-document';
 import type { TextView } from './load';
 
+/** The text's gloss or state file is damaged: nothing is exported until it is repaired. */
+export class DamagedTextError extends Error {
+  override name = 'DamagedTextError';
+}
+
 export interface ExportedFile {
   data: Uint8Array;
   mediaType: string;
@@ -20,6 +25,9 @@ export interface ExportedFile {
  * `exportFile(text, { format: 'epub', … })` → `{ data, mediaType: 'application/epub+zip', fileName: 'slug.epub' }`.
  */
 export async function exportFile(text: TextView, options: FileExportOptions, now: Date = new Date()): Promise<ExportedFile> {
+  // A file written around a damaged gloss or state file would pass off missing English as untranslated.
+  const damaged = [text.glossError, text.stateError].filter(Boolean);
+  if (damaged.length > 0) throw new DamagedTextError(`Not exported: ${damaged.join('; ')}`);
   const doc = await loadExportDocument(text, { pinyin: options.pinyin });
   if (options.section && !doc.sections.some((s) => s.id === options.section)) {
     throw new ExportOptionError(`"${text.slug}" has no section ${options.section} (it has s1 to s${doc.sections.length})`);

@@ -1,5 +1,6 @@
 import { ExportOptionError, parseFileOptions } from '@/lib/export/options';
 import { cachedExportFile } from '@/lib/library/export-cache';
+import { DamagedTextError } from '@/lib/library/export-file';
 import { exportXliff } from '@/lib/library/exchange-export';
 import { loadText } from '@/lib/library/load';
 import { isTextSlug, noSuchText } from '@/app/api/_lib/http';
@@ -47,6 +48,7 @@ export const GET = withErrors(async (request: Request, { params }: Params) => {
     return attachment(file.data, file.mediaType, file.fileName);
   } catch (error) {
     if (error instanceof ExportOptionError) return errorJson(error.message, 404);
+    if (error instanceof DamagedTextError) return errorJson(error.message, 409);
     throw error;
   }
 });
