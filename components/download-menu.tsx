@@ -12,7 +12,7 @@ export function DownloadMenu({ slug, t, uiLang, section }: { slug: string; t: TF
     [`${base}?format=pdf&paper=Letter${suffix}`, t('download.pdfLetter')],
     [`${base}?format=epub${suffix}`, t('download.epub')],
     [`${base}?format=html${suffix}`, t('download.html')],
-    [`${base}?format=xliff`, t('download.xliff')],
+    [`/api/texts/${slug}/xliff`, t('download.xliff')],
     [`/api/texts/${slug}`, t('download.json')],
   ];
   return (

@@ -16,10 +16,10 @@ test('the Download menu links to the files, and the server sends each as an atta
   await expect(links).toHaveCount(6);
   const hrefs = await links.evaluateAll((as) => as.map((a) => a.getAttribute('href')));
   expect(hrefs).toContain(`${EXPORT}?format=epub`);
+  expect(hrefs).toContain(`/api/texts/${SLUG}/xliff`);
   for (const [query, type] of [
     ['format=epub', 'application/epub+zip'],
     ['format=html', 'text/html; charset=utf-8'],
-    ['format=xliff', 'application/xliff+xml; charset=utf-8'],
   ] as const) {
     const response = await request.get(`${EXPORT}?${query}`);
     expect(response.status()).toBe(200);

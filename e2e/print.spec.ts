@@ -11,7 +11,7 @@ async function openForPrint(page: Page, query = '') {
 
 test('printing shows the text alone: no header, controls, row tools or download menu', async ({ page }) => {
   await openForPrint(page);
-  for (const selector of ['.site-header', '.site-footer', '.reader-controls', '.download-menu', '.row-tools']) {
+  for (const selector of ['.site-header', '.site-footer', '.reader-controls', '.download-menu', '.search-in-text', '.row-tools']) {
     await expect(page.locator(selector).first(), selector).toBeHidden();
   }
   await expect(page.locator('article.reader > .row:not(.row-break)')).toHaveCount(SEED.textBlockCount);

@@ -1,7 +1,6 @@
 import { ExportOptionError, parseFileOptions } from '@/lib/export/options';
 import { cachedExportFile } from '@/lib/library/export-cache';
 import { DamagedTextError } from '@/lib/library/export-file';
-import { exportXliff } from '@/lib/library/exchange-export';
 import { loadText } from '@/lib/library/load';
 import { isTextSlug, noSuchText } from '@/app/api/_lib/http';
 import { errorJson, withErrors } from '@/app/api/_lib/respond';
@@ -26,13 +25,11 @@ function attachment(data: Uint8Array | string, mediaType: string, fileName: stri
  * `GET /api/texts/<slug>/export?format=html|epub|pdf`: the text as a file to download, with
  * the options of `npm run export` as parameters (`layout`, `pinyin=1`, `order`, `mode`, `paper`,
  * `section`). Files are built once per text version and kept (lib/library/export-cache.ts).
- * `?format=xliff` (`&version=2.0`) gives the XLIFF of `npm run export -- <slug> --format xliff`.
  */
 export const GET = withErrors(async (request: Request, { params }: Params) => {
   const { slug } = await params;
   if (!isTextSlug(slug)) return noSuchText();
   const search = new URL(request.url).searchParams;
-  if (search.get('format') === 'xliff') return xliffResponse(slug, search.get('version'));
   let options;
   try {
     options = parseFileOptions((name) => search.get(name), (name) => search.get(name) === '1');
@@ -52,10 +49,3 @@ export const GET = withErrors(async (request: Request, { params }: Params) => {
     throw error;
   }
 });
-
-async function xliffResponse(slug: string, version: string | null): Promise<Response> {
-  if (version !== null && version !== '1.2' && version !== '2.0') return errorJson(`version must be 1.2 or 2.0 (got "${version}")`, 422);
-  const result = await exportXliff(slug, { version: version ?? '1.2' });
-  if (!result.ok) return errorJson(result.error, result.kind === 'not-found' ? 404 : 500);
-  return attachment(result.xml, 'application/xliff+xml; charset=utf-8', `${slug}.xlf`);
-}
