@@ -26,17 +26,6 @@ function problems(text: string, tokens: readonly Token[]): string[] {
   return found;
 }
 
-/** The fastest of three runs, in ms: the cost of the work, without a garbage collection that lands in it. */
-function bestOfThree(run: () => unknown): number {
-  return Math.min(
-    ...[0, 1, 2].map(() => {
-      const start = performance.now();
-      run();
-      return performance.now() - start;
-    }),
-  );
-}
-
 const texts = (tokens: readonly Token[]) => tokens.map((token) => token.text);
 
 describe('splitLongRuns', () => {
@@ -120,31 +109,25 @@ describe('bounded time', () => {
   const slowLines = readFileSync(path.resolve(__dirname, 'fixtures/segmentit-slow-lines.txt'), 'utf8').split('\n').filter(Boolean);
   const han = slowLines.join('').replace(/[^\p{Script=Han}]/gu, '');
   const longTexts = [
-    { title: '5,000 Han characters of statute text, no punctuation', text: han.repeat(Math.ceil(5000 / han.length)).slice(0, 5000), limit: 1000 },
+    { title: '5,000 Han characters of statute text, no punctuation', text: han.repeat(Math.ceil(5000 / han.length)).slice(0, 5000) },
     // One character repeated has the most segmentations: 30 of 哈 alone took segmentit ~0.5 s.
-    { title: '5,000 times 哈', text: '哈'.repeat(5000), limit: 1000 },
+    { title: '5,000 times 哈', text: '哈'.repeat(5000) },
     // segmentit's optimizers are quadratic in a piece's words, and 200,000 tokens overflow push(...tokens).
-    { title: "200,000 characters of 'a-', no whitespace", text: 'a-'.repeat(100_000), limit: 3000 },
+    { title: "200,000 characters of 'a-', no whitespace", text: 'a-'.repeat(100_000) },
   ];
 
   beforeAll(() => {
     segmentWords('预热一下');
   });
 
-  it.each(slowLines.map((line, i) => ({ line, n: i + 1 })))('slow line $n takes < 200 ms', ({ line, n }) => {
-    let tokens: Token[] = [];
-    const ms = bestOfThree(() => (tokens = segmentWords(line)));
-    console.log(`segmentit slow line ${n} (${line.length} characters): ${ms.toFixed(1)} ms`);
-    expect(problems(line, tokens)).toEqual([]);
-    expect(ms).toBeLessThan(200);
+  // Unsplit, these take from seconds to hours (the fixture README): the time limit is a safety net
+  // against that blow-up, far above the real cost, which `npm run bench` prints.
+  it.each(slowLines.map((line, i) => ({ line, n: i + 1 })))('slow line $n segments completely', { timeout: 20_000 }, ({ line }) => {
+    expect(problems(line, segmentWords(line))).toEqual([]);
   });
 
-  it.each(longTexts)('$title takes < $limit ms', ({ text, title, limit }) => {
-    let tokens: Token[] = [];
-    const ms = bestOfThree(() => (tokens = segmentWords(text)));
-    console.log(`${title}: ${ms.toFixed(0)} ms, ${tokens.length} tokens`);
-    expect(problems(text, tokens)).toEqual([]);
-    expect(ms).toBeLessThan(limit);
+  it.each(longTexts)('$title segments completely', { timeout: 20_000 }, ({ text }) => {
+    expect(problems(text, segmentWords(text))).toEqual([]);
   });
 });
 
@@ -223,10 +206,8 @@ describe('the seed article', () => {
     expect(without.whole).toBeLessThan(without.total);
   });
 
-  it('segments the slowest block in < 150 ms after warm-up (the aim is < 50 ms)', () => {
-    const slowest = Math.max(...blocks.map((text) => bestOfThree(() => segmentWords(text, words))));
-    console.log(`slowest of ${blocks.length} seed blocks, with the word lists: ${slowest.toFixed(1)} ms`);
-    expect(slowest).toBeLessThan(150);
+  it('segments every block completely with the word lists', () => {
+    for (const text of blocks) expect(problems(text, segmentWords(text, words))).toEqual([]);
   });
 });
 
