@@ -1,8 +1,11 @@
-import { describe, expect, it } from 'vitest';
-import { authConfig, parseAccounts, type Account, type AuthConfig, type Role } from './config';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { makeDataDir } from '@/lib/testing/data-dir';
+import { SignInGuard } from './attempts';
+import { accountProblems, authConfig, parseAccounts, type Account, type AuthConfig, type Role } from './config';
 import { hashPassword, sameSecret, verifyPassword } from './passwords';
-import { authorizeEdit, cleanName, type EditAccess } from './request';
-import { decodeSession, encodeSession, SESSION_COOKIE, type Session } from './session';
+import { PEER_HEADER, setPeerNonce } from './peer';
+import { authorizeEdit, cleanName, editorNameHeader, replaceSignInGuard, type EditAccess } from './request';
+import { credentialFingerprint, decodeSession, encodeSession, SESSION_COOKIE, type Session } from './session';
 
 /** An environment as authConfig reads it (Next's types make NODE_ENV required; tests set what they need). */
 const env = (vars: Record<string, string>) => vars as unknown as NodeJS.ProcessEnv;
@@ -40,8 +43,21 @@ describe('hashPassword and verifyPassword', () => {
     { name: 'a stored hash that is the plain password', password: 'correct horse', stored: 'correct horse', expected: false },
   ];
 
-  it.each(checks)('$name → $expected', ({ password, stored, expected }) => {
-    expect(verifyPassword(password, stored)).toBe(expected);
+  it.each(checks)('$name → $expected', async ({ password, stored, expected }) => {
+    expect(await verifyPassword(password, stored)).toBe(expected);
+  });
+
+  // Before: scryptSync held the main thread for the whole check.
+  it('verifies off the main thread: a timer fires while four checks run', async () => {
+    let ticks = 0;
+    const timer = setInterval(() => (ticks += 1), 1);
+    const started = performance.now();
+    const results = await Promise.all(Array.from({ length: 4 }, () => verifyPassword('wrong', ANN_HASH)));
+    const elapsed = performance.now() - started;
+    clearInterval(timer);
+    expect(results).toEqual([false, false, false, false]);
+    // With the main thread free the 1 ms timer keeps ticking through the checks.
+    expect(ticks).toBeGreaterThan(Math.min(10, elapsed / 20));
   });
 });
 
@@ -144,7 +160,7 @@ describe('authConfig', () => {
 describe('encodeSession and decodeSession', () => {
   const SECRET = 'test-secret';
   const NOW = Date.UTC(2024, 8, 8);
-  const session: Session = { name: 'ann', role: 'editor', expires: NOW + 60_000 };
+  const session: Session = { name: 'ann', role: 'editor', expires: NOW + 60_000, sid: 'sid-1', via: 'account', fp: 'fp-1' };
   const cookie = encodeSession(session, SECRET);
   const [payload, signature] = cookie.split('.') as [string, string];
   const flip = (s: string, at: number) => s.slice(0, at) + (s[at] === 'A' ? 'B' : 'A') + s.slice(at + 1);
@@ -155,7 +171,7 @@ describe('encodeSession and decodeSession', () => {
   });
 
   it('round-trips a reader and a non-ASCII name', () => {
-    const reader: Session = { name: '张三 Zoë', role: 'reader', expires: NOW + 1 };
+    const reader: Session = { name: '张三 Zoë', role: 'reader', expires: NOW + 1, sid: 'sid-2', via: 'token', fp: 'fp-2' };
     expect(decodeSession(encodeSession(reader, SECRET), SECRET, NOW)).toEqual(reader);
   });
 
@@ -185,6 +201,8 @@ describe('encodeSession and decodeSession', () => {
     { name: 'no name', data: { role: 'editor', expires: NOW + 1 } },
     { name: 'no expiry', data: { name: 'ann', role: 'editor' } },
     { name: 'an expiry as a string', data: { name: 'ann', role: 'editor', expires: String(NOW + 1) } },
+    { name: 'no session id (a cookie from before sessions could be revoked)', data: { name: 'ann', role: 'editor', expires: NOW + 1, via: 'account', fp: 'x' } },
+    { name: 'an unknown way in', data: { name: 'ann', role: 'editor', expires: NOW + 1, sid: 's', via: 'magic', fp: 'x' } },
   ];
   it.each(badShapes)('refuses a correctly signed payload with $name', ({ data }) => {
     // encodeSession signs whatever JSON it is given, so this is a validly signed cookie.
@@ -217,6 +235,16 @@ describe('cleanName', () => {
   });
 });
 
+const NONCE = 'test-nonce';
+const LOCAL_PEER = { [PEER_HEADER]: `${NONCE} 127.0.0.1` };
+let data: ReturnType<typeof makeDataDir>;
+beforeAll(() => {
+  setPeerNonce(NONCE);
+  data = makeDataDir();
+});
+afterAll(() => data.dispose());
+beforeEach(() => replaceSignInGuard(new SignInGuard()));
+
 describe('authorizeEdit', () => {
   const SECRET = 'test-secret';
   const TOKEN = 'tok-123';
@@ -233,8 +261,12 @@ describe('authorizeEdit', () => {
   const open: AuthConfig = { mode: 'open', accounts: [], secret: 'open-secret' };
   const readOnly: AuthConfig = { mode: 'read-only', accounts: [], secret: 'ro-secret' };
 
+  const hashOf: Record<string, string> = { ann: ANN_HASH, rob: ROB_HASH };
   const sessionCookie = (name: string, role: Role, options: { secret?: string; expires?: number } = {}) =>
-    `${SESSION_COOKIE}=${encodeSession({ name, role, expires: options.expires ?? Date.now() + 3_600_000 }, options.secret ?? SECRET)}`;
+    `${SESSION_COOKIE}=${encodeSession(
+      { name, role, expires: options.expires ?? Date.now() + 3_600_000, sid: `sid-${name}`, via: 'account', fp: credentialFingerprint(hashOf[name] ?? '', SECRET) },
+      options.secret ?? SECRET,
+    )}`;
   const annCookie = sessionCookie('ann', 'editor');
   const SAME = 'http://localhost:3000';
   const EVIL = 'https://evil.example';
@@ -285,17 +317,120 @@ describe('authorizeEdit', () => {
     { name: 'an editor session signed with another secret', config: accounts, headers: { cookie: sessionCookie('ann', 'editor', { secret: 'other' }), origin: SAME }, expected: no(401) },
     { name: 'a session cookie under another name', config: accounts, headers: { cookie: annCookie.replace(SESSION_COOKIE, 'other'), origin: SAME }, expected: no(401) },
     { name: 'accounts mode gives localhost no free pass', config: accounts, headers: { origin: SAME }, expected: no(401) },
-    { name: 'open mode from localhost', config: open, headers: { origin: SAME }, expected: ok('local') },
-    { name: 'open mode from 127.0.0.1', config: open, url: 'http://127.0.0.1:3000/api/x', headers: { origin: 'http://127.0.0.1:3000' }, expected: ok('local') },
-    { name: 'open mode from [::1]', config: open, url: 'http://[::1]:3000/api/x', headers: { origin: 'http://[::1]:3000' }, expected: ok('local') },
-    { name: 'open mode from localhost, cross-site page', config: open, headers: { origin: EVIL }, expected: no(403) },
-    { name: 'open mode with Host example.com', config: open, headers: { host: 'example.com', origin: 'http://example.com' }, expected: no(401) },
-    { name: 'open mode at an example.com URL', config: open, url: 'http://example.com/api/x', headers: { origin: 'http://example.com' }, expected: no(401) },
+    { name: 'open mode from localhost', config: open, headers: { origin: SAME, ...LOCAL_PEER }, expected: ok('local') },
+    { name: 'open mode from 127.0.0.1', config: open, url: 'http://127.0.0.1:3000/api/x', headers: { origin: 'http://127.0.0.1:3000', ...LOCAL_PEER }, expected: ok('local') },
+    { name: 'open mode from [::1]', config: open, url: 'http://[::1]:3000/api/x', headers: { origin: 'http://[::1]:3000', [PEER_HEADER]: `${NONCE} ::1` }, expected: ok('local') },
+    { name: 'open mode from IPv4-mapped 127.0.0.1', config: open, headers: { origin: SAME, [PEER_HEADER]: `${NONCE} ::ffff:127.0.0.1` }, expected: ok('local') },
+    { name: 'open mode from localhost, cross-site page', config: open, headers: { origin: EVIL, ...LOCAL_PEER }, expected: no(403) },
+    { name: 'open mode with Host example.com', config: open, headers: { host: 'example.com', origin: 'http://example.com', ...LOCAL_PEER }, expected: no(401) },
+    { name: 'open mode at an example.com URL', config: open, url: 'http://example.com/api/x', headers: { origin: 'http://example.com', ...LOCAL_PEER }, expected: no(401) },
     { name: 'open mode ignores session cookies from elsewhere', config: open, url: 'http://example.com/api/x', headers: { cookie: annCookie, origin: 'http://example.com' }, expected: no(401) },
+    // Before: Host: localhost was enough, from any machine.
+    { name: 'open mode: another machine saying Host: localhost', config: open, headers: { origin: SAME, [PEER_HEADER]: `${NONCE} 192.168.1.20` }, expected: no(401) },
+    { name: 'open mode: no peer address stamped', config: open, headers: { origin: SAME }, expected: no(401) },
+    { name: 'open mode: a peer header forged by the client', config: open, headers: { origin: SAME, [PEER_HEADER]: 'guessed-nonce 127.0.0.1' }, expected: no(401) },
+    { name: 'open mode: X-Forwarded-For 127.0.0.1 from another machine', config: open, headers: { origin: SAME, 'x-forwarded-for': '127.0.0.1', [PEER_HEADER]: `${NONCE} 10.0.0.5` }, expected: no(401) },
+    {
+      name: 'the token named by a UTF-8 X-Editor-Name',
+      config: accounts,
+      headers: { authorization: `Bearer ${TOKEN}`, 'x-editor-name': Buffer.from('张三 Zoë').toString('latin1') },
+      expected: ok('张三 Zoë'),
+    },
+    {
+      name: 'the token with an X-Editor-Name that is not UTF-8',
+      config: accounts,
+      headers: { authorization: `Bearer ${TOKEN}`, 'x-editor-name': Buffer.from([0x41, 0xff, 0xfe]).toString('latin1') },
+      expected: { ok: false, status: 422, error: 'X-Editor-Name must be UTF-8 text' },
+    },
   ];
 
-  it.each(cases)('$name', ({ config, headers, url, expected }) => {
+  it.each(cases)('$name', async ({ config, headers, url, expected }) => {
     const request = new Request(url ?? URL_, { method: 'PUT', headers: headers ?? {} });
-    expect(authorizeEdit(request, config)).toEqual(expected);
+    expect(await authorizeEdit(request, config)).toEqual(expected);
+  });
+});
+
+describe('a session holds only while its account does (checked on every request)', () => {
+  const SECRET = 'test-secret';
+  const SAME = 'http://localhost:3000';
+  const base: AuthConfig = { mode: 'accounts', token: 'tok-123', accounts: [{ name: 'ann', role: 'editor', passwordHash: ANN_HASH }], secret: SECRET };
+  const cookieFor = (session: Partial<Session> = {}) =>
+    `${SESSION_COOKIE}=${encodeSession(
+      { name: 'ann', role: 'editor', expires: Date.now() + 3_600_000, sid: 'sid-ann', via: 'account', fp: credentialFingerprint(ANN_HASH, SECRET), ...session },
+      SECRET,
+    )}`;
+  const edit = (config: AuthConfig, cookie: string) =>
+    authorizeEdit(new Request('http://localhost:3000/api/x', { method: 'PUT', headers: { cookie, origin: SAME } }), config);
+
+  // Before: the cookie alone was trusted for 14 days.
+  const cases: { name: string; config: AuthConfig; cookie?: Partial<Session>; expected: number | 'ok' }[] = [
+    { name: 'the account as configured', config: base, expected: 'ok' },
+    { name: 'the account removed from EDITORS', config: { ...base, accounts: [] }, expected: 401 },
+    { name: 'the account moved to READERS', config: { ...base, accounts: [{ name: 'ann', role: 'reader', passwordHash: ANN_HASH }] }, expected: 401 },
+    { name: 'the password changed', config: { ...base, accounts: [{ name: 'ann', role: 'editor', passwordHash: ROB_HASH }] }, expected: 401 },
+    { name: 'a token session while the token is unchanged', config: base, cookie: { via: 'token', name: 'bot', fp: credentialFingerprint('tok-123', SECRET) }, expected: 'ok' },
+    { name: 'a token session after the token changed', config: { ...base, token: 'tok-456' }, cookie: { via: 'token', name: 'bot', fp: credentialFingerprint('tok-123', SECRET) }, expected: 401 },
+    { name: 'a token session after the token was removed', config: { ...base, token: undefined }, cookie: { via: 'token', name: 'bot', fp: credentialFingerprint('tok-123', SECRET) }, expected: 401 },
+  ];
+  it.each(cases)('$name', async ({ config, cookie, expected }) => {
+    const access = await edit(config, cookieFor(cookie));
+    expect(access.ok ? 'ok' : access.status).toBe(expected);
+  });
+
+  it('a signed-out session stops working, copies of its cookie included, also for another process', async () => {
+    const { revokeSession, isRevoked } = await import('./revocations');
+    const cookie = cookieFor({ sid: 'sid-to-revoke' });
+    expect((await edit(base, cookie)).ok).toBe(true);
+    await revokeSession('sid-to-revoke', Date.now() + 3_600_000);
+    expect(await edit(base, cookie)).toMatchObject({ ok: false, status: 401 });
+    expect((await edit(base, cookieFor({ sid: 'sid-other' }))).ok).toBe(true);
+    // The revocation is on disk: a fresh process (an empty cache) still refuses the cookie.
+    delete (globalThis as Record<symbol, unknown>)[Symbol.for('bilingual-reader.revoked-sessions')];
+    expect(await isRevoked('sid-to-revoke')).toBe(true);
+  });
+});
+
+describe('wrong bearer tokens are limited like wrong passwords', () => {
+  const config: AuthConfig = { mode: 'accounts', token: 'tok-123', accounts: [], secret: 's' };
+  const put = (token: string, peer = '203.0.113.9') =>
+    authorizeEdit(new Request('http://localhost/api/x', { method: 'PUT', headers: { authorization: `Bearer ${token}`, [PEER_HEADER]: `${NONCE} ${peer}` } }), config);
+
+  it('after five free wrong tokens from one address, the sixth brings 429 with a wait, even for the right token', async () => {
+    for (let i = 0; i < 6; i += 1) expect(await put(`wrong-${i}`)).toMatchObject({ status: 401 });
+    const limited = await put('tok-123');
+    expect(limited).toMatchObject({ ok: false, status: 429, retryAfterSeconds: expect.any(Number) });
+    // Another address is not held up.
+    expect(await put('tok-123', '198.51.100.7')).toEqual({ ok: true, editor: 'token' });
+  });
+});
+
+describe('editorNameHeader', () => {
+  const latin1 = (text: string) => Buffer.from(text).toString('latin1');
+  const cases: { name: string; value: string | null; expected: unknown }[] = [
+    { name: 'no header', value: null, expected: { ok: true, name: '' } },
+    { name: 'ASCII', value: 'ci-bot', expected: { ok: true, name: 'ci-bot' } },
+    { name: 'UTF-8 Chinese as it arrives (bytes as Latin-1)', value: latin1('张三'), expected: { ok: true, name: '张三' } },
+    { name: 'UTF-8 Zoë', value: latin1('Zoë'), expected: { ok: true, name: 'Zoë' } },
+    { name: 'already decoded text', value: '张三', expected: { ok: true, name: '张三' } },
+    { name: 'bytes that are not UTF-8', value: '\u00ff\u00fe', expected: { ok: false, error: expect.stringContaining('UTF-8') } },
+  ];
+  it.each(cases)('$name', ({ value, expected }) => {
+    expect(editorNameHeader(value)).toEqual(expected);
+  });
+});
+
+describe('accountProblems (logged at start-up)', () => {
+  it('names each malformed entry by setting, position and name, never repeating the secret part', () => {
+    const problems = accountProblems(env({ EDITORS: `ann:${ANN_HASH};bob:hunter2;${ANN_HASH}`, READERS: ':x' }));
+    expect(problems).toEqual([
+      expect.stringMatching(/^EDITORS entry 2 \("bob"\) does not have a password hash/),
+      expect.stringMatching(/^EDITORS entry 3 has no "name:"/),
+      expect.stringMatching(/^READERS entry 1 has an empty name/),
+    ]);
+    expect(problems.join('\n')).not.toContain('hunter2');
+  });
+
+  it('is empty for well-formed settings', () => {
+    expect(accountProblems(env({ EDITORS: `ann:${ANN_HASH}`, READERS: `rob:${ROB_HASH}` }))).toEqual([]);
   });
 });

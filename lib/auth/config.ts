@@ -24,18 +24,52 @@ export interface AuthConfig {
   secret: string;
 }
 
-/** `'alice:scrypt$…$…;bob:scrypt$…$…'` → accounts with the given role; malformed entries are skipped. */
-export function parseAccounts(value: string | undefined, role: Role): Account[] {
-  return (value ?? '')
+/** A malformed entry of EDITORS or READERS, named without its secret part. */
+export interface AccountProblem {
+  setting: 'EDITORS' | 'READERS';
+  /** 1-based position of the entry in the setting. */
+  entry: number;
+  message: string;
+}
+
+/**
+ * `'alice:scrypt$…$…;bob:scrypt$…$…'` → accounts with the given role, and the malformed entries
+ * (named by position and account name; what follows the colon may be a password typed by
+ * mistake, so it is never repeated).
+ */
+export function parseAccountList(value: string | undefined, role: Role): { accounts: Account[]; problems: AccountProblem[] } {
+  const setting = role === 'editor' ? 'EDITORS' : 'READERS';
+  const accounts: Account[] = [];
+  const problems: AccountProblem[] = [];
+  (value ?? '')
     .split(/[;\n]/)
     .map((entry) => entry.trim())
     .filter(Boolean)
-    .flatMap((entry) => {
+    .forEach((entry, index) => {
       const at = entry.indexOf(':');
-      const name = entry.slice(0, at).trim();
+      const name = entry.slice(0, Math.max(at, 0)).trim();
       const passwordHash = entry.slice(at + 1).trim();
-      return at > 0 && name && passwordHash.startsWith('scrypt$') ? [{ name, role, passwordHash }] : [];
+      const problem = (message: string) => problems.push({ setting, entry: index + 1, message });
+      if (at < 0) return problem('has no "name:" before the hash');
+      if (!name) return problem('has an empty name before ":"');
+      if (!/^scrypt\$[A-Za-z0-9_-]+\$[A-Za-z0-9_-]{43}$/.test(passwordHash)) {
+        return problem(`("${name}") does not have a password hash made by \`npm run -s editor:hash\` (scrypt$<salt>$<hash>)`);
+      }
+      accounts.push({ name, role, passwordHash });
     });
+  return { accounts, problems };
+}
+
+/** The accounts of a setting, malformed entries skipped (see parseAccountList). */
+export function parseAccounts(value: string | undefined, role: Role): Account[] {
+  return parseAccountList(value, role).accounts;
+}
+
+/** Every malformed entry in EDITORS and READERS, as lines for the server log at start-up. */
+export function accountProblems(env: NodeJS.ProcessEnv = process.env): string[] {
+  return [...parseAccountList(env.EDITORS, 'editor').problems, ...parseAccountList(env.READERS, 'reader').problems].map(
+    (p) => `${p.setting} entry ${p.entry} ${p.message}; it is ignored`,
+  );
 }
 
 /** Reads the access settings from the environment (see the README). */

@@ -1,16 +1,23 @@
 import 'server-only';
+import { SignInGuard, type Attempt, type AttemptCheck } from './attempts';
 import { authConfig, type AuthConfig, type Role } from './config';
 import { sameSecret } from './passwords';
-import { decodeSession, SESSION_COOKIE } from './session';
+import { clientAddress, isLoopback, peerAddress } from './peer';
+import { isRevoked } from './revocations';
+import { credentialFingerprint, decodeSession, SESSION_COOKIE, type Session } from './session';
 
 export interface Viewer {
   name: string;
   role: Role;
   /** How they proved it: a session cookie, a bearer token, or local open mode. */
   via: 'session' | 'token' | 'open';
+  /** The session behind a cookie, for signing it out. */
+  session?: Session;
 }
 
-export type EditAccess = { ok: true; editor: string } | { ok: false; status: 401 | 403; error: string };
+export type EditAccess =
+  | { ok: true; editor: string }
+  | { ok: false; status: 401 | 403 | 422 | 429; error: string; retryAfterSeconds?: number };
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
@@ -18,6 +25,22 @@ const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 export function cleanName(value: string | null | undefined): string {
   const cleaned = (value ?? '').normalize('NFC').replace(/[\u0000-\u001F\u007F-\u009F]/g, '').trim();
   return [...cleaned].slice(0, 64).join('');
+}
+
+/**
+ * The `X-Editor-Name` header as text. Header values reach the server as bytes read one per
+ * character; a name sent as UTF-8 (`Zoë`, `张三`) is decoded as UTF-8, and bytes that are not
+ * UTF-8 are refused rather than stored garbled. `'å¼ ä¸\u0089'` (the bytes of 张三) → `'张三'`.
+ */
+export function editorNameHeader(value: string | null): { ok: true; name: string } | { ok: false; error: string } {
+  if (value === null) return { ok: true, name: '' };
+  if ([...value].some((char) => char.charCodeAt(0) > 0xff)) return { ok: true, name: cleanName(value) };
+  try {
+    const decoded = new TextDecoder('utf-8', { fatal: true }).decode(Buffer.from(value, 'latin1'));
+    return { ok: true, name: cleanName(decoded) };
+  } catch {
+    return { ok: false, error: 'X-Editor-Name must be UTF-8 text' };
+  }
 }
 
 function cookieValue(request: Request, name: string): string | undefined {
@@ -38,27 +61,81 @@ function hostOf(request: Request): string {
   return (request.headers.get('x-forwarded-host') ?? request.headers.get('host') ?? new URL(request.url).host).toLowerCase();
 }
 
+/**
+ * Open development mode lets only this machine edit: the connection must come from a loopback
+ * address (the peer address, which a client cannot choose) and name a local host (which keeps
+ * other sites' pages out through DNS rebinding).
+ */
 function isLocal(request: Request): boolean {
-  return LOCAL_HOSTS.has(hostOf(request).replace(/:\d+$/, ''));
+  return isLoopback(peerAddress(request)) && LOCAL_HOSTS.has(hostOf(request).replace(/:\d+$/, ''));
 }
+
+const GUARD = Symbol.for('bilingual-reader.sign-in-guard');
+
+/** The process's one sign-in guard (routes are separate bundles, so it lives on globalThis). */
+export function signInGuard(): SignInGuard {
+  const global = globalThis as typeof globalThis & { [GUARD]?: SignInGuard };
+  global[GUARD] ??= new SignInGuard();
+  return global[GUARD];
+}
+
+/** Puts a fresh guard in place (tests). */
+export function replaceSignInGuard(guard: SignInGuard): void {
+  (globalThis as typeof globalThis & { [GUARD]?: SignInGuard })[GUARD] = guard;
+}
+
+/** The attempt a request makes with a credential for `account`. */
+export function attemptOf(request: Request, account: string): Attempt {
+  return { account, client: clientAddress(request) };
+}
+
+const TOKEN_ACCOUNT = 'token:';
+
+/** A session is good while its account still exists with the same role and credential. */
+export async function sessionHolds(session: Session, config: AuthConfig): Promise<boolean> {
+  if (config.mode !== 'accounts') return false;
+  if (session.via === 'token') {
+    if (!config.token || session.role !== 'editor' || !sameSecret(session.fp, credentialFingerprint(config.token, config.secret))) return false;
+  } else {
+    const account = config.accounts.find((a) => a.name === session.name);
+    if (!account || account.role !== session.role) return false;
+    if (!sameSecret(session.fp, credentialFingerprint(account.passwordHash, config.secret))) return false;
+  }
+  return !(await isRevoked(session.sid));
+}
+
+export type Identified = { viewer?: Viewer; limited?: AttemptCheck & { ok: false }; error?: string };
 
 /**
  * Who is making a request: from `Authorization: Bearer <EDITOR_TOKEN>` (named by the
- * `X-Editor-Name` header), a signed session cookie, or, with nothing configured on a
- * development server on localhost, the local user. `undefined` for anonymous requests.
+ * `X-Editor-Name` header), a signed session cookie whose account still holds, or, with nothing
+ * configured on a development server, the local user. Wrong tokens count against the client
+ * like wrong passwords; once over the limit, `limited` says how long to wait.
  */
-export function viewerOf(request: Request, config: AuthConfig = authConfig()): Viewer | undefined {
+export async function identify(request: Request, config: AuthConfig = authConfig()): Promise<Identified> {
   const given = bearerToken(request);
   if (given !== undefined) {
-    if (config.token && sameSecret(given, config.token)) {
-      return { name: cleanName(request.headers.get('x-editor-name')) || 'token', role: 'editor', via: 'token' };
+    const attempt = attemptOf(request, TOKEN_ACCOUNT);
+    const guard = signInGuard();
+    const check = guard.check(attempt);
+    if (!check.ok) return { limited: check };
+    if (!config.token || !sameSecret(given, config.token)) {
+      guard.fail(attempt);
+      return {};
     }
-    return undefined;
+    const name = editorNameHeader(request.headers.get('x-editor-name'));
+    if (!name.ok) return { error: name.error };
+    return { viewer: { name: name.name || 'token', role: 'editor', via: 'token' } };
   }
   const session = decodeSession(cookieValue(request, SESSION_COOKIE), config.secret);
-  if (session && config.mode === 'accounts') return { name: session.name, role: session.role, via: 'session' };
-  if (config.mode === 'open' && isLocal(request)) return { name: 'local', role: 'editor', via: 'open' };
-  return undefined;
+  if (session && (await sessionHolds(session, config))) return { viewer: { name: session.name, role: session.role, via: 'session', session } };
+  if (config.mode === 'open' && isLocal(request)) return { viewer: { name: 'local', role: 'editor', via: 'open' } };
+  return {};
+}
+
+/** identify, for callers that only need the viewer. `undefined` for anonymous requests. */
+export async function viewerOf(request: Request, config: AuthConfig = authConfig()): Promise<Viewer | undefined> {
+  return (await identify(request, config)).viewer;
 }
 
 /**
@@ -79,15 +156,22 @@ export function isSameOrigin(request: Request): boolean {
 }
 
 /** Checks that a request may change glosses, and names the editor for the history. */
-export function authorizeEdit(request: Request, config: AuthConfig = authConfig()): EditAccess {
+export async function authorizeEdit(request: Request, config: AuthConfig = authConfig()): Promise<EditAccess> {
   if (config.mode === 'read-only') {
     return { ok: false, status: 403, error: 'This site is read-only: no editors are configured (set EDITOR_TOKEN or EDITORS)' };
   }
-  const viewer = viewerOf(request, config);
+  const { viewer, limited, error } = await identify(request, config);
+  if (limited) return { ok: false, status: 429, error: tooManyAttempts(limited.retryAfterSeconds), retryAfterSeconds: limited.retryAfterSeconds };
+  if (error) return { ok: false, status: 422, error };
   if (!viewer) return { ok: false, status: 401, error: 'Sign in as an editor to change glosses' };
   if (viewer.via !== 'token' && !isSameOrigin(request)) {
     return { ok: false, status: 403, error: 'Changes must come from this site’s own pages' };
   }
   if (viewer.role !== 'editor') return { ok: false, status: 403, error: `${viewer.name} may read but not edit` };
   return { ok: true, editor: viewer.name };
+}
+
+/** The message of a 429. */
+export function tooManyAttempts(seconds: number): string {
+  return `Too many failed attempts from here; try again in ${seconds} second${seconds === 1 ? '' : 's'}`;
 }

@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import type { Role } from './config';
 import { sameSecret } from './passwords';
 
@@ -10,10 +10,26 @@ export interface Session {
   role: Role;
   /** Expiry, in ms since the epoch. */
   expires: number;
+  /** A random id, so that signing out can revoke this one session (copies of the cookie included). */
+  sid: string;
+  /** How it was opened: a named account's password, or the shared editor token. */
+  via: 'account' | 'token';
+  /** A fingerprint of the credential it was opened with: a new password or token ends it. */
+  fp: string;
 }
 
 function sign(payload: string, secret: string): string {
   return createHmac('sha256', secret).update(payload).digest('base64url');
+}
+
+/** A new random session id. */
+export function newSessionId(): string {
+  return randomBytes(16).toString('base64url');
+}
+
+/** A keyed fingerprint of a credential (a password hash or the token), never the credential itself. */
+export function credentialFingerprint(credential: string, secret: string): string {
+  return createHmac('sha256', secret).update(`credential\u0000${credential}`).digest('base64url').slice(0, 22);
 }
 
 /** A signed cookie value for a session: `<payload>.<signature>`. */
@@ -31,7 +47,9 @@ export function decodeSession(value: string | undefined, secret: string, now = D
     const session = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Partial<Session>;
     if (typeof session.name !== 'string' || (session.role !== 'editor' && session.role !== 'reader')) return undefined;
     if (typeof session.expires !== 'number' || session.expires < now) return undefined;
-    return { name: session.name, role: session.role, expires: session.expires };
+    if (typeof session.sid !== 'string' || typeof session.fp !== 'string') return undefined;
+    if (session.via !== 'account' && session.via !== 'token') return undefined;
+    return { name: session.name, role: session.role, expires: session.expires, sid: session.sid, via: session.via, fp: session.fp };
   } catch {
     return undefined;
   }

@@ -24,7 +24,7 @@ export async function generateMetadata({ params }: Omit<Props, 'searchParams'>):
 
 async function isEditor(): Promise<boolean> {
   const request = new Request('http://localhost/search', { headers: await headers() });
-  return viewerOf(request)?.role === 'editor';
+  return (await viewerOf(request))?.role === 'editor';
 }
 
 /** The results of one page, grouped by text in the order the texts first appear. */

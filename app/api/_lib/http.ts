@@ -57,8 +57,11 @@ export function glossChangeHandler<S extends z.ZodType>(
     const { slug, id } = await params;
     if (!isTextSlug(slug)) return noSuchText();
     if (!isGlossKey(id)) return errorJson('No such paragraph in this text', 404);
-    const access = authorizeEdit(request);
-    if (!access.ok) return errorJson(access.error, access.status);
+    const access = await authorizeEdit(request);
+    if (!access.ok) {
+      const retry = access.retryAfterSeconds;
+      return errorJson(access.error, access.status, retry ? { headers: { 'Retry-After': String(retry) } } : undefined);
+    }
     const body = await parseJsonBody(request, schema, usage);
     if (!body.ok) return body.response;
     const result = await change({ slug, id, editor: access.editor, body: body.data });

@@ -11,7 +11,7 @@ export const dynamic = 'force-dynamic';
  */
 export async function GET(request: Request) {
   const params = Object.fromEntries(new URL(request.url).searchParams);
-  const editor = viewerOf(request)?.role === 'editor';
+  const editor = (await viewerOf(request))?.role === 'editor';
   const read = readSearchRequest(params, { editor });
   if (!read.ok) return Response.json({ error: read.error }, { status: read.status, headers: { 'Cache-Control': 'no-store' } });
   const found = await searchLibrary(read.request);

@@ -1,8 +1,9 @@
 import { sessionResponse, signInRequest, signInResponse, signOutResponse } from '@/lib/api/contract';
 import { authConfig } from '@/lib/auth/config';
-import { verifyPassword, sameSecret } from '@/lib/auth/passwords';
-import { cleanName, isSameOrigin, viewerOf } from '@/lib/auth/request';
-import { encodeSession, SESSION_COOKIE, SESSION_DAYS } from '@/lib/auth/session';
+import { sameSecret, UNKNOWN_ACCOUNT_HASH, verifyPassword } from '@/lib/auth/passwords';
+import { attemptOf, cleanName, identify, isSameOrigin, signInGuard, tooManyAttempts } from '@/lib/auth/request';
+import { revokeSession } from '@/lib/auth/revocations';
+import { credentialFingerprint, encodeSession, newSessionId, SESSION_COOKIE, SESSION_DAYS, type Session } from '@/lib/auth/session';
 import { parseJsonBody } from '@/app/api/_lib/body';
 import { errorJson, json, withErrors } from '@/app/api/_lib/respond';
 
@@ -11,7 +12,7 @@ export const dynamic = 'force-dynamic';
 /** `GET /api/session`: `{ viewer: { name, role } | null, mode }`, for the pages to show editing tools. */
 export const GET = withErrors(async (request: Request) => {
   const config = authConfig();
-  const viewer = viewerOf(request, config);
+  const { viewer } = await identify(request, config);
   return json(sessionResponse, { viewer: viewer ? { name: viewer.name, role: viewer.role } : null, mode: config.mode });
 });
 
@@ -20,7 +21,14 @@ function cookie(request: Request, value: string, maxAge: number): string {
   return `${SESSION_COOKIE}=${value}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${maxAge}${secure ? '; Secure' : ''}`;
 }
 
-/** `POST /api/session` with `{ name, password }` (a named account) or `{ name?, token }` (EDITOR_TOKEN): signs in. */
+// Unknown names share one account key, so guessing names fills no memory and tells nothing.
+const UNKNOWN_ACCOUNT = 'unknown:';
+
+/**
+ * `POST /api/session` with `{ name, password }` (a named account, or the editor token given as
+ * the password) or `{ name?, token }`: signs in. Failed attempts are limited per account, per
+ * client address and per both: 429 with Retry-After while a client must wait.
+ */
 export const POST = withErrors(async (request: Request) => {
   if (!isSameOrigin(request)) return errorJson('Sign in from this site’s own page', 403);
   const config = authConfig();
@@ -30,25 +38,41 @@ export const POST = withErrors(async (request: Request) => {
   const body = await parseJsonBody(request, signInRequest, '{ name, password } or { token }: give a name and password, or the editor token');
   if (!body.ok) return body.response;
 
-  let session: { name: string; role: 'editor' | 'reader' } | undefined;
-  if ('password' in body.data) {
-    const name = cleanName(body.data.name);
-    const account = config.accounts.find((a) => a.name === name);
-    // Verify even for unknown names, so the answer takes as long either way.
-    const valid = verifyPassword(body.data.password, account?.passwordHash ?? 'scrypt$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA');
-    if (account && valid) session = { name: account.name, role: account.role };
-  } else if (config.token && sameSecret(body.data.token, config.token)) {
-    session = { name: cleanName(body.data.name) || 'editor', role: 'editor' };
+  const name = cleanName(body.data.name);
+  const secret = 'password' in body.data ? body.data.password : body.data.token;
+  const account = 'password' in body.data ? config.accounts.find((a) => a.name === name) : undefined;
+  const attempt = attemptOf(request, account ? `account:${account.name}` : 'password' in body.data ? UNKNOWN_ACCOUNT : 'token:');
+  const guard = signInGuard();
+  const check = guard.check(attempt);
+  if (!check.ok) {
+    return errorJson(tooManyAttempts(check.retryAfterSeconds), 429, { headers: { 'Retry-After': String(check.retryAfterSeconds) } });
   }
-  if (!session) return errorJson('Those credentials are not right', 401);
 
   const maxAge = SESSION_DAYS * 24 * 60 * 60;
-  const value = encodeSession({ ...session, expires: Date.now() + maxAge * 1000 }, config.secret);
-  return json(signInResponse, { viewer: session }, { headers: { 'Set-Cookie': cookie(request, value, maxAge) } });
+  const expires = Date.now() + maxAge * 1000;
+  let session: Session | undefined;
+  if (config.token && sameSecret(secret, config.token)) {
+    session = { name: name || 'editor', role: 'editor', expires, sid: newSessionId(), via: 'token', fp: credentialFingerprint(config.token, config.secret) };
+  } else if ('password' in body.data) {
+    // Verify even for unknown names, so the answer takes as long either way.
+    const valid = await verifyPassword(secret, account?.passwordHash ?? UNKNOWN_ACCOUNT_HASH);
+    if (account && valid) {
+      session = { name: account.name, role: account.role, expires, sid: newSessionId(), via: 'account', fp: credentialFingerprint(account.passwordHash, config.secret) };
+    }
+  }
+  if (!session) {
+    guard.fail(attempt);
+    return errorJson('Those credentials are not right', 401);
+  }
+  guard.succeed(attempt);
+  const value = encodeSession(session, config.secret);
+  return json(signInResponse, { viewer: { name: session.name, role: session.role } }, { headers: { 'Set-Cookie': cookie(request, value, maxAge) } });
 });
 
-/** `DELETE /api/session`: signs out. */
+/** `DELETE /api/session`: signs out, revoking the session itself, so a copy of the cookie stops working too. */
 export const DELETE = withErrors(async (request: Request) => {
   if (!isSameOrigin(request)) return errorJson('Sign out from this site’s own page', 403);
+  const { viewer } = await identify(request, authConfig());
+  if (viewer?.session) await revokeSession(viewer.session.sid, viewer.session.expires);
   return json(signOutResponse, { viewer: null }, { headers: { 'Set-Cookie': cookie(request, '', 0) } });
 });
