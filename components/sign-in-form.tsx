@@ -2,6 +2,7 @@
 
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { signIn } from './edit/api';
 
 /** Signs in with a name and a password (named editors) or the shared editor token. */
 export function SignInForm() {
@@ -15,19 +16,15 @@ export function SignInForm() {
     event.preventDefault();
     setBusy(true);
     setMessage('');
-    // The secret is tried as a password first (named accounts), then as the editor token.
-    const attempt = (body: object) =>
-      fetch('/api/session', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-    let response = await attempt({ name, password: secret });
-    if (response.status === 401 || response.status === 422) response = await attempt({ name, token: secret });
+    // The server takes the editor token in the password field too; without a name it is sent as a token.
+    const result = name.trim() ? await signIn({ name, password: secret }) : await signIn({ token: secret });
     setBusy(false);
-    if (response.ok) {
+    if (result.ok) {
       setMessage(t('signIn.done'));
       window.location.assign('/');
       return;
     }
-    const data = (await response.json().catch(() => ({}))) as { error?: string };
-    setMessage(t('signIn.failed', { error: data.error ?? response.statusText }));
+    setMessage(t('signIn.failed', { error: result.status === 0 ? t('edit.offline') : result.error }));
   };
 
   return (

@@ -25,6 +25,7 @@ import { saveFigures } from './bench/saves';
 import { exchangeFigures } from './bench/exchange';
 import { readingOptionsFigures } from './bench/reading-options';
 import { exportFigures } from './bench/export';
+import { signInFigures } from './bench/sign-in';
 import { startServer } from './lib/next-server';
 import { searchFigures } from './bench/search';
 
@@ -138,6 +139,7 @@ async function main() {
       if (annotations === 'on') for (const text of texts) await readingOptionsFigures(origin, text.slug, DIST);
     });
     if (annotations === 'on') await saveFigures(env);
+    if (annotations === 'on') await signInFigures(env);
   }
 
   console.log(header);

@@ -5,6 +5,7 @@ import { I18nProvider } from '@/components/i18n-provider';
 import { LanguageSwitch } from '@/components/language-switch';
 import { SearchBox } from '@/components/search/search-box';
 import { applyReadingOptionsScript } from '@/components/reading-options';
+import { SessionProvider } from '@/components/session-provider';
 import { SessionStatus } from '@/components/session-status';
 import { htmlLang, uiLocales } from '@/lib/i18n/config';
 import { getUiT, toUiLocale } from '@/lib/i18n/server';
@@ -15,6 +16,7 @@ import '../styles/exchange.css';
 import '../styles/reading-options.css';
 import '../styles/download.css';
 import '../styles/print.css';
+import '../styles/long-words.css';
 
 type Props = { children: ReactNode; params: Promise<{ ui: string }> };
 
@@ -43,24 +45,26 @@ export default async function UiLayout({ children, params }: Props) {
       </head>
       <body>
         <I18nProvider lng={ui} strings={strings}>
-          <a className="skip-link" href="#main">
-            {t('site.skip')}
-          </a>
-          <header className="site-header">
-            <a href="/" className="site-name">
-              {t('site.name')}
+          <SessionProvider>
+            <a className="skip-link" href="#main">
+              {t('site.skip')}
             </a>
-            <SearchBox />
-            <LanguageSwitch current={ui} />
-          </header>
-          <main id="main" tabIndex={-1}>
-            {children}
-          </main>
-          <footer className="site-footer">
-            <a href="/about">{t('footer.about')}</a>
-            <span>{t('footer.dictionary')}</span>
-            <SessionStatus />
-          </footer>
+            <header className="site-header">
+              <a href="/" className="site-name">
+                {t('site.name')}
+              </a>
+              <SearchBox />
+              <LanguageSwitch current={ui} />
+            </header>
+            <main id="main" tabIndex={-1}>
+              {children}
+            </main>
+            <footer className="site-footer">
+              <a href="/about">{t('footer.about')}</a>
+              <span>{t('footer.dictionary')}</span>
+              <SessionStatus />
+            </footer>
+          </SessionProvider>
         </I18nProvider>
         <HydrationMarker />
       </body>

@@ -2,8 +2,12 @@
 
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ExportedBlock } from '@/lib/api/contract';
+import type { GlossStatus } from '@/lib/gloss/types';
+import { useSession } from '../session-provider';
+import { getText } from './api';
 
-export type GlossStatus = 'untranslated' | 'draft' | 'reviewed' | 'stale';
+export type { GlossStatus };
 
 /** What the editor knows of one gloss, fresh from the API (not from the possibly cached page). */
 export interface GlossRecord {
@@ -11,15 +15,6 @@ export interface GlossRecord {
   status: GlossStatus;
   revision: string;
   zh: string;
-  staleFrom?: string;
-}
-
-interface ApiBlock {
-  id: string;
-  zh: string;
-  en: string | null;
-  status: GlossStatus | null;
-  revision: string | null;
   staleFrom?: string;
 }
 
@@ -43,9 +38,24 @@ export function useEditing(): EditingContextValue | null {
 
 const NEEDS_WORK: GlossStatus[] = ['untranslated', 'stale'];
 
+function recordsOf(blocks: ExportedBlock[]): Record<string, GlossRecord> {
+  const records: Record<string, GlossRecord> = {};
+  for (const block of blocks) {
+    if (!block.status || !block.revision) continue;
+    records[block.id] = {
+      en: block.en,
+      status: block.status,
+      revision: block.revision,
+      zh: block.zh,
+      ...(block.staleFrom !== undefined ? { staleFrom: block.staleFrom } : {}),
+    };
+  }
+  return records;
+}
+
 /**
- * Turns the reading page into an editing page for editors: asks the server who is reading
- * (the page itself is static and the same for everyone), loads the current glosses with their
+ * Turns the reading page into an editing page for editors: learns who is reading from the
+ * session provider (the page itself is static and the same for everyone), loads the current glosses with their
  * revisions, and offers the filter, the "next to translate" jump and the `e` / `n` keys.
  */
 export function EditingProvider({ slug, children }: { slug: string; children: ReactNode }) {
@@ -57,31 +67,21 @@ export function EditingProvider({ slug, children }: { slug: string; children: Re
   const [message, setMessage] = useState('');
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
 
+  const session = useSession();
+  const viewer = session?.viewer?.role === 'editor' ? session.viewer.name : null;
+
   useEffect(() => {
+    if (!viewer) return;
     let cancelled = false;
-    (async () => {
-      const session = (await (await fetch('/api/session', { cache: 'no-store' })).json()) as { viewer: { name: string; role: string } | null };
-      if (cancelled || session.viewer?.role !== 'editor') return;
-      const text = (await (await fetch(`/api/texts/${slug}`, { cache: 'no-store' })).json()) as { blocks: ApiBlock[] };
-      if (cancelled) return;
-      const next: Record<string, GlossRecord> = {};
-      for (const block of text.blocks) {
-        if (!block.status || !block.revision) continue;
-        next[block.id] = {
-          en: block.en,
-          status: block.status,
-          revision: block.revision,
-          zh: block.zh,
-          ...(block.staleFrom !== undefined ? { staleFrom: block.staleFrom } : {}),
-        };
-      }
-      setRecords(next);
-      setEditor(session.viewer.name);
-    })().catch(() => undefined);
+    void getText(slug).then((result) => {
+      if (cancelled || !result.ok) return;
+      setRecords(recordsOf(result.data.blocks));
+      setEditor(viewer);
+    });
     return () => {
       cancelled = true;
     };
-  }, [slug]);
+  }, [slug, viewer]);
 
   const update = useCallback((id: string, record: Partial<GlossRecord>) => {
     setRecords((current) => {
@@ -103,10 +103,10 @@ export function EditingProvider({ slug, children }: { slug: string; children: Re
 
   const jumpToNext = useCallback(() => {
     const rows = [...document.querySelectorAll<HTMLElement>('.reader > .row[data-status]')];
-    const current = (document.activeElement as HTMLElement | null)?.closest<HTMLElement>('.row');
+    const current = document.activeElement?.closest<HTMLElement>('.row');
     const start = current ? rows.indexOf(current) + 1 : 0;
     const ordered = [...rows.slice(start), ...rows.slice(0, start)];
-    const next = ordered.find((row) => NEEDS_WORK.includes(row.dataset.status as GlossStatus));
+    const next = ordered.find((row) => NEEDS_WORK.some((status) => status === row.dataset.status));
     if (!next) return announce(t('edit.nothingLeft'));
     next.scrollIntoView({ block: 'center' });
     next.querySelector<HTMLElement>('.edit-button')?.focus();
@@ -117,7 +117,8 @@ export function EditingProvider({ slug, children }: { slug: string; children: Re
     if (!editor) return;
     const onKey = (event: KeyboardEvent) => {
       if (event.ctrlKey || event.metaKey || event.altKey) return;
-      const target = event.target as HTMLElement;
+      const target = event.target;
+      if (!(target instanceof HTMLElement)) return;
       if (target.closest('input, textarea, select, [contenteditable="true"]')) return;
       if (event.key === 'n') {
         event.preventDefault();

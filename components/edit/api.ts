@@ -1,0 +1,63 @@
+// The browser's calls to the API, typed by the contract (lib/api/contract.ts): each answer is
+// parsed with the route's schema, so nothing between the two sides is taken on trust.
+import type { z } from 'zod';
+import {
+  apiPaths,
+  conflictResponse,
+  errorResponse,
+  glossChangeResponse,
+  historyResponse,
+  sessionResponse,
+  signInResponse,
+  signOutResponse,
+  textResponse,
+  type RevertRequest,
+  type SaveGlossRequest,
+  type SetStatusRequest,
+  type SignInRequest,
+} from '@/lib/api/contract';
+
+/** An answer: the parsed body, or why not (`status` 0 when the network failed). */
+export type ApiResult<T> =
+  | { ok: true; data: T }
+  | { ok: false; status: number; error: string; current?: { text: string; revision: string }; retryAfterSeconds?: number };
+
+async function call<S extends z.ZodType>(url: string, init: RequestInit, schema: S): Promise<ApiResult<z.output<S>>> {
+  let response: Response;
+  try {
+    response = await fetch(url, { cache: 'no-store', ...init });
+  } catch {
+    return { ok: false, status: 0, error: 'network' };
+  }
+  const body: unknown = await response.json().catch(() => undefined);
+  if (response.ok) {
+    const parsed = schema.safeParse(body);
+    return parsed.success ? { ok: true, data: parsed.data } : { ok: false, status: response.status, error: 'The server gave an answer of an unexpected shape' };
+  }
+  const conflict = conflictResponse.safeParse(body);
+  if (conflict.success) return { ok: false, status: response.status, error: conflict.data.error, current: conflict.data.current };
+  const failure = errorResponse.safeParse(body);
+  const retry = Number(response.headers.get('retry-after'));
+  return {
+    ok: false,
+    status: response.status,
+    error: failure.success ? failure.data.error : response.statusText || `HTTP ${response.status}`,
+    ...(retry > 0 ? { retryAfterSeconds: retry } : {}),
+  };
+}
+
+const sendJson = (method: 'PUT' | 'POST', body: unknown): RequestInit => ({
+  method,
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify(body),
+});
+
+export const getSession = () => call(apiPaths.session, {}, sessionResponse);
+export const signIn = (body: SignInRequest) => call(apiPaths.session, sendJson('POST', body), signInResponse);
+export const signOut = () => call(apiPaths.session, { method: 'DELETE' }, signOutResponse);
+export const getText = (slug: string) => call(apiPaths.text(slug), {}, textResponse);
+export const getHistory = (slug: string, id: string) => call(apiPaths.history(slug, id), {}, historyResponse);
+export const saveGloss = (slug: string, id: string, body: SaveGlossRequest) => call(apiPaths.gloss(slug, id), sendJson('PUT', body), glossChangeResponse);
+export const setGlossStatus = (slug: string, id: string, body: SetStatusRequest) =>
+  call(apiPaths.glossStatus(slug, id), sendJson('PUT', body), glossChangeResponse);
+export const revertGloss = (slug: string, id: string, body: RevertRequest) => call(apiPaths.glossRevert(slug, id), sendJson('POST', body), glossChangeResponse);

@@ -1,0 +1,153 @@
+'use client';
+
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { saveGloss } from './api';
+import { useEditing, type GlossRecord } from './editing-provider';
+
+/** A draft kept in the browser while typing, so a closed tab or a failed save loses nothing. */
+const storedDraft = z.object({ text: z.string(), time: z.string() });
+
+export function draftKey(slug: string, id: string) {
+  return `bilingual-draft:${slug}:${id}`;
+}
+
+/** The in-place editor: keeps a draft in the browser, saves with the revision it started from. */
+export function GlossEditor({ id, record, onDone }: { id: string; record: GlossRecord; onDone: (text?: string) => void }) {
+  const { t } = useTranslation();
+  const editing = useEditing();
+  const labelId = useId();
+  const area = useRef<HTMLTextAreaElement>(null);
+  const [text, setText] = useState(record.en ?? '');
+  const [base, setBase] = useState(record.revision);
+  const [draft, setDraft] = useState<{ text: string; time: string } | null>(null);
+  const [conflict, setConflict] = useState<{ text: string; revision: string } | null>(null);
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+  const slug = editing?.slug ?? '';
+
+  useEffect(() => {
+    const element = area.current;
+    element?.focus();
+    // Typing continues the gloss rather than starting in front of it.
+    element?.setSelectionRange(element.value.length, element.value.length);
+    try {
+      const saved = storedDraft.safeParse(JSON.parse(localStorage.getItem(draftKey(slug, id)) ?? 'null'));
+      if (saved.success && saved.data.text !== (record.en ?? '')) setDraft(saved.data);
+    } catch {
+      // An unreadable draft is ignored.
+    }
+    // Once, when the editor opens: later changes of the record must not reset what is typed.
+  }, []);
+
+  const change = (value: string) => {
+    setText(value);
+    try {
+      localStorage.setItem(draftKey(slug, id), JSON.stringify({ text: value, time: new Date().toISOString() }));
+    } catch {
+      // Storage full or disabled: the text stays in the editor.
+    }
+  };
+
+  const close = (saved?: string) => {
+    editing?.setEditing(null);
+    onDone(saved);
+  };
+
+  // Cancel is a decision to drop what was typed: the draft goes too.
+  const cancel = () => {
+    localStorage.removeItem(draftKey(slug, id));
+    close();
+  };
+
+  const save = async (baseRevision = base) => {
+    if (!editing || busy) return;
+    setBusy(true);
+    setError('');
+    const clear = text.trim() === '';
+    const result = await saveGloss(slug, id, { text, baseRevision, clear });
+    setBusy(false);
+    if (result.ok) {
+      const saved = result.data;
+      localStorage.removeItem(draftKey(slug, id));
+      editing.update(id, { en: saved.text || null, revision: saved.revision, status: saved.status });
+      editing.announce(t(clear ? 'edit.cleared' : 'edit.saved'));
+      close(saved.text);
+      return;
+    }
+    if (result.status === 409 && result.current) {
+      setConflict(result.current);
+      return;
+    }
+    setError(result.status === 0 ? t('edit.offline') : result.error);
+  };
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      void save();
+    } else if (event.key === 'Escape') {
+      event.preventDefault();
+      cancel();
+    }
+  };
+
+  return (
+    <div className="gloss-editor" onKeyDown={onKeyDown}>
+      {draft && (
+        <div className="notice" role="status">
+          <p>{t('edit.draftFound', { time: new Date(draft.time).toLocaleString() })}</p>
+          <button type="button" onClick={() => (setText(draft.text), setDraft(null))}>
+            {t('edit.restoreDraft')}
+          </button>{' '}
+          <button type="button" onClick={() => (localStorage.removeItem(draftKey(slug, id)), setDraft(null))}>
+            {t('edit.discardDraft')}
+          </button>
+        </div>
+      )}
+      <label id={labelId} className="visually-hidden">
+        {t('edit.label')}
+      </label>
+      <textarea ref={area} aria-labelledby={labelId} lang="en" value={text} rows={Math.min(14, 3 + Math.ceil(text.length / 70))} onChange={(event) => change(event.target.value)} />
+      {conflict && (
+        <div className="conflict" role="alert">
+          <p>{t('edit.conflict')}</p>
+          <div className="conflict-versions">
+            <div>
+              <p className="conflict-label">{t('edit.theirs')}</p>
+              <p lang="en">{conflict.text || t('reader.untranslated')}</p>
+            </div>
+            <div>
+              <p className="conflict-label">{t('edit.yours')}</p>
+              <p lang="en">{text}</p>
+            </div>
+          </div>
+          <button type="button" onClick={() => (setBase(conflict.revision), setConflict(null), void save(conflict.revision))}>
+            {t('edit.keepMine')}
+          </button>{' '}
+          <button type="button" onClick={() => (change(conflict.text), setBase(conflict.revision), setConflict(null))}>
+            {t('edit.takeTheirs')}
+          </button>{' '}
+          <button type="button" onClick={() => (setBase(conflict.revision), setConflict(null), area.current?.focus())}>
+            {t('edit.merge')}
+          </button>
+        </div>
+      )}
+      {error && (
+        <p className="notice notice-error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="editor-actions">
+        <button type="button" className="primary" disabled={busy} onClick={() => void save()} aria-keyshortcuts="Control+Enter Meta+Enter">
+          {text.trim() ? t('edit.save') : t('edit.clear')}
+        </button>
+        <button type="button" onClick={cancel} aria-keyshortcuts="Escape">
+          {t('edit.cancel')}
+        </button>
+        <span className="hint">{t('edit.keys')}</span>
+      </div>
+    </div>
+  );
+}
