@@ -1,8 +1,9 @@
 'use client';
 
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { addTextResponse, apiPaths, errorResponse, sessionResponse, type AddTextResponse } from '@/lib/api/contract';
+import { addTextResponse, apiPaths, errorResponse, type AddTextResponse } from '@/lib/api/contract';
+import { useSession } from '../session-provider';
 
 /** The same limit as the server's (lib/text/prepare MAX_TEXT_BYTES); the server enforces it. */
 const MAX_BYTES = 5 * 1024 * 1024;
@@ -16,7 +17,6 @@ type Report = AddTextResponse;
  */
 export function AddText() {
   const { t } = useTranslation();
-  const [canEdit, setCanEdit] = useState(false);
   const [file, setFile] = useState<File | null>(null);
   const [pasted, setPasted] = useState('');
   const [fields, setFields] = useState({ slug: '', title: '', author: '', date: '', encoding: '' });
@@ -25,15 +25,9 @@ export function AddText() {
   const [busy, setBusy] = useState(false);
   const [replace, setReplace] = useState(false);
 
-  useEffect(() => {
-    fetch(apiPaths.session, { cache: 'no-store' })
-      .then((r) => r.json())
-      .then((body: unknown) => {
-        const session = sessionResponse.safeParse(body);
-        if (session.success) setCanEdit(session.data.viewer?.role === 'editor' || session.data.mode === 'open');
-      })
-      .catch(() => undefined);
-  }, []);
+  // Who is reading comes from the page's one session provider.
+  const session = useSession();
+  const canEdit = session?.viewer?.role === 'editor' || session?.mode === 'open';
   if (!canEdit) return null;
 
   const send = async (preview: boolean) => {

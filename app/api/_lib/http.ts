@@ -1,7 +1,7 @@
 import 'server-only';
 import type { z } from 'zod';
 import { conflictResponse, glossChangeResponse, glossStatusSchema, storeFailureResponse } from '@/lib/api/contract';
-import { authorizeEdit } from '@/lib/auth/request';
+import { authorizeEdit, type EditAccess } from '@/lib/auth/request';
 import { TITLE_KEY } from '@/lib/gloss/types';
 import type { EditResult } from '@/lib/library/edit';
 import { isSlug } from '@/lib/store/sources';
@@ -40,6 +40,12 @@ export function isGlossKey(id: string): boolean {
 
 export const noSuchText = () => errorJson('No such text', 404);
 
+/** The answer to a refused edit: its status and message, with Retry-After on a 429. */
+export function accessRefused(access: EditAccess & { ok: false }): Response {
+  const retry = access.retryAfterSeconds;
+  return errorJson(access.error, access.status, retry ? { headers: { 'Retry-After': String(retry) } } : undefined);
+}
+
 type GlossParams = { params: Promise<{ slug: string; id: string }> };
 
 /**
@@ -58,10 +64,7 @@ export function glossChangeHandler<S extends z.ZodType>(
     if (!isTextSlug(slug)) return noSuchText();
     if (!isGlossKey(id)) return errorJson('No such paragraph in this text', 404);
     const access = await authorizeEdit(request);
-    if (!access.ok) {
-      const retry = access.retryAfterSeconds;
-      return errorJson(access.error, access.status, retry ? { headers: { 'Retry-After': String(retry) } } : undefined);
-    }
+    if (!access.ok) return accessRefused(access);
     const body = await parseJsonBody(request, schema, usage);
     if (!body.ok) return body.response;
     const result = await change({ slug, id, editor: access.editor, body: body.data });

@@ -5,6 +5,7 @@ import { addText } from '@/lib/library/add';
 import { summarizeText } from '@/lib/library/export';
 import { loadLibrary } from '@/lib/library/load';
 import { MAX_TEXT_BYTES } from '@/lib/text/prepare';
+import { accessRefused } from '@/app/api/_lib/http';
 import { queryFlag, queryValue } from '@/app/api/_lib/query';
 import { errorJson, json, withErrors } from '@/app/api/_lib/respond';
 import { revalidateText } from '@/app/_lib/revalidate';
@@ -27,8 +28,8 @@ const addStatus = { 'too-large': 413, encoding: 422, invalid: 422, exists: 409 }
  * large, 422 an unsure encoding or invalid fields, each `{ error, kind }`.
  */
 export const POST = withErrors(async (request: Request) => {
-  const access = authorizeEdit(request);
-  if (!access.ok) return errorJson(access.error, access.status);
+  const access = await authorizeEdit(request);
+  if (!access.ok) return accessRefused(access);
   const read = await readBodyBytes(request, MAX_TEXT_BYTES);
   if (!read.ok) return errorJson(read.error, 413);
   const url = new URL(request.url);

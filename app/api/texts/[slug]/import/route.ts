@@ -2,6 +2,7 @@ import { importResponse, type ExchangeErrorResponse } from '@/lib/api/contract';
 import { readBodyBytes } from '@/lib/api/body';
 import { authorizeEdit } from '@/lib/auth/request';
 import { importXliff, MAX_IMPORT_BYTES } from '@/lib/library/import';
+import { accessRefused, isTextSlug, noSuchText } from '@/app/api/_lib/http';
 import { queryFlag, queryValue } from '@/app/api/_lib/query';
 import { errorJson, json, withErrors } from '@/app/api/_lib/respond';
 import { revalidateText } from '@/app/_lib/revalidate';
@@ -17,9 +18,10 @@ const importStatus = { invalid: 422, 'too-large': 413, 'not-found': 404, 'wrong-
  * editor, 413 too large, 422 a file that is not XLIFF of this text, each `{ error, kind }`.
  */
 export const POST = withErrors(async (request: Request, { params }: { params: Promise<{ slug: string }> }) => {
-  const access = authorizeEdit(request);
-  if (!access.ok) return errorJson(access.error, access.status);
+  const access = await authorizeEdit(request);
+  if (!access.ok) return accessRefused(access);
   const { slug } = await params;
+  if (!isTextSlug(slug)) return noSuchText();
   const read = await readBodyBytes(request, MAX_IMPORT_BYTES);
   if (!read.ok) return errorJson(read.error, 413);
   const url = new URL(request.url);
