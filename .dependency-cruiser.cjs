@@ -17,6 +17,7 @@ const adapters = [
   ['stemmer', '^lib/search/stem\\.ts$'],
   ['jszip', '^lib/export/zip\\.ts$'],
   ['playwright-core', '^lib/export/pdf\\.ts$'],
+  ['cli-progress', '^scripts/lib/progress\\.ts$'],
 ];
 
 module.exports = {

@@ -9,13 +9,19 @@ const names: Record<UiLocale, { key: string; lang: string }> = {
   zh: { key: 'ui.zh', lang: 'zh-Hans' },
 };
 
-/** Switches the interface language; the choice is kept in a cookie, the page reloads in place. */
+/**
+ * Switches the interface language; the choice is kept in a cookie. On a language's own URL
+ * (`/zh/read/…`) it goes to the other language's; on a shared URL the page reloads in place.
+ */
 export function LanguageSwitch({ current }: { current: UiLocale }) {
   const { t } = useTranslation();
   const choose = (lng: UiLocale) => {
     if (lng === current) return;
     document.cookie = `${UI_COOKIE}=${lng}; path=/; max-age=${ONE_YEAR}; samesite=lax`;
-    window.location.reload();
+    const { pathname, search, hash } = window.location;
+    const own = uiLocales.find((l) => pathname === `/${l}` || pathname.startsWith(`/${l}/`));
+    if (own) window.location.assign(`/${lng}${pathname.slice(own.length + 1)}${search}${hash}`);
+    else window.location.reload();
   };
   return (
     <div className="language-switch" role="group" aria-label={t('ui.label')}>

@@ -49,7 +49,7 @@ test.describe('interface language', () => {
     );
     const cookies = await context.cookies();
     expect(cookies.find((c) => c.name === 'ui-lang')?.value).toBe('zh');
-    await expect(page.locator('.text-card')).toContainText('已翻译 50 / 50 段');
+    await expect(page.locator('.text-card').filter({ has: page.locator(`a[href="${READ_PATH}"]`) })).toContainText('已翻译 50 / 50 段');
   });
 
   test('in Chinese the reading page’s labels change and its Chinese and English content does not', async ({ page }) => {

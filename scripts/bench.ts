@@ -12,6 +12,7 @@
 // 5. Exchange: XLIFF/TMX export and XLIFF import times, bundled text and 10,000 paragraphs (scripts/bench/exchange.ts).
 // 5. Export: time, size and memory of the HTML, EPUB and PDF files of each text and of a
 //    10,000-paragraph text (scripts/bench/export.ts).
+// 6. Long texts (scripts/bench/long-texts.ts).
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -26,6 +27,7 @@ import { exchangeFigures } from './bench/exchange';
 import { readingOptionsFigures } from './bench/reading-options';
 import { exportFigures } from './bench/export';
 import { signInFigures } from './bench/sign-in';
+import { longTextFigures } from './bench/long-texts';
 import { startServer } from './lib/next-server';
 import { searchFigures } from './bench/search';
 
@@ -161,6 +163,7 @@ async function main() {
     );
   }
   await exportFigures(texts.map((text) => text.slug));
+  await longTextFigures();
 }
 
 main().catch((error: unknown) => {

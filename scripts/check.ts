@@ -1,6 +1,7 @@
 // `npm run check [-- --strict] [-- --json]`: validates every text in content/ against its gloss files.
-// Exit 1 on errors (and on warnings with --strict); --json prints { errors, warnings }.
+// Exit 1 on errors (and on warnings with --strict); --json prints { errors, warnings } on stdout, nothing else.
 import { checkLibrary, formatProblem } from '@/lib/check/check';
+import { summarizeProblems } from './lib/summary';
 
 async function main() {
   const args = new Set(process.argv.slice(2));
@@ -13,8 +14,9 @@ async function main() {
   if (args.has('--json')) {
     console.log(JSON.stringify(report, null, 2));
   } else {
-    for (const problem of report.errors) console.log(`error: ${formatProblem(problem)}`);
-    for (const problem of report.warnings) console.log(`warning: ${formatProblem(problem)}`);
+    // Rare problems one per line; a kind that is common in one file on one line (see --json for all).
+    for (const line of summarizeProblems('error', report.errors, formatProblem)) console.log(line);
+    for (const line of summarizeProblems('warning', report.warnings, formatProblem)) console.log(line);
     console.log(`${report.errors.length} error(s), ${report.warnings.length} warning(s)`);
   }
   const failed = report.errors.length > 0 || (args.has('--strict') && report.warnings.length > 0);

@@ -19,6 +19,7 @@ function formatOf(args: readonly string[]): string | undefined {
   if (at < 0) return undefined;
   return args[at]?.startsWith('--format=') ? args[at]?.slice('--format='.length) : args[at + 1];
 }
+import { startProgress } from './lib/progress';
 
 async function main() {
   const args = process.argv.slice(2);
@@ -49,9 +50,12 @@ async function main() {
     console.error(`Not exported: ${damaged.join('; ')}`);
     process.exit(1);
   }
+  // Progress goes to stderr, on a terminal only; stdout carries the JSON and nothing else.
+  const progress = startProgress('annotating', loaded.text.blocks.length);
   const exported = withAnnotations
-    ? exportAnnotatedText(loaded.text, await annotateText(loaded.text))
+    ? exportAnnotatedText(loaded.text, await annotateText(loaded.text, undefined, { onProgress: (done) => progress.update(done) }))
     : exportText(loaded.text);
+  progress.stop();
   console.log(JSON.stringify(exported, null, 2));
 }
 

@@ -7,7 +7,8 @@ import { SearchBox } from '@/components/search/search-box';
 import { applyReadingOptionsScript } from '@/components/reading-options';
 import { SessionProvider } from '@/components/session-provider';
 import { SessionStatus } from '@/components/session-status';
-import { htmlLang, uiLocales } from '@/lib/i18n/config';
+import { notFound } from 'next/navigation';
+import { htmlLang, isUiLocale, uiLocales } from '@/lib/i18n/config';
 import { getUiT, toUiLocale } from '@/lib/i18n/server';
 import '../globals.css';
 import '../styles/search.css';
@@ -17,6 +18,7 @@ import '../styles/reading-options.css';
 import '../styles/download.css';
 import '../styles/print.css';
 import '../styles/long-words.css';
+import '../styles/sections.css';
 
 type Props = { children: ReactNode; params: Promise<{ ui: string }> };
 
@@ -24,8 +26,9 @@ export function generateStaticParams() {
   return uiLocales.map((ui) => ({ ui }));
 }
 
-// Every page is generated at build time; an unknown language, text or paragraph is a 404.
-export const dynamicParams = false;
+// The interface languages are generated at build time; reading pages below are made on demand
+// (their own segments say so), and an unknown language is a 404.
+export const dynamicParams = true;
 
 export async function generateMetadata({ params }: Omit<Props, 'children'>): Promise<Metadata> {
   const { t } = await getUiT(toUiLocale((await params).ui));
@@ -35,7 +38,9 @@ export async function generateMetadata({ params }: Omit<Props, 'children'>): Pro
 export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
 
 export default async function UiLayout({ children, params }: Props) {
-  const ui = toUiLocale((await params).ui);
+  const { ui: uiParam } = await params;
+  if (!isUiLocale(uiParam)) notFound();
+  const ui = toUiLocale(uiParam);
   const { t, strings } = await getUiT(ui);
   return (
     <html lang={htmlLang[ui]} suppressHydrationWarning>

@@ -1,4 +1,5 @@
 import { AddText } from '@/components/exchange/add-text';
+import { LanguageAlternates } from '@/components/language-alternates';
 import { TextTitle } from '@/components/text-title';
 import { htmlLang } from '@/lib/i18n/config';
 import { getUiT, toUiLocale } from '@/lib/i18n/server';
@@ -6,12 +7,16 @@ import { loadLibrary } from '@/lib/library/load';
 
 type Props = { params: Promise<{ ui: string }> };
 
+// Remade when a text is added, changed or removed (cache-handler.cjs watches the data files).
+export const revalidate = 60;
+
 export default async function LibraryPage({ params }: Props) {
   const ui = toUiLocale((await params).ui);
   const { t } = await getUiT(ui);
   const texts = await loadLibrary();
   return (
     <div className="page library">
+      <LanguageAlternates path="/" />
       <h1>{t('library.heading')}</h1>
       <p className="tagline">{t('site.tagline')}</p>
       <AddText />

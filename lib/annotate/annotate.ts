@@ -1,5 +1,6 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
+import { CACHE_BOUNDS } from '@/lib/cache-bounds';
 import type { TextView } from '@/lib/library/load';
 import { readGlossary, readNotes, readTextGlossary, readWordListFile } from '@/lib/store/annotations';
 import { isGlossable } from '@/lib/text/types';
@@ -47,17 +48,44 @@ export interface TextAnnotation {
   timing: { total: number; slowestBlock: number };
 }
 
+/**
+ * Annotations of single blocks, keyed by what they are computed from (the block's Chinese, its
+ * notes and the word lists), so an edit re-annotates only the blocks it changed. Bounded by
+ * CACHE_BOUNDS.annotatedBlocks, least recently used first out. On globalThis: routes and
+ * instrumentation are separate bundles in one process.
+ */
 interface Cache {
-  entries: Map<string, Promise<TextAnnotation>>;
+  blocks: Map<string, BlockAnnotation>;
+  /** Whole results per loaded text (dropped with it), by block subset and sources. */
+  results: WeakMap<TextView, Map<string, Promise<TextAnnotation>>>;
 }
 const CACHE_KEY = Symbol.for('bilingual-reader.annotations');
 
-/** Annotations are computed once per text version and process (pages of one build share them). */
 function cache(): Cache {
   const global = globalThis as typeof globalThis & { [CACHE_KEY]?: Cache };
-  global[CACHE_KEY] ??= { entries: new Map() };
+  global[CACHE_KEY] ??= { blocks: new Map(), results: new WeakMap() };
   return global[CACHE_KEY];
 }
+
+function cachedBlock(key: string, make: () => BlockAnnotation): BlockAnnotation {
+  const blocks = cache().blocks;
+  const hit = blocks.get(key);
+  if (hit) {
+    blocks.delete(key);
+    blocks.set(key, hit);
+    return hit;
+  }
+  const made = make();
+  blocks.set(key, made);
+  while (blocks.size > CACHE_BOUNDS.annotatedBlocks) {
+    const oldest = blocks.keys().next().value;
+    if (oldest === undefined) break;
+    blocks.delete(oldest);
+  }
+  return made;
+}
+
+const digest = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('base64url');
 
 interface Sources {
   /** The shared glossary merged with the text's own (see mergeGlossaries). */
@@ -98,7 +126,36 @@ export function annotateBlock(
   return { tokens, terms: findTerms(zh, options.glossary), notes: [...(options.notes ?? [])] };
 }
 
-async function compute(text: TextView, { glossary, notes: noteSources, words }: Sources): Promise<TextAnnotation> {
+/** Every note of the text in document order, numbered from 1; notes of removed blocks last, detached. */
+function numberNotes(text: TextView, noteSources: readonly NoteSource[]): { notes: NoteView[]; anchored: Map<string, AnchoredNote[]> } {
+  const byBlock = new Map<string, NoteSource[]>();
+  for (const note of noteSources) byBlock.set(note.block, [...(byBlock.get(note.block) ?? []), note]);
+  const notes: NoteView[] = [];
+  const anchored = new Map<string, AnchoredNote[]>();
+  const live = new Set<string>();
+  for (const block of text.blocks) {
+    if (!isGlossable(block.type)) continue;
+    live.add(block.id);
+    const sources = byBlock.get(block.id);
+    if (!sources) continue;
+    const placed = sources.map((note) => anchorNote(note, block.text, block.en));
+    anchored.set(block.id, placed);
+    for (const note of [...placed].sort((a, b) => (a.start ?? Infinity) - (b.start ?? Infinity))) {
+      notes.push({ id: note.id, number: notes.length + 1, block: note.block, quote: note.quote, body: note.body, detached: note.detached });
+    }
+  }
+  for (const note of noteSources.filter((n) => !live.has(n.block))) {
+    notes.push({ id: note.id, number: notes.length + 1, block: note.block, quote: note.quote, body: note.body, detached: true });
+  }
+  return { notes, anchored };
+}
+
+async function compute(
+  text: TextView,
+  { glossary, notes: noteSources, words }: Sources,
+  only: ReadonlySet<string> | undefined,
+  onProgress?: (done: number, total: number) => void,
+): Promise<TextAnnotation> {
   await loadDictionary();
   // Load the segmenter for this word list before timing blocks (0.5–0.9 s, once per process).
   annotateBlock('中文', { words, glossary });
@@ -108,17 +165,18 @@ async function compute(text: TextView, { glossary, notes: noteSources, words }: 
   const usedTerms: Record<string, TermEntry> = {};
   const traditional: Record<string, string> = {};
   const glossaryByTerm = new Map(glossary.map((entry) => [entry.term, entry]));
-  const notes: NoteView[] = [];
+  const { notes, anchored: anchoredByBlock } = numberNotes(text, noteSources);
+  const listsKey = digest([words, glossary]);
   let total = 0;
   let slowestBlock = 0;
+  let done = 0;
 
   for (const block of text.blocks) {
-    if (!isGlossable(block.type)) continue;
-    const anchored = noteSources
-      .filter((note) => note.block === block.id)
-      .map((note) => anchorNote(note, block.text, block.en));
+    onProgress?.(done++, text.blocks.length);
+    if (!isGlossable(block.type) || (only && !only.has(block.id))) continue;
+    const anchored = anchoredByBlock.get(block.id) ?? [];
     const started = performance.now();
-    const annotation = annotateBlock(block.text, { words, glossary, notes: anchored });
+    const annotation = cachedBlock(digest([listsKey, block.text, anchored]), () => annotateBlock(block.text, { words, glossary, notes: anchored }));
     const spent = performance.now() - started;
     total += spent;
     slowestBlock = Math.max(slowestBlock, spent);
@@ -138,30 +196,40 @@ async function compute(text: TextView, { glossary, notes: noteSources, words }: 
       const entry = glossaryByTerm.get(match.term);
       if (entry) usedTerms[match.term] = entry;
     }
-    for (const note of anchored.sort((a, b) => (a.start ?? Infinity) - (b.start ?? Infinity))) {
-      notes.push({ id: note.id, number: notes.length + 1, block: note.block, quote: note.quote, body: note.body, detached: note.detached });
-    }
-  }
-  // Notes whose block no longer exists are kept too, detached, at the end.
-  const live = new Set(Object.keys(blocks));
-  for (const note of noteSources.filter((n) => !live.has(n.block))) {
-    notes.push({ id: note.id, number: notes.length + 1, block: note.block, quote: note.quote, body: note.body, detached: true });
   }
   return { blocks, notes, dictionary, glossary: usedTerms, traditional, timing: { total, slowestBlock } };
 }
 
-/** The annotations of a text, computed at most once per version of the text and its sources. */
-export async function annotateText(text: TextView): Promise<TextAnnotation> {
+/**
+ * The annotations of a text, or of some of its blocks (`blockIds`): each block is annotated at
+ * most once per version of its Chinese, its notes and the word lists; notes are numbered over
+ * the whole text either way.
+ */
+export async function annotateText(
+  text: TextView,
+  blockIds?: readonly string[],
+  options: { onProgress?: (done: number, total: number) => void } = {},
+): Promise<TextAnnotation> {
   const sources = await readSources(text.slug);
-  const key = createHash('sha256')
-    .update(JSON.stringify([text.slug, text.blocks.map((b) => [b.id, b.text, b.en]), sources]))
-    .digest('hex');
-  const entries = cache().entries;
-  let entry = entries.get(key);
+  // With a progress callback (the command line), compute afresh so every step is reported.
+  if (options.onProgress) return compute(text, sources, blockIds ? new Set(blockIds) : undefined, options.onProgress);
+  const only = blockIds ? new Set(blockIds) : undefined;
+  const key = digest([blockIds ?? null, sources]);
+  const { results } = cache();
+  let perText = results.get(text);
+  if (!perText) results.set(text, (perText = new Map()));
+  let entry = perText.get(key);
   if (!entry) {
-    entry = compute(text, sources);
+    entry = compute(text, sources, only);
+    const entries = perText;
     entries.set(key, entry);
     entry.catch(() => entries.delete(key));
+    // Only the latest few subsets of one text are kept whole; their blocks stay in the block cache.
+    while (entries.size > 4) {
+      const oldest = entries.keys().next().value;
+      if (oldest === undefined) break;
+      entries.delete(oldest);
+    }
   }
   return entry;
 }

@@ -1,20 +1,20 @@
 import 'server-only';
 import { readdir } from 'node:fs/promises';
-import { GLOSS_LANGUAGE } from '@/lib/library/load';
+import { GLOSS_LANGUAGE, glossKeyOrder } from '@/lib/library/load';
+import { readTextFiles, textTitle } from '@/lib/library/text-files';
 import { lintGlossary, mergeGlossaries, type GlossaryMiss } from '@/lib/annotate/glossary';
 import type { TermEntry } from '@/lib/annotate/types';
-import { glossStatus } from '@/lib/gloss/status';
+import { glossStatus, hasGloss } from '@/lib/gloss/status';
 import { TITLE_KEY, type GlossFile, type GlossStateFile } from '@/lib/gloss/types';
 import { notesPath, readGlossary, readNotes, readTextGlossary, sharedGlossaryPath, textGlossaryPath } from '@/lib/store/annotations';
 import { DataFileError } from '@/lib/store/errors';
-import { glossPath, glossStatePath, readGlosses, readGlossStateEntries } from '@/lib/store/glosses';
+import { glossPath, glossStatePath } from '@/lib/store/glosses';
 import { findKeyProblems } from '@/lib/store/json';
 import { displayPath, localeDir } from '@/lib/store/paths';
-import { isSlug, listSources, readLedger, readSourceText, type SourceFile } from '@/lib/store/sources';
+import { isSlug, listSources, type SourceFile } from '@/lib/store/sources';
 import { EncodingError } from '@/lib/text/decode';
 import { hashText } from '@/lib/text/hash';
-import { reconcileIds, type IdLedger } from '@/lib/text/ids';
-import { parseText } from '@/lib/text/parse';
+import type { IdLedger } from '@/lib/text/ids';
 import { isGlossable } from '@/lib/text/types';
 
 export interface CheckProblem {
@@ -53,43 +53,34 @@ async function checkText(source: SourceFile, glossary: TermEntry[], report: Chec
   const error = (problem: CheckProblem) => report.errors.push(problem);
   const warn = (problem: CheckProblem) => report.warnings.push(problem);
 
-  let raw: string;
-  let ledger: IdLedger;
-  try {
-    raw = await readSourceText(source);
-    ledger = await readLedger(slug);
-  } catch (caught) {
-    error(fromError(caught, slug, 'ledger-invalid'));
+  // Through the read pipeline, as the pages read it.
+  const files = await readTextFiles(source);
+  if (!files.ok) {
+    error(fromError(files.failure, slug, 'ledger-invalid'));
     return;
   }
+  const { ledger, parsed, ids } = files;
   const ledgerFile = `content/${slug}.ids.json`;
   for (const id of duplicateIds(ledger)) {
     error({ code: 'duplicate-id', file: ledgerFile, slug, id, message: `id "${id}" is used for more than one block` });
   }
 
-  const parsed = parseText(raw);
   for (const problem of parsed.problems) {
     warn({ code: 'front-matter', file: source.file, line: problem.line, slug, message: problem.message });
   }
-  const ids = reconcileIds(parsed.blocks, ledger);
   if (ids.changed) {
     warn({ code: 'ledger-out-of-date', file: ledgerFile, slug, message: 'the source changed since the last sync: run `npm run sync` to record its ids' });
   }
 
-  let glosses: GlossFile;
-  let states: GlossStateFile;
-  try {
-    glosses = await readGlosses(slug, GLOSS_LANGUAGE);
-  } catch (caught) {
-    error(fromError(caught, slug, 'gloss-file-invalid'));
+  if (files.glossFailure !== undefined) {
+    error(fromError(files.glossFailure, slug, 'gloss-file-invalid'));
     return;
   }
-  try {
-    const read = await readGlossStateEntries(slug, GLOSS_LANGUAGE);
-    states = read.states;
-    for (const invalid of read.invalid) error(fromError(invalid, slug, 'state-entry-invalid'));
-  } catch (caught) {
-    error(fromError(caught, slug, 'state-file-invalid'));
+  const { glosses } = files;
+  let states: GlossStateFile = files.states;
+  for (const invalid of files.stateInvalid) error(fromError(invalid, slug, 'state-entry-invalid'));
+  if (files.stateFailure !== undefined) {
+    error(fromError(files.stateFailure, slug, 'state-file-invalid'));
     states = {};
   }
   // Keys JSON.parse lets through: the second of two equal keys silently wins; `__proto__` is a trap.
@@ -99,18 +90,17 @@ async function checkText(source: SourceFile, glossary: TermEntry[], report: Chec
 
   const glossFile = displayPath(glossPath(slug, GLOSS_LANGUAGE));
   const stateFile = displayPath(glossStatePath(slug, GLOSS_LANGUAGE));
-  const live = new Set(ids.blocks.filter((b) => isGlossable(b.type)).map((b) => b.id));
-  const retired = new Set(ids.ledger.retired.map((e) => e.id));
+  const known = new Set(glossKeyOrder(ids.blocks, ids.ledger.retired));
   for (const key of Object.keys(glosses)) {
-    if (key === TITLE_KEY || live.has(key) || retired.has(key)) continue;
+    if (known.has(key)) continue;
     error({ code: 'orphan-gloss', file: glossFile, slug, id: key, message: `gloss key "${key}" matches no block of ${source.file}` });
   }
   for (const key of Object.keys(states)) {
-    if (key === TITLE_KEY || live.has(key) || retired.has(key)) continue;
+    if (known.has(key)) continue;
     error({ code: 'orphan-state', file: stateFile, slug, id: key, message: `state key "${key}" matches no block of ${source.file}` });
   }
 
-  const titleZh = parsed.meta.title ?? ids.blocks.find((b) => b.type === 'heading')?.text ?? slug;
+  const titleZh = textTitle(files);
   const entries = [
     { id: TITLE_KEY, hash: hashText(titleZh), zh: titleZh },
     ...ids.blocks.filter((b) => isGlossable(b.type)).map((b) => ({ id: b.id, hash: b.hash, zh: b.text })),
@@ -118,7 +108,7 @@ async function checkText(source: SourceFile, glossary: TermEntry[], report: Chec
   for (const { id, hash, zh } of entries) {
     const en = glosses[id];
     const excerpt = zh.length > 24 ? `${zh.slice(0, 24)}…` : zh;
-    if (en !== undefined && en.trim() === '') {
+    if (en !== undefined && !hasGloss(en)) {
       warn({ code: 'empty', file: glossFile, slug, id, message: `the gloss of "${excerpt}" is empty` });
       continue;
     }
@@ -135,7 +125,7 @@ async function checkText(source: SourceFile, glossary: TermEntry[], report: Chec
   } catch (caught) {
     error(fromError(caught, slug, 'glossary-invalid'));
   }
-  const glossed = entries.map(({ id, zh }) => ({ id, zh, ...(glosses[id] ? { en: glosses[id] } : {}) }));
+  const glossed = entries.map(({ id, zh }) => ({ id, zh, ...(hasGloss(glosses[id]) ? { en: glosses[id] } : {}) }));
   for (const miss of lintGlossary(glossed, mergeGlossaries(glossary, own))) {
     warn({ code: 'glossary', file: glossFile, slug, id: miss.id, message: glossaryMessage(miss, slug) });
   }

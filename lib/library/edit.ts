@@ -10,7 +10,7 @@ import { hashText } from '@/lib/text/hash';
 import { isGlossable } from '@/lib/text/types';
 import { commitTogether } from './group-commit';
 import { landedHistory } from './landed-history';
-import { GLOSS_LANGUAGE, loadText, type TextView } from './load';
+import { GLOSS_LANGUAGE, loadText, textKeyOrder, type TextView } from './load';
 
 /** Why an edit was refused, as the API and the editor show it. */
 export type EditFailure =
@@ -74,7 +74,7 @@ async function openWork(slug: string): Promise<Work | EditFailure> {
   if (!loaded) return { kind: 'not-found', error: 'No such text' };
   if (!loaded.ok) return { kind: 'broken-file', error: loaded.broken.error };
   const text = loaded.text;
-  const order = [TITLE_KEY, ...text.blocks.filter((b) => isGlossable(b.type)).map((b) => b.id), ...text.retired.map((r) => r.id)];
+  const order = textKeyOrder(text);
   try {
     const [glosses, { states, invalid }] = await Promise.all([readGlosses(slug, GLOSS_LANGUAGE), readGlossStateEntries(slug, GLOSS_LANGUAGE)]);
     // Rewriting the state file would drop its broken entries: have them fixed first.

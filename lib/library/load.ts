@@ -1,17 +1,15 @@
 import 'server-only';
-import { glossStatus } from '@/lib/gloss/status';
-import { TITLE_KEY, type GlossFile, type GlossStateFile, type GlossStatus } from '@/lib/gloss/types';
+import { glossStatus, hasGloss } from '@/lib/gloss/status';
+import { TITLE_KEY, type GlossStatus } from '@/lib/gloss/types';
 import { DataFileError } from '@/lib/store/errors';
-import { readGlosses, readGlossStateEntries } from '@/lib/store/glosses';
-import { findSource, listSources, readLedger, readSourceText, type SourceFile } from '@/lib/store/sources';
+import { findSource, listSources, type SourceFile } from '@/lib/store/sources';
 import { EncodingError } from '@/lib/text/decode';
 import { hashText } from '@/lib/text/hash';
-import { reconcileIds, type RetiredEntry } from '@/lib/text/ids';
-import { parseText } from '@/lib/text/parse';
+import type { RetiredEntry } from '@/lib/text/ids';
 import { isGlossable, type Block, type TextMeta } from '@/lib/text/types';
+import { GLOSS_LANGUAGE, readTextFiles, textTitle, type TextFiles } from './text-files';
 
-/** The language glosses are written in. */
-export const GLOSS_LANGUAGE = 'en';
+export { GLOSS_LANGUAGE };
 
 export interface BlockView extends Block {
   /** The English gloss; absent when untranslated. Breaks never have one. */
@@ -65,44 +63,28 @@ function describe(error: unknown): string {
   throw error;
 }
 
-async function readGlossesSafely(slug: string): Promise<{ glosses: GlossFile; states: GlossStateFile; error?: string; stateError?: string }> {
-  // Read apart: a broken state file costs the statuses, never the English.
-  const [glosses, states] = await Promise.allSettled([readGlosses(slug, GLOSS_LANGUAGE), readGlossStateEntries(slug, GLOSS_LANGUAGE)]);
-  const stateProblems =
-    states.status === 'rejected' ? [describe(states.reason)] : states.value.invalid.map((problem) => describe(problem));
-  return {
-    glosses: glosses.status === 'fulfilled' ? glosses.value : {},
-    states: states.status === 'fulfilled' ? states.value.states : {},
-    ...(glosses.status === 'rejected' ? { error: describe(glosses.reason) } : {}),
-    ...(stateProblems.length > 0 ? { stateError: `${stateProblems.join('; ')} (those statuses are shown as draft)` } : {}),
-  };
-}
-
-async function loadSource(source: SourceFile): Promise<LoadedText> {
-  let raw: string;
-  let ledger;
-  try {
-    raw = await readSourceText(source);
-    ledger = await readLedger(source.slug);
-  } catch (error) {
-    return { ok: false, broken: { slug: source.slug, file: source.file, error: describe(error) } };
-  }
-  const parsed = parseText(raw);
-  const ids = reconcileIds(parsed.blocks, ledger);
-  const { glosses, states, error, stateError } = await readGlossesSafely(source.slug);
+function buildView(files: TextFiles): LoadedText {
+  const { source } = files;
+  if (!files.ok) return { ok: false, broken: { slug: source.slug, file: source.file, error: describe(files.failure) } };
+  const { parsed, ids, glosses, states } = files;
+  // A broken gloss file shows the Chinese alone (and saves are refused); a broken state file, or
+  // a bad entry in it, costs those statuses only, never the English.
+  const error = files.glossFailure === undefined ? undefined : describe(files.glossFailure);
+  const stateProblems = files.stateFailure !== undefined ? [describe(files.stateFailure)] : files.stateInvalid.map((problem) => describe(problem));
+  const stateError = stateProblems.length > 0 ? `${stateProblems.join('; ')} (those statuses are shown as draft)` : undefined;
 
   const blocks: BlockView[] = ids.blocks.map((block) => {
     if (!isGlossable(block.type)) return { ...block };
     const en = glosses[block.id];
     const status = glossStatus(en, states[block.id], block.hash);
     const staleFrom = status === 'stale' ? states[block.id]?.zh : undefined;
-    return { ...block, ...(en ? { en } : {}), status, ...(staleFrom !== undefined ? { staleFrom } : {}) };
+    return { ...block, ...(hasGloss(en) ? { en } : {}), status, ...(staleFrom !== undefined ? { staleFrom } : {}) };
   });
-  const titleZh = parsed.meta.title ?? blocks.find((b) => b.type === 'heading')?.text ?? source.slug;
+  const titleZh = textTitle(files);
   const titleEn = glosses[TITLE_KEY];
   const title: TitleView = {
     zh: titleZh,
-    ...(titleEn ? { en: titleEn } : {}),
+    ...(hasGloss(titleEn) ? { en: titleEn } : {}),
     status: glossStatus(titleEn, states[TITLE_KEY], hashText(titleZh)),
   };
   const glossable = blocks.filter((b) => isGlossable(b.type));
@@ -115,7 +97,7 @@ async function loadSource(source: SourceFile): Promise<LoadedText> {
       title,
       blocks,
       retired: ids.ledger.retired,
-      progress: { glossed: glossable.filter((b) => b.en).length, total: glossable.length },
+      progress: { glossed: glossable.filter((b) => hasGloss(b.en)).length, total: glossable.length },
       problems: parsed.problems.map((p) => `${source.file}:${p.line}: ${p.message}`),
       ...(error ? { glossError: error } : {}),
       ...(stateError ? { stateError } : {}),
@@ -124,16 +106,45 @@ async function loadSource(source: SourceFile): Promise<LoadedText> {
   };
 }
 
+/**
+ * The gloss keys of a text in document order: the title, the live blocks, then the retired
+ * ones. Gloss and state files are written in this order. `glossKeyOrder(['a1', 'b2'], ['z9'])` → `['title', 'a1', 'b2', 'z9']`.
+ */
+export function glossKeyOrder(blocks: readonly Pick<Block, 'id' | 'type'>[], retired: readonly { id: string }[]): string[] {
+  return [TITLE_KEY, ...blocks.filter((b) => isGlossable(b.type)).map((b) => b.id), ...retired.map((r) => r.id)];
+}
+
+/** The key order of a loaded text (see glossKeyOrder). */
+export function textKeyOrder(text: TextView): string[] {
+  return glossKeyOrder(text.blocks, text.retired);
+}
+
+const viewsByFiles = new WeakMap<TextFiles, LoadedText>();
+
+/** The view of a text read through the read pipeline; made once per version of its files. */
+function viewOf(files: TextFiles): LoadedText {
+  let view = viewsByFiles.get(files);
+  if (!view) {
+    view = buildView(files);
+    viewsByFiles.set(files, view);
+  }
+  return view;
+}
+
+async function readText(source: SourceFile): Promise<LoadedText> {
+  return viewOf(await readTextFiles(source));
+}
+
 /** Loads one text with ids and glosses; `undefined` for an unknown slug. `loadText('karpathy-no-priors')`. */
 export async function loadText(slug: string): Promise<LoadedText | undefined> {
   const source = await findSource(slug);
-  return source ? loadSource(source) : undefined;
+  return source ? readText(source) : undefined;
 }
 
 /** Loads every text in `content/`, in slug order. */
 export async function loadLibrary(): Promise<LoadedText[]> {
   const { sources } = await listSources();
-  return Promise.all(sources.map(loadSource));
+  return Promise.all(sources.map(readText));
 }
 
 /**

@@ -1,14 +1,12 @@
 import 'server-only';
-import { TITLE_KEY } from '@/lib/gloss/types';
-import { readGlosses, readGlossStates, writeGlossFiles } from '@/lib/store/glosses';
+import { writeGlossFiles } from '@/lib/store/glosses';
 import { withTextLock } from '@/lib/store/lock';
 import { DataFileError } from '@/lib/store/errors';
 import { contentDir, displayPath } from '@/lib/store/paths';
-import { duplicateLedgerIds, listSources, readLedger, readSourceText, writeLedger, type SourceFile } from '@/lib/store/sources';
-import { reconcileIds, type Reconciliation } from '@/lib/text/ids';
-import { parseText } from '@/lib/text/parse';
-import { isGlossable } from '@/lib/text/types';
-import { GLOSS_LANGUAGE } from './load';
+import { duplicateLedgerIds, listSources, writeLedger, type SourceFile } from '@/lib/store/sources';
+import type { Reconciliation } from '@/lib/text/ids';
+import { GLOSS_LANGUAGE, glossKeyOrder } from './load';
+import { readTextFiles } from './text-files';
 
 export interface SyncResult {
   slug: string;
@@ -38,16 +36,19 @@ export async function syncText(source: SourceFile): Promise<SyncResult> {
 }
 
 async function syncLocked(source: SourceFile): Promise<SyncResult> {
-  const ledger = await readLedger(source.slug);
-  const twice = duplicateLedgerIds(ledger);
+  const files = await readTextFiles(source);
+  if (!files.ok) throw files.failure;
+  const twice = duplicateLedgerIds(files.ledger);
   if (twice.length > 0) {
     throw new DataFileError(displayPath(ledgerFile(source.slug)), `ids used for more than one block: ${twice.join(', ')}; fix the file by hand (nothing was changed)`);
   }
-  const ids: Reconciliation = reconcileIds(parseText(await readSourceText(source)).blocks, ledger);
+  const ids: Reconciliation = files.ids;
   if (ids.changed) await writeLedger(source.slug, ids.ledger);
 
-  const [glosses, states] = await Promise.all([readGlosses(source.slug, GLOSS_LANGUAGE), readGlossStates(source.slug, GLOSS_LANGUAGE)]);
-  const order = [TITLE_KEY, ...ids.blocks.filter((b) => isGlossable(b.type)).map((b) => b.id), ...ids.ledger.retired.map((e) => e.id)];
+  if (files.glossFailure !== undefined) throw files.glossFailure;
+  if (files.stateFailure !== undefined) throw files.stateFailure;
+  const { glosses, states } = files;
+  const order = glossKeyOrder(ids.blocks, ids.ledger.retired);
   const reorder = !sameOrder(Object.keys(glosses), order) || !sameOrder(Object.keys(states), order);
   if (reorder) await writeGlossFiles(source.slug, GLOSS_LANGUAGE, order, glosses, states);
 
@@ -80,11 +81,14 @@ export class DuplicateSlugError extends Error {
 }
 
 /** Syncs every text in `content/`; throws DuplicateSlugError, before writing anything, when two files share a slug. */
-export async function syncLibrary(): Promise<SyncResult[]> {
+export async function syncLibrary(onProgress?: (done: number, total: number) => void): Promise<SyncResult[]> {
   const { sources, skipped } = await listSources();
   const duplicates = skipped.flatMap((s) => (s.twin ? [{ slug: s.twin.slug, files: [s.twin.file, s.file] }] : []));
   if (duplicates.length > 0) throw new DuplicateSlugError(duplicates);
   const results: SyncResult[] = [];
-  for (const source of sources) results.push(await syncText(source));
+  for (const source of sources) {
+    results.push(await syncText(source));
+    onProgress?.(results.length, sources.length);
+  }
   return results;
 }

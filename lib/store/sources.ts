@@ -115,7 +115,8 @@ const ledgerSchema = z.object({
   retired: z.array(ledgerEntrySchema.extend({ mergedInto: z.string().optional() })),
 });
 
-function ledgerPath(slug: string): string {
+/** `content/<slug>.ids.json`, absolute. */
+export function ledgerPath(slug: string): string {
   return path.join(contentDir(), `${slug}.ids.json`);
 }
 

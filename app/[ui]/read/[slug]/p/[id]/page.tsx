@@ -9,26 +9,22 @@ import { TextTitle } from '@/components/text-title';
 import { annotateText, annotationsEnabled, lexiconFor, rowAnnotations } from '@/lib/annotate/annotate';
 import { htmlLang } from '@/lib/i18n/config';
 import { getUiT, toUiLocale } from '@/lib/i18n/server';
-import { loadLibrary, loadText, resolveRetiredId, type TextView } from '@/lib/library/load';
+import { LanguageAlternates } from '@/components/language-alternates';
+import { loadText, resolveRetiredId, type TextView } from '@/lib/library/load';
+import { blockLink, sectionPath } from '@/lib/library/permalink';
+import { locateBlock, textSections } from '@/lib/library/sections';
 import { isBlockId } from '@/lib/text/hash';
 import { plainText } from '@/lib/text/inline';
 import { isGlossable } from '@/lib/text/types';
 
 type Props = { params: Promise<{ ui: string; slug: string; id: string }> };
 
-// Unknown ids are 404s without rendering; retired ids are generated too, as redirects.
-export const dynamicParams = false;
-
-// Every text's paragraphs at once: the parent [slug] segment's params reach a child's
-// generateStaticParams only when the parent declares them in a layout.
-export async function generateStaticParams() {
-  const texts = await loadLibrary();
-  return texts.flatMap((entry) => {
-    if (!entry.ok) return [];
-    const { slug, blocks, retired } = entry.text;
-    const ids = [...blocks.filter((b) => isGlossable(b.type)).map((b) => b.id), ...retired.map((r) => r.id)];
-    return ids.map((id) => ({ slug, id }));
-  });
+// Made on first request and cached while the text's files are unchanged (cache-handler.cjs):
+// a book has thousands of paragraphs, too many to build in each interface language.
+export const dynamicParams = true;
+export const revalidate = 60;
+export function generateStaticParams() {
+  return [];
 }
 
 /** The block, its place among the text's paragraphs, and its neighbours. */
@@ -65,19 +61,24 @@ export default async function ParagraphPage({ params }: Props) {
     if (!text.retired.some((entry) => entry.id === id)) notFound();
     const successor = resolveRetiredId(text, id);
     if (successor) permanentRedirect(`/read/${slug}/p/${successor}`);
-    redirect(`/read/${slug}#${id}`);
+    redirect(blockLink(slug, id));
   }
 
   const ui = toUiLocale(uiParam);
   const { t } = await getUiT(ui);
   // Annotations are a help, not a condition: without them the paragraph still shows.
-  const annotation = annotationsEnabled() ? await annotateText(text).catch(() => undefined) : undefined;
+  const annotation = annotationsEnabled() ? await annotateText(text, [block.id]).catch(() => undefined) : undefined;
   const blockAnnotation = annotation?.blocks[block.id];
   const lexicon = annotation ? lexiconFor(annotation, [block.id]) : { words: {}, terms: {}, notes: {} };
   const previous = paragraphs[index - 1];
   const next = paragraphs[index + 1];
+  // The shortest link that needs no lookup: the text's own URL when it is one page, else the section's.
+  const sections = textSections(text);
+  const located = locateBlock(text, block.id);
+  const inContext = sections.length > 1 && located ? `${sectionPath(slug, sections, located.section)}#${block.id}` : blockLink(slug, block.id);
   return (
     <div className="page page-paragraph">
+      <LanguageAlternates path={`/read/${slug}/p/${block.id}`} />
       <nav className="breadcrumb" aria-label={t('paragraph.from', { title: text.title.en ?? text.title.zh })}>
         <Link href={`/read/${slug}`}>
           <TextTitle title={text.title} as="p" />
@@ -109,7 +110,7 @@ export default async function ParagraphPage({ params }: Props) {
           <span />
         )}
         {/* A full page load, so the browser scrolls to the row and :target highlights it. */}
-        <a href={`/read/${slug}#${block.id}`}>{t('paragraph.inContext')}</a>
+        <a href={inContext}>{t('paragraph.inContext')}</a>
         {next ? (
           <Link rel="next" href={`/read/${slug}/p/${next.id}`}>
             {t('paragraph.next')} →

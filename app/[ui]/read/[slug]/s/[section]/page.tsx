@@ -1,0 +1,49 @@
+import type { Metadata } from 'next';
+import { notFound, permanentRedirect } from 'next/navigation';
+import { getUiT, toUiLocale } from '@/lib/i18n/server';
+import { loadText } from '@/lib/library/load';
+import { sectionPath } from '@/lib/library/permalink';
+import { findSection, locateBlock, textSections } from '@/lib/library/sections';
+import { isBlockId } from '@/lib/text/hash';
+import { SectionPage, sectionMetadata } from '../../section-page';
+
+type Props = { params: Promise<{ ui: string; slug: string; section: string }> };
+
+export const dynamicParams = true;
+export const revalidate = 60;
+export function generateStaticParams() {
+  return [];
+}
+
+async function find(slug: string, name: string) {
+  if (!isBlockId(name)) return undefined;
+  const loaded = await loadText(slug);
+  if (!loaded?.ok) return undefined;
+  return { text: loaded.text, found: findSection(loaded.text, name) };
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { ui, slug, section } = await params;
+  const match = await find(slug, section);
+  if (!match?.found) return {};
+  return sectionMetadata(match.text, match.found.index, (await getUiT(toUiLocale(ui))).t);
+}
+
+/** One section of a long text, named by the id of its first block. */
+export default async function SectionRoute({ params }: Props) {
+  const { ui: uiParam, slug, section } = await params;
+  const match = await find(slug, section);
+  if (!match) notFound();
+  const { text, found } = match;
+  if (!found || found.index === 0) {
+    // The first section lives at the text's own URL; a name that is no longer a section's
+    // (its boundaries moved after an edit) is a block id: go to the section that holds it.
+    const target = found ? { section: 0, id: undefined } : locateBlock(text, section);
+    if (!target) notFound();
+    const path = sectionPath(slug, textSections(text), target.section);
+    permanentRedirect(target.id ? `${path}#${target.id}` : path);
+  }
+  const ui = toUiLocale(uiParam);
+  const { t } = await getUiT(ui);
+  return <SectionPage text={text} index={found.index} ui={ui} t={t} />;
+}

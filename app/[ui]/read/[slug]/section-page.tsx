@@ -1,0 +1,143 @@
+import type { TFunction } from 'i18next';
+import type { Metadata } from 'next';
+import { AnnotationLayer } from '@/components/annotation-layer';
+import { CarryQuery } from '@/components/carry-query';
+import { DownloadMenu } from '@/components/download-menu';
+import { EditingProvider } from '@/components/edit/editing-provider';
+import { ExchangePanel } from '@/components/exchange/exchange-panel';
+import { LanguageAlternates } from '@/components/language-alternates';
+import { LayoutSwitch } from '@/components/layout-switch';
+import { NotesList } from '@/components/notes-list';
+import { PinyinSwitch } from '@/components/pinyin-switch';
+import { PrintTitle } from '@/components/print-title';
+import { ReadingOptionsPanel } from '@/components/reading-options-panel';
+import { ReaderRow } from '@/components/reader-row';
+import { RetiredLinkNotice } from '@/components/retired-link-notice';
+import { SearchInText } from '@/components/search/search-in-text';
+import { SectionContents, SectionNav, type SectionLink } from '@/components/section-nav';
+import { hideWhileLocatingScript, locateScript } from '@/components/section-locator';
+import { TextTitle } from '@/components/text-title';
+import { annotateText, annotationsEnabled, lexiconFor, rowAnnotations, type TextAnnotation } from '@/lib/annotate/annotate';
+import { htmlLang, type UiLocale } from '@/lib/i18n/config';
+import { resolveRetiredId, type TextView } from '@/lib/library/load';
+import { sectionPath } from '@/lib/library/permalink';
+import { textSections } from '@/lib/library/sections';
+import { applyLayoutScript } from '@/components/reading-layout';
+import { plainText } from '@/lib/text/inline';
+import type { Section } from '@/lib/text/sections';
+
+/** How a section is named in the table of contents and on the previous/next links. */
+function sectionLabel(t: TFunction, section: Section, index: number): string {
+  if (section.headings.length > 0) {
+    const heading = section.headings.join(' · ');
+    return section.part && section.part.n > 1 ? `${heading} (${section.part.n}/${section.part.of})` : heading;
+  }
+  return `${t('sections.part', { n: index + 1 })}${section.opening ? `: ${section.opening}` : ''}`;
+}
+
+/** Title, description and language alternates of a reading page. */
+export function sectionMetadata(text: TextView, index: number, t: TFunction): Metadata {
+  const sections = textSections(text);
+  const section = sections[index];
+  const blocks = section ? text.blocks.slice(section.start, section.end) : text.blocks;
+  const first = blocks.find((b) => b.type === 'paragraph');
+  const description = first ? plainText(first.en ?? first.text).slice(0, 200) : undefined;
+  const base = text.title.en ?? text.title.zh;
+  const title = sections.length > 1 && section ? `${sectionLabel(t, section, index)} — ${base}` : base;
+  return { title, description, openGraph: { title, description } };
+}
+
+/** The reading page of one section of a text (the whole text when it is one section). */
+export async function SectionPage({ text, index, ui, t }: { text: TextView; index: number; ui: UiLocale; t: TFunction }) {
+  const sections = textSections(text);
+  const section = sections[index] ?? { name: '', start: 0, end: text.blocks.length, headings: [], opening: '' };
+  const sectioned = sections.length > 1;
+  const blocks = sectioned ? text.blocks.slice(section.start, section.end) : text.blocks;
+  const blockIds = blocks.map((b) => b.id);
+  const here = new Set(blockIds);
+
+  // Retired ids whose text went to this section, or nowhere; the others are found by the locator.
+  const redirects: Record<string, string | null> = {};
+  for (const entry of text.retired) {
+    const successor = resolveRetiredId(text, entry.id) ?? null;
+    if (!sectioned || successor === null || here.has(successor)) redirects[entry.id] = successor;
+  }
+
+  let annotation: TextAnnotation | undefined;
+  let annotationError: string | undefined;
+  try {
+    if (annotationsEnabled()) annotation = await annotateText(text, sectioned ? blockIds : undefined);
+  } catch (error) {
+    // Reading must not depend on annotations: show the text without them and say why.
+    annotationError = error instanceof Error ? error.message : String(error);
+  }
+  const lexicon = annotation ? lexiconFor(annotation, blockIds) : { words: {}, terms: {}, notes: {} };
+  const firstWord = blocks.find((b) => (annotation?.blocks[b.id]?.tokens ?? []).some((token) => token.chinese));
+  const notes = annotation ? (sectioned ? annotation.notes.filter((n) => here.has(n.block)) : annotation.notes) : [];
+
+  const links: SectionLink[] = sections.map((s, i) => ({ href: sectionPath(text.slug, sections, i), label: sectionLabel(t, s, i) }));
+  const nav = (place: 'top' | 'bottom') =>
+    sectioned ? <SectionNav t={t} n={index + 1} total={sections.length} previous={links[index - 1]} next={links[index + 1]} place={place} /> : null;
+  const path = sectionPath(text.slug, sections, index);
+
+  return (
+    <div className="page page-reader">
+      <script dangerouslySetInnerHTML={{ __html: applyLayoutScript }} />
+      {sectioned && <script dangerouslySetInnerHTML={{ __html: hideWhileLocatingScript }} />}
+      <LanguageAlternates path={path} />
+      <PrintTitle title={text.title.en ? `${text.title.zh} · ${text.title.en}` : text.title.zh} />
+      <header className="text-header">
+        <TextTitle title={text.title} />
+        <p className="text-meta">
+          {text.meta.date && <time dateTime={text.meta.date}>{text.meta.date}</time>}
+          {text.meta.author && <span>{t('library.by', { author: text.meta.author })}</span>}
+          <span>{t('reader.progress', { ...text.progress })}</span>
+        </p>
+        <div className="reader-controls">
+          <LayoutSwitch />
+          <ReadingOptionsPanel />
+          <PinyinSwitch />
+          <DownloadMenu slug={text.slug} t={t} uiLang={htmlLang[ui]} />
+        </div>
+        <SearchInText slug={text.slug} t={t} />
+        {sectioned && <SectionContents t={t} links={links} current={index} />}
+      </header>
+      {text.glossError && (
+        <p role="alert" className="notice notice-error">
+          {t('reader.glossError', { error: text.glossError })}
+        </p>
+      )}
+      {annotationError && (
+        <p role="alert" className="notice notice-error">
+          {t('reader.annotationError', { error: annotationError })}
+        </p>
+      )}
+      <RetiredLinkNotice redirects={redirects} />
+      {nav('top')}
+      <EditingProvider slug={text.slug}>
+        <ExchangePanel />
+        <AnnotationLayer lexicon={lexicon} firstWord={firstWord ? `${firstWord.id}:0` : ''}>
+          <article className="reader" aria-label={text.title.en ?? text.title.zh}>
+            {blocks.map((block) => {
+              const blockAnnotation = annotation?.blocks[block.id];
+              return (
+                <ReaderRow
+                  key={block.id}
+                  block={block}
+                  slug={text.slug}
+                  t={t}
+                  uiLang={htmlLang[ui]}
+                  {...(blockAnnotation ? { annotations: rowAnnotations(blockAnnotation) } : {})}
+                />
+              );
+            })}
+          </article>
+          {annotation && <NotesList notes={notes} t={t} uiLang={htmlLang[ui]} />}
+        </AnnotationLayer>
+      </EditingProvider>
+      {nav('bottom')}
+      {sectioned && <script dangerouslySetInnerHTML={{ __html: locateScript(text.slug) }} />}
+      {sectioned && <CarryQuery />}
+    </div>
+  );
+}

@@ -1,0 +1,134 @@
+// The page cache behind `next start` (next.config.js `cacheHandler`). Pages made on demand
+// (reading sections, paragraph pages, the library) are kept in memory only, each with a
+// fingerprint of the data files it was made from: a page is served from the cache only while
+// those files are unchanged on disk, whoever changed them (a save, `git pull`, a hand edit, a
+// restore). Nothing persists across restarts, so a server started on another data folder never
+// sees pages made from the previous one. Bounded in bytes (lib/cache-bounds.json).
+// Next.js loads this file itself, uncompiled: plain CommonJS, Node built-ins only.
+'use strict';
+
+const { readdirSync, statSync } = require('node:fs');
+const path = require('node:path');
+const bounds = require('./lib/cache-bounds.json');
+
+const MAX_BYTES = bounds.pageCacheMegabytes * 1024 * 1024;
+const MAX_ENTRY_BYTES = bounds.pageCacheEntryMegabytes * 1024 * 1024;
+
+/** The data folder, as lib/store/paths.ts finds it. */
+function dataRoot() {
+  return path.resolve(/*turbopackIgnore: true*/ process.env.BILINGUAL_DATA_DIR || process.cwd());
+}
+
+function listFiles(dir) {
+  try {
+    return readdirSync(/*turbopackIgnore: true*/ dir).sort();
+  } catch {
+    return [];
+  }
+}
+
+/** Name, size, inode and change time of the files in the data folder a page may depend on. */
+function fingerprint(pathname) {
+  const root = dataRoot();
+  // /<ui>/read/<slug>/…: that text's files and the shared ones; any other page: every file.
+  const match = /^\/[a-z]{2}\/read\/([a-z0-9][a-z0-9_-]*)(?:\/|$)/.exec(pathname);
+  const slug = match ? match[1] : undefined;
+  const relevant = (name) => {
+    if (name.includes('.tmp') || name.endsWith('.history.jsonl') || name.startsWith('.')) return false;
+    if (!slug) return true;
+    return name.startsWith(`${slug}.`) || name.startsWith('_') || name === 'glossary.json' || name === 'common.json';
+  };
+  const parts = [root];
+  const dirs = [path.join(root, 'content'), ...listFiles(path.join(root, 'locales')).map((lng) => path.join(root, 'locales', lng))];
+  for (const dir of dirs) {
+    for (const name of listFiles(dir)) {
+      if (!relevant(name)) continue;
+      try {
+        const file = path.join(/*turbopackIgnore: true*/ dir, name);
+        const s = statSync(/*turbopackIgnore: true*/ file, { bigint: true });
+        parts.push(`${dir}/${name}:${s.size}:${s.ino}:${s.mtimeNs}:${s.ctimeNs}`);
+      } catch {
+        parts.push(`${dir}/${name}:-`);
+      }
+    }
+  }
+  return parts.join('|');
+}
+
+/** The page path a cache key is for: `/route-cache/APP_PAGE/<hash>/$/en/read/x` → `/en/read/x`. */
+function pathnameOf(key) {
+  const at = key.indexOf('/$/');
+  return at >= 0 ? key.slice(at + 2) : key;
+}
+
+function sizeOf(value) {
+  if (!value) return 64;
+  let size = 64;
+  if (typeof value.html === 'string') size += value.html.length * 2;
+  else if (value.html && typeof value.html.length === 'number') size += value.html.length;
+  if (value.rscData) size += value.rscData.length;
+  if (value.body) size += value.body.length;
+  if (value.segmentData) for (const [segment, buffer] of value.segmentData) size += segment.length + (buffer ? buffer.length : 0);
+  if (value.kind === 'FETCH') size += JSON.stringify(value.data || '').length;
+  return size;
+}
+
+function tagsOf(value, ctx) {
+  const tags = new Set((ctx && ctx.tags) || []);
+  const header = value && value.headers && value.headers['x-next-cache-tags'];
+  if (typeof header === 'string') for (const tag of header.split(',')) tags.add(tag);
+  return tags;
+}
+
+const STORE_KEY = Symbol.for('bilingual-reader.page-cache');
+
+/** One store per process, whichever bundle constructs the handler. */
+function store() {
+  globalThis[STORE_KEY] ??= { entries: new Map(), bytes: 0 };
+  return globalThis[STORE_KEY];
+}
+
+function remove(key) {
+  const s = store();
+  const entry = s.entries.get(key);
+  if (!entry) return;
+  s.entries.delete(key);
+  s.bytes -= entry.size;
+}
+
+module.exports = class DataBoundCacheHandler {
+  constructor() {}
+
+  async get(key) {
+    const entry = store().entries.get(key);
+    if (!entry) return null;
+    if (entry.fingerprint !== fingerprint(entry.pathname)) {
+      remove(key);
+      return null;
+    }
+    // Least recently used goes first: move it to the end.
+    store().entries.delete(key);
+    store().entries.set(key, entry);
+    // The data is unchanged, so the page is as fresh as when it was made.
+    return { lastModified: Date.now(), value: entry.value, ...(entry.cacheControl ? { cacheControl: entry.cacheControl } : {}) };
+  }
+
+  async set(key, value, ctx) {
+    remove(key);
+    if (!value) return;
+    const size = sizeOf(value) + key.length;
+    if (size > MAX_ENTRY_BYTES) return;
+    const pathname = pathnameOf(key);
+    const s = store();
+    s.entries.set(key, { value, pathname, fingerprint: fingerprint(pathname), tags: tagsOf(value, ctx), size, cacheControl: ctx && ctx.cacheControl });
+    s.bytes += size;
+    while (s.bytes > MAX_BYTES && s.entries.size > 1) remove(s.entries.keys().next().value);
+  }
+
+  async revalidateTag(tags) {
+    const list = typeof tags === 'string' ? [tags] : tags;
+    for (const [key, entry] of store().entries) if (list.some((tag) => entry.tags.has(tag))) remove(key);
+  }
+
+  resetRequestCache() {}
+};

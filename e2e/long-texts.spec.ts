@@ -1,0 +1,166 @@
+// A long text read in sections: `long-e2e` (2,500 paragraphs in chapters, made of the article's
+// sentences by scripts/generate-long-text.ts) is written into the running server's data folder
+// before these tests and removed after them, so the other specs see the bundled data only.
+import { spawnSync } from 'node:child_process';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { READ_PATH, SEED, dataRoot, waitForHydration } from './helpers';
+
+const LONG = 'long-e2e';
+const LONG_PATH = `/read/${LONG}`;
+
+interface ApiBlock {
+  id: string;
+  type: string;
+  zh: string;
+}
+
+let blocks: ApiBlock[] | undefined;
+async function longBlocks(request: APIRequestContext): Promise<ApiBlock[]> {
+  if (!blocks) {
+    const response = await request.get(`/api/texts/${LONG}`);
+    expect(response.status()).toBe(200);
+    blocks = ((await response.json()) as { blocks: ApiBlock[] }).blocks;
+  }
+  return blocks;
+}
+
+/** The hrefs of the table of contents, in order. */
+async function contents(page: Page): Promise<string[]> {
+  return page.locator('.section-contents a').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
+}
+
+test.beforeAll(() => {
+  const generated = spawnSync(
+    path.join('node_modules', '.bin', 'tsx'),
+    ['--conditions=react-server', 'scripts/generate-long-text.ts', '--paragraphs', '2500', '--slug', LONG],
+    { env: { ...process.env, BILINGUAL_DATA_DIR: dataRoot() }, encoding: 'utf8' },
+  );
+  if (generated.status !== 0) throw new Error(`generating ${LONG} failed: ${generated.stderr}`);
+});
+
+test.afterAll(() => {
+  for (const file of [`content/${LONG}.md`, `content/${LONG}.ids.json`, `locales/en/${LONG}.json`, `locales/en/${LONG}.state.json`]) {
+    rmSync(path.join(dataRoot(), file), { force: true });
+  }
+});
+
+test.describe('a long text in sections', () => {
+  test('the first page has a table of contents of every section, the first marked current', async ({ page }) => {
+    await page.goto(LONG_PATH);
+    const toc = page.locator('.section-contents');
+    const hrefs = await contents(page);
+    expect(hrefs.length).toBeGreaterThan(20);
+    expect(hrefs[0]).toBe(LONG_PATH);
+    expect(hrefs.slice(1).every((href) => new RegExp(`^${LONG_PATH}/s/[a-z][a-z0-9]{5}$`).test(href))).toBe(true);
+    await toc.locator('summary').click();
+    await expect(toc.locator('a').first()).toHaveAttribute('aria-current', 'page');
+    await expect(toc.locator('a').first()).toContainText('第一章');
+    await expect(page.locator('.section-nav-top .section-place')).toHaveText(`Section 1 of ${hrefs.length}`);
+    // A section shows its own rows only.
+    expect(await page.locator('article.reader > .row').count()).toBeLessThan(150);
+  });
+
+  test('previous and next links at both ends, and none beyond the first and last sections', async ({ page }) => {
+    await page.goto(LONG_PATH);
+    const hrefs = await contents(page);
+    await expect(page.locator('.section-nav a[rel="prev"]')).toHaveCount(0);
+    await expect(page.locator('.section-nav-top a[rel="next"]')).toHaveAttribute('href', hrefs[1]!);
+    await expect(page.locator('.section-nav-bottom a[rel="next"]')).toHaveAttribute('href', hrefs[1]!);
+
+    await page.locator('.section-nav-bottom a[rel="next"]').click();
+    await expect(page).toHaveURL(hrefs[1]!);
+    await expect(page.locator('.section-nav-bottom .section-place')).toHaveText(`Section 2 of ${hrefs.length}`);
+    await expect(page.locator('.section-nav-top a[rel="prev"]')).toHaveAttribute('href', LONG_PATH);
+    await expect(page.locator('.section-nav-top a[rel="next"]')).toHaveAttribute('href', hrefs[2]!);
+
+    await page.goto(hrefs.at(-1)!);
+    await expect(page.locator('.section-nav a[rel="next"]')).toHaveCount(0);
+    await expect(page.locator('.section-nav-top a[rel="prev"]')).toHaveAttribute('href', hrefs.at(-2)!);
+  });
+
+  test('#<id> of a block deep in the text, from a fresh load, lands on its row in its section', async ({ page, request }) => {
+    const all = await longBlocks(request);
+    const target = all.filter((b) => b.type === 'paragraph')[2000]!;
+    await page.goto(`${LONG_PATH}#${target.id}`);
+    await page.waitForURL(new RegExp(`${LONG_PATH}/s/[a-z0-9]{6}#${target.id}$`));
+    await waitForHydration(page);
+    const row = page.locator(`[id="${target.id}"]`);
+    await expect(row).toBeInViewport();
+    expect(await row.evaluate((el) => el.matches(':target'))).toBe(true);
+    await expect(page.locator('html')).not.toHaveAttribute('data-locating');
+    await expect(row.locator('.cell-zh')).toContainText(target.zh.slice(0, 12));
+  });
+
+  test('/p/<id> works for a paragraph deep in the text, and links into its section', async ({ page, request }) => {
+    const paragraphs = (await longBlocks(request)).filter((b) => b.type !== 'break');
+    const target = paragraphs[2300]!;
+    const response = await page.goto(`${LONG_PATH}/p/${target.id}`);
+    expect(response?.status()).toBe(200);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Paragraph 2301 of ${paragraphs.length}`);
+    const inContext = page.getByRole('link', { name: 'Read it in context' });
+    await expect(inContext).toHaveAttribute('href', new RegExp(`^${LONG_PATH}/s/[a-z0-9]{6}#${target.id}$`));
+    await inContext.click();
+    await expect(page.locator(`[id="${target.id}"]`)).toBeInViewport();
+  });
+
+  test('?layout= and ?pinyin= go along to the next section', async ({ page }) => {
+    await page.goto(`${LONG_PATH}?layout=stacked&pinyin=1`);
+    await waitForHydration(page);
+    await page.locator('.section-nav-top a[rel="next"]').click();
+    await page.waitForURL(/\/s\//);
+    const url = new URL(page.url());
+    expect(url.searchParams.get('layout')).toBe('stacked');
+    expect(url.searchParams.get('pinyin')).toBe('1');
+    await expect(page.locator('html')).toHaveAttribute('data-layout', 'stacked');
+  });
+
+  test('a gloss changed on disk behind the running server shows on its section', async ({ page, request }) => {
+    const file = path.join(dataRoot(), 'locales', 'en', `${LONG}.json`);
+    const before = readFileSync(file, 'utf8');
+    const glosses = JSON.parse(before) as Record<string, string>;
+    const id = (await longBlocks(request)).filter((b) => b.type === 'paragraph' && glosses[b.id])[1500]!.id;
+    await page.goto(`${LONG_PATH}#${id}`);
+    await page.waitForURL(new RegExp(`/s/[a-z0-9]{6}#${id}$`));
+    // Without the fragment: going to the same URL with one would only scroll, not load.
+    const sectionUrl = page.url().replace(/#.*$/, '');
+    await expect(page.locator(`[id="${id}"] .cell-en`)).not.toContainText('Changed on disk');
+    try {
+      writeFileSync(file, JSON.stringify({ ...glosses, [id]: 'Changed on disk while the server ran.' }, null, 2));
+      await page.goto(sectionUrl);
+      await expect(page.locator(`[id="${id}"] .cell-en`)).toContainText('Changed on disk while the server ran.');
+    } finally {
+      writeFileSync(file, before);
+    }
+    await page.goto(sectionUrl);
+    await expect(page.locator(`[id="${id}"] .cell-en`)).not.toContainText('Changed on disk');
+  });
+
+  test('a text added while the server runs is listed and readable; removed, it answers 404', async ({ page, request }) => {
+    const file = path.join(dataRoot(), 'content', 'added-while-running.md');
+    writeFileSync(file, '---\ntitle: 运行中加入的文章\n---\n\n这是服务器运行时加入的一段文字。\n');
+    try {
+      await page.goto('/');
+      await expect(page.locator(`a[href="/read/added-while-running"]`)).toBeVisible();
+      const response = await page.goto('/read/added-while-running');
+      expect(response?.status()).toBe(200);
+      await expect(page.locator('article.reader')).toContainText('这是服务器运行时加入的一段文字。');
+    } finally {
+      rmSync(file);
+    }
+    expect((await request.get('/read/added-while-running')).status()).toBe(404);
+  });
+});
+
+test.describe('the bundled article', () => {
+  test('stays one page, with no sections, contents or locator', async ({ page, request }) => {
+    await page.goto(READ_PATH);
+    await expect(page.locator('article.reader > .row')).toHaveCount(SEED.blockCount);
+    await expect(page.locator('.section-nav, .section-contents')).toHaveCount(0);
+    expect(await page.content()).not.toContain('data-locating');
+    const response = await request.get(`/en${READ_PATH}`);
+    expect(response.headers()['cache-control']).toMatch(/s-maxage=\d+, stale-while-revalidate=\d+/);
+    expect((await request.get(READ_PATH)).headers()['cache-control']).toMatch(/^private/);
+  });
+});

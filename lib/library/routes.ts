@@ -1,0 +1,41 @@
+import 'server-only';
+import { isBlockId } from '@/lib/text/hash';
+import { isGlossable } from '@/lib/text/types';
+import { loadText } from './load';
+import { findSection, locateBlock } from './sections';
+
+/** A reading URL taken apart: `/read/<slug>`, `/read/<slug>/p/<id>`, `/read/<slug>/s/<name>`. */
+export interface ReadingRoute {
+  slug: string;
+  kind?: 'p' | 's';
+  id?: string;
+}
+
+/**
+ * The reading route a path names, or undefined for any other path (a language prefix is allowed).
+ * `readingRoute('/zh/read/novel/p/k3x9qa')` → `{ slug: 'novel', kind: 'p', id: 'k3x9qa' }`.
+ */
+export function readingRoute(pathname: string): ReadingRoute | undefined {
+  const match = /^(?:\/[a-z]{2})?\/read\/([^/]+)(?:\/(p|s)\/([^/]+))?\/?$/.exec(pathname);
+  if (!match) return undefined;
+  const [, slug, kind, id] = match;
+  if (!slug) return undefined;
+  return { slug: decodeURIComponent(slug), ...(kind === 'p' || kind === 's' ? { kind, id: decodeURIComponent(id ?? '') } : {}) };
+}
+
+/**
+ * Whether a reading route has a page: the text exists (a broken one too: its page says what is
+ * wrong); a paragraph id is a live or retired block; a section name is a section or a block id
+ * (the page sends it to the section holding that block).
+ */
+export async function readingRouteExists(route: ReadingRoute): Promise<boolean> {
+  const loaded = await loadText(route.slug);
+  if (!loaded) return false;
+  if (!route.kind) return true;
+  if (!loaded.ok || !route.id || !isBlockId(route.id)) return false;
+  const text = loaded.text;
+  if (route.kind === 'p') {
+    return text.blocks.some((b) => b.id === route.id && isGlossable(b.type)) || text.retired.some((r) => r.id === route.id);
+  }
+  return findSection(text, route.id) !== undefined || locateBlock(text, route.id) !== undefined;
+}
