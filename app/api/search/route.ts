@@ -1,15 +1,17 @@
 import { viewerOf } from '@/lib/auth/request';
 import { searchLibrary } from '@/lib/search/library-search';
 import { readSearchRequest } from '@/lib/search/request';
+import { withErrors } from '@/app/api/_lib/respond';
 
 export const dynamic = 'force-dynamic';
 
 /**
  * `GET /api/search?q=&text=&status=&field=zh|en|pinyin&limit=&cursor=`:
  * `{ total, results: [{ slug, id, type, zh, en, status, highlights: { zh, en } }], next }`.
- * A bad parameter is a 400 with the reason; a status filter from a reader is a 403.
+ * A bad parameter is a 400 with the reason; a status filter from a reader is a 403; an
+ * unexpected failure a 500 with `{ error }`.
  */
-export async function GET(request: Request) {
+export const GET = withErrors(async (request: Request) => {
   const params = Object.fromEntries(new URL(request.url).searchParams);
   const editor = (await viewerOf(request))?.role === 'editor';
   const read = readSearchRequest(params, { editor });
@@ -18,4 +20,4 @@ export async function GET(request: Request) {
   if (!found.ok) return Response.json({ error: found.error }, { status: found.status, headers: { 'Cache-Control': 'no-store' } });
   const { total, results, next } = found;
   return Response.json({ total, results, next }, { headers: { 'Cache-Control': 'no-store' } });
-}
+});
