@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { applyReadingOptionsScript } from '@/components/reading-options';
 import './globals.css';
 import './styles/reading-options.css';
@@ -18,9 +19,9 @@ export default function GlobalNotFound() {
       </head>
       <body>
         <header className="site-header">
-          <a href="/" className="site-name">
+          <Link href="/" className="site-name">
             Bilingual Reader
-          </a>
+          </Link>
         </header>
         <main id="main" className="page page-message">
           <h1>
@@ -29,7 +30,10 @@ export default function GlobalNotFound() {
           <p>There is no text or paragraph at this address. It may have been mistyped.</p>
           <p lang="zh-Hans">这个地址没有对应的文章或段落，可能是输入有误。</p>
           <p>
-            <a href="/">Back to the library</a> · <a href="/" lang="zh-Hans">返回文库</a>
+            <Link href="/">Back to the library</Link> ·{' '}
+            <Link href="/" lang="zh-Hans">
+              返回文库
+            </Link>
           </p>
         </main>
       </body>

@@ -17,9 +17,11 @@ export function LanguageSwitch({ current }: { current: UiLocale }) {
   const { t } = useTranslation();
   const choose = (lng: UiLocale) => {
     if (lng === current) return;
-    document.cookie = `${UI_COOKIE}=${lng}; path=/; max-age=${ONE_YEAR}; samesite=lax`;
+    rememberLanguage(lng);
     const { pathname, search, hash } = window.location;
     const own = uiLocales.find((l) => pathname === `/${l}` || pathname.startsWith(`/${l}/`));
+    // A full load on purpose: the interface strings and every cached page belong to one language.
+    // eslint-disable-next-line @next/next/no-location-assign-relative-destination
     if (own) window.location.assign(`/${lng}${pathname.slice(own.length + 1)}${search}${hash}`);
     else window.location.reload();
   };
@@ -38,4 +40,9 @@ export function LanguageSwitch({ current }: { current: UiLocale }) {
       ))}
     </div>
   );
+}
+
+/** Keeps the choice for a year, for the shared URLs that follow the cookie. */
+function rememberLanguage(lng: UiLocale): void {
+  document.cookie = `${UI_COOKIE}=${lng}; path=/; max-age=${ONE_YEAR}; samesite=lax`;
 }

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { ReactNode } from 'react';
+import { createElement, type ReactNode } from 'react';
 import type { RowAnnotations } from '@/lib/annotate/view';
 import { isLongRow } from '@/lib/export/print';
 import type { BlockView } from '@/lib/library/load';
@@ -18,8 +18,7 @@ function headingTag(level: number | undefined): 'h2' | 'h3' | 'h4' | 'h5' | 'h6'
 
 function BlockBody({ block, children }: { block: BlockView; children: ReactNode }) {
   if (block.type === 'heading') {
-    const Heading = headingTag(block.level);
-    return <Heading className="block-heading">{children}</Heading>;
+    return createElement(headingTag(block.level), { className: 'block-heading' }, children);
   }
   if (block.type === 'list-item') {
     return (

@@ -1,5 +1,6 @@
 'use client';
 
+import Link from 'next/link';
 import { useTranslation } from 'react-i18next';
 import { signOut } from './edit/api';
 import { useSession } from './session-provider';
@@ -11,7 +12,7 @@ export function SessionStatus() {
   if (!session) return null;
   if (session.mode === 'read-only') return <span>{t('session.readOnly')}</span>;
   if (session.mode === 'open') return <span>{t('session.open')}</span>;
-  if (!session.viewer) return <a href="/sign-in">{t('session.signIn')}</a>;
+  if (!session.viewer) return <Link href="/sign-in">{t('session.signIn')}</Link>;
   const leave = async () => {
     await signOut();
     window.location.reload();

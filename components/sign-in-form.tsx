@@ -21,6 +21,8 @@ export function SignInForm() {
     setBusy(false);
     if (result.ok) {
       setMessage(t('signIn.done'));
+      // A full load on purpose: every open page state (session, editing tools) starts from the new session.
+      // eslint-disable-next-line @next/next/no-location-assign-relative-destination
       window.location.assign('/');
       return;
     }

@@ -1,7 +1,7 @@
 // Pinyin as ruby: the toggle, the URL, the syllables, copying without pinyin.
 // Expectations come from the annotation API and the data files (see e2e/annotation-helpers.ts).
 import { expect, test } from '@playwright/test';
-import { TONE_MARKS, annotated, box, chineseTokens, findWord, openReader, readingBase, rubyReadingsByBlock, wordSpan } from './annotation-helpers';
+import { TONE_MARKS, annotated, chineseTokens, findWord, openReader, readingBase, rubyReadingsByBlock, wordSpan } from './annotation-helpers';
 import { HAN, READ_PATH, norm, plain } from './helpers';
 
 test.describe('pinyin as ruby', () => {

@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from 'next';
+import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { HydrationMarker } from '@/components/hydration-marker';
 import { I18nProvider } from '@/components/i18n-provider';
@@ -55,9 +56,9 @@ export default async function UiLayout({ children, params }: Props) {
               {t('site.skip')}
             </a>
             <header className="site-header">
-              <a href="/" className="site-name">
+              <Link href="/" className="site-name">
                 {t('site.name')}
-              </a>
+              </Link>
               <SearchBox />
               <LanguageSwitch current={ui} />
             </header>
@@ -65,7 +66,7 @@ export default async function UiLayout({ children, params }: Props) {
               {children}
             </main>
             <footer className="site-footer">
-              <a href="/about">{t('footer.about')}</a>
+              <Link href="/about">{t('footer.about')}</Link>
               <span>{t('footer.dictionary')}</span>
               <SessionStatus />
             </footer>

@@ -21,7 +21,8 @@ export function GlossEditor({ id, record, onDone }: { id: string; record: GlossR
   const area = useRef<HTMLTextAreaElement>(null);
   const [text, setText] = useState(record.en ?? '');
   const [base, setBase] = useState(record.revision);
-  const [draft, setDraft] = useState<{ text: string; time: string } | null>(null);
+  // A draft kept in the browser from an earlier session, offered back (the editor only ever renders in the browser).
+  const [draft, setDraft] = useState(() => storedDraftFor(editing?.slug ?? '', id, record.en ?? ''));
   const [conflict, setConflict] = useState<{ text: string; revision: string } | null>(null);
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
@@ -32,13 +33,6 @@ export function GlossEditor({ id, record, onDone }: { id: string; record: GlossR
     element?.focus();
     // Typing continues the gloss rather than starting in front of it.
     element?.setSelectionRange(element.value.length, element.value.length);
-    try {
-      const saved = storedDraft.safeParse(JSON.parse(localStorage.getItem(draftKey(slug, id)) ?? 'null'));
-      if (saved.success && saved.data.text !== (record.en ?? '')) setDraft(saved.data);
-    } catch {
-      // An unreadable draft is ignored.
-    }
-    // Once, when the editor opens: later changes of the record must not reset what is typed.
   }, []);
 
   const change = (value: string) => {
@@ -150,4 +144,15 @@ export function GlossEditor({ id, record, onDone }: { id: string; record: GlossR
       </div>
     </div>
   );
+}
+
+/** The draft saved in this browser for a gloss, unless it is what the gloss already says. */
+function storedDraftFor(slug: string, id: string, current: string): { text: string; time: string } | null {
+  try {
+    const saved = storedDraft.safeParse(JSON.parse(localStorage.getItem(draftKey(slug, id)) ?? 'null'));
+    return saved.success && saved.data.text !== current ? saved.data : null;
+  } catch {
+    // An unreadable draft (or no storage) is ignored.
+    return null;
+  }
 }

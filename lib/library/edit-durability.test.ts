@@ -52,7 +52,6 @@ vi.mock('node:fs/promises', async (importOriginal) => {
 
 const SLUG = 'karpathy-no-priors';
 const GLOSS = `locales/en/${SLUG}.json`;
-const STATE = `locales/en/${SLUG}.state.json`;
 const HISTORY = `locales/en/${SLUG}.history.jsonl`;
 
 let data: ReturnType<typeof makeDataDir>;

@@ -348,7 +348,7 @@ describe('reconcileIds: random edit rounds', () => {
     const pick = <T>(list: T[]): T => list[Math.floor(random() * list.length)] as T;
     const randomHan = (n: number) => Array.from({ length: n }, () => pick([...HAN])).join('');
 
-    let doc: string[] = pool.slice(0, 10);
+    const doc: string[] = pool.slice(0, 10);
     let ledger: IdLedger = emptyLedger;
     const deletedTexts: string[] = [];
     const everIssued = new Set<string>();
