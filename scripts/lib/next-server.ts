@@ -12,7 +12,12 @@ export interface RunningServer {
 export async function startServer(env: NodeJS.ProcessEnv, port = 3900 + Math.floor(Math.random() * 90)): Promise<RunningServer> {
   const origin = `http://127.0.0.1:${port}`;
   // No -H: with an address there, Next.js would relay the proxy's rewrites over HTTP (see proxy.ts).
-  const child = spawn('node_modules/.bin/next', ['start', '-p', String(port)], { env, stdio: 'ignore', detached: true });
+  // The heap limit of `npm run serve` (package.json), so the figures are those of a real deployment.
+  const child = spawn(process.execPath, ['--max-old-space-size=512', 'node_modules/next/dist/bin/next', 'start', '-p', String(port)], {
+    env,
+    stdio: 'ignore',
+    detached: true,
+  });
   const server: RunningServer = {
     origin,
     process: child,
