@@ -113,6 +113,7 @@ test.describe('word popover: keyboard', () => {
   test('Esc inside the popover closes it and returns focus to the word', async ({ page, request }) => {
     const text = await annotated(request);
     const ref = findWord(text, (w) => w.token.text === '自动驾驶', '自动驾驶');
+    await page.clock.install();
     await openReader(page, READ_PATH);
     const span = wordSpan(page, ref);
     await span.focus();
@@ -121,8 +122,8 @@ test.describe('word popover: keyboard', () => {
     await expect(popoverOf(page).getByRole('button', { name: 'Highlight every occurrence' })).toBeFocused();
     await page.keyboard.press('Escape');
     await expect(span, 'focus back on the word').toBeFocused();
-    // Give a re-opening popover the time to show before asserting it is gone.
-    await page.waitForTimeout(300);
+    // Let any timer that would re-open the popover fire before asserting it is gone.
+    await page.clock.runFor(300);
     await expect(popoverOf(page), 'the popover is closed').toHaveCount(0);
   });
 

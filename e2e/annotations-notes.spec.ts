@@ -50,6 +50,7 @@ test.describe('translator’s notes', () => {
   test('clicking a note marker shows the note in the popover', async ({ page, request }) => {
     const text = await annotated(request);
     const { block, note } = noteById(text, 'n7');
+    await page.clock.install();
     await openReader(page, READ_PATH);
     const row = page.locator(`[id="${block.id}"]`);
     for (const column of ['zh', 'en'] as const) {
@@ -62,7 +63,7 @@ test.describe('translator’s notes', () => {
       await expect(marker).toHaveAttribute('aria-expanded', 'true');
       // Clicked, it stays when the pointer leaves.
       await page.mouse.move(1270, 5);
-      await page.waitForTimeout(500);
+      await page.clock.runFor(500);
       await expect(popover).toBeVisible();
       await page.keyboard.press('Escape');
       await expect(popover).toHaveCount(0);

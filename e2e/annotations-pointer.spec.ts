@@ -105,6 +105,7 @@ test.describe('word popover: pointer', () => {
   test('moving the pointer from the word onto the popover keeps it open', async ({ page, request }) => {
     const text = await annotated(request);
     const ref = findWord(text, (w) => w.token.text === '自动驾驶', '自动驾驶');
+    await page.clock.install();
     await openReader(page, READ_PATH);
     const span = wordSpan(page, ref);
     await span.hover();
@@ -117,7 +118,8 @@ test.describe('word popover: pointer', () => {
     await page.mouse.move(x, word.y + word.height / 2);
     const y = card.y >= word.y ? card.y + 12 : card.y + card.height - 12;
     await page.mouse.move(x, y, { steps: 8 });
-    await page.waitForTimeout(600);
+    // Past the close delay: a pointer that left for the card must not have closed it.
+    await page.clock.runFor(600);
     await expect(popover).toBeVisible();
     await expect(popover.locator('.popover-word')).toHaveText('自动驾驶');
   });

@@ -36,6 +36,7 @@ test.describe('word popover: touch at 375×800', () => {
     })`, async ({ browser, baseURL }) => {
       const { context, page } = await touchPage(browser, baseURL);
       try {
+        await page.clock.install();
         await openReader(page, layout ? `${READ_PATH}?layout=${layout}` : READ_PATH);
         await expect(page.locator(`input[name="layout"][value="${layout ?? 'stacked'}"]`)).toBeChecked();
         expect(await page.evaluate(() => document.documentElement.clientWidth)).toBe(375);
@@ -47,7 +48,7 @@ test.describe('word popover: touch at 375×800', () => {
           await expect(popover.locator('.popover-word')).toHaveText(word);
           await expectPlacedBeside(page, span, `tapped ${word}`);
           // Still open a moment later: a tap pins it.
-          await page.waitForTimeout(400);
+          await page.clock.runFor(400);
           await expect(popover).toBeVisible();
           // Tap somewhere else: the page title.
           await page.locator('h1').first().tap();
