@@ -30,6 +30,13 @@ module.exports = {
       to: { path: ['^app/', '^components/', '^node_modules/next/', '^node_modules/react/', '^node_modules/react-dom/'] },
     },
     {
+      name: 'annotate-is-below-library',
+      comment: 'lib/annotate annotates what it is given; loading texts and reading files happen in lib/library and lib/store.',
+      severity: 'error',
+      from: { path: '^lib/annotate/' },
+      to: { path: ['^lib/library/', '^lib/store/', '^lib/check/', '^lib/search/', '^lib/export/'] },
+    },
+    {
       name: 'no-cycles',
       severity: 'error',
       from: {},

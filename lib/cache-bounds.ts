@@ -5,7 +5,7 @@ import bounds from './cache-bounds.json';
  * that cache-handler.cjs, which Next.js loads without compiling, reads the same ones):
  * - `loadedTexts`: parsed texts with their glosses (lib/library/load.ts), by source file;
  * - `annotatedBlocks`: word, pinyin and term annotations of single blocks, by the block's content
- *   (lib/annotate/annotate.ts);
+ *   (lib/library/annotate-text.ts);
  * - `sectionedTexts`: the sections of a text and its id → section map (lib/library/sections.ts);
  * - `pageCacheMegabytes`: rendered pages (HTML + RSC) kept by cache-handler.cjs, in MB of payload;
  *   `pageCacheEntryMegabytes`: a page larger than this is not kept.

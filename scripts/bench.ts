@@ -16,7 +16,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { annotateBlock, annotateText, lexiconFor } from '@/lib/annotate/annotate';
+import { annotateBlock, annotateText, lexiconFor } from '@/lib/library/annotate-text';
 import { loadDictionary } from '@/lib/annotate/dictionary';
 import { segmentitAlone } from '@/lib/annotate/segment';
 import { loadLibrary } from '@/lib/library/load';

@@ -3,8 +3,8 @@
 // also has tokens, notes and terms, and a top-level dictionary holds the words used.
 // With --format xliff|tmx it writes an exchange file instead (see export-exchange.ts); with
 // --format html|epub|pdf a file to read off the screen (scripts/export/files.ts).
-import { annotateText } from '@/lib/annotate/annotate';
-import { exportAnnotatedText } from '@/lib/annotate/export';
+import { annotateText } from '@/lib/library/annotate-text';
+import { exportAnnotatedText } from '@/lib/library/annotated-export';
 import { exportText } from '@/lib/library/export';
 import { loadLibrary, loadText } from '@/lib/library/load';
 import { duplicateLedgerIds, readLedger } from '@/lib/store/sources';

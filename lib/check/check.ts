@@ -1,5 +1,4 @@
 import 'server-only';
-import { readdir } from 'node:fs/promises';
 import { GLOSS_LANGUAGE, glossKeyOrder } from '@/lib/library/load';
 import { readTextFiles, textTitle } from '@/lib/library/text-files';
 import { lintGlossary, mergeGlossaries, type GlossaryMiss } from '@/lib/annotate/glossary';
@@ -8,7 +7,7 @@ import { glossStatus, hasGloss } from '@/lib/gloss/status';
 import { TITLE_KEY, type GlossFile, type GlossStateFile } from '@/lib/gloss/types';
 import { notesPath, readGlossary, readNotes, readTextGlossary, sharedGlossaryPath, textGlossaryPath } from '@/lib/store/annotations';
 import { DataFileError } from '@/lib/store/errors';
-import { glossPath, glossStatePath } from '@/lib/store/glosses';
+import { glossPath, glossStatePath, listLocaleFiles } from '@/lib/store/glosses';
 import { findKeyProblems } from '@/lib/store/json';
 import { displayPath, localeDir } from '@/lib/store/paths';
 import { isSlug, listSources, type SourceFile } from '@/lib/store/sources';
@@ -177,13 +176,7 @@ async function checkNotes(
 
 /** Gloss files in `locales/<lng>/` that belong to no text in `content/`. */
 async function checkOrphanFiles(slugs: Set<string>, report: CheckReport): Promise<void> {
-  let names: string[];
-  try {
-    names = await readdir(localeDir(GLOSS_LANGUAGE));
-  } catch {
-    return;
-  }
-  for (const name of names) {
+  for (const name of await listLocaleFiles(GLOSS_LANGUAGE)) {
     const match = /^(.+?)(\.state|\.notes|\.glossary)?\.json$/.exec(name);
     const slug = match?.[1];
     if (!slug || slug === 'common' || slug === 'glossary' || slugs.has(slug)) continue;

@@ -1,5 +1,5 @@
 import 'server-only';
-import { annotateText } from '@/lib/annotate/annotate';
+import { annotateText } from '@/lib/library/annotate-text';
 import type { ReadToken } from '@/lib/annotate/types';
 import { buildExportDocument, type ExportDocument } from '@/lib/export/document';
 import { readNotes } from '@/lib/store/annotations';

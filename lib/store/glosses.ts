@@ -1,4 +1,5 @@
 import 'server-only';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { glossFileSchema, glossStateSchema, type GlossFile, type GlossStateFile } from '@/lib/gloss/types';
@@ -116,4 +117,13 @@ export async function readUiStrings(lng: string): Promise<Record<string, string>
   const strings = await readJsonFile(file, uiStringsSchema);
   if (!strings) throw new Error(`${displayPath(file)} is missing`);
   return strings;
+}
+
+/** The file names in `locales/<lng>/`; `[]` when the folder is missing or cannot be listed. */
+export async function listLocaleFiles(lng: string): Promise<string[]> {
+  try {
+    return await readdir(localeDir(lng));
+  } catch {
+    return [];
+  }
 }

@@ -17,7 +17,7 @@ import { SearchInText } from '@/components/search/search-in-text';
 import { SectionContents, SectionNav, type SectionLink } from '@/components/section-nav';
 import { hideWhileLocatingScript, locateScript } from '@/components/section-locator';
 import { TextTitle } from '@/components/text-title';
-import { annotateText, annotationsEnabled, lexiconFor, rowAnnotations, type TextAnnotation } from '@/lib/annotate/annotate';
+import { annotateText, annotationsEnabled, lexiconFor, rowAnnotations, type TextAnnotation } from '@/lib/library/annotate-text';
 import { htmlLang, type UiLocale } from '@/lib/i18n/config';
 import { resolveRetiredId, type TextView } from '@/lib/library/load';
 import { sectionPath } from '@/lib/library/permalink';

@@ -1,6 +1,6 @@
 import { textResponse } from '@/lib/api/contract';
-import { annotateText } from '@/lib/annotate/annotate';
-import { exportAnnotatedText } from '@/lib/annotate/export';
+import { annotateText } from '@/lib/library/annotate-text';
+import { exportAnnotatedText } from '@/lib/library/annotated-export';
 import { exportText } from '@/lib/library/export';
 import { loadText } from '@/lib/library/load';
 import { isTextSlug, noSuchText } from '@/app/api/_lib/http';

@@ -6,7 +6,7 @@ import { PinyinSwitch } from '@/components/pinyin-switch';
 import { ReadingOptionsPanel } from '@/components/reading-options-panel';
 import { ReaderRow } from '@/components/reader-row';
 import { TextTitle } from '@/components/text-title';
-import { annotateText, annotationsEnabled, lexiconFor, rowAnnotations } from '@/lib/annotate/annotate';
+import { annotateText, annotationsEnabled, lexiconFor, rowAnnotations } from '@/lib/library/annotate-text';
 import { htmlLang } from '@/lib/i18n/config';
 import { getUiT, toUiLocale } from '@/lib/i18n/server';
 import { LanguageAlternates } from '@/components/language-alternates';

@@ -1,7 +1,7 @@
-import { exportText, type ExportedText } from '@/lib/library/export';
-import type { TextView } from '@/lib/library/load';
-import type { TextAnnotation } from './annotate';
-import type { DictionaryEntry } from './types';
+import { exportText, type ExportedText } from './export';
+import type { TextView } from './load';
+import type { TextAnnotation } from './annotate-text';
+import type { DictionaryEntry } from '@/lib/annotate/types';
 
 export interface ExportedAnnotatedText extends Omit<ExportedText, 'blocks'> {
   blocks: (ExportedText['blocks'][number] & {

@@ -1,18 +1,18 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
 import { CACHE_BOUNDS } from '@/lib/cache-bounds';
-import type { TextView } from '@/lib/library/load';
+import type { TextView } from './load';
 import { readGlossary, readNotes, readTextGlossary, readWordListFile } from '@/lib/store/annotations';
 import { isGlossable } from '@/lib/text/types';
-import { loadDictionary, lookupWordSync } from './dictionary';
-import { findTerms, mergeGlossaries, type TermMatch } from './glossary';
-import { anchorNote, type AnchoredNote } from './notes';
-import { pinyinByOffset, readingOf } from './pinyin';
-import { segmentWords } from './segment';
-import { traditionalForms } from './traditional';
-import type { DictionaryEntry, NoteSource, ReadToken, TermEntry } from './types';
-import type { NoteView, PageLexicon, RowAnnotations } from './view';
-import { parseWordList } from './word-list';
+import { loadDictionary, lookupWordSync } from '@/lib/annotate/dictionary';
+import { findTerms, mergeGlossaries, type TermMatch } from '@/lib/annotate/glossary';
+import { anchorNote, type AnchoredNote } from '@/lib/annotate/notes';
+import { pinyinByOffset, readingOf } from '@/lib/annotate/pinyin';
+import { segmentWords } from '@/lib/annotate/segment';
+import { traditionalForms } from '@/lib/annotate/traditional';
+import type { DictionaryEntry, NoteSource, ReadToken, TermEntry } from '@/lib/annotate/types';
+import type { NoteView, PageLexicon, RowAnnotations } from '@/lib/annotate/view';
+import { parseWordList } from '@/lib/annotate/word-list';
 
 /**
  * Whether pages carry word annotations. `BILINGUAL_ANNOTATIONS=off` at build time leaves them

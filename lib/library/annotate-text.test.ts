@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadText, type TextView } from '@/lib/library/load';
+import { loadText, type TextView } from './load';
 import { makeDataDir } from '@/lib/testing/data-dir';
-import { annotateText, lexiconFor, rowAnnotations, type TextAnnotation } from './annotate';
+import { annotateText, lexiconFor, rowAnnotations, type TextAnnotation } from './annotate-text';
 
 let data: ReturnType<typeof makeDataDir>;
 let text: TextView;
@@ -91,7 +91,7 @@ describe('traditional forms of the seed', () => {
   });
 
   it('converting word by word with the exceptions gives the whole block converted in context', async () => {
-    const { toTraditional } = await import('./chinese-script');
+    const { toTraditional } = await import('@/lib/annotate/chinese-script');
     for (const block of text.blocks.filter((b) => b.type !== 'break')) {
       const blockAnnotation = annotation.blocks[block.id]!;
       const exceptions = new Map(blockAnnotation.traditional ?? []);
