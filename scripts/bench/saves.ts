@@ -128,7 +128,7 @@ export async function saveFigures(env: NodeJS.ProcessEnv = process.env, options:
     // Memory first, on a fresh server that has seen nothing else: 16 clients on the article. The
     // server gets a 192 MB heap, as in the report of the leak: with an unbounded heap V8 collects
     // lazily and RSS says little; with a bounded one, anything held per save ends in a crash.
-    const fresh = await startServer({ ...serverEnv, NODE_OPTIONS: `${env.NODE_OPTIONS ?? ''} --max-old-space-size=${HEAP_MB}`.trim() });
+    const fresh = await startServer(serverEnv, { heapMb: HEAP_MB });
     try {
       const first = await saveRun(fresh, data, ARTICLE, 16, 100, 'memory');
       const after100 = rssMb(fresh);

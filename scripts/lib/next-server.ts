@@ -8,12 +8,17 @@ export interface RunningServer {
   stop(signal?: NodeJS.Signals): void;
 }
 
+/** The heap limit of `npm run serve` (package.json), so the figures are those of a real deployment. */
+const SERVE_HEAP_MB = 512;
+
 /** Starts `next start` on a free-looking port and waits until `/api/texts` answers. */
-export async function startServer(env: NodeJS.ProcessEnv, port = 3900 + Math.floor(Math.random() * 90)): Promise<RunningServer> {
+export async function startServer(
+  env: NodeJS.ProcessEnv,
+  { port = 3900 + Math.floor(Math.random() * 90), heapMb = SERVE_HEAP_MB }: { port?: number; heapMb?: number } = {},
+): Promise<RunningServer> {
   const origin = `http://127.0.0.1:${port}`;
   // No -H: with an address there, Next.js would relay the proxy's rewrites over HTTP (see proxy.ts).
-  // The heap limit of `npm run serve` (package.json), so the figures are those of a real deployment.
-  const child = spawn(process.execPath, ['--max-old-space-size=512', 'node_modules/next/dist/bin/next', 'start', '-p', String(port)], {
+  const child = spawn(process.execPath, [`--max-old-space-size=${heapMb}`, 'node_modules/next/dist/bin/next', 'start', '-p', String(port)], {
     env,
     stdio: 'ignore',
     detached: true,
