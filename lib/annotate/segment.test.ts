@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { parseText } from '@/lib/text/parse';
-import { MAX_RUN, segmentWords, splitLongRuns } from './segment';
+import { segmentWords } from './segment';
+import { MAX_RUN, splitLongRuns } from './segment-cut';
 import type { Token } from './types';
 import { parseWordList } from './word-list';
 

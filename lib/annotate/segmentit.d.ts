@@ -1,4 +1,4 @@
-// segmentit 2.0.3 ships no types. Declared here: only what lib/annotate/segment.ts uses.
+// segmentit 2.0.3 ships no types. Declared here: only what lib/annotate/segmenter.ts uses.
 declare module 'segmentit' {
   /** A dictionary entry: part-of-speech bit mask and frequency score. */
   export interface DictEntry {
