@@ -1,7 +1,17 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { applyReadingOptionsScript } from '@/components/reading-options';
-import './globals.css';
+import './styles/base.css';
+import './styles/frame.css';
+import './styles/library.css';
+import './styles/text-header.css';
+import './styles/reader-grid.css';
+import './styles/rows.css';
+import './styles/layouts.css';
+import './styles/annotations.css';
+import './styles/popover.css';
+import './styles/footer.css';
+import './styles/editing.css';
 import './styles/reading-options.css';
 
 export const metadata: Metadata = { title: 'Page not found · 找不到页面', robots: { index: false } };

@@ -1,5 +1,5 @@
 // The reading palettes of app/styles/reading-options.css: its light values are those of
-// app/globals.css, and text keeps WCAG AA contrast (4.5:1) on every background it sits on, in
+// app/styles/base.css, and text keeps WCAG AA contrast (4.5:1) on every background it sits on, in
 // the light theme and in the dark one, tone colours included.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -8,7 +8,7 @@ import { contrastRatio } from './contrast';
 
 const root = path.resolve(__dirname, '../..');
 const optionsCss = readFileSync(path.join(root, 'app/styles/reading-options.css'), 'utf8');
-const globalsCss = readFileSync(path.join(root, 'app/globals.css'), 'utf8');
+const globalsCss = readFileSync(path.join(root, 'app/styles/base.css'), 'utf8');
 
 /** `--name: light-dark(#light, #dark)` declarations of the options file. */
 function themed(): Map<string, { light: string; dark: string }> {
@@ -19,7 +19,7 @@ function themed(): Map<string, { light: string; dark: string }> {
   return out;
 }
 
-/** `--name: #hex` declarations of the first :root block of globals.css. */
+/** `--name: #hex` declarations of the first :root block of base.css. */
 function globals(): Map<string, string> {
   const block = /:root\s*{([^}]*)}/.exec(globalsCss)?.[1] ?? '';
   return new Map([...block.matchAll(/--([\w-]+):\s*(#[0-9a-f]+)/gi)].map((m) => [m[1]!, m[2]!]));
@@ -59,7 +59,7 @@ const pairs: [string, string][] = [
 describe('reading palettes', () => {
   const colours = themed();
 
-  test('every colour of globals.css has a dark value, and its light value is the same', () => {
+  test('every colour of base.css has a dark value, and its light value is the same', () => {
     const light = globals();
     expect(light.size).toBeGreaterThan(10);
     for (const [name, value] of light) {
