@@ -39,7 +39,10 @@ function fingerprint(pathname) {
     return name.startsWith(`${slug}.`) || name.startsWith('_') || name === 'glossary.json' || name === 'common.json';
   };
   const parts = [root];
-  const dirs = [path.join(root, 'content'), ...listFiles(path.join(root, 'locales')).map((lng) => path.join(root, 'locales', lng))];
+  const dirs = [
+    path.join(root, 'content'),
+    ...listFiles(path.join(root, 'locales')).map((lng) => path.join(root, 'locales', lng)),
+  ];
   for (const dir of dirs) {
     for (const name of listFiles(dir)) {
       if (!relevant(name)) continue;
@@ -120,7 +123,14 @@ module.exports = class DataBoundCacheHandler {
     if (size > MAX_ENTRY_BYTES) return;
     const pathname = pathnameOf(key);
     const s = store();
-    s.entries.set(key, { value, pathname, fingerprint: fingerprint(pathname), tags: tagsOf(value, ctx), size, cacheControl: ctx && ctx.cacheControl });
+    s.entries.set(key, {
+      value,
+      pathname,
+      fingerprint: fingerprint(pathname),
+      tags: tagsOf(value, ctx),
+      size,
+      cacheControl: ctx && ctx.cacheControl,
+    });
     s.bytes += size;
     while (s.bytes > MAX_BYTES && s.entries.size > 1) remove(s.entries.keys().next().value);
   }

@@ -31,7 +31,15 @@ function copyWithoutReadings(event: ClipboardEvent<HTMLDivElement>) {
  * shows one popover at a time (for a word or a note), moves between words with the arrow keys,
  * and keeps readings out of copied text.
  */
-export function AnnotationLayer({ lexicon, firstWord, children }: { lexicon: PageLexicon; firstWord: string; children: ReactNode }) {
+export function AnnotationLayer({
+  lexicon,
+  firstWord,
+  children,
+}: {
+  lexicon: PageLexicon;
+  firstWord: string;
+  children: ReactNode;
+}) {
   const aids = useReadingAids();
   const { popover, open, close, closeSoon, keepOpen } = usePopover();
   const [highlight, setHighlight] = useState<string | null>(null);

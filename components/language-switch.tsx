@@ -28,13 +28,7 @@ export function LanguageSwitch({ current }: { current: UiLocale }) {
   return (
     <div className="language-switch" role="group" aria-label={t('ui.label')}>
       {uiLocales.map((lng) => (
-        <button
-          key={lng}
-          type="button"
-          lang={names[lng].lang}
-          aria-pressed={lng === current}
-          onClick={() => choose(lng)}
-        >
+        <button key={lng} type="button" lang={names[lng].lang} aria-pressed={lng === current} onClick={() => choose(lng)}>
           {t(names[lng].key)}
         </button>
       ))}

@@ -5,7 +5,6 @@ import { useTranslation } from 'react-i18next';
 import { isReadingLayout, readingLayouts, STACKED_BELOW_PX } from '@/components/reading-layout';
 import { useUrlParam } from './use-url-param';
 
-
 /**
  * Chooses how the reading page arranges its columns. The choice goes into the URL
  * (`?layout=`), so a copied link carries it; without one, narrow screens stack.
@@ -39,13 +38,7 @@ export function LayoutSwitch() {
       <legend>{t('reader.layout')}</legend>
       {readingLayouts.map((option) => (
         <label key={option}>
-          <input
-            type="radio"
-            name="layout"
-            value={option}
-            checked={effective === option}
-            onChange={() => setParam(option)}
-          />
+          <input type="radio" name="layout" value={option} checked={effective === option} onChange={() => setParam(option)} />
           <span>{t(`reader.layout.${option}`)}</span>
         </label>
       ))}

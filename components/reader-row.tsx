@@ -105,7 +105,12 @@ export function ReaderRow({ block, slug, t, uiLang, annotations, withPermalink =
       </div>
       <div className="row-tools">
         {withPermalink && (
-          <a className="tool" href={`/read/${slug}/p/${block.id}`} aria-label={t('reader.permalink')} title={t('reader.permalink')}>
+          <a
+            className="tool"
+            href={`/read/${slug}/p/${block.id}`}
+            aria-label={t('reader.permalink')}
+            title={t('reader.permalink')}
+          >
             ¶
           </a>
         )}

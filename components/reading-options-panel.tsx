@@ -1,14 +1,7 @@
 'use client';
 
 import { useTranslation } from 'react-i18next';
-import {
-  PHONETIC_PARAM,
-  SCRIPT_PARAM,
-  TONES_PARAM,
-  textSizes,
-  DEFAULT_TEXT_SIZE,
-  type StoredOption,
-} from './reading-options';
+import { PHONETIC_PARAM, SCRIPT_PARAM, TONES_PARAM, textSizes, DEFAULT_TEXT_SIZE, type StoredOption } from './reading-options';
 import { useStoredOption } from './use-stored-option';
 import { useUrlParam } from './use-url-param';
 
@@ -36,7 +29,13 @@ function ChoiceGroup({
       <legend>{legend}</legend>
       {choices.map((choice) => (
         <label key={choice.value}>
-          <input type="radio" name={name} value={choice.value} checked={value === choice.value} onChange={() => onChange(choice.value)} />
+          <input
+            type="radio"
+            name={name}
+            value={choice.value}
+            checked={value === choice.value}
+            onChange={() => onChange(choice.value)}
+          />
           <span>{choice.label}</span>
         </label>
       ))}

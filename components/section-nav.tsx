@@ -22,7 +22,10 @@ export function SectionNav({
   place: 'top' | 'bottom';
 }) {
   return (
-    <nav className={`section-nav section-nav-${place}`} aria-label={t(place === 'top' ? 'sections.navTop' : 'sections.navBottom')}>
+    <nav
+      className={`section-nav section-nav-${place}`}
+      aria-label={t(place === 'top' ? 'sections.navTop' : 'sections.navBottom')}
+    >
       {previous ? (
         <a rel="prev" href={previous.href} data-carry-query="" className="section-prev" title={previous.label}>
           ← {t('sections.previous')}
@@ -51,7 +54,12 @@ export function SectionContents({ t, links, current }: { t: TFunction; links: Se
         <ol>
           {links.map((link, i) => (
             <li key={link.href}>
-              <a href={link.href} data-carry-query="" lang="zh-Hans" {...(i === current ? { 'aria-current': 'page' as const } : {})}>
+              <a
+                href={link.href}
+                data-carry-query=""
+                lang="zh-Hans"
+                {...(i === current ? { 'aria-current': 'page' as const } : {})}
+              >
                 {link.label}
               </a>
             </li>

@@ -33,7 +33,13 @@ export function SignInForm() {
     <form className="sign-in" onSubmit={submit}>
       <label>
         {t('signIn.name')}
-        <input name="name" autoComplete="username" value={name} onChange={(event) => setName(event.target.value)} maxLength={64} />
+        <input
+          name="name"
+          autoComplete="username"
+          value={name}
+          onChange={(event) => setName(event.target.value)}
+          maxLength={64}
+        />
       </label>
       <label>
         {t('signIn.password')}

@@ -2,7 +2,17 @@ import Link from 'next/link';
 import type { TitleView } from '@/lib/library/load';
 
 /** A text's title in Chinese with its English below, each marked with its language; a link when `href` is given. */
-export function TextTitle({ title, as: Tag = 'h1', className = 'text-title', href }: { title: TitleView; as?: 'h1' | 'h2' | 'p'; className?: string; href?: string }) {
+export function TextTitle({
+  title,
+  as: Tag = 'h1',
+  className = 'text-title',
+  href,
+}: {
+  title: TitleView;
+  as?: 'h1' | 'h2' | 'p';
+  className?: string;
+  href?: string;
+}) {
   const spans = (
     <>
       <span lang="zh-Hans" className="title-zh">

@@ -19,7 +19,17 @@ function toneClass(tones: boolean, syllable: string | undefined): string | undef
  * Ruby for a word: one syllable over each character when they pair up, else the reading over
  * the word; readings in the chosen notation, each character coloured by its tone when asked.
  */
-function Ruby({ word, pinyin, tones, write }: { word: string; pinyin: string; tones: boolean; write: (pinyin: string) => string }) {
+function Ruby({
+  word,
+  pinyin,
+  tones,
+  write,
+}: {
+  word: string;
+  pinyin: string;
+  tones: boolean;
+  write: (pinyin: string) => string;
+}) {
   const chars = [...word];
   const syllables = pinyin.split(' ');
   if (chars.length === syllables.length && chars.every((c) => HAN.test(c))) {

@@ -81,9 +81,7 @@ export function noteById(text: Annotated, id: string): { block: ApiBlock; note: 
 /** Every note in document order (blocks in order, notes by their position in the block), as the notes list numbers them. */
 export function notesInOrder(text: Annotated): { block: ApiBlock; note: ApiNote }[] {
   return text.blocks.flatMap((block) =>
-    [...block.notes]
-      .sort((a, b) => (a.start ?? Infinity) - (b.start ?? Infinity))
-      .map((note) => ({ block, note })),
+    [...block.notes].sort((a, b) => (a.start ?? Infinity) - (b.start ?? Infinity)).map((note) => ({ block, note })),
   );
 }
 
@@ -154,10 +152,14 @@ export async function expectPlacedBeside(page: Page, word: Locator, what: string
   const viewport = await page.evaluate(() => ({ width: document.documentElement.clientWidth, height: window.innerHeight }));
   const card = await box(popover, `${what}: popover`);
   const anchor = await box(word, `${what}: word`);
-  expect(intersects(card, anchor), `${what}: popover ${JSON.stringify(card)} covers the word ${JSON.stringify(anchor)}`).toBe(false);
+  expect(intersects(card, anchor), `${what}: popover ${JSON.stringify(card)} covers the word ${JSON.stringify(anchor)}`).toBe(
+    false,
+  );
   expect(card.x, `${what}: popover's left edge inside the viewport`).toBeGreaterThanOrEqual(0);
   expect(card.y, `${what}: popover's top edge inside the viewport`).toBeGreaterThanOrEqual(0);
-  expect(card.x + card.width, `${what}: popover's right edge inside the viewport (${viewport.width})`).toBeLessThanOrEqual(viewport.width);
+  expect(card.x + card.width, `${what}: popover's right edge inside the viewport (${viewport.width})`).toBeLessThanOrEqual(
+    viewport.width,
+  );
   expect(card.y + card.height, `${what}: popover's bottom edge inside the viewport (${viewport.height})`).toBeLessThanOrEqual(
     viewport.height,
   );

@@ -5,7 +5,9 @@ import { allWords, annotated, findWord } from './annotation-helpers';
 import { READ_PATH } from './helpers';
 
 test.describe('word annotations: data', () => {
-  test('the API annotates the known words: 自动驾驶 zì dòng jià shǐ, 赋能 fù néng “empower”, 了 in 有了 read le', async ({ request }) => {
+  test('the API annotates the known words: 自动驾驶 zì dòng jià shǐ, 赋能 fù néng “empower”, 了 in 有了 read le', async ({
+    request,
+  }) => {
     const text = await annotated(request);
     const driving = allWords(text).filter((w) => w.token.text === '自动驾驶');
     expect(driving.length, '自动驾驶 is one word, somewhere in the text').toBeGreaterThan(0);
@@ -13,7 +15,10 @@ test.describe('word annotations: data', () => {
     // No token splits 自动驾驶 in two.
     for (const block of text.blocks) {
       for (let at = block.zh.indexOf('自动驾驶'); at >= 0; at = block.zh.indexOf('自动驾驶', at + 1)) {
-        expect(block.tokens.some((t) => t.start <= at && t.end >= at + 4), `${block.id}@${at}: 自动驾驶 in one token`).toBe(true);
+        expect(
+          block.tokens.some((t) => t.start <= at && t.end >= at + 4),
+          `${block.id}@${at}: 自动驾驶 in one token`,
+        ).toBe(true);
       }
     }
     const empower = findWord(text, (w) => w.token.text === '赋能', '赋能');

@@ -1,14 +1,25 @@
 // Word popovers from the keyboard: roving Tab stop, arrow keys, Enter, Esc, no focus trap.
 // Expectations come from the annotation API and the data files (see e2e/annotation-helpers.ts).
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { allWords, annotated, expectPlacedBeside, expectWordPopover, findWord, openReader, popoverOf, wordSpan } from './annotation-helpers';
+import {
+  allWords,
+  annotated,
+  expectPlacedBeside,
+  expectWordPopover,
+  findWord,
+  openReader,
+  popoverOf,
+  wordSpan,
+} from './annotation-helpers';
 import { READ_PATH } from './helpers';
 
 /** The control nearest before the reading grid in document order (the page's controls come before the text). */
 function lastControlBeforeText(page: Page): Locator {
   return page
     .locator('article.reader')
-    .locator('xpath=preceding::*[self::button or self::input[not(@type="hidden")] or self::select or self::textarea or self::summary or self::a[@href]][1]');
+    .locator(
+      'xpath=preceding::*[self::button or self::input[not(@type="hidden")] or self::select or self::textarea or self::summary or self::a[@href]][1]',
+    );
 }
 
 test.describe('word popover: keyboard', () => {
@@ -127,7 +138,10 @@ test.describe('word popover: keyboard', () => {
     await expect(popoverOf(page), 'the popover is closed').toHaveCount(0);
   });
 
-  test('after Esc, Enter on the still-focused word brings its popover back and moves focus into it', async ({ page, request }) => {
+  test('after Esc, Enter on the still-focused word brings its popover back and moves focus into it', async ({
+    page,
+    request,
+  }) => {
     const text = await annotated(request);
     const ref = findWord(text, (w) => w.token.text === '赋能', '赋能');
     await openReader(page, READ_PATH);

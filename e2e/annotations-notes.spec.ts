@@ -1,13 +1,24 @@
 // Translator’s notes: markers in both columns, note popovers, the notes list.
 // Expectations come from the annotation API and the data files (see e2e/annotation-helpers.ts).
 import { expect, test } from '@playwright/test';
-import { annotated, expectPlacedBeside, noteById, notesFileCount, notesInOrder, openReader, popoverOf } from './annotation-helpers';
+import {
+  annotated,
+  expectPlacedBeside,
+  noteById,
+  notesFileCount,
+  notesInOrder,
+  openReader,
+  popoverOf,
+} from './annotation-helpers';
 import { READ_PATH } from './helpers';
 
 test.describe('translator’s notes', () => {
   test.use({ viewport: { width: 1280, height: 900 } });
 
-  test('note 8 (on 特拉斯) has a marker after 特拉斯 in the Chinese and after “Tesla” in the English', async ({ page, request }) => {
+  test('note 8 (on 特拉斯) has a marker after 特拉斯 in the Chinese and after “Tesla” in the English', async ({
+    page,
+    request,
+  }) => {
     const text = await annotated(request);
     const { block, note } = noteById(text, 'n7');
     expect(note.quote).toBe('特拉斯');
@@ -134,7 +145,9 @@ test.describe('translator’s notes', () => {
       expect(item.value, `item ${i + 1} numbered`).toBe(i + 1);
       expect(item.id).toBe(`note-${note.id}`);
       expect(item.text).toContain(note.body);
-      expect(item.links, `item ${i + 1} links`).toEqual([{ href: `#${block.id}`, label: `Back to the paragraph (Translator’s note ${i + 1})` }]);
+      expect(item.links, `item ${i + 1} links`).toEqual([
+        { href: `#${block.id}`, label: `Back to the paragraph (Translator’s note ${i + 1})` },
+      ]);
       expect(rowIds.has(block.id), `#${block.id} is a row of the text`).toBe(true);
     }
   });

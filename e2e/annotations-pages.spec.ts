@@ -2,7 +2,19 @@
 // Expectations come from the annotation API and the data files (see e2e/annotation-helpers.ts).
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
-import { annotated, chineseTokens, expectPlacedBeside, expectWordPopover, findWord, glossaryRenderings, noteById, openPage, openReader, popoverOf, wordSpan } from './annotation-helpers';
+import {
+  annotated,
+  chineseTokens,
+  expectPlacedBeside,
+  expectWordPopover,
+  findWord,
+  glossaryRenderings,
+  noteById,
+  openPage,
+  openReader,
+  popoverOf,
+  wordSpan,
+} from './annotation-helpers';
 import { READ_PATH } from './helpers';
 
 test.describe('labels follow the interface language', () => {
@@ -135,7 +147,10 @@ test.describe('accessibility of annotations (axe, WCAG 2.1 A/AA)', () => {
     await expect(main).toContainText('CC-CEDICT');
     await expect(main).toContainText('CC BY-SA 4.0');
     await expect(main.getByRole('link', { name: 'CC-CEDICT' })).toHaveAttribute('href', /cc-cedict\.org/);
-    await expect(main.getByRole('link', { name: 'CC BY-SA 4.0' })).toHaveAttribute('href', 'https://creativecommons.org/licenses/by-sa/4.0/');
+    await expect(main.getByRole('link', { name: 'CC BY-SA 4.0' })).toHaveAttribute(
+      'href',
+      'https://creativecommons.org/licenses/by-sa/4.0/',
+    );
     await expectNoAxeViolations(page);
   });
 });

@@ -1,7 +1,16 @@
 // Pinyin as ruby: the toggle, the URL, the syllables, copying without pinyin.
 // Expectations come from the annotation API and the data files (see e2e/annotation-helpers.ts).
 import { expect, test } from '@playwright/test';
-import { TONE_MARKS, annotated, chineseTokens, findWord, openReader, readingBase, rubyReadingsByBlock, wordSpan } from './annotation-helpers';
+import {
+  TONE_MARKS,
+  annotated,
+  chineseTokens,
+  findWord,
+  openReader,
+  readingBase,
+  rubyReadingsByBlock,
+  wordSpan,
+} from './annotation-helpers';
 import { HAN, READ_PATH, norm, plain } from './helpers';
 
 test.describe('pinyin as ruby', () => {
@@ -31,10 +40,15 @@ test.describe('pinyin as ruby', () => {
       expected.forEach((token, i) => {
         const s = shown[i]!;
         if (s.word !== token.text) problems.push(`${block.id}#${i}: shows ${s.word}, API ${token.text}`);
-        if (s.rt !== (token.pinyin ?? '')) problems.push(`${block.id}#${i} ${token.text}: ruby ${JSON.stringify(s.rt)}, API ${JSON.stringify(token.pinyin)}`);
+        if (s.rt !== (token.pinyin ?? ''))
+          problems.push(`${block.id}#${i} ${token.text}: ruby ${JSON.stringify(s.rt)}, API ${JSON.stringify(token.pinyin)}`);
         const syllables = (token.pinyin ?? '').split(' ');
         const chars = [...token.text];
-        if (syllables.length === chars.length && chars.every((c) => HAN.test(c)) && JSON.stringify(s.bases) !== JSON.stringify(chars)) {
+        if (
+          syllables.length === chars.length &&
+          chars.every((c) => HAN.test(c)) &&
+          JSON.stringify(s.bases) !== JSON.stringify(chars)
+        ) {
           problems.push(`${block.id}#${i} ${token.text}: one ruby per character expected, bases ${JSON.stringify(s.bases)}`);
         }
       });
@@ -68,7 +82,15 @@ test.describe('pinyin as ruby', () => {
           const range = document.createRange();
           range.selectNodeContents(ruby.firstChild!);
           const base = range.getBoundingClientRect();
-          return { rtTop: rt.top, rtBottom: rt.bottom, baseTop: base.top, baseHeight: base.height, rtCenter: rt.left + rt.width / 2, baseLeft: base.left, baseRight: base.right };
+          return {
+            rtTop: rt.top,
+            rtBottom: rt.bottom,
+            baseTop: base.top,
+            baseHeight: base.height,
+            rtCenter: rt.left + rt.width / 2,
+            baseLeft: base.left,
+            baseRight: base.right,
+          };
         }),
       );
     expect(placement).toHaveLength(4);
@@ -126,13 +148,16 @@ test.describe('pinyin as ruby', () => {
       await expect(cell.locator('rt').first()).toBeAttached();
       await expect(cell.locator('.note-ref')).not.toHaveCount(0);
       await page.evaluate(() => navigator.clipboard.writeText('(clipboard not written)'));
-      await cell.locator('p, h2, h3, h4, li').first().evaluate((el) => {
-        const range = document.createRange();
-        range.selectNodeContents(el);
-        const selection = window.getSelection()!;
-        selection.removeAllRanges();
-        selection.addRange(range);
-      });
+      await cell
+        .locator('p, h2, h3, h4, li')
+        .first()
+        .evaluate((el) => {
+          const range = document.createRange();
+          range.selectNodeContents(el);
+          const selection = window.getSelection()!;
+          selection.removeAllRanges();
+          selection.addRange(range);
+        });
       await page.keyboard.press('Control+C');
       const copied = await page.evaluate(() => navigator.clipboard.readText());
       expect(copied).not.toBe('(clipboard not written)');

@@ -1,7 +1,18 @@
 // Word popovers with a pointer: what they show, when they close, where they are placed.
 // Expectations come from the annotation API and the data files (see e2e/annotation-helpers.ts).
 import { expect, test } from '@playwright/test';
-import { allWords, annotated, box, expectPlacedBeside, expectWordPopover, findWord, glossaryRenderings, openReader, popoverOf, wordSpan } from './annotation-helpers';
+import {
+  allWords,
+  annotated,
+  box,
+  expectPlacedBeside,
+  expectWordPopover,
+  findWord,
+  glossaryRenderings,
+  openReader,
+  popoverOf,
+  wordSpan,
+} from './annotation-helpers';
 import { READ_PATH } from './helpers';
 
 test.describe('word popover: pointer', () => {
@@ -53,7 +64,10 @@ test.describe('word popover: pointer', () => {
     await expect(senses).toHaveText(expected);
   });
 
-  test('a word with more than four senses shows its first four, with the reading it has in context', async ({ page, request }) => {
+  test('a word with more than four senses shows its first four, with the reading it has in context', async ({
+    page,
+    request,
+  }) => {
     const text = await annotated(request);
     const ref = findWord(
       text,

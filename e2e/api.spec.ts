@@ -76,7 +76,8 @@ test.describe('GET /api/texts/<slug>', () => {
       } else {
         if (!STATUSES.includes(block.status ?? '')) problems.push(`${where}: status ${block.status}`);
         if (block.zh.trim() === '') problems.push(`${where}: no Chinese`);
-        if ((block.en === null) !== (block.status === 'untranslated')) problems.push(`${where}: en ${block.en === null ? 'null' : 'set'} with status ${block.status}`);
+        if ((block.en === null) !== (block.status === 'untranslated'))
+          problems.push(`${where}: en ${block.en === null ? 'null' : 'set'} with status ${block.status}`);
       }
     }
     expect(problems, problems.join('\n')).toEqual([]);
@@ -89,7 +90,9 @@ test.describe('GET /api/texts/<slug>', () => {
     expect(text.blocks.map((b) => b.id)).toEqual(seed.blocks.map((b) => b.id));
     expect(text.blocks.map((b) => b.zh)).toEqual(seed.blocks.map((b) => b.zh));
     expect(text.blocks.map((b) => b.en)).toEqual(seed.blocks.map((b) => b.en ?? null));
-    expect(text.blocks.filter((b) => b.type === 'break').map((b) => b.id)).toEqual(seed.blocks.filter((b) => b.isBreak).map((b) => b.id));
+    expect(text.blocks.filter((b) => b.type === 'break').map((b) => b.id)).toEqual(
+      seed.blocks.filter((b) => b.isBreak).map((b) => b.id),
+    );
     expect(text.blocks.filter((b) => b.type === 'break')).toHaveLength(SEED.breakCount);
     expect(text.blocks.filter((b) => b.type === 'heading')).toHaveLength(SEED.headingCount);
   });

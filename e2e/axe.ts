@@ -13,7 +13,10 @@ export async function expectNoAxeViolations(page: Page) {
         `${v.id} (${v.impact ?? 'n/a'}): ${v.help}\n` +
         v.nodes
           .slice(0, 10)
-          .map((n) => `    ${n.target.map(String).join(' ')}${n.failureSummary ? ` — ${n.failureSummary.replace(/\s+/g, ' ')}` : ''}`)
+          .map(
+            (n) =>
+              `    ${n.target.map(String).join(' ')}${n.failureSummary ? ` — ${n.failureSummary.replace(/\s+/g, ' ')}` : ''}`,
+          )
           .join('\n') +
         (v.nodes.length > 10 ? `\n    … and ${v.nodes.length - 10} more` : ''),
     )

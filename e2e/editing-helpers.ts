@@ -49,7 +49,9 @@ export interface HistoryLine {
 /** The raw lines of the history file ([] while it does not exist). */
 export function historyLines(): string[] {
   if (!existsSync(files.history())) return [];
-  return readFileSync(files.history(), 'utf8').split('\n').filter((line) => line.trim() !== '');
+  return readFileSync(files.history(), 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '');
 }
 
 export function historyEntries(id?: string): HistoryLine[] {

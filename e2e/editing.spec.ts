@@ -177,7 +177,13 @@ test.describe('editing glosses', () => {
     const historyAfter = historyLines();
     expect(historyAfter).toHaveLength(historyBefore.length + 1);
     expect(historyAfter.slice(0, historyBefore.length)).toEqual(historyBefore);
-    expect(JSON.parse(historyAfter.at(-1)!)).toMatchObject({ editor: 'Edith', id, kind: 'gloss', before: before.en, after: newText });
+    expect(JSON.parse(historyAfter.at(-1)!)).toMatchObject({
+      editor: 'Edith',
+      id,
+      kind: 'gloss',
+      before: before.en,
+      after: newText,
+    });
 
     // A reload, the public API and the paragraph page all have it.
     await page.reload();
@@ -277,15 +283,17 @@ test.describe('editing glosses', () => {
   test('the library shows a cleared gloss in its progress on the next request', async ({ page, request }) => {
     // PARAS.cleared was cleared by the keyboard test; clear it here if that did not run.
     if ((await englishOf(request, PARAS.cleared)) !== null) await putGloss(request, PARAS.cleared, '');
-    const summary = ((await (await request.get('/api/texts')).json()) as { slug: string; progress: { glossed: number; total: number } }[]).find(
-      (t) => t.slug === SLUG,
-    )!;
+    const summary = (
+      (await (await request.get('/api/texts')).json()) as { slug: string; progress: { glossed: number; total: number } }[]
+    ).find((t) => t.slug === SLUG)!;
     expect(summary.progress.glossed).toBeLessThan(summary.progress.total);
     await page.goto('/');
     const card = page.locator('.text-card').filter({ has: page.locator(`a[href="${READ_PATH}"]`) });
     await expect(card).toContainText(`${summary.progress.glossed} of ${summary.progress.total} paragraphs translated`);
     await page.goto(READ_PATH);
-    await expect(page.locator('.text-header')).toContainText(`${summary.progress.glossed} of ${summary.progress.total} paragraphs translated`);
+    await expect(page.locator('.text-header')).toContainText(
+      `${summary.progress.glossed} of ${summary.progress.total} paragraphs translated`,
+    );
   });
 
   test('an unsaved draft survives a reload and can be restored', async ({ page, context, request }) => {
@@ -312,7 +320,10 @@ test.describe('editing glosses', () => {
     expect(await englishOf(request, id)).toBe(before.en);
   });
 
-  test('two editors on one row: the second save shows the conflict, keeps his text, and "Save mine over it" wins', async ({ browser, request }) => {
+  test('two editors on one row: the second save shows the conflict, keeps his text, and "Save mine over it" wins', async ({
+    browser,
+    request,
+  }) => {
     const id = PARAS.conflict;
     const original = await apiBlock(request, id);
     const ediths = stamp('Edith’s version of the first application of humanoid robots');
@@ -368,7 +379,11 @@ test.describe('editing glosses', () => {
     }
   });
 
-  test('signed out there are no editing tools, and saving needs an editor on this site (401 / 403 / 200)', async ({ browser, page, request }) => {
+  test('signed out there are no editing tools, and saving needs an editor on this site (401 / 403 / 200)', async ({
+    browser,
+    page,
+    request,
+  }) => {
     const id = PARAS.access;
     const original = await apiBlock(request, id);
     const attempt = stamp('Refused change');
@@ -403,7 +418,11 @@ test.describe('editing glosses', () => {
       await expect(rita.locator('.edit-button')).toHaveCount(0);
       const ritaPut = await rita.evaluate(
         async ({ url, body }) => {
-          const response = await fetch(url, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+          const response = await fetch(url, {
+            method: 'PUT',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify(body),
+          });
           return response.status;
         },
         { url: `/api/texts/${SLUG}/glosses/${id}`, body: { text: attempt, baseRevision: original.revision } },
@@ -422,7 +441,10 @@ test.describe('editing glosses', () => {
 
       // The editor token → 200.
       const allowed = stamp('Allowed change by a script');
-      const withToken = await request.put(glossUrl(id), { headers: bearer(), data: { text: allowed, baseRevision: original.revision } });
+      const withToken = await request.put(glossUrl(id), {
+        headers: bearer(),
+        data: { text: allowed, baseRevision: original.revision },
+      });
       expect(withToken.status()).toBe(200);
       expect(await withToken.json()).toMatchObject({ text: allowed, status: 'draft' });
       expect(glossFile()[id]).toBe(allowed);
@@ -481,7 +503,10 @@ test.describe('editing glosses', () => {
     const newest = row.getByRole('list', { name: 'History' }).locator(':scope > li').first();
     await expect(newest.locator('.diff')).toBeVisible();
     const afterText = await newest.locator('.diff').evaluate((el) =>
-      [...el.childNodes].filter((node) => node.nodeName !== 'DEL').map((node) => node.textContent ?? '').join(''),
+      [...el.childNodes]
+        .filter((node) => node.nodeName !== 'DEL')
+        .map((node) => node.textContent ?? '')
+        .join(''),
     );
     expect(afterText).toBe(payload);
     await expect(row.locator('.history script, .history img')).toHaveCount(0);
@@ -536,7 +561,11 @@ test.describe('editing glosses', () => {
     }
   });
 
-  test('History lists the changes newest first with their differences, and reverts to an older version', async ({ page, context, request }) => {
+  test('History lists the changes newest first with their differences, and reverts to an older version', async ({
+    page,
+    context,
+    request,
+  }) => {
     const id = PARAS.history;
     const original = (await apiBlock(request, id)).en ?? '';
     const first = `${original} First revision.`;
@@ -583,7 +612,9 @@ test.describe('editing glosses', () => {
     expect(await englishOf(request, id)).toBe(first);
   });
 
-  test('the gloss API validates: too long 413, no fields 422, empty without clear 422, unknown id or text 404', async ({ request }) => {
+  test('the gloss API validates: too long 413, no fields 422, empty without clear 422, unknown id or text 404', async ({
+    request,
+  }) => {
     const id = PARAS.validation;
     const { revision, en } = await apiBlock(request, id);
     const fileBefore = glossFileText();

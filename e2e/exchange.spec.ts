@@ -5,7 +5,18 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { EDITORS, READER } from './accounts';
-import { apiBlock, baseUrl, dataDir, files, historyEntries, openAsEditor, putGloss, rowOf, signIn, glossText } from './editing-helpers';
+import {
+  apiBlock,
+  baseUrl,
+  dataDir,
+  files,
+  historyEntries,
+  openAsEditor,
+  putGloss,
+  rowOf,
+  signIn,
+  glossText,
+} from './editing-helpers';
 import { READ_PATH, SLUG, waitForHydration } from './helpers';
 
 const [EDITH] = EDITORS;
@@ -17,12 +28,20 @@ const GB18030 = path.join(__dirname, '..', 'lib', 'text', 'fixtures', 'encodings
 
 test.describe('add a text', () => {
   test.afterAll(() => {
-    for (const file of [`content/${ADDED}.md`, `content/${ADDED}.ids.json`, `locales/en/${ADDED}.json`, `locales/en/${ADDED}.state.json`]) {
+    for (const file of [
+      `content/${ADDED}.md`,
+      `content/${ADDED}.ids.json`,
+      `locales/en/${ADDED}.json`,
+      `locales/en/${ADDED}.state.json`,
+    ]) {
       rmSync(path.join(dataDir(), file), { force: true });
     }
   });
 
-  test('an editor uploads a GB18030 file on the library page, previews its blocks and encoding, adds it, and the library lists it', async ({ page, context }) => {
+  test('an editor uploads a GB18030 file on the library page, previews its blocks and encoding, adds it, and the library lists it', async ({
+    page,
+    context,
+  }) => {
     await signIn(context, EDITH);
     await page.goto('/');
     await waitForHydration(page);
@@ -35,7 +54,11 @@ test.describe('add a text', () => {
     const report = form.locator('.add-text-report');
     await expect(report).toHaveAttribute('data-action', 'checked');
     await expect(report).toContainText('Encoding found: gb18030 (100% confident)');
-    await expect(report.locator('.add-text-blocks li')).toHaveText([/^heading\s+自动驾驶是 AGI$/, /^paragraph\s+前些天/, /^paragraph\s+近日/]);
+    await expect(report.locator('.add-text-blocks li')).toHaveText([
+      /^heading\s+自动驾驶是 AGI$/,
+      /^paragraph\s+前些天/,
+      /^paragraph\s+近日/,
+    ]);
     await form.getByRole('button', { name: 'Add the text' }).click();
     await expect(report).toHaveAttribute('data-action', 'created');
     expect(readFileSync(path.join(dataDir(), 'content', `${ADDED}.md`), 'utf8')).toContain('近日，播客节目 No Priors 发布了');
@@ -84,7 +107,11 @@ test.describe('XLIFF out and back', () => {
     await request.dispose();
   });
 
-  test('three changed targets: one applied, one stale, one conflict; History shows the import and Revert undoes it', async ({ page, context, request }) => {
+  test('three changed targets: one applied, one stale, one conflict; History shows the import and Revert undoes it', async ({
+    page,
+    context,
+    request,
+  }) => {
     const download = await request.get(`${baseUrl()}/api/texts/${SLUG}/xliff`);
     expect(download.headers()['content-disposition']).toContain(`${SLUG}.xlf`);
     let xliff = await download.text();
@@ -105,7 +132,9 @@ test.describe('XLIFF out and back', () => {
     await openAsEditor(page, 'Edith');
     const panel = page.locator('details.exchange-panel');
     await panel.locator('summary').click();
-    await panel.getByLabel('Import an XLIFF file').setInputFiles({ name: 'from-cat.xlf', mimeType: 'application/xliff+xml', buffer: Buffer.from(xliff) });
+    await panel
+      .getByLabel('Import an XLIFF file')
+      .setInputFiles({ name: 'from-cat.xlf', mimeType: 'application/xliff+xml', buffer: Buffer.from(xliff) });
     await panel.getByRole('button', { name: 'Check the file' }).click();
     const report = panel.locator('.exchange-report');
     await expect(report).toHaveAttribute('data-dry-run', 'true');
@@ -117,7 +146,10 @@ test.describe('XLIFF out and back', () => {
 
     await panel.getByRole('button', { name: 'Apply 1 changes' }).click();
     await expect(report).toHaveAttribute('data-dry-run', 'false');
-    expect(historyEntries(PARAS.changed).at(-1)).toMatchObject({ editor: 'Edith (import from-cat.xlf)', after: 'Imported from a CAT tool.' });
+    expect(historyEntries(PARAS.changed).at(-1)).toMatchObject({
+      editor: 'Edith (import from-cat.xlf)',
+      after: 'Imported from a CAT tool.',
+    });
     expect((await apiBlock(request, PARAS.stale)).en).toBe(originals.get(PARAS.stale));
     expect((await apiBlock(request, PARAS.conflict)).en).toBe('Changed in the app after the export.');
 

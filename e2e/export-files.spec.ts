@@ -30,13 +30,20 @@ function exportTo(slug: string, name: string, args: string[], dataDir?: string):
 }
 
 /** A data folder with one generated text and its English. */
-function dataWith(slug: string, source: string, english: (blocks: { id: string; type: string; text: string }[]) => Record<string, string>): string {
+function dataWith(
+  slug: string,
+  source: string,
+  english: (blocks: { id: string; type: string; text: string }[]) => Record<string, string>,
+): string {
   const root = mkdtempSync(path.join(tmpdir(), 'export-data-'));
   mkdirSync(path.join(root, 'content'), { recursive: true });
   mkdirSync(path.join(root, 'locales', 'en'), { recursive: true });
   writeFileSync(path.join(root, 'content', `${slug}.md`), source);
   const { blocks } = JSON.parse(runExport([slug], root)) as { blocks: { id: string; type: string; zh: string }[] };
-  writeFileSync(path.join(root, 'locales', 'en', `${slug}.json`), JSON.stringify(english(blocks.map((b) => ({ id: b.id, type: b.type, text: b.zh })))));
+  writeFileSync(
+    path.join(root, 'locales', 'en', `${slug}.json`),
+    JSON.stringify(english(blocks.map((b) => ({ id: b.id, type: b.type, text: b.zh })))),
+  );
   return root;
 }
 
@@ -62,7 +69,9 @@ for (const [paper, layout, size] of [
   ['A4', 'side', '595.92 x 842.88 pts (A4)'],
   ['Letter', 'stacked', '612 x 792 pts (letter)'],
 ] as const) {
-  test(`the PDF (${paper}, ${layout}) has every block's Chinese and English in document order, each row on one page, with embedded fonts`, async ({ page }) => {
+  test(`the PDF (${paper}, ${layout}) has every block's Chinese and English in document order, each row on one page, with embedded fonts`, async ({
+    page,
+  }) => {
     test.setTimeout(90_000);
     const pdf = exportTo(SLUG, `article-${paper}.pdf`, ['--format', 'pdf', '--paper', paper, '--layout', layout]);
     expect(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' })).toContain(`Page size:       ${size}`);
@@ -91,10 +100,14 @@ test('a row taller than a page breaks inside instead of leaving the page before 
 });
 
 test('a bad option is refused with the usage, and an unknown text by name', () => {
-  const bad = spawnSync('npm', ['run', '-s', 'export', '--', SLUG, '--format', 'docx', '--out', path.join(out, 'x')], { encoding: 'utf8' });
+  const bad = spawnSync('npm', ['run', '-s', 'export', '--', SLUG, '--format', 'docx', '--out', path.join(out, 'x')], {
+    encoding: 'utf8',
+  });
   expect(bad.status).toBe(2);
   expect(bad.stderr).toMatch(/format must be one of html, epub, pdf \(got "docx"\)\nUsage:/);
-  const unknown = spawnSync('npm', ['run', '-s', 'export', '--', 'nope', '--format', 'html', '--out', path.join(out, 'y')], { encoding: 'utf8' });
+  const unknown = spawnSync('npm', ['run', '-s', 'export', '--', 'nope', '--format', 'html', '--out', path.join(out, 'y')], {
+    encoding: 'utf8',
+  });
   expect(unknown.status).toBe(1);
   expect(unknown.stderr).toContain('No text "nope"');
 });

@@ -43,13 +43,14 @@ test.describe('interface language', () => {
     await expect(page.locator('html')).toHaveAttribute('lang', 'zh-Hans');
     await expect(page).toHaveURL('/');
     await expect(page.getByRole('heading', { level: 1, name: '文章' })).toBeVisible();
-    await expect(page.getByRole('group', { name: '界面语言' }).getByRole('button', { name: '中文', exact: true })).toHaveAttribute(
-      'aria-pressed',
-      'true',
-    );
+    await expect(
+      page.getByRole('group', { name: '界面语言' }).getByRole('button', { name: '中文', exact: true }),
+    ).toHaveAttribute('aria-pressed', 'true');
     const cookies = await context.cookies();
     expect(cookies.find((c) => c.name === 'ui-lang')?.value).toBe('zh');
-    await expect(page.locator('.text-card').filter({ has: page.locator(`a[href="${READ_PATH}"]`) })).toContainText('已翻译 50 / 50 段');
+    await expect(page.locator('.text-card').filter({ has: page.locator(`a[href="${READ_PATH}"]`) })).toContainText(
+      '已翻译 50 / 50 段',
+    );
   });
 
   test('in Chinese the reading page’s labels change and its Chinese and English content does not', async ({ page }) => {

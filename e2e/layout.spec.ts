@@ -40,9 +40,9 @@ async function expectOnly(page: Page, shown: 'zh' | 'en') {
   const reader = page.locator('article.reader');
   const count = loadSeed().textBlocks.length;
   await expect(reader.locator(`.cell-${shown}`)).toHaveCount(count);
-  const visibility = await reader.locator('.cell').evaluateAll((els) =>
-    els.map((el) => ({ zh: el.classList.contains('cell-zh'), visible: el.checkVisibility() })),
-  );
+  const visibility = await reader
+    .locator('.cell')
+    .evaluateAll((els) => els.map((el) => ({ zh: el.classList.contains('cell-zh'), visible: el.checkVisibility() })));
   const visibleShown = visibility.filter((v) => v.zh === (shown === 'zh') && v.visible).length;
   const visibleHidden = visibility.filter((v) => v.zh === (hidden === 'zh') && v.visible).length;
   expect(visibleShown, `visible .cell-${shown}`).toBe(count);

@@ -41,7 +41,12 @@ test.beforeAll(() => {
 });
 
 test.afterAll(() => {
-  for (const file of [`content/${LONG}.md`, `content/${LONG}.ids.json`, `locales/en/${LONG}.json`, `locales/en/${LONG}.state.json`]) {
+  for (const file of [
+    `content/${LONG}.md`,
+    `content/${LONG}.ids.json`,
+    `locales/en/${LONG}.json`,
+    `locales/en/${LONG}.state.json`,
+  ]) {
     rmSync(path.join(dataRoot(), file), { force: true });
   }
 });

@@ -20,7 +20,10 @@ const cases: { title: string; path: () => string }[] = [
   { title: 'a 300-character id', path: () => `${READ_PATH}/p/${'a'.repeat(300)}` },
   { title: 'an encoded traversal as the slug (..%2F..%2Fetc%2Fpasswd)', path: () => '/read/..%2F..%2Fetc%2Fpasswd' },
   { title: 'an id in upper case', path: () => `${READ_PATH}/p/${(loadSeed().textBlocks[0]?.id ?? 'abcdef').toUpperCase()}` },
-  { title: 'the id of a --- break (not a paragraph)', path: () => `${READ_PATH}/p/${loadSeed().blocks.find((b) => b.isBreak)?.id}` },
+  {
+    title: 'the id of a --- break (not a paragraph)',
+    path: () => `${READ_PATH}/p/${loadSeed().blocks.find((b) => b.isBreak)?.id}`,
+  },
   { title: 'a paragraph id under another slug', path: () => `/read/nope/p/${loadSeed().textBlocks[0]?.id}` },
   { title: 'a slug in upper case', path: () => `/read/${SLUG.toUpperCase()}` },
   { title: 'an unmatched path', path: () => '/no/such/page' },
@@ -76,7 +79,9 @@ test.describe('404 pages', () => {
       expect(second.status(), path).toBe(404);
     }
     // Nothing was rendered and stored for the unknown id (the 404 page itself is one static page).
-    const stored = readdirSync('.next-e2e', { recursive: true }).map(String).filter((file) => file.includes(id));
+    const stored = readdirSync('.next-e2e', { recursive: true })
+      .map(String)
+      .filter((file) => file.includes(id));
     expect(stored, 'files the server stored for the unknown id').toEqual([]);
   });
 
@@ -102,7 +107,9 @@ test.describe('404 pages', () => {
     expect(results).toEqual(paths.map((path) => ({ path, status: 404 })));
   });
 
-  test('/read/<slug>/p/.. is never served as a page: 404, or a redirect to the dot-resolved /read/<slug>', async ({ baseURL }) => {
+  test('/read/<slug>/p/.. is never served as a page: 404, or a redirect to the dot-resolved /read/<slug>', async ({
+    baseURL,
+  }) => {
     // `..` is a dot segment: browsers resolve it before sending, so only a raw request carries it.
     for (const path of [`${READ_PATH}/p/..`, `${READ_PATH}/p/%2e%2e`]) {
       const { status, location, body } = await rawGet(baseURL!, path);

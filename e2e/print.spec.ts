@@ -11,13 +11,23 @@ async function openForPrint(page: Page, query = '') {
 
 test('printing shows the text alone: no header, controls, row tools or download menu', async ({ page }) => {
   await openForPrint(page);
-  for (const selector of ['.site-header', '.site-footer', '.reader-controls', '.download-menu', '.search-in-text', '.row-tools']) {
+  for (const selector of [
+    '.site-header',
+    '.site-footer',
+    '.reader-controls',
+    '.download-menu',
+    '.search-in-text',
+    '.row-tools',
+  ]) {
     await expect(page.locator(selector).first(), selector).toBeHidden();
   }
   await expect(page.locator('article.reader > .row:not(.row-break)')).toHaveCount(SEED.textBlockCount);
   await expect(page.locator('.notes ol > li').first()).toBeVisible();
   // A link whose text is not its address prints the address after it.
-  const after = await page.locator('a.url-shown').first().evaluate((a) => getComputedStyle(a, '::after').content);
+  const after = await page
+    .locator('a.url-shown')
+    .first()
+    .evaluate((a) => getComputedStyle(a, '::after').content);
   expect(after).toContain('https://gptnb.com/');
 });
 
@@ -33,8 +43,13 @@ test('printing keeps the columns side by side, and stacks them in the stacked la
   expect(Math.abs(en!.x - zh!.x)).toBeLessThanOrEqual(1);
 });
 
-for (const [format, layout] of [['A4', 'side'], ['Letter', 'stacked']] as const) {
-  test(`printed to ${format} (${layout}), every row's Chinese and English are on one page, in order, and headings stay with the next row`, async ({ page }) => {
+for (const [format, layout] of [
+  ['A4', 'side'],
+  ['Letter', 'stacked'],
+] as const) {
+  test(`printed to ${format} (${layout}), every row's Chinese and English are on one page, in order, and headings stay with the next row`, async ({
+    page,
+  }) => {
     await openForPrint(page, layout === 'side' ? '' : `?layout=${layout}`);
     const rows = await rowPieces(page, 'article.reader > .row:not(.row-break)');
     expect(rows).toHaveLength(SEED.textBlockCount);

@@ -76,7 +76,8 @@ export function expectRowsTogether(rows: readonly RowPieces[], pages: readonly s
     rowPage.push([...seen][0] ?? 0);
   }
   rows.forEach((row, i) => {
-    if (row.heading && i + 1 < rows.length) expect([row.id, rowPage[i + 1]], `${row.id}: heading with the next row`).toEqual([row.id, rowPage[i]]);
+    if (row.heading && i + 1 < rows.length)
+      expect([row.id, rowPage[i + 1]], `${row.id}: heading with the next row`).toEqual([row.id, rowPage[i]]);
   });
   return rowPage;
 }

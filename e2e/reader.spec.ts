@@ -95,11 +95,15 @@ test.describe('reading page', () => {
       if (!row.zh?.visible) problems.push(`${block.id}: Chinese cell not visible`);
       if (!row.en?.visible) problems.push(`${block.id}: English cell not visible`);
       if (norm(row.zh?.text) !== norm(plain(block.zh))) {
-        problems.push(`${block.id}: Chinese cell reads ${JSON.stringify(norm(row.zh?.text))}, expected ${JSON.stringify(norm(plain(block.zh)))}`);
+        problems.push(
+          `${block.id}: Chinese cell reads ${JSON.stringify(norm(row.zh?.text))}, expected ${JSON.stringify(norm(plain(block.zh)))}`,
+        );
       }
       if (block.en) {
         if (norm(row.en?.text) !== norm(plain(block.en))) {
-          problems.push(`${block.id}: English cell reads ${JSON.stringify(norm(row.en?.text))}, expected ${JSON.stringify(norm(plain(block.en)))}`);
+          problems.push(
+            `${block.id}: English cell reads ${JSON.stringify(norm(row.en?.text))}, expected ${JSON.stringify(norm(plain(block.en)))}`,
+          );
         }
         if (row.untranslated) problems.push(`${block.id}: translated but marked untranslated`);
       } else if (!row.untranslated) {
@@ -122,7 +126,10 @@ test.describe('reading page', () => {
     // Every link each block's data holds, in the cell of its language; no Markdown left visible.
     for (const block of seed.textBlocks) {
       const row = page.locator(`[id="${block.id}"]`);
-      for (const [lang, text] of [['zh', block.zh], ['en', block.en ?? '']] as const) {
+      for (const [lang, text] of [
+        ['zh', block.zh],
+        ['en', block.en ?? ''],
+      ] as const) {
         const expected = linksIn(text);
         const anchors = row.locator(`.cell-${lang} a`);
         await expect(anchors, `${block.id} ${lang} links`).toHaveCount(expected.length);
@@ -135,7 +142,9 @@ test.describe('reading page', () => {
     await expect(page.locator('article.reader')).not.toContainText('](http');
   });
 
-  test('side by side at 1280×900: each row’s cells share a top edge and the next row starts below the taller', async ({ page }) => {
+  test('side by side at 1280×900: each row’s cells share a top edge and the next row starts below the taller', async ({
+    page,
+  }) => {
     await page.goto(READ_PATH);
     await waitForHydration(page);
     await fontsReady(page);
@@ -189,9 +198,9 @@ test.describe('reading page', () => {
 
   test('no English cell contains Chinese characters', async ({ page }) => {
     await page.goto(READ_PATH);
-    const english = await page.locator('article.reader .cell-en').evaluateAll((els) =>
-      els.map((el) => ({ id: el.closest('.row')?.id ?? '?', text: el.textContent ?? '' })),
-    );
+    const english = await page
+      .locator('article.reader .cell-en')
+      .evaluateAll((els) => els.map((el) => ({ id: el.closest('.row')?.id ?? '?', text: el.textContent ?? '' })));
     expect(english.length).toBeGreaterThan(0);
     const offending = english.filter((e) => HAN.test(e.text)).map((e) => `${e.id}: ${e.text.slice(0, 80)}`);
     expect(offending, offending.join('\n')).toEqual([]);

@@ -27,9 +27,14 @@ async function openOptions(page: Page) {
 
 /** The summed width of the Chinese words' line boxes in the reading grid. */
 function wordsWidth(page: Page): Promise<number> {
-  return page.locator('article.reader').evaluate((el) =>
-    [...el.querySelectorAll('.cell-zh .w')].reduce((sum, w) => sum + [...w.getClientRects()].reduce((s, r) => s + r.width, 0), 0),
-  );
+  return page
+    .locator('article.reader')
+    .evaluate((el) =>
+      [...el.querySelectorAll('.cell-zh .w')].reduce(
+        (sum, w) => sum + [...w.getClientRects()].reduce((s, r) => s + r.width, 0),
+        0,
+      ),
+    );
 }
 
 /** The first word of the reading grid that shows the given characters (its ruby left aside). */
@@ -50,7 +55,9 @@ async function word(page: Page, text: string) {
 }
 
 test.describe('tone colours', () => {
-  test('“Colour by tone” sets ?tones=1, colours each character and its syllable by tone, and is kept on reload', async ({ page }) => {
+  test('“Colour by tone” sets ?tones=1, colours each character and its syllable by tone, and is kept on reload', async ({
+    page,
+  }) => {
     await open(page, `${READ_PATH}?pinyin=1`);
     await openOptions(page);
     await page.getByRole('checkbox', { name: 'Colour by tone' }).check();
@@ -111,7 +118,9 @@ test.describe('zhuyin', () => {
 });
 
 test.describe('traditional characters', () => {
-  test('?script=trad shows 發展 and 自動駕駛 with the same words, terms, notes and links; the popover shows both forms', async ({ page }) => {
+  test('?script=trad shows 發展 and 自動駕駛 with the same words, terms, notes and links; the popover shows both forms', async ({
+    page,
+  }) => {
     await open(page, READ_PATH);
     const reader = page.locator('article.reader');
     const count = async () => ({
@@ -136,7 +145,10 @@ test.describe('traditional characters', () => {
 
   test('a paragraph page opened with ?script=trad is in traditional characters and its popover works', async ({ page }) => {
     await open(page, `${READ_PATH}?script=trad`);
-    const row = page.locator('article.reader .row').filter({ has: page.locator('.w', { hasText: /^發展$/ }) }).first();
+    const row = page
+      .locator('article.reader .row')
+      .filter({ has: page.locator('.w', { hasText: /^發展$/ }) })
+      .first();
     const href = await row.locator('a.tool').getAttribute('href');
     expect(href).toMatch(/^\/read\/[\w-]+\/p\/[a-z][a-z0-9]{5}$/);
     await open(page, `${href}?script=trad`);
@@ -174,7 +186,11 @@ test.describe('reveal on tap', () => {
 test.describe('text size and theme', () => {
   test('text size is kept across visits and applied before the page hydrates', async ({ page }) => {
     await open(page, READ_PATH);
-    const size = () => page.locator('article.reader .cell-zh').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    const size = () =>
+      page
+        .locator('article.reader .cell-zh')
+        .first()
+        .evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
     const normal = await size();
     await openOptions(page);
     await page.getByRole('radio', { name: 'Largest' }).check();
@@ -188,7 +204,9 @@ test.describe('text size and theme', () => {
     await expect(page.locator('input[name="size"][value="xxl"]')).toBeChecked();
   });
 
-  test('in the dark theme of the system the page is dark, with no axe violations (pinyin and tone colours shown)', async ({ page }) => {
+  test('in the dark theme of the system the page is dark, with no axe violations (pinyin and tone colours shown)', async ({
+    page,
+  }) => {
     test.setTimeout(120_000);
     await page.emulateMedia({ colorScheme: 'dark' });
     await open(page, `${READ_PATH}?pinyin=1&tones=1`);

@@ -27,7 +27,9 @@ test('an editor filters by status across all texts, in pages', async ({ page, ba
 test('a saved gloss is found as soon as the save returns, and its old wording is not', async ({ request }) => {
   const text = await (await request.get(`/api/texts/${SLUG}`)).json();
   const block = text.blocks.find((b: { type: string; en?: string }) => b.type === 'paragraph' && b.en);
-  const before = await (await request.get(`/api/search?q=${encodeURIComponent('"' + block.en.split(' ').slice(0, 4).join(' ') + '"')}&text=${SLUG}`)).json();
+  const before = await (
+    await request.get(`/api/search?q=${encodeURIComponent('"' + block.en.split(' ').slice(0, 4).join(' ') + '"')}&text=${SLUG}`)
+  ).json();
   expect(before.results.map((r: { id: string }) => r.id)).toContain(block.id);
 
   const saved = await request.put(`/api/texts/${SLUG}/glosses/${block.id}`, {
@@ -38,7 +40,9 @@ test('a saved gloss is found as soon as the save returns, and its old wording is
   try {
     const found = await (await request.get('/api/search?q=zymurgy')).json();
     expect(found.results.map((r: { id: string }) => r.id)).toEqual([block.id]);
-    const old = await (await request.get(`/api/search?q=${encodeURIComponent('"' + block.en.split(' ').slice(0, 4).join(' ') + '"')}&text=${SLUG}`)).json();
+    const old = await (
+      await request.get(`/api/search?q=${encodeURIComponent('"' + block.en.split(' ').slice(0, 4).join(' ') + '"')}&text=${SLUG}`)
+    ).json();
     expect(old.results.map((r: { id: string }) => r.id)).not.toContain(block.id);
   } finally {
     const restored = await request.put(`/api/texts/${SLUG}/glosses/${block.id}`, {

@@ -9,24 +9,34 @@ import { SLUG } from './helpers';
  * Sends an endless chunked body (no Content-Length) and resolves with the status, the JSON the
  * server answered and how many bytes had been sent when the answer came. Gives up after `capBytes`.
  */
-function sendEndlessBody(baseURL: string, path: string, method: string, headers: Record<string, string>, capBytes = 48 * 1024 * 1024) {
+function sendEndlessBody(
+  baseURL: string,
+  path: string,
+  method: string,
+  headers: Record<string, string>,
+  capBytes = 48 * 1024 * 1024,
+) {
   return new Promise<{ status: number; body: unknown; sentBytes: number }>((resolve, reject) => {
     let sent = 0;
     let answered = false;
-    const req = httpRequest(new URL(path, baseURL), { method, headers: { 'content-type': 'application/json', ...headers } }, (res) => {
-      answered = true;
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => {
-        const sentBytes = sent;
-        req.destroy();
-        try {
-          resolve({ status: res.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString('utf8')), sentBytes });
-        } catch (error) {
-          reject(error);
-        }
-      });
-    });
+    const req = httpRequest(
+      new URL(path, baseURL),
+      { method, headers: { 'content-type': 'application/json', ...headers } },
+      (res) => {
+        answered = true;
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => {
+          const sentBytes = sent;
+          req.destroy();
+          try {
+            resolve({ status: res.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString('utf8')), sentBytes });
+          } catch (error) {
+            reject(error);
+          }
+        });
+      },
+    );
     req.on('error', (error) => (answered ? undefined : reject(error)));
     const chunk = Buffer.alloc(64 * 1024, 0x20);
     const pump = () => {
@@ -53,7 +63,9 @@ test.describe('request bodies', () => {
   test('an endless chunked gloss save is refused with 413', async ({ baseURL, request }) => {
     const text = await (await request.get(`/api/texts/${SLUG}`)).json();
     const id = text.blocks.find((b: { status: string | null }) => b.status)?.id as string;
-    const answer = await sendEndlessBody(baseURL ?? '', `/api/texts/${SLUG}/glosses/${id}`, 'PUT', { authorization: `Bearer ${EDITOR_TOKEN}` });
+    const answer = await sendEndlessBody(baseURL ?? '', `/api/texts/${SLUG}/glosses/${id}`, 'PUT', {
+      authorization: `Bearer ${EDITOR_TOKEN}`,
+    });
     expect(answer.status).toBe(413);
     expect(answer.body).toEqual({ error: expect.stringContaining('larger than') });
   });
@@ -61,7 +73,11 @@ test.describe('request bodies', () => {
   test('a body that is not UTF-8 is refused with 422, not read with U+FFFD', async ({ request }) => {
     const text = await (await request.get(`/api/texts/${SLUG}`)).json();
     const block = text.blocks.find((b: { status: string | null }) => b.status);
-    const body = Buffer.concat([Buffer.from(`{"text":"caf`), Buffer.from([0xe9]), Buffer.from(`","baseRevision":"${block.revision}"}`)]);
+    const body = Buffer.concat([
+      Buffer.from(`{"text":"caf`),
+      Buffer.from([0xe9]),
+      Buffer.from(`","baseRevision":"${block.revision}"}`),
+    ]);
     const response = await request.put(`/api/texts/${SLUG}/glosses/${block.id}`, {
       headers: { authorization: `Bearer ${EDITOR_TOKEN}`, 'content-type': 'application/json' },
       data: body,

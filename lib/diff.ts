@@ -28,7 +28,10 @@ export function diffTexts(before: string, after: string): DiffPart[] {
   const lcs = new Uint32Array(rows * cols);
   for (let i = a.length - 1; i >= 0; i -= 1) {
     for (let j = b.length - 1; j >= 0; j -= 1) {
-      lcs[i * cols + j] = a[i] === b[j] ? (lcs[(i + 1) * cols + j + 1] ?? 0) + 1 : Math.max(lcs[(i + 1) * cols + j] ?? 0, lcs[i * cols + j + 1] ?? 0);
+      lcs[i * cols + j] =
+        a[i] === b[j]
+          ? (lcs[(i + 1) * cols + j + 1] ?? 0) + 1
+          : Math.max(lcs[(i + 1) * cols + j] ?? 0, lcs[i * cols + j + 1] ?? 0);
     }
   }
   const parts: DiffPart[] = [];

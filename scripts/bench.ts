@@ -154,7 +154,10 @@ async function main() {
     if (on) console.log(row(`/read/${text.slug} with annotations`, on));
     if (!on) continue;
     const annotation = await annotateText(text);
-    const lexicon = lexiconFor(annotation, text.blocks.map((b) => b.id));
+    const lexicon = lexiconFor(
+      annotation,
+      text.blocks.map((b) => b.id),
+    );
     const content = text.blocks.map((b) => `${b.text}\n${b.en ?? ''}`).join('\n') + JSON.stringify(lexicon.words);
     const budget = 3 * gzipSize(content);
     console.log(

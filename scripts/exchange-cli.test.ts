@@ -15,12 +15,21 @@ beforeEach(() => {
 afterEach(() => data.dispose());
 
 function run(script: string, args: string[]) {
-  const result = spawnSync(process.execPath, [path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), '--conditions=react-server', path.join(ROOT, 'scripts', script), ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, BILINGUAL_DATA_DIR: data.root },
-    timeout: 60_000,
-  });
+  const result = spawnSync(
+    process.execPath,
+    [
+      path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'),
+      '--conditions=react-server',
+      path.join(ROOT, 'scripts', script),
+      ...args,
+    ],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, BILINGUAL_DATA_DIR: data.root },
+      timeout: 60_000,
+    },
+  );
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -30,7 +39,9 @@ describe('npm run add', () => {
     expect(out.code, out.stderr).toBe(0);
     expect(out.stdout).toContain('Wrote content/from-big5.md (slug from-big5); encoding found: big5 (100% confident)');
     expect(out.stdout).toContain('Blocks: 1 heading, 2 paragraphs');
-    expect(readFileSync(data.file('content/from-big5.md'), 'utf8')).toMatch(/^---\ntitle: 繁體\ndate: 2024-09-08\n---\n\n# 自動駕駛是 AGI\n/);
+    expect(readFileSync(data.file('content/from-big5.md'), 'utf8')).toMatch(
+      /^---\ntitle: 繁體\ndate: 2024-09-08\n---\n\n# 自動駕駛是 AGI\n/,
+    );
   }, 60_000);
 
   it('refuses a short file of unsure encoding with exit 1 and writes nothing', () => {
@@ -47,7 +58,13 @@ describe('npm run -s export --format xliff, then npm run import', () => {
     expect(exported.code, exported.stderr).toBe(0);
     expect(exported.stderr).toContain('51 units, XLIFF 1.2');
     const file = path.join(data.root, 'out.xlf');
-    writeFileSync(file, exported.stdout.replace(/(<trans-unit id="c4pzjo"[^>]*>[\s\S]*?<target[^>]*>)[\s\S]*?(<\/target>)/, '$1Changed on the command line.$2'));
+    writeFileSync(
+      file,
+      exported.stdout.replace(
+        /(<trans-unit id="c4pzjo"[^>]*>[\s\S]*?<target[^>]*>)[\s\S]*?(<\/target>)/,
+        '$1Changed on the command line.$2',
+      ),
+    );
 
     const dry = run('import.ts', [file, '--dry-run', '--editor', 'ann']);
     expect(dry.code, dry.stderr).toBe(0);
@@ -58,7 +75,9 @@ describe('npm run -s export --format xliff, then npm run import', () => {
     const real = run('import.ts', [file, '--editor', 'ann', '--json']);
     expect(real.code, real.stderr).toBe(0);
     expect(JSON.parse(real.stdout)).toMatchObject({ ok: true, counts: { applied: 1 } });
-    expect(JSON.parse(readFileSync(data.file('locales/en/karpathy-no-priors.json'), 'utf8')).c4pzjo).toBe('Changed on the command line.');
+    expect(JSON.parse(readFileSync(data.file('locales/en/karpathy-no-priors.json'), 'utf8')).c4pzjo).toBe(
+      'Changed on the command line.',
+    );
   }, 120_000);
 
   it('a file that is not XML exits 1 with the reason', () => {

@@ -38,7 +38,11 @@ export async function runExchangeExport(args: string[]): Promise<void> {
     const unknown = statuses?.filter((s) => !(glossStatuses as readonly string[]).includes(s));
     if (unknown?.length) fail(`Unknown status ${unknown.join(', ')}; use ${glossStatuses.join(', ')}`);
     if (values['source-in-target'] && version !== '1.2') fail('--source-in-target is for XLIFF 1.2 (OmegaT)');
-    const result = await exportXliff(slug, { version, sourceInTarget: values['source-in-target'], ...(statuses ? { statuses: statuses as GlossStatus[] } : {}) });
+    const result = await exportXliff(slug, {
+      version,
+      sourceInTarget: values['source-in-target'],
+      ...(statuses ? { statuses: statuses as GlossStatus[] } : {}),
+    });
     if (!result.ok) fail(result.error, 1);
     process.stdout.write(result.xml);
     console.error(`${result.units} units, XLIFF ${version}`);

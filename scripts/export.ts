@@ -53,7 +53,10 @@ async function main() {
   // Progress goes to stderr, on a terminal only; stdout carries the JSON and nothing else.
   const progress = startProgress('annotating', loaded.text.blocks.length);
   const exported = withAnnotations
-    ? exportAnnotatedText(loaded.text, await annotateText(loaded.text, undefined, { onProgress: (done) => progress.update(done) }))
+    ? exportAnnotatedText(
+        loaded.text,
+        await annotateText(loaded.text, undefined, { onProgress: (done) => progress.update(done) }),
+      )
     : exportText(loaded.text);
   progress.stop();
   console.log(JSON.stringify(exported, null, 2));
@@ -75,7 +78,10 @@ async function exportToFile(args: string[]) {
     process.exit(1);
   }
   try {
-    await writeExportFile(loaded.text, args.filter((arg) => arg !== slug));
+    await writeExportFile(
+      loaded.text,
+      args.filter((arg) => arg !== slug),
+    );
   } catch (error) {
     if (error instanceof DamagedTextError) {
       console.error(error.message);

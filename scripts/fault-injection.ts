@@ -23,11 +23,18 @@ interface Ledger {
 
 async function main() {
   const distDir = process.env.NEXT_DIST_DIR ?? '.next-e2e';
-  if (!existsSync(path.join(distDir, 'BUILD_ID'))) throw new Error(`No build in ${distDir}: run the end-to-end tests (or next build) first`);
+  if (!existsSync(path.join(distDir, 'BUILD_ID')))
+    throw new Error(`No build in ${distDir}: run the end-to-end tests (or next build) first`);
   const data = mkdtempSync(path.join(tmpdir(), 'bilingual-faults-'));
   for (const folder of ['content', 'locales']) cpSync(folder, path.join(data, folder), { recursive: true });
   const glossFile = path.join(data, 'locales', 'en', `${SLUG}.json`);
-  const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NEXT_DIST_DIR: distDir, BILINGUAL_DATA_DIR: data, EDITOR_TOKEN: TOKEN };
+  const env = {
+    ...process.env,
+    NEXT_TELEMETRY_DISABLED: '1',
+    NEXT_DIST_DIR: distDir,
+    BILINGUAL_DATA_DIR: data,
+    EDITOR_TOKEN: TOKEN,
+  };
 
   const ids = (JSON.parse(readFileSync(path.join(data, 'content', `${SLUG}.ids.json`), 'utf8')) as Ledger).blocks
     .filter((b) => b.zh)
@@ -43,7 +50,9 @@ async function main() {
       const server = await startServer(env);
       let stopped = false;
       const revisions = new Map<string, string>();
-      const text = (await (await fetch(`${server.origin}/api/texts/${SLUG}`)).json()) as { blocks: { id: string; revision: string | null }[] };
+      const text = (await (await fetch(`${server.origin}/api/texts/${SLUG}`)).json()) as {
+        blocks: { id: string; revision: string | null }[];
+      };
       for (const block of text.blocks) if (block.revision) revisions.set(block.id, block.revision);
 
       const client = async (c: number) => {
@@ -132,7 +141,9 @@ async function verifyServerStillWorks(env: NodeJS.ProcessEnv, round: number) {
 }
 
 main()
-  .catch((error: unknown) => check('the fault-injection run finished', false, error instanceof Error ? error.message : String(error)))
+  .catch((error: unknown) =>
+    check('the fault-injection run finished', false, error instanceof Error ? error.message : String(error)),
+  )
   .finally(() => {
     const failed = checks.filter((c) => !c.ok).length;
     mkdirSync('reports', { recursive: true });

@@ -44,7 +44,9 @@ async function main() {
     if (gloss) glosses[block.id] = gloss;
   });
   await writeGlossFiles(slug, GLOSS_LANGUAGE, textKeyOrder(text), glosses, {});
-  console.log(`${slug}: ${text.blocks.length} blocks, ${long.headings.length} chapters, ${long.chars} characters, ${Object.keys(glosses).length} glossed`);
+  console.log(
+    `${slug}: ${text.blocks.length} blocks, ${long.headings.length} chapters, ${long.chars} characters, ${Object.keys(glosses).length} glossed`,
+  );
 }
 
 main().catch((error: unknown) => {

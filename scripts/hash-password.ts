@@ -6,7 +6,9 @@ import { hashPassword } from '@/lib/auth/passwords';
 async function main() {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  const password = Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  const password = Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
   if (password.length < 8) {
     console.error('Give a password of at least 8 characters on standard input: echo -n "…" | npm run -s editor:hash');
     process.exit(2);

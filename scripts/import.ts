@@ -15,7 +15,9 @@ function short(text: string | undefined, max = 60): string {
 }
 
 function printReport(report: ImportReport): void {
-  const head = report.dryRun ? `Dry run: nothing was written. ${report.file} → ${report.slug} would change:` : `${report.file} → ${report.slug}:`;
+  const head = report.dryRun
+    ? `Dry run: nothing was written. ${report.file} → ${report.slug} would change:`
+    : `${report.file} → ${report.slug}:`;
   console.log(head);
   console.log(importOutcomes.map((o) => `${report.counts[o]} ${o}`).join(', '));
   for (const outcome of importOutcomes) {
@@ -23,13 +25,21 @@ function printReport(report: ImportReport): void {
     if (units.length === 0 || outcome === 'unchanged') continue;
     console.log(`\n${outcome} (${units.length}):`);
     for (const u of units) {
-      if (outcome === 'applied') console.log(`  ${u.id}  ${short(u.current)} → ${short(u.incoming)}${u.status === 'reviewed' ? ' (reviewed)' : ''}`);
-      else if (outcome === 'conflict') console.log(`  ${u.id}  ${u.reason}\n          in the app:  ${short(u.current)}\n          in the file: ${short(u.incoming)}`);
-      else if (outcome === 'stale') console.log(`  ${u.id}  ${u.reason}\n          file: ${short(u.fileSource)}\n          now:  ${short(u.currentSource)}`);
+      if (outcome === 'applied')
+        console.log(`  ${u.id}  ${short(u.current)} → ${short(u.incoming)}${u.status === 'reviewed' ? ' (reviewed)' : ''}`);
+      else if (outcome === 'conflict')
+        console.log(
+          `  ${u.id}  ${u.reason}\n          in the app:  ${short(u.current)}\n          in the file: ${short(u.incoming)}`,
+        );
+      else if (outcome === 'stale')
+        console.log(`  ${u.id}  ${u.reason}\n          file: ${short(u.fileSource)}\n          now:  ${short(u.currentSource)}`);
       else console.log(`  ${u.id || '(no id)'}  ${u.reason}`);
     }
   }
-  if (report.counts.conflict > 0 && !report.dryRun) console.log('\nConflicts were not applied; resolve them in the app, or import again with --force to take the file’s version.');
+  if (report.counts.conflict > 0 && !report.dryRun)
+    console.log(
+      '\nConflicts were not applied; resolve them in the app, or import again with --force to take the file’s version.',
+    );
 }
 
 async function main() {

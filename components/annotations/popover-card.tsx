@@ -24,7 +24,18 @@ interface Props {
 }
 
 /** The popover: a dialog placed beside its word or note marker, holding a word card or a note card. */
-export function PopoverCard({ popover, focusInside, onFocusedInside, lexicon, aids, highlight, onHighlight, onClose, onPointerEnter, onPointerLeave }: Props) {
+export function PopoverCard({
+  popover,
+  focusInside,
+  onFocusedInside,
+  lexicon,
+  aids,
+  highlight,
+  onHighlight,
+  onClose,
+  onPointerEnter,
+  onPointerLeave,
+}: Props) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
   const position = usePlacement(ref, popover.anchor, popover);

@@ -32,7 +32,9 @@ async function call<S extends z.ZodType>(url: string, init: RequestInit, schema:
   const body: unknown = await response.json().catch(() => undefined);
   if (response.ok) {
     const parsed = schema.safeParse(body);
-    return parsed.success ? { ok: true, data: parsed.data } : { ok: false, status: response.status, error: 'The server gave an answer of an unexpected shape' };
+    return parsed.success
+      ? { ok: true, data: parsed.data }
+      : { ok: false, status: response.status, error: 'The server gave an answer of an unexpected shape' };
   }
   const conflict = conflictResponse.safeParse(body);
   if (conflict.success) return { ok: false, status: response.status, error: conflict.data.error, current: conflict.data.current };
@@ -57,7 +59,9 @@ export const signIn = (body: SignInRequest) => call(apiPaths.session, sendJson('
 export const signOut = () => call(apiPaths.session, { method: 'DELETE' }, signOutResponse);
 export const getText = (slug: string) => call(apiPaths.text(slug), {}, textResponse);
 export const getHistory = (slug: string, id: string) => call(apiPaths.history(slug, id), {}, historyResponse);
-export const saveGloss = (slug: string, id: string, body: SaveGlossRequest) => call(apiPaths.gloss(slug, id), sendJson('PUT', body), glossChangeResponse);
+export const saveGloss = (slug: string, id: string, body: SaveGlossRequest) =>
+  call(apiPaths.gloss(slug, id), sendJson('PUT', body), glossChangeResponse);
 export const setGlossStatus = (slug: string, id: string, body: SetStatusRequest) =>
   call(apiPaths.glossStatus(slug, id), sendJson('PUT', body), glossChangeResponse);
-export const revertGloss = (slug: string, id: string, body: RevertRequest) => call(apiPaths.glossRevert(slug, id), sendJson('POST', body), glossChangeResponse);
+export const revertGloss = (slug: string, id: string, body: RevertRequest) =>
+  call(apiPaths.glossRevert(slug, id), sendJson('POST', body), glossChangeResponse);

@@ -9,7 +9,6 @@ import { useEditing } from './editing-provider';
 import { GlossEditor } from './gloss-editor';
 import { HistoryPanel } from './history-panel';
 
-
 /**
  * The English cell of a row, editable for editors: status, Edit (and `e`), Mark reviewed,
  * History with Revert, and for a stale row the change in the Chinese with "Still fits".

@@ -139,7 +139,10 @@ export function EditingProvider({ slug, children }: { slug: string; children: Re
     () => (editor ? { slug, editor, records, update, editing, setEditing, announce } : null),
     [slug, editor, records, update, editing, announce],
   );
-  const counts = Object.values(records).reduce<Record<string, number>>((acc, r) => ({ ...acc, [r.status]: (acc[r.status] ?? 0) + 1 }), {});
+  const counts = Object.values(records).reduce<Record<string, number>>(
+    (acc, r) => ({ ...acc, [r.status]: (acc[r.status] ?? 0) + 1 }),
+    {},
+  );
 
   return (
     <EditingContext.Provider value={value}>
@@ -155,7 +158,8 @@ export function EditingProvider({ slug, children }: { slug: string; children: Re
             })}
           </span>
           <label>
-            <input type="checkbox" checked={onlyWork} onChange={(event) => setOnlyWork(event.target.checked)} /> {t('edit.onlyWork')}
+            <input type="checkbox" checked={onlyWork} onChange={(event) => setOnlyWork(event.target.checked)} />{' '}
+            {t('edit.onlyWork')}
           </label>
           <button type="button" onClick={jumpToNext} aria-keyshortcuts="n">
             {t('edit.next')}

@@ -103,7 +103,14 @@ export function GlossEditor({ id, record, onDone }: { id: string; record: GlossR
       <label id={labelId} className="visually-hidden">
         {t('edit.label')}
       </label>
-      <textarea ref={area} aria-labelledby={labelId} lang="en" value={text} rows={Math.min(14, 3 + Math.ceil(text.length / 70))} onChange={(event) => change(event.target.value)} />
+      <textarea
+        ref={area}
+        aria-labelledby={labelId}
+        lang="en"
+        value={text}
+        rows={Math.min(14, 3 + Math.ceil(text.length / 70))}
+        onChange={(event) => change(event.target.value)}
+      />
       {conflict && (
         <div className="conflict" role="alert">
           <p>{t('edit.conflict')}</p>
@@ -134,7 +141,13 @@ export function GlossEditor({ id, record, onDone }: { id: string; record: GlossR
         </p>
       )}
       <div className="editor-actions">
-        <button type="button" className="primary" disabled={busy} onClick={() => void save()} aria-keyshortcuts="Control+Enter Meta+Enter">
+        <button
+          type="button"
+          className="primary"
+          disabled={busy}
+          onClick={() => void save()}
+          aria-keyshortcuts="Control+Enter Meta+Enter"
+        >
           {text.trim() ? t('edit.save') : t('edit.clear')}
         </button>
         <button type="button" onClick={cancel} aria-keyshortcuts="Escape">

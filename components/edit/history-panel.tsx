@@ -8,7 +8,15 @@ import { Diff } from './diff-view';
 import { useEditing, type GlossRecord } from './editing-provider';
 
 /** The changes to one gloss, newest first, each with its differences and a Revert. */
-export function HistoryPanel({ id, record, onReverted }: { id: string; record: GlossRecord; onReverted: (text: string) => void }) {
+export function HistoryPanel({
+  id,
+  record,
+  onReverted,
+}: {
+  id: string;
+  record: GlossRecord;
+  onReverted: (text: string) => void;
+}) {
   const { t } = useTranslation();
   const editing = useEditing();
   const [entries, setEntries] = useState<HistoryEntryResponse[] | null>(null);
@@ -58,7 +66,12 @@ export function HistoryPanel({ id, record, onReverted }: { id: string; record: G
               )}
             </>
           ) : (
-            <p>{t('edit.statusChange', { before: t(`status.${entry.before ?? 'draft'}`), after: t(`status.${entry.after ?? 'draft'}`) })}</p>
+            <p>
+              {t('edit.statusChange', {
+                before: t(`status.${entry.before ?? 'draft'}`),
+                after: t(`status.${entry.after ?? 'draft'}`),
+              })}
+            </p>
           )}
         </li>
       ))}

@@ -41,7 +41,11 @@ export function AddText() {
     if (replace) query.set('replace', '1');
     setBusy(true);
     try {
-      const response = await fetch(`${apiPaths.texts}?${query}`, { method: 'POST', body, headers: { 'content-type': 'application/octet-stream' } });
+      const response = await fetch(`${apiPaths.texts}?${query}`, {
+        method: 'POST',
+        body,
+        headers: { 'content-type': 'application/octet-stream' },
+      });
       const answer: unknown = await response.json();
       const ok = addTextResponse.safeParse(answer);
       if (response.ok && ok.success) setReport(ok.data);
@@ -74,11 +78,28 @@ export function AddText() {
         <p className="add-text-hint">{t('add.hint')}</p>
         <label>
           {t('add.file')}
-          <input type="file" name="file" accept=".txt,.md,.markdown,text/plain,text/markdown" onChange={(e) => { setFile(e.target.files?.[0] ?? null); setReport(null); }} />
+          <input
+            type="file"
+            name="file"
+            accept=".txt,.md,.markdown,text/plain,text/markdown"
+            onChange={(e) => {
+              setFile(e.target.files?.[0] ?? null);
+              setReport(null);
+            }}
+          />
         </label>
         <label>
           {t('add.paste')}
-          <textarea name="pasted" rows={6} value={pasted} disabled={file !== null} onChange={(e) => { setPasted(e.target.value); setReport(null); }} />
+          <textarea
+            name="pasted"
+            rows={6}
+            value={pasted}
+            disabled={file !== null}
+            onChange={(e) => {
+              setPasted(e.target.value);
+              setReport(null);
+            }}
+          />
         </label>
         <div className="add-text-fields">
           {field('slug', t('add.slug'), { pattern: '[a-z0-9][a-z0-9_\\-]{0,79}', placeholder: 'my-text' })}
@@ -96,14 +117,29 @@ export function AddText() {
           </label>
         </div>
         <label className="add-text-replace">
-          <input type="checkbox" checked={replace} onChange={(e) => { setReplace(e.target.checked); setReport(null); }} />
+          <input
+            type="checkbox"
+            checked={replace}
+            onChange={(e) => {
+              setReplace(e.target.checked);
+              setReport(null);
+            }}
+          />
           {t('add.replace')}
         </label>
         <div className="add-text-actions">
-          <button type="button" disabled={busy} onClick={() => void send(true)}>{t('add.preview')}</button>
-          <button type="submit" disabled={busy || !report || report.action !== 'checked'}>{t('add.create')}</button>
+          <button type="button" disabled={busy} onClick={() => void send(true)}>
+            {t('add.preview')}
+          </button>
+          <button type="submit" disabled={busy || !report || report.action !== 'checked'}>
+            {t('add.create')}
+          </button>
         </div>
-        {error && <p role="alert" className="notice notice-error">{error}</p>}
+        {error && (
+          <p role="alert" className="notice notice-error">
+            {error}
+          </p>
+        )}
         {report && (
           <section className="add-text-report" aria-live="polite" data-action={report.action}>
             {report.action === 'checked' ? (
@@ -114,16 +150,26 @@ export function AddText() {
               </p>
             )}
             <p>
-              {Object.entries(report.summary.blocks).filter(([, n]) => n > 0).map(([type, n]) => `${n} ${type}`).join(' · ')} · {t('add.characters', { count: report.summary.characters })}
+              {Object.entries(report.summary.blocks)
+                .filter(([, n]) => n > 0)
+                .map(([type, n]) => `${n} ${type}`)
+                .join(' · ')}{' '}
+              · {t('add.characters', { count: report.summary.characters })}
             </p>
             {report.summary.oddities.length > 0 && (
               <ul className="add-text-oddities">
-                {report.summary.oddities.map((o) => <li key={`${o.line}:${o.message}`}>{t('add.line', { line: o.line })}: {o.message}</li>)}
+                {report.summary.oddities.map((o) => (
+                  <li key={`${o.line}:${o.message}`}>
+                    {t('add.line', { line: o.line })}: {o.message}
+                  </li>
+                ))}
               </ul>
             )}
             <ol className="add-text-blocks">
               {report.preview.slice(0, 200).map((b) => (
-                <li key={b.line}><span className="block-type">{b.type}</span> <span lang="zh">{b.start}</span></li>
+                <li key={b.line}>
+                  <span className="block-type">{b.type}</span> <span lang="zh">{b.start}</span>
+                </li>
               ))}
             </ol>
           </section>

@@ -29,7 +29,11 @@ export function ExchangePanel() {
     setBusy(true);
     try {
       const query = new URLSearchParams({ fileName: file.name, ...(dryRun ? { dryRun: '1' } : {}) });
-      const response = await fetch(`${apiPaths.import(editing.slug)}?${query}`, { method: 'POST', body: file, headers: { 'content-type': 'application/octet-stream' } });
+      const response = await fetch(`${apiPaths.import(editing.slug)}?${query}`, {
+        method: 'POST',
+        body: file,
+        headers: { 'content-type': 'application/octet-stream' },
+      });
       const answer: unknown = await response.json();
       const ok = importResponse.safeParse(answer);
       if (!response.ok || !ok.success) {
@@ -52,29 +56,57 @@ export function ExchangePanel() {
     <details className="exchange-panel">
       <summary>{t('exchange.open')}</summary>
       <p className="exchange-downloads">
-        <a href={apiPaths.xliff(editing.slug)} download>{t('exchange.xliff12')}</a>
-        <a href={`${apiPaths.xliff(editing.slug)}?version=2.0`} download>{t('exchange.xliff20')}</a>
-        <a href={`${apiPaths.xliff(editing.slug)}?sourceInTarget=1`} download>{t('exchange.omegat')}</a>
-        <a href={`${apiPaths.tmx(editing.slug)}?drafts=1`} download>{t('exchange.tmx')}</a>
+        <a href={apiPaths.xliff(editing.slug)} download>
+          {t('exchange.xliff12')}
+        </a>
+        <a href={`${apiPaths.xliff(editing.slug)}?version=2.0`} download>
+          {t('exchange.xliff20')}
+        </a>
+        <a href={`${apiPaths.xliff(editing.slug)}?sourceInTarget=1`} download>
+          {t('exchange.omegat')}
+        </a>
+        <a href={`${apiPaths.tmx(editing.slug)}?drafts=1`} download>
+          {t('exchange.tmx')}
+        </a>
       </p>
       <label>
         {t('exchange.upload')}
-        <input type="file" accept=".xlf,.xliff,.xml" onChange={(e) => { setFile(e.target.files?.[0] ?? null); setReport(null); }} />
+        <input
+          type="file"
+          accept=".xlf,.xliff,.xml"
+          onChange={(e) => {
+            setFile(e.target.files?.[0] ?? null);
+            setReport(null);
+          }}
+        />
       </label>
       <div className="exchange-actions">
-        <button type="button" disabled={!file || busy} onClick={() => void upload(true)}>{t('exchange.check')}</button>
-        <button type="button" disabled={!file || busy || !report?.dryRun || report.counts.applied === 0} onClick={() => void upload(false)}>
+        <button type="button" disabled={!file || busy} onClick={() => void upload(true)}>
+          {t('exchange.check')}
+        </button>
+        <button
+          type="button"
+          disabled={!file || busy || !report?.dryRun || report.counts.applied === 0}
+          onClick={() => void upload(false)}
+        >
           {t('exchange.apply', { count: report?.counts.applied ?? 0 })}
         </button>
       </div>
-      {error && <p role="alert" className="notice notice-error">{error}</p>}
+      {error && (
+        <p role="alert" className="notice notice-error">
+          {error}
+        </p>
+      )}
       {report && (
         <section className="exchange-report" aria-live="polite" data-dry-run={report.dryRun ? 'true' : 'false'}>
           <p role="status">
-            {report.dryRun ? t('exchange.wouldBe') : t('exchange.done')} {OUTCOMES.map((o) => `${report.counts[o]} ${t(`exchange.${o}`)}`).join(' · ')}
+            {report.dryRun ? t('exchange.wouldBe') : t('exchange.done')}{' '}
+            {OUTCOMES.map((o) => `${report.counts[o]} ${t(`exchange.${o}`)}`).join(' · ')}
           </p>
           {!report.dryRun && report.counts.applied > 0 && (
-            <p><a href={`/read/${editing.slug}`}>{t('exchange.reload')}</a></p>
+            <p>
+              <a href={`/read/${editing.slug}`}>{t('exchange.reload')}</a>
+            </p>
           )}
           <ul>
             {listed.slice(0, 500).map((u, i) => (
@@ -83,8 +115,12 @@ export function ExchangePanel() {
                 {u.reason && <span>: {u.reason}</span>}
                 {u.outcome === 'conflict' && (
                   <span className="exchange-versions">
-                    <span>{t('exchange.inApp')}: {u.current}</span>
-                    <span>{t('exchange.inFile')}: {u.incoming}</span>
+                    <span>
+                      {t('exchange.inApp')}: {u.current}
+                    </span>
+                    <span>
+                      {t('exchange.inFile')}: {u.incoming}
+                    </span>
                   </span>
                 )}
               </li>

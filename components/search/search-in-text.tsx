@@ -8,7 +8,14 @@ export function SearchInText({ slug, t }: { slug: string; t: TFunction }) {
       <label className="visually-hidden" htmlFor="search-in-text">
         {t('search.inThisText')}
       </label>
-      <input id="search-in-text" type="search" name="q" maxLength={200} placeholder={t('search.inThisTextPlaceholder')} autoComplete="off" />
+      <input
+        id="search-in-text"
+        type="search"
+        name="q"
+        maxLength={200}
+        placeholder={t('search.inThisTextPlaceholder')}
+        autoComplete="off"
+      />
       <button type="submit">{t('search.inThisText')}</button>
     </form>
   );

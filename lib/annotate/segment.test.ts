@@ -37,8 +37,16 @@ describe('splitLongRuns', () => {
     { title: 'exactly MAX_RUN characters', text: 好(30), expected: [好(30)] },
     { title: 'one more than MAX_RUN, no particle', text: 好(31), expected: [好(30), 好(1)] },
     { title: 'several windows', text: 好(65), expected: [好(30), 好(30), 好(5)] },
-    { title: 'after the last 的 in the window', text: `${好(5)}的${好(10)}的${好(20)}`, expected: [`${好(5)}的${好(10)}的`, 好(20)] },
-    { title: '的 before other particles', text: `${好(5)}的${好(10)}了${好(20)}`, expected: [`${好(5)}的`, `${好(10)}了`, 好(20)] },
+    {
+      title: 'after the last 的 in the window',
+      text: `${好(5)}的${好(10)}的${好(20)}`,
+      expected: [`${好(5)}的${好(10)}的`, 好(20)],
+    },
+    {
+      title: '的 before other particles',
+      text: `${好(5)}的${好(10)}了${好(20)}`,
+      expected: [`${好(5)}的`, `${好(10)}了`, 好(20)],
+    },
     { title: 'not inside 的确', text: `${好(20)}的确${好(20)}`, expected: [`${好(20)}的确${好(8)}`, 好(12)] },
     { title: 'runs split by punctuation are short', text: `${好(20)}，${好(20)}`, expected: [`${好(20)}，${好(20)}`] },
     { title: 'runs split by Latin letters are short', text: `${好(20)}AI${好(20)}`, expected: [`${好(20)}AI${好(20)}`] },
@@ -58,32 +66,92 @@ describe('splitLongRuns', () => {
 describe('segmentWords', () => {
   const cases = [
     { title: 'empty text', text: '', words: [], expected: [] },
-    { title: 'whitespace runs are tokens', text: ' a\u3000 b\t中文 ', words: [], expected: [' ', 'a', '\u3000 ', 'b', '\t', '中文', ' '] },
-    { title: 'without a word list 播客 is split', text: '近日，播客节目', words: [], expected: ['近日', '，', '播', '客', '节目'] },
+    {
+      title: 'whitespace runs are tokens',
+      text: ' a\u3000 b\t中文 ',
+      words: [],
+      expected: [' ', 'a', '\u3000 ', 'b', '\t', '中文', ' '],
+    },
+    {
+      title: 'without a word list 播客 is split',
+      text: '近日，播客节目',
+      words: [],
+      expected: ['近日', '，', '播', '客', '节目'],
+    },
     {
       title: 'listed words stay whole, spaces included',
       text: '近日，播客节目 No Priors 发布了',
       words: ['播客', 'No Priors'],
       expected: ['近日', '，', '播客', '节目', ' ', 'No Priors', ' ', '发布', '了'],
     },
-    { title: 'a URL is one token', text: '链接：https://github.com/karpathy/LLM101n', words: [], expected: ['链接', '：', 'https://github.com/karpathy/LLM101n'] },
+    {
+      title: 'a URL is one token',
+      text: '链接：https://github.com/karpathy/LLM101n',
+      words: [],
+      expected: ['链接', '：', 'https://github.com/karpathy/LLM101n'],
+    },
     {
       title: 'a listed term does not break a URL',
       text: 'LLM101n：https://github.com/karpathy/LLM101n',
       words: ['LLM101n', 'GitHub'],
       expected: ['LLM101n', '：', 'https://github.com/karpathy/LLM101n'],
     },
-    { title: 'numbers and dates', text: '0.001% 的数据，2024年9月8日', words: [], expected: ['0.001%', ' ', '的', '数据', '，', '2024年9月8日'] },
-    { title: 'a term with punctuation and Han', text: '「AI+教育」赛道', words: ['AI+教育'], expected: ['「', 'AI+教育', '」', '赛道'] },
-    { title: 'a name with a middle dot', text: '当伊隆·马斯克决定', words: ['伊隆·马斯克'], expected: ['当', '伊隆·马斯克', '决定'] },
-    { title: 'a term next to Han', text: 'ChatGPT 的GPT-4 的', words: ['GPT-4'], expected: ['ChatGPT', ' ', '的', 'GPT-4', ' ', '的'] },
+    {
+      title: 'numbers and dates',
+      text: '0.001% 的数据，2024年9月8日',
+      words: [],
+      expected: ['0.001%', ' ', '的', '数据', '，', '2024年9月8日'],
+    },
+    {
+      title: 'a term with punctuation and Han',
+      text: '「AI+教育」赛道',
+      words: ['AI+教育'],
+      expected: ['「', 'AI+教育', '」', '赛道'],
+    },
+    {
+      title: 'a name with a middle dot',
+      text: '当伊隆·马斯克决定',
+      words: ['伊隆·马斯克'],
+      expected: ['当', '伊隆·马斯克', '决定'],
+    },
+    {
+      title: 'a term next to Han',
+      text: 'ChatGPT 的GPT-4 的',
+      words: ['GPT-4'],
+      expected: ['ChatGPT', ' ', '的', 'GPT-4', ' ', '的'],
+    },
     { title: 'a term in another case', text: 'eureka labs 公司', words: ['Eureka Labs'], expected: ['eureka labs', ' ', '公司'] },
     { title: 'not inside a Latin word', text: 'OpenAI 和 AI', words: ['AI'], expected: ['OpenAI', ' ', '和', ' ', 'AI'] },
-    { title: 'not inside a longer Latin term', text: 'B2Cx 与 B2C', words: ['B2C'], expected: ['B', '2', 'Cx', ' ', '与', ' ', 'B2C'] },
-    { title: 'a listed word wins a tie', text: '将数据重构成类似内心独白的格式', words: ['重构'], expected: ['将', '数据', '重构', '成', '类似', '内心', '独白', '的', '格式'] },
-    { title: 'segmentit splits 重构 on its own', text: '将数据重构成类似内心独白的格式', words: [], expected: ['将', '数据', '重', '构成', '类似', '内心', '独白', '的', '格式'] },
-    { title: 'a listed word that would cost a word is not forced', text: '传播客观的信息', words: ['播客'], expected: ['传播', '客观的', '信息'] },
-    { title: 'one listed word does not break another', text: '合成数据集', words: ['合成数据', '数据集'], expected: ['合成', '数据集'] },
+    {
+      title: 'not inside a longer Latin term',
+      text: 'B2Cx 与 B2C',
+      words: ['B2C'],
+      expected: ['B', '2', 'Cx', ' ', '与', ' ', 'B2C'],
+    },
+    {
+      title: 'a listed word wins a tie',
+      text: '将数据重构成类似内心独白的格式',
+      words: ['重构'],
+      expected: ['将', '数据', '重构', '成', '类似', '内心', '独白', '的', '格式'],
+    },
+    {
+      title: 'segmentit splits 重构 on its own',
+      text: '将数据重构成类似内心独白的格式',
+      words: [],
+      expected: ['将', '数据', '重', '构成', '类似', '内心', '独白', '的', '格式'],
+    },
+    {
+      title: 'a listed word that would cost a word is not forced',
+      text: '传播客观的信息',
+      words: ['播客'],
+      expected: ['传播', '客观的', '信息'],
+    },
+    {
+      title: 'one listed word does not break another',
+      text: '合成数据集',
+      words: ['合成数据', '数据集'],
+      expected: ['合成', '数据集'],
+    },
     { title: 'emoji and characters outside the BMP', text: '中国😀人民𠀀', words: [], expected: ['中国', '😀', '人民', '𠀀'] },
   ];
   it.each(cases)('$title', ({ text, words, expected }) => {
@@ -107,10 +175,15 @@ describe('segmentWords', () => {
 });
 
 describe('bounded time', () => {
-  const slowLines = readFileSync(path.resolve(__dirname, 'fixtures/segmentit-slow-lines.txt'), 'utf8').split('\n').filter(Boolean);
+  const slowLines = readFileSync(path.resolve(__dirname, 'fixtures/segmentit-slow-lines.txt'), 'utf8')
+    .split('\n')
+    .filter(Boolean);
   const han = slowLines.join('').replace(/[^\p{Script=Han}]/gu, '');
   const longTexts = [
-    { title: '5,000 Han characters of statute text, no punctuation', text: han.repeat(Math.ceil(5000 / han.length)).slice(0, 5000) },
+    {
+      title: '5,000 Han characters of statute text, no punctuation',
+      text: han.repeat(Math.ceil(5000 / han.length)).slice(0, 5000),
+    },
     // One character repeated has the most segmentations: 30 of 哈 alone took segmentit ~0.5 s.
     { title: '5,000 times 哈', text: '哈'.repeat(5000) },
     // segmentit's optimizers are quadratic in a piece's words, and 200,000 tokens overflow push(...tokens).
@@ -123,9 +196,13 @@ describe('bounded time', () => {
 
   // Unsplit, these take from seconds to hours (the fixture README): the time limit is a safety net
   // against that blow-up, far above the real cost, which `npm run bench` prints.
-  it.each(slowLines.map((line, i) => ({ line, n: i + 1 })))('slow line $n segments completely', { timeout: 20_000 }, ({ line }) => {
-    expect(problems(line, segmentWords(line))).toEqual([]);
-  });
+  it.each(slowLines.map((line, i) => ({ line, n: i + 1 })))(
+    'slow line $n segments completely',
+    { timeout: 20_000 },
+    ({ line }) => {
+      expect(problems(line, segmentWords(line))).toEqual([]);
+    },
+  );
 
   it.each(longTexts)('$title segments completely', { timeout: 20_000 }, ({ text }) => {
     expect(problems(text, segmentWords(text))).toEqual([]);
@@ -133,7 +210,8 @@ describe('bounded time', () => {
 });
 
 describe('segmenter instances', () => {
-  const registry = () => (globalThis as Record<symbol, unknown>)[Symbol.for('bilingual-reader.segmenters')] as Map<string, unknown>;
+  const registry = () =>
+    (globalThis as Record<symbol, unknown>)[Symbol.for('bilingual-reader.segmenters')] as Map<string, unknown>;
 
   it('shares one per word list, whatever its order; terms with Latin letters need none of their own', () => {
     segmentWords('赋能');
@@ -152,12 +230,47 @@ describe('segmenter instances', () => {
 
 describe('the seed article', () => {
   const domainTerms = [
-    '自动驾驶', '人形机器人', '规模扩展律', '认知核心', '大模型', '合成数据', '迁移学习', '深度学习', '残差连接',
-    '层归一化', '注意力模块', '可微分', '数据集', '赋能', '播客', '供应链', '变形金刚', '加密货币', '工作记忆',
-    '伊隆·马斯克', 'Eureka Labs', 'No Priors', 'Andrej Karpathy', 'Ilya Sutskever', 'GPT-4', 'AI+教育', 'B2C', 'B2B',
-    'I/O', '重构', '神经网络', '激光雷达', '传感器', '蒸馏', '大脑皮层', '寡头垄断', '首席科学家',
+    '自动驾驶',
+    '人形机器人',
+    '规模扩展律',
+    '认知核心',
+    '大模型',
+    '合成数据',
+    '迁移学习',
+    '深度学习',
+    '残差连接',
+    '层归一化',
+    '注意力模块',
+    '可微分',
+    '数据集',
+    '赋能',
+    '播客',
+    '供应链',
+    '变形金刚',
+    '加密货币',
+    '工作记忆',
+    '伊隆·马斯克',
+    'Eureka Labs',
+    'No Priors',
+    'Andrej Karpathy',
+    'Ilya Sutskever',
+    'GPT-4',
+    'AI+教育',
+    'B2C',
+    'B2B',
+    'I/O',
+    '重构',
+    '神经网络',
+    '激光雷达',
+    '传感器',
+    '蒸馏',
+    '大脑皮层',
+    '寡头垄断',
+    '首席科学家',
   ];
-  const blocks = parseText(read('content/karpathy-no-priors.txt')).blocks.map((block) => block.text).filter(Boolean);
+  const blocks = parseText(read('content/karpathy-no-priors.txt'))
+    .blocks.map((block) => block.text)
+    .filter(Boolean);
   const words = [...parseWordList(read('content/_shared.terms')), ...parseWordList(read('content/karpathy-no-priors.terms'))];
   const settings = [
     { title: 'without word lists', words: [] as string[] },
@@ -180,7 +293,11 @@ describe('the seed article', () => {
   }
 
   beforeAll(() => {
-    for (const { title, words: list } of settings) segmented.set(title, blocks.map((text) => segmentWords(text, list)));
+    for (const { title, words: list } of settings)
+      segmented.set(
+        title,
+        blocks.map((text) => segmentWords(text, list)),
+      );
   }, 60_000);
 
   it.each(settings)('$title, tokens rebuild every block with correct offsets', ({ title }) => {
@@ -202,7 +319,9 @@ describe('the seed article', () => {
         .reduce((sum, count) => ({ whole: sum.whole + count.whole, total: sum.total + count.total }), { whole: 0, total: 0 });
     const without = ratio('without word lists');
     const withLists = ratio('with the word lists');
-    console.log(`domain terms whole: ${withLists.whole}/${withLists.total} with the word lists, ${without.whole}/${without.total} without`);
+    console.log(
+      `domain terms whole: ${withLists.whole}/${withLists.total} with the word lists, ${without.whole}/${without.total} without`,
+    );
     expect(withLists.whole).toBe(withLists.total);
     expect(without.whole).toBeLessThan(without.total);
   });

@@ -34,7 +34,7 @@ export function segmentWords(text: string, words: WordList = []): Token[] {
     if (end > free) for (const token of segmentFree(text.slice(free, end), free, segmenter)) tokens.push(token);
   };
   const lower = asciiLowerCase(text);
-  for (let at = 0; at < text.length; ) {
+  for (let at = 0; at < text.length;) {
     const length = urlLength(text, at) || whitespaceLength(text, at) || matchTerm(text, lower, at, wholeTerms);
     if (length > 0) {
       flush(at);
@@ -79,7 +79,9 @@ function segmentFree(text: string, offset: number, segmenter: Segmenter): Token[
   const tokens: Token[] = [];
   let at = offset;
   for (const chunk of splitAtWidePunctuation(text)) {
-    const pieces = splitLongRuns(chunk).flatMap(capLength).flatMap((piece) => splitByWays(piece, segmenter));
+    const pieces = splitLongRuns(chunk)
+      .flatMap(capLength)
+      .flatMap((piece) => splitByWays(piece, segmenter));
     for (const piece of pieces) {
       tokens.push(...alignWords(piece, at, segmenter.cut(piece)));
       at += piece.length;
@@ -87,7 +89,6 @@ function segmentFree(text: string, offset: number, segmenter: Segmenter): Token[
   }
   return tokens;
 }
-
 
 /**
  * Lays segmentit's words, which come without offsets, onto the piece they came from. A word that is not
@@ -152,4 +153,3 @@ function preferListedWords(text: string, tokens: readonly Token[], hanWords: rea
   }
   return [...result, ...tokens.slice(next)];
 }
-

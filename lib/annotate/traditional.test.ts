@@ -30,19 +30,29 @@ describe('traditionalForms', () => {
     {
       name: 'phrases convert by context: 头发 → 頭髮, 发展 → 發展',
       text: '头发和发展',
-      words: [[0, 2], [2, 3], [3, 5]] as [number, number][],
+      words: [
+        [0, 2],
+        [2, 3],
+        [3, 5],
+      ] as [number, number][],
       expected: { words: { 头发: '頭髮', 发展: '發展' }, exceptions: [] },
     },
     {
       name: 'unchanged words are left out',
       text: '我是',
-      words: [[0, 1], [1, 2]] as [number, number][],
+      words: [
+        [0, 1],
+        [1, 2],
+      ] as [number, number][],
       expected: { words: {}, exceptions: [] },
     },
     {
       name: 'a single character reads by its context in the block (发 in 头发 alone is 發)',
       text: '理发',
-      words: [[0, 1], [1, 2]] as [number, number][],
+      words: [
+        [0, 1],
+        [1, 2],
+      ] as [number, number][],
       expected: { words: { 发: '發' }, exceptions: [[1, '髮']] },
     },
     {
@@ -59,9 +69,9 @@ describe('traditionalForms', () => {
   });
 
   test('every block of the bundled article keeps its length in traditional characters', () => {
-    const ledger = JSON.parse(
-      readFileSync(path.resolve(__dirname, '../../content/karpathy-no-priors.ids.json'), 'utf8'),
-    ) as { blocks: { zh: string }[] };
+    const ledger = JSON.parse(readFileSync(path.resolve(__dirname, '../../content/karpathy-no-priors.ids.json'), 'utf8')) as {
+      blocks: { zh: string }[];
+    };
     const changed = ledger.blocks.filter((b) => toTraditional(b.zh) !== b.zh);
     expect(changed.length).toBeGreaterThan(10);
     for (const block of ledger.blocks) expect(toTraditional(block.zh).length).toBe(block.zh.length);

@@ -2,9 +2,7 @@
 export const MAX_JSON_BODY_BYTES = 256 * 1024;
 
 export type BodyFailure =
-  | { kind: 'too-large'; error: string }
-  | { kind: 'not-utf8'; error: string }
-  | { kind: 'not-json'; error: string };
+  { kind: 'too-large'; error: string } | { kind: 'not-utf8'; error: string } | { kind: 'not-json'; error: string };
 
 export type BytesRead = { ok: true; bytes: Uint8Array } | ({ ok: false } & BodyFailure);
 export type TextRead = { ok: true; text: string } | ({ ok: false } & BodyFailure);
@@ -15,7 +13,9 @@ function tooLarge(maxBytes: number): BodyFailure {
 }
 
 function formatBytes(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(bytes % (1024 * 1024) ? 1 : 0)} MB` : `${Math.ceil(bytes / 1024)} KB`;
+  return bytes >= 1024 * 1024
+    ? `${(bytes / (1024 * 1024)).toFixed(bytes % (1024 * 1024) ? 1 : 0)} MB`
+    : `${Math.ceil(bytes / 1024)} KB`;
 }
 
 /**
@@ -26,7 +26,8 @@ function formatBytes(bytes: number): string {
  */
 export async function readBodyBytes(request: Request, maxBytes: number): Promise<BytesRead> {
   const declared = request.headers.get('content-length');
-  if (declared !== null && /^\d+$/.test(declared.trim()) && Number(declared) > maxBytes) return { ok: false, ...tooLarge(maxBytes) };
+  if (declared !== null && /^\d+$/.test(declared.trim()) && Number(declared) > maxBytes)
+    return { ok: false, ...tooLarge(maxBytes) };
   if (!request.body) return { ok: true, bytes: new Uint8Array(0) };
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];

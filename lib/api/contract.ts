@@ -111,7 +111,9 @@ export const conflictResponse = errorResponse.extend({ current: z.object({ text:
 export type ConflictResponse = z.infer<typeof conflictResponse>;
 
 /** 507 (disk full) or 503 (store unwritable, busy) on a gloss change: nothing was changed. */
-export const storeFailureResponse = errorResponse.extend({ reason: z.enum(['disk-full', 'unwritable', 'symlink', 'busy', 'failed']) });
+export const storeFailureResponse = errorResponse.extend({
+  reason: z.enum(['disk-full', 'unwritable', 'symlink', 'busy', 'failed']),
+});
 export type StoreFailureResponse = z.infer<typeof storeFailureResponse>;
 
 // ---------------------------------------------------------------- /api/texts/<slug>/history

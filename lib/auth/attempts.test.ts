@@ -72,6 +72,8 @@ describe('SignInGuard', () => {
   it('keeps its memory bounded under a spray of names and addresses', () => {
     const guard = new SignInGuard(clock().now);
     for (let i = 0; i < 30_000; i += 1) guard.fail({ account: `account:n${i}`, client: `c${i}` });
-    expect(guard.size).toBeLessThanOrEqual(guardPolicies.pair.maxEntries + guardPolicies.client.maxEntries + guardPolicies.account.maxEntries);
+    expect(guard.size).toBeLessThanOrEqual(
+      guardPolicies.pair.maxEntries + guardPolicies.client.maxEntries + guardPolicies.account.maxEntries,
+    );
   });
 });

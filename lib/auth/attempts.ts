@@ -114,7 +114,11 @@ export class SignInGuard {
 
   /** Whether an attempt may be checked now, or how long to wait (for `Retry-After`). */
   check(attempt: Attempt): AttemptCheck {
-    const wait = Math.max(this.pair.waitMs(pairKey(attempt)), this.client.waitMs(attempt.client), this.account.waitMs(attempt.account));
+    const wait = Math.max(
+      this.pair.waitMs(pairKey(attempt)),
+      this.client.waitMs(attempt.client),
+      this.account.waitMs(attempt.account),
+    );
     return wait > 0 ? { ok: false, retryAfterSeconds: Math.ceil(wait / 1000) } : { ok: true };
   }
 

@@ -30,14 +30,34 @@ describe('hashPassword and verifyPassword', () => {
   const checks: { name: string; password: string; stored: string; expected: boolean }[] = [
     { name: 'the right password', password: 'correct horse', stored: ANN_HASH, expected: true },
     { name: 'a freshly salted hash', password: 'pässwörd', stored: hashPassword('pässwörd'), expected: true },
-    { name: 'the same password in another Unicode form (NFD vs NFC)', password: 'pa\u0308sswo\u0308rd', stored: hashPassword('pässwörd'), expected: true },
+    {
+      name: 'the same password in another Unicode form (NFD vs NFC)',
+      password: 'pa\u0308sswo\u0308rd',
+      stored: hashPassword('pässwörd'),
+      expected: true,
+    },
     { name: 'a wrong password', password: 'correct horse!', stored: ANN_HASH, expected: false },
     { name: 'another account’s password', password: 'reader pass', stored: ANN_HASH, expected: false },
     { name: 'an empty password', password: '', stored: ANN_HASH, expected: false },
     { name: 'an empty stored hash', password: 'correct horse', stored: '', expected: false },
-    { name: 'a stored hash of another scheme', password: 'correct horse', stored: ANN_HASH.replace('scrypt$', 'bcrypt$'), expected: false },
-    { name: 'a stored hash without salt', password: 'correct horse', stored: `scrypt$$${ANN_HASH.split('$')[2]}`, expected: false },
-    { name: 'a stored hash without hash', password: 'correct horse', stored: `scrypt$${ANN_HASH.split('$')[1]}$`, expected: false },
+    {
+      name: 'a stored hash of another scheme',
+      password: 'correct horse',
+      stored: ANN_HASH.replace('scrypt$', 'bcrypt$'),
+      expected: false,
+    },
+    {
+      name: 'a stored hash without salt',
+      password: 'correct horse',
+      stored: `scrypt$$${ANN_HASH.split('$')[2]}`,
+      expected: false,
+    },
+    {
+      name: 'a stored hash without hash',
+      password: 'correct horse',
+      stored: `scrypt$${ANN_HASH.split('$')[1]}$`,
+      expected: false,
+    },
     { name: 'a stored hash cut short', password: 'correct horse', stored: ANN_HASH.slice(0, -4), expected: false },
     { name: 'a stored hash that is just the scheme', password: 'correct horse', stored: 'scrypt', expected: false },
     { name: 'a stored hash that is the plain password', password: 'correct horse', stored: 'correct horse', expected: false },
@@ -82,7 +102,11 @@ describe('parseAccounts', () => {
     { name: 'undefined', value: undefined, expected: [] },
     { name: 'empty', value: '', expected: [] },
     { name: 'one valid account', value: `ann:${ANN_HASH}`, expected: [{ name: 'ann', role: 'editor', passwordHash: ANN_HASH }] },
-    { name: 'spaces around name and hash', value: `  ann : ${ANN_HASH}  `, expected: [{ name: 'ann', role: 'editor', passwordHash: ANN_HASH }] },
+    {
+      name: 'spaces around name and hash',
+      value: `  ann : ${ANN_HASH}  `,
+      expected: [{ name: 'ann', role: 'editor', passwordHash: ANN_HASH }],
+    },
     {
       name: 'several separated by ;',
       value: `ann:${ANN_HASH};bob:${bob}`,
@@ -103,7 +127,11 @@ describe('parseAccounts', () => {
     { name: 'empty name', value: `:${ANN_HASH}`, expected: [] },
     { name: 'not scrypt', value: 'ann:plaintext', expected: [] },
     { name: 'empty hash', value: 'ann:', expected: [] },
-    { name: 'a malformed entry among valid ones is skipped', value: `ann:${ANN_HASH};broken;bob:secret`, expected: [{ name: 'ann', role: 'editor', passwordHash: ANN_HASH }] },
+    {
+      name: 'a malformed entry among valid ones is skipped',
+      value: `ann:${ANN_HASH};broken;bob:secret`,
+      expected: [{ name: 'ann', role: 'editor', passwordHash: ANN_HASH }],
+    },
   ];
   it.each(cases)('$name', ({ value, expected }) => {
     expect(parseAccounts(value, 'editor')).toEqual(expected);
@@ -119,12 +147,24 @@ describe('authConfig', () => {
     { name: 'nothing set on a production server', vars: { NODE_ENV: 'production' }, mode: 'read-only' },
     { name: 'nothing set in development', vars: { NODE_ENV: 'development' }, mode: 'open' },
     { name: 'nothing set in test', vars: { NODE_ENV: 'test' }, mode: 'open' },
-    { name: 'a blank EDITOR_TOKEN on a production server', vars: { NODE_ENV: 'production', EDITOR_TOKEN: '   ' }, mode: 'read-only' },
-    { name: 'only malformed EDITORS on a production server', vars: { NODE_ENV: 'production', EDITORS: 'ann:secret' }, mode: 'read-only' },
+    {
+      name: 'a blank EDITOR_TOKEN on a production server',
+      vars: { NODE_ENV: 'production', EDITOR_TOKEN: '   ' },
+      mode: 'read-only',
+    },
+    {
+      name: 'only malformed EDITORS on a production server',
+      vars: { NODE_ENV: 'production', EDITORS: 'ann:secret' },
+      mode: 'read-only',
+    },
     { name: 'EDITOR_TOKEN on a production server', vars: { NODE_ENV: 'production', EDITOR_TOKEN: 'tok-123' }, mode: 'accounts' },
     { name: 'EDITOR_TOKEN in development', vars: { NODE_ENV: 'development', EDITOR_TOKEN: 'tok-123' }, mode: 'accounts' },
     { name: 'EDITORS on a production server', vars: { NODE_ENV: 'production', EDITORS: `ann:${ANN_HASH}` }, mode: 'accounts' },
-    { name: 'only READERS on a production server', vars: { NODE_ENV: 'production', READERS: `rob:${ROB_HASH}` }, mode: 'accounts' },
+    {
+      name: 'only READERS on a production server',
+      vars: { NODE_ENV: 'production', READERS: `rob:${ROB_HASH}` },
+      mode: 'accounts',
+    },
   ];
   it.each(modes)('$name → $mode', ({ vars, mode }) => {
     expect(authConfig(env(vars)).mode).toBe(mode);
@@ -201,7 +241,10 @@ describe('encodeSession and decodeSession', () => {
     { name: 'no name', data: { role: 'editor', expires: NOW + 1 } },
     { name: 'no expiry', data: { name: 'ann', role: 'editor' } },
     { name: 'an expiry as a string', data: { name: 'ann', role: 'editor', expires: String(NOW + 1) } },
-    { name: 'no session id (a cookie from before sessions could be revoked)', data: { name: 'ann', role: 'editor', expires: NOW + 1, via: 'account', fp: 'x' } },
+    {
+      name: 'no session id (a cookie from before sessions could be revoked)',
+      data: { name: 'ann', role: 'editor', expires: NOW + 1, via: 'account', fp: 'x' },
+    },
     { name: 'an unknown way in', data: { name: 'ann', role: 'editor', expires: NOW + 1, sid: 's', via: 'magic', fp: 'x' } },
   ];
   it.each(badShapes)('refuses a correctly signed payload with $name', ({ data }) => {
@@ -264,7 +307,14 @@ describe('authorizeEdit', () => {
   const hashOf: Record<string, string> = { ann: ANN_HASH, rob: ROB_HASH };
   const sessionCookie = (name: string, role: Role, options: { secret?: string; expires?: number } = {}) =>
     `${SESSION_COOKIE}=${encodeSession(
-      { name, role, expires: options.expires ?? Date.now() + 3_600_000, sid: `sid-${name}`, via: 'account', fp: credentialFingerprint(hashOf[name] ?? '', SECRET) },
+      {
+        name,
+        role,
+        expires: options.expires ?? Date.now() + 3_600_000,
+        sid: `sid-${name}`,
+        via: 'account',
+        fp: credentialFingerprint(hashOf[name] ?? '', SECRET),
+      },
       options.secret ?? SECRET,
     )}`;
   const annCookie = sessionCookie('ann', 'editor');
@@ -275,14 +325,39 @@ describe('authorizeEdit', () => {
   const no = (status: 401 | 403) => ({ ok: false, status, error: expect.any(String) });
 
   const cases: { name: string; config: AuthConfig; headers?: Record<string, string>; url?: string; expected: unknown }[] = [
-    { name: 'read-only: refused even with the token', config: readOnly, headers: { authorization: `Bearer ${TOKEN}` }, expected: no(403) },
+    {
+      name: 'read-only: refused even with the token',
+      config: readOnly,
+      headers: { authorization: `Bearer ${TOKEN}` },
+      expected: no(403),
+    },
     { name: 'read-only: refused from localhost', config: readOnly, headers: { origin: SAME }, expected: no(403) },
     { name: 'no credentials', config: accounts, expected: no(401) },
     { name: 'no credentials from this site', config: accounts, headers: { origin: SAME }, expected: no(401) },
-    { name: 'the token, no Origin, no name', config: accounts, headers: { authorization: `Bearer ${TOKEN}` }, expected: ok('token') },
-    { name: 'the token from any origin', config: accounts, headers: { authorization: `Bearer ${TOKEN}`, origin: EVIL }, expected: ok('token') },
-    { name: 'the token with Sec-Fetch-Site: cross-site', config: accounts, headers: { authorization: `Bearer ${TOKEN}`, 'sec-fetch-site': 'cross-site' }, expected: ok('token') },
-    { name: 'the token named by X-Editor-Name', config: accounts, headers: { authorization: `Bearer ${TOKEN}`, 'x-editor-name': 'ci-bot' }, expected: ok('ci-bot') },
+    {
+      name: 'the token, no Origin, no name',
+      config: accounts,
+      headers: { authorization: `Bearer ${TOKEN}` },
+      expected: ok('token'),
+    },
+    {
+      name: 'the token from any origin',
+      config: accounts,
+      headers: { authorization: `Bearer ${TOKEN}`, origin: EVIL },
+      expected: ok('token'),
+    },
+    {
+      name: 'the token with Sec-Fetch-Site: cross-site',
+      config: accounts,
+      headers: { authorization: `Bearer ${TOKEN}`, 'sec-fetch-site': 'cross-site' },
+      expected: ok('token'),
+    },
+    {
+      name: 'the token named by X-Editor-Name',
+      config: accounts,
+      headers: { authorization: `Bearer ${TOKEN}`, 'x-editor-name': 'ci-bot' },
+      expected: ok('ci-bot'),
+    },
     {
       name: 'the token with control characters in X-Editor-Name',
       config: accounts,
@@ -295,41 +370,180 @@ describe('authorizeEdit', () => {
       headers: { authorization: `Bearer ${TOKEN}`, 'x-editor-name': 'n'.repeat(100) },
       expected: ok('n'.repeat(64)),
     },
-    { name: 'the token with an X-Editor-Name of controls only', config: accounts, headers: { authorization: `Bearer ${TOKEN}`, 'x-editor-name': '\u0007\u0008' }, expected: ok('token') },
-    { name: 'the token with the scheme in lower case', config: accounts, headers: { authorization: `bearer ${TOKEN}` }, expected: ok('token') },
-    { name: 'the token with the scheme in capitals and two spaces', config: accounts, headers: { authorization: `BEARER  ${TOKEN}` }, expected: ok('token') },
+    {
+      name: 'the token with an X-Editor-Name of controls only',
+      config: accounts,
+      headers: { authorization: `Bearer ${TOKEN}`, 'x-editor-name': '\u0007\u0008' },
+      expected: ok('token'),
+    },
+    {
+      name: 'the token with the scheme in lower case',
+      config: accounts,
+      headers: { authorization: `bearer ${TOKEN}` },
+      expected: ok('token'),
+    },
+    {
+      name: 'the token with the scheme in capitals and two spaces',
+      config: accounts,
+      headers: { authorization: `BEARER  ${TOKEN}` },
+      expected: ok('token'),
+    },
     { name: 'another scheme is not a token', config: accounts, headers: { authorization: `Basic ${TOKEN}` }, expected: no(401) },
     { name: 'a wrong token', config: accounts, headers: { authorization: 'Bearer tok-124' }, expected: no(401) },
     { name: 'a token prefix', config: accounts, headers: { authorization: 'Bearer tok-12' }, expected: no(401) },
     { name: 'an empty bearer token', config: accounts, headers: { authorization: 'Bearer ' }, expected: no(401) },
-    { name: 'a wrong token beside a valid session', config: accounts, headers: { authorization: 'Bearer nope', cookie: annCookie, origin: SAME }, expected: no(401) },
-    { name: 'an editor session from this site (Origin)', config: accounts, headers: { cookie: annCookie, origin: SAME }, expected: ok('ann') },
-    { name: 'an editor session from this site (Sec-Fetch-Site)', config: accounts, headers: { cookie: annCookie, 'sec-fetch-site': 'same-origin' }, expected: ok('ann') },
-    { name: 'an editor session among other cookies', config: accounts, headers: { cookie: `a=1; ${annCookie}; b=2`, origin: SAME }, expected: ok('ann') },
-    { name: 'an editor session from another origin', config: accounts, headers: { cookie: annCookie, origin: EVIL }, expected: no(403) },
-    { name: 'an editor session from another port', config: accounts, headers: { cookie: annCookie, origin: 'http://localhost:4000' }, expected: no(403) },
-    { name: 'an editor session with Origin: null', config: accounts, headers: { cookie: annCookie, origin: 'null' }, expected: no(403) },
-    { name: 'an editor session, no Origin, Sec-Fetch-Site: cross-site', config: accounts, headers: { cookie: annCookie, 'sec-fetch-site': 'cross-site' }, expected: no(403) },
-    { name: 'an editor session, no Origin, Sec-Fetch-Site: same-site', config: accounts, headers: { cookie: annCookie, 'sec-fetch-site': 'same-site' }, expected: no(403) },
-    { name: 'an editor session with neither Origin nor Sec-Fetch-Site', config: accounts, headers: { cookie: annCookie }, expected: no(403) },
-    { name: 'a reader session from this site', config: accounts, headers: { cookie: sessionCookie('rob', 'reader'), origin: SAME }, expected: no(403) },
-    { name: 'an expired editor session', config: accounts, headers: { cookie: sessionCookie('ann', 'editor', { expires: Date.now() - 1 }), origin: SAME }, expected: no(401) },
-    { name: 'an editor session signed with another secret', config: accounts, headers: { cookie: sessionCookie('ann', 'editor', { secret: 'other' }), origin: SAME }, expected: no(401) },
-    { name: 'a session cookie under another name', config: accounts, headers: { cookie: annCookie.replace(SESSION_COOKIE, 'other'), origin: SAME }, expected: no(401) },
+    {
+      name: 'a wrong token beside a valid session',
+      config: accounts,
+      headers: { authorization: 'Bearer nope', cookie: annCookie, origin: SAME },
+      expected: no(401),
+    },
+    {
+      name: 'an editor session from this site (Origin)',
+      config: accounts,
+      headers: { cookie: annCookie, origin: SAME },
+      expected: ok('ann'),
+    },
+    {
+      name: 'an editor session from this site (Sec-Fetch-Site)',
+      config: accounts,
+      headers: { cookie: annCookie, 'sec-fetch-site': 'same-origin' },
+      expected: ok('ann'),
+    },
+    {
+      name: 'an editor session among other cookies',
+      config: accounts,
+      headers: { cookie: `a=1; ${annCookie}; b=2`, origin: SAME },
+      expected: ok('ann'),
+    },
+    {
+      name: 'an editor session from another origin',
+      config: accounts,
+      headers: { cookie: annCookie, origin: EVIL },
+      expected: no(403),
+    },
+    {
+      name: 'an editor session from another port',
+      config: accounts,
+      headers: { cookie: annCookie, origin: 'http://localhost:4000' },
+      expected: no(403),
+    },
+    {
+      name: 'an editor session with Origin: null',
+      config: accounts,
+      headers: { cookie: annCookie, origin: 'null' },
+      expected: no(403),
+    },
+    {
+      name: 'an editor session, no Origin, Sec-Fetch-Site: cross-site',
+      config: accounts,
+      headers: { cookie: annCookie, 'sec-fetch-site': 'cross-site' },
+      expected: no(403),
+    },
+    {
+      name: 'an editor session, no Origin, Sec-Fetch-Site: same-site',
+      config: accounts,
+      headers: { cookie: annCookie, 'sec-fetch-site': 'same-site' },
+      expected: no(403),
+    },
+    {
+      name: 'an editor session with neither Origin nor Sec-Fetch-Site',
+      config: accounts,
+      headers: { cookie: annCookie },
+      expected: no(403),
+    },
+    {
+      name: 'a reader session from this site',
+      config: accounts,
+      headers: { cookie: sessionCookie('rob', 'reader'), origin: SAME },
+      expected: no(403),
+    },
+    {
+      name: 'an expired editor session',
+      config: accounts,
+      headers: { cookie: sessionCookie('ann', 'editor', { expires: Date.now() - 1 }), origin: SAME },
+      expected: no(401),
+    },
+    {
+      name: 'an editor session signed with another secret',
+      config: accounts,
+      headers: { cookie: sessionCookie('ann', 'editor', { secret: 'other' }), origin: SAME },
+      expected: no(401),
+    },
+    {
+      name: 'a session cookie under another name',
+      config: accounts,
+      headers: { cookie: annCookie.replace(SESSION_COOKIE, 'other'), origin: SAME },
+      expected: no(401),
+    },
     { name: 'accounts mode gives localhost no free pass', config: accounts, headers: { origin: SAME }, expected: no(401) },
     { name: 'open mode from localhost', config: open, headers: { origin: SAME, ...LOCAL_PEER }, expected: ok('local') },
-    { name: 'open mode from 127.0.0.1', config: open, url: 'http://127.0.0.1:3000/api/x', headers: { origin: 'http://127.0.0.1:3000', ...LOCAL_PEER }, expected: ok('local') },
-    { name: 'open mode from [::1]', config: open, url: 'http://[::1]:3000/api/x', headers: { origin: 'http://[::1]:3000', [PEER_HEADER]: `${NONCE} ::1` }, expected: ok('local') },
-    { name: 'open mode from IPv4-mapped 127.0.0.1', config: open, headers: { origin: SAME, [PEER_HEADER]: `${NONCE} ::ffff:127.0.0.1` }, expected: ok('local') },
-    { name: 'open mode from localhost, cross-site page', config: open, headers: { origin: EVIL, ...LOCAL_PEER }, expected: no(403) },
-    { name: 'open mode with Host example.com', config: open, headers: { host: 'example.com', origin: 'http://example.com', ...LOCAL_PEER }, expected: no(401) },
-    { name: 'open mode at an example.com URL', config: open, url: 'http://example.com/api/x', headers: { origin: 'http://example.com', ...LOCAL_PEER }, expected: no(401) },
-    { name: 'open mode ignores session cookies from elsewhere', config: open, url: 'http://example.com/api/x', headers: { cookie: annCookie, origin: 'http://example.com' }, expected: no(401) },
+    {
+      name: 'open mode from 127.0.0.1',
+      config: open,
+      url: 'http://127.0.0.1:3000/api/x',
+      headers: { origin: 'http://127.0.0.1:3000', ...LOCAL_PEER },
+      expected: ok('local'),
+    },
+    {
+      name: 'open mode from [::1]',
+      config: open,
+      url: 'http://[::1]:3000/api/x',
+      headers: { origin: 'http://[::1]:3000', [PEER_HEADER]: `${NONCE} ::1` },
+      expected: ok('local'),
+    },
+    {
+      name: 'open mode from IPv4-mapped 127.0.0.1',
+      config: open,
+      headers: { origin: SAME, [PEER_HEADER]: `${NONCE} ::ffff:127.0.0.1` },
+      expected: ok('local'),
+    },
+    {
+      name: 'open mode from localhost, cross-site page',
+      config: open,
+      headers: { origin: EVIL, ...LOCAL_PEER },
+      expected: no(403),
+    },
+    {
+      name: 'open mode with Host example.com',
+      config: open,
+      headers: { host: 'example.com', origin: 'http://example.com', ...LOCAL_PEER },
+      expected: no(401),
+    },
+    {
+      name: 'open mode at an example.com URL',
+      config: open,
+      url: 'http://example.com/api/x',
+      headers: { origin: 'http://example.com', ...LOCAL_PEER },
+      expected: no(401),
+    },
+    {
+      name: 'open mode ignores session cookies from elsewhere',
+      config: open,
+      url: 'http://example.com/api/x',
+      headers: { cookie: annCookie, origin: 'http://example.com' },
+      expected: no(401),
+    },
     // Before: Host: localhost was enough, from any machine.
-    { name: 'open mode: another machine saying Host: localhost', config: open, headers: { origin: SAME, [PEER_HEADER]: `${NONCE} 192.168.1.20` }, expected: no(401) },
+    {
+      name: 'open mode: another machine saying Host: localhost',
+      config: open,
+      headers: { origin: SAME, [PEER_HEADER]: `${NONCE} 192.168.1.20` },
+      expected: no(401),
+    },
     { name: 'open mode: no peer address stamped', config: open, headers: { origin: SAME }, expected: no(401) },
-    { name: 'open mode: a peer header forged by the client', config: open, headers: { origin: SAME, [PEER_HEADER]: 'guessed-nonce 127.0.0.1' }, expected: no(401) },
-    { name: 'open mode: X-Forwarded-For 127.0.0.1 from another machine', config: open, headers: { origin: SAME, 'x-forwarded-for': '127.0.0.1', [PEER_HEADER]: `${NONCE} 10.0.0.5` }, expected: no(401) },
+    {
+      name: 'open mode: a peer header forged by the client',
+      config: open,
+      headers: { origin: SAME, [PEER_HEADER]: 'guessed-nonce 127.0.0.1' },
+      expected: no(401),
+    },
+    {
+      name: 'open mode: X-Forwarded-For 127.0.0.1 from another machine',
+      config: open,
+      headers: { origin: SAME, 'x-forwarded-for': '127.0.0.1', [PEER_HEADER]: `${NONCE} 10.0.0.5` },
+      expected: no(401),
+    },
     {
       name: 'the token named by a UTF-8 X-Editor-Name',
       config: accounts,
@@ -353,10 +567,23 @@ describe('authorizeEdit', () => {
 describe('a session holds only while its account does (checked on every request)', () => {
   const SECRET = 'test-secret';
   const SAME = 'http://localhost:3000';
-  const base: AuthConfig = { mode: 'accounts', token: 'tok-123', accounts: [{ name: 'ann', role: 'editor', passwordHash: ANN_HASH }], secret: SECRET };
+  const base: AuthConfig = {
+    mode: 'accounts',
+    token: 'tok-123',
+    accounts: [{ name: 'ann', role: 'editor', passwordHash: ANN_HASH }],
+    secret: SECRET,
+  };
   const cookieFor = (session: Partial<Session> = {}) =>
     `${SESSION_COOKIE}=${encodeSession(
-      { name: 'ann', role: 'editor', expires: Date.now() + 3_600_000, sid: 'sid-ann', via: 'account', fp: credentialFingerprint(ANN_HASH, SECRET), ...session },
+      {
+        name: 'ann',
+        role: 'editor',
+        expires: Date.now() + 3_600_000,
+        sid: 'sid-ann',
+        via: 'account',
+        fp: credentialFingerprint(ANN_HASH, SECRET),
+        ...session,
+      },
       SECRET,
     )}`;
   const edit = (config: AuthConfig, cookie: string) =>
@@ -366,11 +593,34 @@ describe('a session holds only while its account does (checked on every request)
   const cases: { name: string; config: AuthConfig; cookie?: Partial<Session>; expected: number | 'ok' }[] = [
     { name: 'the account as configured', config: base, expected: 'ok' },
     { name: 'the account removed from EDITORS', config: { ...base, accounts: [] }, expected: 401 },
-    { name: 'the account moved to READERS', config: { ...base, accounts: [{ name: 'ann', role: 'reader', passwordHash: ANN_HASH }] }, expected: 401 },
-    { name: 'the password changed', config: { ...base, accounts: [{ name: 'ann', role: 'editor', passwordHash: ROB_HASH }] }, expected: 401 },
-    { name: 'a token session while the token is unchanged', config: base, cookie: { via: 'token', name: 'bot', fp: credentialFingerprint('tok-123', SECRET) }, expected: 'ok' },
-    { name: 'a token session after the token changed', config: { ...base, token: 'tok-456' }, cookie: { via: 'token', name: 'bot', fp: credentialFingerprint('tok-123', SECRET) }, expected: 401 },
-    { name: 'a token session after the token was removed', config: { ...base, token: undefined }, cookie: { via: 'token', name: 'bot', fp: credentialFingerprint('tok-123', SECRET) }, expected: 401 },
+    {
+      name: 'the account moved to READERS',
+      config: { ...base, accounts: [{ name: 'ann', role: 'reader', passwordHash: ANN_HASH }] },
+      expected: 401,
+    },
+    {
+      name: 'the password changed',
+      config: { ...base, accounts: [{ name: 'ann', role: 'editor', passwordHash: ROB_HASH }] },
+      expected: 401,
+    },
+    {
+      name: 'a token session while the token is unchanged',
+      config: base,
+      cookie: { via: 'token', name: 'bot', fp: credentialFingerprint('tok-123', SECRET) },
+      expected: 'ok',
+    },
+    {
+      name: 'a token session after the token changed',
+      config: { ...base, token: 'tok-456' },
+      cookie: { via: 'token', name: 'bot', fp: credentialFingerprint('tok-123', SECRET) },
+      expected: 401,
+    },
+    {
+      name: 'a token session after the token was removed',
+      config: { ...base, token: undefined },
+      cookie: { via: 'token', name: 'bot', fp: credentialFingerprint('tok-123', SECRET) },
+      expected: 401,
+    },
   ];
   it.each(cases)('$name', async ({ config, cookie, expected }) => {
     const access = await edit(config, cookieFor(cookie));
@@ -393,7 +643,13 @@ describe('a session holds only while its account does (checked on every request)
 describe('wrong bearer tokens are limited like wrong passwords', () => {
   const config: AuthConfig = { mode: 'accounts', token: 'tok-123', accounts: [], secret: 's' };
   const put = (token: string, peer = '203.0.113.9') =>
-    authorizeEdit(new Request('http://localhost/api/x', { method: 'PUT', headers: { authorization: `Bearer ${token}`, [PEER_HEADER]: `${NONCE} ${peer}` } }), config);
+    authorizeEdit(
+      new Request('http://localhost/api/x', {
+        method: 'PUT',
+        headers: { authorization: `Bearer ${token}`, [PEER_HEADER]: `${NONCE} ${peer}` },
+      }),
+      config,
+    );
 
   it('after five free wrong tokens from one address, the sixth brings 429 with a wait, even for the right token', async () => {
     for (let i = 0; i < 6; i += 1) expect(await put(`wrong-${i}`)).toMatchObject({ status: 401 });

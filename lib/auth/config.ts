@@ -81,6 +81,8 @@ export function authConfig(env: NodeJS.ProcessEnv = process.env): AuthConfig {
   // Without SESSION_SECRET the key is derived from the credentials, so changing them signs everyone out.
   const secret =
     env.SESSION_SECRET?.trim() ||
-    createHash('sha256').update(`bilingual-reader-session\u0000${token ?? ''}\u0000${accounts.map((a) => a.passwordHash).join(',')}`).digest('hex');
+    createHash('sha256')
+      .update(`bilingual-reader-session\u0000${token ?? ''}\u0000${accounts.map((a) => a.passwordHash).join(',')}`)
+      .digest('hex');
   return { mode, ...(token ? { token } : {}), accounts, secret };
 }

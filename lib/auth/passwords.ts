@@ -9,7 +9,9 @@ export function hashPassword(password: string, salt: Buffer = randomBytes(16)): 
 }
 
 function scryptAsync(password: string, salt: Buffer): Promise<Buffer> {
-  return new Promise((resolve, reject) => scrypt(password, salt, KEY_LENGTH, (error, key) => (error ? reject(error) : resolve(key))));
+  return new Promise((resolve, reject) =>
+    scrypt(password, salt, KEY_LENGTH, (error, key) => (error ? reject(error) : resolve(key))),
+  );
 }
 
 // scrypt runs on libuv's thread pool, which file reads share: at most two at a time, so

@@ -16,14 +16,16 @@ export interface Viewer {
 }
 
 export type EditAccess =
-  | { ok: true; editor: string }
-  | { ok: false; status: 401 | 403 | 422 | 429; error: string; retryAfterSeconds?: number };
+  { ok: true; editor: string } | { ok: false; status: 401 | 403 | 422 | 429; error: string; retryAfterSeconds?: number };
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 /** An editor name as given by a person or a script: control characters out, at most 64 characters. */
 export function cleanName(value: string | null | undefined): string {
-  const cleaned = (value ?? '').normalize('NFC').replace(/[\u0000-\u001F\u007F-\u009F]/g, '').trim();
+  const cleaned = (value ?? '')
+    .normalize('NFC')
+    .replace(/[\u0000-\u001F\u007F-\u009F]/g, '')
+    .trim();
   return [...cleaned].slice(0, 64).join('');
 }
 
@@ -95,7 +97,8 @@ const TOKEN_ACCOUNT = 'token:';
 export async function sessionHolds(session: Session, config: AuthConfig): Promise<boolean> {
   if (config.mode !== 'accounts') return false;
   if (session.via === 'token') {
-    if (!config.token || session.role !== 'editor' || !sameSecret(session.fp, credentialFingerprint(config.token, config.secret))) return false;
+    if (!config.token || session.role !== 'editor' || !sameSecret(session.fp, credentialFingerprint(config.token, config.secret)))
+      return false;
   } else {
     const account = config.accounts.find((a) => a.name === session.name);
     if (!account || account.role !== session.role) return false;
@@ -128,7 +131,8 @@ export async function identify(request: Request, config: AuthConfig = authConfig
     return { viewer: { name: name.name || 'token', role: 'editor', via: 'token' } };
   }
   const session = decodeSession(cookieValue(request, SESSION_COOKIE), config.secret);
-  if (session && (await sessionHolds(session, config))) return { viewer: { name: session.name, role: session.role, via: 'session', session } };
+  if (session && (await sessionHolds(session, config)))
+    return { viewer: { name: session.name, role: session.role, via: 'session', session } };
   if (config.mode === 'open' && isLocal(request)) return { viewer: { name: 'local', role: 'editor', via: 'open' } };
   return {};
 }
@@ -161,7 +165,13 @@ export async function authorizeEdit(request: Request, config: AuthConfig = authC
     return { ok: false, status: 403, error: 'This site is read-only: no editors are configured (set EDITOR_TOKEN or EDITORS)' };
   }
   const { viewer, limited, error } = await identify(request, config);
-  if (limited) return { ok: false, status: 429, error: tooManyAttempts(limited.retryAfterSeconds), retryAfterSeconds: limited.retryAfterSeconds };
+  if (limited)
+    return {
+      ok: false,
+      status: 429,
+      error: tooManyAttempts(limited.retryAfterSeconds),
+      retryAfterSeconds: limited.retryAfterSeconds,
+    };
   if (error) return { ok: false, status: 422, error };
   if (!viewer) return { ok: false, status: 401, error: 'Sign in as an editor to change glosses' };
   if (viewer.via !== 'token' && !isSameOrigin(request)) {

@@ -49,7 +49,14 @@ export function decodeSession(value: string | undefined, secret: string, now = D
     if (typeof session.expires !== 'number' || session.expires < now) return undefined;
     if (typeof session.sid !== 'string' || typeof session.fp !== 'string') return undefined;
     if (session.via !== 'account' && session.via !== 'token') return undefined;
-    return { name: session.name, role: session.role, expires: session.expires, sid: session.sid, via: session.via, fp: session.fp };
+    return {
+      name: session.name,
+      role: session.role,
+      expires: session.expires,
+      sid: session.sid,
+      via: session.via,
+      fp: session.fp,
+    };
   } catch {
     return undefined;
   }

@@ -84,7 +84,9 @@ describe('checkLibrary warnings', () => {
     data = makeDataDir({ copyRepoData: true });
     const glosses = glossFile();
     // Not the second paragraph, which is the one edited below.
-    const [first, second] = Object.keys(glosses).filter((k) => k !== 'title').slice(3);
+    const [first, second] = Object.keys(glosses)
+      .filter((k) => k !== 'title')
+      .slice(3);
     delete glosses[first!];
     glosses[second!] = '  ';
     data.write(`locales/en/${SLUG}.json`, JSON.stringify(glosses));
@@ -106,7 +108,9 @@ describe('checkLibrary glossary and notes', () => {
   it('warns when a gloss drops a term’s approved rendering, naming the block, term and gloss', async () => {
     data = makeDataDir({ copyRepoData: true });
     const glosses = glossFile();
-    const ledger = JSON.parse(readFileSync(data.file(`content/${SLUG}.ids.json`), 'utf8')) as { blocks: { id: string; zh: string }[] };
+    const ledger = JSON.parse(readFileSync(data.file(`content/${SLUG}.ids.json`), 'utf8')) as {
+      blocks: { id: string; zh: string }[];
+    };
     const block = ledger.blocks.find((b) => b.zh.includes('特拉斯'))!;
     const wrong = glosses[block.id]!.replace(/Tesla/g, 'the carmaker');
     data.write(`locales/en/${SLUG}.json`, JSON.stringify({ ...glosses, [block.id]: wrong }));
@@ -123,23 +127,40 @@ describe('checkLibrary glossary and notes', () => {
       name: 'a gloss that uses a forbidden rendering (“merger” for 融合), naming the shared glossary',
       mutate: () => {
         const glosses = glossFile();
-        data!.write(`locales/en/${SLUG}.json`, JSON.stringify({ ...glosses, i951a2: glosses.i951a2!.replace('form of merging', 'merger') }));
+        data!.write(
+          `locales/en/${SLUG}.json`,
+          JSON.stringify({ ...glosses, i951a2: glosses.i951a2!.replace('form of merging', 'merger') }),
+        );
       },
-      expected: { code: 'glossary', id: 'i951a2', message: ['融合', 'the shared glossary, locales/en/glossary.json', '"merger"', 'forbids'] },
+      expected: {
+        code: 'glossary',
+        id: 'i951a2',
+        message: ['融合', 'the shared glossary, locales/en/glossary.json', '"merger"', 'forbids'],
+      },
     },
     {
       name: 'a forbidden rendering from the text’s own glossary (“neocortex” for 新皮层 here)',
       mutate: () => {
         const glosses = glossFile();
-        data!.write(`locales/en/${SLUG}.json`, JSON.stringify({ ...glosses, ipaepq: glosses.ipaepq!.replace('new cortex', 'neocortex') }));
+        data!.write(
+          `locales/en/${SLUG}.json`,
+          JSON.stringify({ ...glosses, ipaepq: glosses.ipaepq!.replace('new cortex', 'neocortex') }),
+        );
       },
-      expected: { code: 'glossary', id: 'ipaepq', message: ['新皮层', `this text’s glossary, locales/en/${SLUG}.glossary.json`, '"neocortex"'] },
+      expected: {
+        code: 'glossary',
+        id: 'ipaepq',
+        message: ['新皮层', `this text’s glossary, locales/en/${SLUG}.glossary.json`, '"neocortex"'],
+      },
     },
     {
       name: 'a name kept as written, with its case changed',
       mutate: () => {
         const glosses = glossFile();
-        data!.write(`locales/en/${SLUG}.json`, JSON.stringify({ ...glosses, w9rrbt: glosses.w9rrbt!.replace('No Priors', 'no priors') }));
+        data!.write(
+          `locales/en/${SLUG}.json`,
+          JSON.stringify({ ...glosses, w9rrbt: glosses.w9rrbt!.replace('No Priors', 'no priors') }),
+        );
       },
       expected: { code: 'glossary', id: 'w9rrbt', message: ['No Priors', 'this text’s glossary', 'none of "No Priors"'] },
     },
@@ -155,13 +176,29 @@ describe('checkLibrary glossary and notes', () => {
     const report = await checkLibrary();
     expect(report.errors).toEqual([]);
     const messages = report.warnings.filter((w) => w.code === expected.code && w.id === expected.id).map((w) => w.message);
-    expect(messages.filter((m) => expected.message.every((part) => m.includes(part))), JSON.stringify(messages)).toHaveLength(1);
+    expect(
+      messages.filter((m) => expected.message.every((part) => m.includes(part))),
+      JSON.stringify(messages),
+    ).toHaveLength(1);
   });
 
   const glossaryFileErrors: { name: string; file: string; text: string; line?: number }[] = [
-    { name: 'malformed JSON in a text’s glossary', file: `locales/en/${SLUG}.glossary.json`, text: '{\n  "新皮层": {"en": [}\n}\n', line: 2 },
-    { name: 'an entry with neither renderings nor doNotTranslate', file: `locales/en/${SLUG}.glossary.json`, text: '{"新皮层": {"note": "x"}}' },
-    { name: 'a misspelt field', file: `locales/en/${SLUG}.glossary.json`, text: '{"融合": {"en": ["merge"], "forbiden": ["merger"]}}' },
+    {
+      name: 'malformed JSON in a text’s glossary',
+      file: `locales/en/${SLUG}.glossary.json`,
+      text: '{\n  "新皮层": {"en": [}\n}\n',
+      line: 2,
+    },
+    {
+      name: 'an entry with neither renderings nor doNotTranslate',
+      file: `locales/en/${SLUG}.glossary.json`,
+      text: '{"新皮层": {"note": "x"}}',
+    },
+    {
+      name: 'a misspelt field',
+      file: `locales/en/${SLUG}.glossary.json`,
+      text: '{"融合": {"en": ["merge"], "forbiden": ["merger"]}}',
+    },
     { name: 'a malformed shared glossary', file: 'locales/en/glossary.json', text: '{"融合": {"en": []}}' },
   ];
   it.each(glossaryFileErrors)('reports $name as an error naming the file', async ({ file, text, line }) => {
@@ -176,7 +213,9 @@ describe('checkLibrary glossary and notes', () => {
     data = makeDataDir({ copyRepoData: true });
     data.write('locales/en/missing-text.glossary.json', '{}');
     const report = await checkLibrary();
-    expect(report.errors.filter((p) => p.code === 'orphan-file').map((p) => p.file)).toEqual(['locales/en/missing-text.glossary.json']);
+    expect(report.errors.filter((p) => p.code === 'orphan-file').map((p) => p.file)).toEqual([
+      'locales/en/missing-text.glossary.json',
+    ]);
   });
 
   it('reports a note whose quote has left its block as detached', async () => {

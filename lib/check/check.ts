@@ -5,7 +5,14 @@ import { lintGlossary, mergeGlossaries, type GlossaryMiss } from '@/lib/annotate
 import type { TermEntry } from '@/lib/annotate/types';
 import { glossStatus, hasGloss } from '@/lib/gloss/status';
 import { TITLE_KEY, type GlossFile, type GlossStateFile } from '@/lib/gloss/types';
-import { notesPath, readGlossary, readNotes, readTextGlossary, sharedGlossaryPath, textGlossaryPath } from '@/lib/store/annotations';
+import {
+  notesPath,
+  readGlossary,
+  readNotes,
+  readTextGlossary,
+  sharedGlossaryPath,
+  textGlossaryPath,
+} from '@/lib/store/annotations';
 import { DataFileError } from '@/lib/store/errors';
 import { glossPath, glossStatePath, listLocaleFiles } from '@/lib/store/glosses';
 import { findKeyProblems } from '@/lib/store/json';
@@ -68,7 +75,12 @@ async function checkText(source: SourceFile, glossary: TermEntry[], report: Chec
     warn({ code: 'front-matter', file: source.file, line: problem.line, slug, message: problem.message });
   }
   if (ids.changed) {
-    warn({ code: 'ledger-out-of-date', file: ledgerFile, slug, message: 'the source changed since the last sync: run `npm run sync` to record its ids' });
+    warn({
+      code: 'ledger-out-of-date',
+      file: ledgerFile,
+      slug,
+      message: 'the source changed since the last sync: run `npm run sync` to record its ids',
+    });
   }
 
   if (files.glossFailure !== undefined) {
@@ -92,11 +104,23 @@ async function checkText(source: SourceFile, glossary: TermEntry[], report: Chec
   const known = new Set(glossKeyOrder(ids.blocks, ids.ledger.retired));
   for (const key of Object.keys(glosses)) {
     if (known.has(key)) continue;
-    error({ code: 'orphan-gloss', file: glossFile, slug, id: key, message: `gloss key "${key}" matches no block of ${source.file}` });
+    error({
+      code: 'orphan-gloss',
+      file: glossFile,
+      slug,
+      id: key,
+      message: `gloss key "${key}" matches no block of ${source.file}`,
+    });
   }
   for (const key of Object.keys(states)) {
     if (known.has(key)) continue;
-    error({ code: 'orphan-state', file: stateFile, slug, id: key, message: `state key "${key}" matches no block of ${source.file}` });
+    error({
+      code: 'orphan-state',
+      file: stateFile,
+      slug,
+      id: key,
+      message: `state key "${key}" matches no block of ${source.file}`,
+    });
   }
 
   const titleZh = textTitle(files);
@@ -112,9 +136,16 @@ async function checkText(source: SourceFile, glossary: TermEntry[], report: Chec
       continue;
     }
     const status = glossStatus(en, states[id], hash);
-    if (status === 'untranslated') warn({ code: 'untranslated', file: glossFile, slug, id, message: `"${excerpt}" has no gloss` });
+    if (status === 'untranslated')
+      warn({ code: 'untranslated', file: glossFile, slug, id, message: `"${excerpt}" has no gloss` });
     if (status === 'stale') {
-      warn({ code: 'stale', file: glossFile, slug, id, message: `the Chinese of "${excerpt}" changed since its gloss was saved` });
+      warn({
+        code: 'stale',
+        file: glossFile,
+        slug,
+        id,
+        message: `the Chinese of "${excerpt}" changed since its gloss was saved`,
+      });
     }
   }
 
@@ -165,11 +196,23 @@ async function checkNotes(
     const zh = zhById.get(note.block);
     const where = { file, slug: source.slug, id: note.id };
     if (zh === undefined) {
-      report.warnings.push({ ...where, code: 'note-detached', message: `note ${note.id} belongs to block ${note.block}, which is no longer in the text` });
+      report.warnings.push({
+        ...where,
+        code: 'note-detached',
+        message: `note ${note.id} belongs to block ${note.block}, which is no longer in the text`,
+      });
     } else if (!zh.includes(note.quote)) {
-      report.warnings.push({ ...where, code: 'note-detached', message: `note ${note.id}: "${note.quote}" is no longer in block ${note.block}` });
+      report.warnings.push({
+        ...where,
+        code: 'note-detached',
+        message: `note ${note.id}: "${note.quote}" is no longer in block ${note.block}`,
+      });
     } else if (note.enQuote && !(glosses[note.block] ?? '').includes(note.enQuote)) {
-      report.warnings.push({ ...where, code: 'note-en-anchor', message: `note ${note.id}: "${note.enQuote}" is not in the gloss of ${note.block}; its marker goes at the end` });
+      report.warnings.push({
+        ...where,
+        code: 'note-en-anchor',
+        message: `note ${note.id}: "${note.enQuote}" is not in the gloss of ${note.block}; its marker goes at the end`,
+      });
     }
   }
 }
@@ -199,7 +242,8 @@ async function checkOrphanFiles(slugs: Set<string>, report: CheckReport): Promis
 export async function checkLibrary(): Promise<CheckReport> {
   const report: CheckReport = { errors: [], warnings: [] };
   const { sources, skipped } = await listSources();
-  for (const { file, reason } of skipped) report.errors.push({ code: 'bad-file-name', file, message: `cannot be served: ${reason}` });
+  for (const { file, reason } of skipped)
+    report.errors.push({ code: 'bad-file-name', file, message: `cannot be served: ${reason}` });
   let glossary: TermEntry[] = [];
   try {
     glossary = await readGlossary(GLOSS_LANGUAGE);

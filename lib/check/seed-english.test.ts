@@ -4,7 +4,10 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
 const SLUG = 'karpathy-no-priors';
-const glosses = JSON.parse(readFileSync(new URL(`../../locales/en/${SLUG}.json`, import.meta.url), 'utf8')) as Record<string, string>;
+const glosses = JSON.parse(readFileSync(new URL(`../../locales/en/${SLUG}.json`, import.meta.url), 'utf8')) as Record<
+  string,
+  string
+>;
 const entries = Object.entries(glosses);
 
 /** The spans of a gloss inside curly double quotes. */
@@ -13,7 +16,10 @@ function quotations(text: string): string[] {
 }
 
 const banned: { name: string; pattern: RegExp }[] = [
-  { name: 'a colon between a verb of saying and its quote (He said: “…”)', pattern: /\b(?:said|says|say|added|stressed|explained|replied|noted|asked|told|remarked)\s*:\s*[“"]/i },
+  {
+    name: 'a colon between a verb of saying and its quote (He said: “…”)',
+    pattern: /\b(?:said|says|say|added|stressed|explained|replied|noted|asked|told|remarked)\s*:\s*[“"]/i,
+  },
   { name: '“As we know” (我们知道)', pattern: /\bas we know\b/i },
   { name: '“So one interesting point is” (所以很有趣的一点是)', pattern: /\binteresting point is\b/i },
   { name: '“It is precisely because of … that” (正是因为…才)', pattern: /\bprecisely because\b/i },
@@ -30,8 +36,15 @@ const banned: { name: string; pattern: RegExp }[] = [
   { name: '“distilling small models” (one distils large models into small ones)', pattern: /\bdistill?ing small models\b/i },
   { name: '“test package” without “-time” (测试包 is Karpathy’s test-time package)', pattern: /\btest package\b/i },
   { name: '“neocortex” (the article’s 新皮层 is a new, artificial cortex)', pattern: /\bneocortex\b/i },
-  { name: 'a number of 10 or more spelled out', pattern: /\b(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)\b/i },
-  { name: 'a million or billion with its number spelled out', pattern: /\b(?:one|two|three|four|five|six|seven|eight|nine)\s+(?:million|billion)\b/i },
+  {
+    name: 'a number of 10 or more spelled out',
+    pattern:
+      /\b(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)\b/i,
+  },
+  {
+    name: 'a million or billion with its number spelled out',
+    pattern: /\b(?:one|two|three|four|five|six|seven|eight|nine)\s+(?:million|billion)\b/i,
+  },
 ];
 
 describe(`the English of ${SLUG}`, () => {
@@ -40,7 +53,11 @@ describe(`the English of ${SLUG}`, () => {
   });
 
   it('puts editorial insertions inside a quotation in square brackets, not parentheses', () => {
-    const offending = entries.flatMap(([id, en]) => quotations(en).filter((q) => /[()]/.test(q)).map((q) => `${id}: “${q}`));
+    const offending = entries.flatMap(([id, en]) =>
+      quotations(en)
+        .filter((q) => /[()]/.test(q))
+        .map((q) => `${id}: “${q}`),
+    );
     expect(offending).toEqual([]);
   });
 

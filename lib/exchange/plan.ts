@@ -42,23 +42,43 @@ function sameSource(a: string, b: string): boolean {
   return norm(a) === norm(b);
 }
 
-function planUnit(unit: ImportedUnit, current: CurrentUnit | undefined, retired: ReadonlySet<string>, options: PlanOptions): UnitPlan {
+function planUnit(
+  unit: ImportedUnit,
+  current: CurrentUnit | undefined,
+  retired: ReadonlySet<string>,
+  options: PlanOptions,
+): UnitPlan {
   const { id } = unit;
   if (!current) {
-    const reason = retired.has(id) ? 'this paragraph was removed from the text' : id ? 'no paragraph of this text has this id' : 'the unit has no id';
+    const reason = retired.has(id)
+      ? 'this paragraph was removed from the text'
+      : id
+        ? 'no paragraph of this text has this id'
+        : 'the unit has no id';
     return { id, outcome: 'rejected', reason };
   }
   if (unit.problem) return { id, outcome: 'rejected', reason: unit.problem };
   if (!sameSource(unit.source, current.source)) {
-    return { id, outcome: 'stale', reason: 'the Chinese changed since the file was exported', fileSource: unit.source, currentSource: current.source };
+    return {
+      id,
+      outcome: 'stale',
+      reason: 'the Chinese changed since the file was exported',
+      fileSource: unit.source,
+      currentSource: current.source,
+    };
   }
   if (unit.target === undefined) return { id, outcome: 'rejected', reason: 'the unit has no target (nothing is deleted)' };
   if (CONTROL.test(unit.target)) return { id, outcome: 'rejected', reason: 'the target contains control characters' };
   const cleaned = cleanGloss(unit.target);
   if (!cleaned.ok) {
-    return { id, outcome: 'rejected', reason: cleaned.code === 'empty' ? 'the target is empty (nothing is deleted)' : cleaned.error };
+    return {
+      id,
+      outcome: 'rejected',
+      reason: cleaned.code === 'empty' ? 'the target is empty (nothing is deleted)' : cleaned.error,
+    };
   }
-  if (sameSource(cleaned.text, current.source)) return { id, outcome: 'rejected', reason: 'the target is a copy of the Chinese (not translated)' };
+  if (sameSource(cleaned.text, current.source))
+    return { id, outcome: 'rejected', reason: 'the target is a copy of the Chinese (not translated)' };
   const gloss = current.gloss ?? '';
   if (cleaned.text === gloss) return { id, outcome: 'unchanged' };
   const changedSinceExport = unit.revision === undefined ? gloss !== '' : unit.revision !== glossRevision(gloss);

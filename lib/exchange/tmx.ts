@@ -17,7 +17,10 @@ export interface MemoryPair {
  * `[{ id: 'a/c4pzjo', source: '你好', target: 'Hello', status: 'reviewed' }]` → `<tmx version="1.4">…`.
  */
 export function serializeTmx(pairs: readonly MemoryPair[], created: Date = new Date()): string {
-  const stamp = created.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  const stamp = created
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
   return serializeXml(
     element('tmx', { version: '1.4' }, [
       element('header', {

@@ -115,14 +115,20 @@ export function parseXliff(text: string): ParseResult {
     if (error instanceof XmlSyntaxError) return { ok: false, error: error.message };
     throw error;
   }
-  if (localName(root.name) !== 'xliff') return { ok: false, error: `This is not an XLIFF file: its root element is <${root.name}>` };
+  if (localName(root.name) !== 'xliff')
+    return { ok: false, error: `This is not an XLIFF file: its root element is <${root.name}>` };
   const declared = root.attributes.version ?? '';
-  const version = declared.startsWith('2') ? '2.0' : declared === '1.2' || declared === '1.1' || declared === '' ? '1.2' : undefined;
+  const version = declared.startsWith('2')
+    ? '2.0'
+    : declared === '1.2' || declared === '1.1' || declared === ''
+      ? '1.2'
+      : undefined;
   if (!version) return { ok: false, error: `XLIFF version ${declared} is not supported (1.2 and 2.x are)` };
   const files = childElements(root, 'file');
   if (files.length === 0) return { ok: false, error: 'The XLIFF file has no <file> element' };
   const originals = [...new Set(files.map((file) => file.attributes.original).filter((o): o is string => Boolean(o)))];
-  if (originals.length > 1) return { ok: false, error: `The XLIFF file holds several texts (${originals.join(', ')}); import one text at a time` };
+  if (originals.length > 1)
+    return { ok: false, error: `The XLIFF file holds several texts (${originals.join(', ')}); import one text at a time` };
   const units =
     version === '1.2'
       ? files.flatMap((file) => descendants(file, 'trans-unit', 'trans-unit')).map(readUnit12)

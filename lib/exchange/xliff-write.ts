@@ -39,10 +39,24 @@ function unit12(unit: ExportUnit, sourceInTarget: boolean): XmlElement {
 export function serializeXliff12(doc: ExportDocument): string {
   return serializeXml(
     element('xliff', { version: '1.2', xmlns: XLIFF12_NS }, [
-      element('file', { original: doc.slug, 'source-language': SOURCE_LANGUAGE, 'target-language': TARGET_LANGUAGE, datatype: 'plaintext', 'tool-id': TOOL_ID }, [
-        element('header', {}, [element('tool', { 'tool-id': TOOL_ID, 'tool-name': 'Bilingual Reader' })]),
-        element('body', {}, doc.units.map((unit) => unit12(unit, doc.sourceInTarget === true))),
-      ]),
+      element(
+        'file',
+        {
+          original: doc.slug,
+          'source-language': SOURCE_LANGUAGE,
+          'target-language': TARGET_LANGUAGE,
+          datatype: 'plaintext',
+          'tool-id': TOOL_ID,
+        },
+        [
+          element('header', {}, [element('tool', { 'tool-id': TOOL_ID, 'tool-name': 'Bilingual Reader' })]),
+          element(
+            'body',
+            {},
+            doc.units.map((unit) => unit12(unit, doc.sourceInTarget === true)),
+          ),
+        ],
+      ),
     ]),
   );
 }
@@ -53,10 +67,20 @@ function unit20(unit: ExportUnit): XmlElement {
   if (unit.target !== undefined) segment.push(element('target', {}, [unit.target]));
   const children: XmlElement[] = [
     element('mda:metadata', {}, [
-      element('mda:metaGroup', { category: TOOL_ID }, [element('mda:meta', { type: 'revision' }, [unit.revision]), element('mda:meta', { type: 'kind' }, [unit.kind])]),
+      element('mda:metaGroup', { category: TOOL_ID }, [
+        element('mda:meta', { type: 'revision' }, [unit.revision]),
+        element('mda:meta', { type: 'kind' }, [unit.kind]),
+      ]),
     ]),
   ];
-  if (unit.notes.length > 0) children.push(element('notes', {}, unit.notes.map((note) => element('note', { category: TOOL_ID }, [note]))));
+  if (unit.notes.length > 0)
+    children.push(
+      element(
+        'notes',
+        {},
+        unit.notes.map((note) => element('note', { category: TOOL_ID }, [note])),
+      ),
+    );
   children.push(element('segment', { state, subState }, segment));
   return element('unit', { id: unit.id, name: unit.id }, children);
 }
@@ -64,8 +88,10 @@ function unit20(unit: ExportUnit): XmlElement {
 /** Writes an XLIFF 2.0 document: `<unit>`s with one `<segment>` each, states on the segment, the revision as `mda:meta`. */
 export function serializeXliff20(doc: ExportDocument): string {
   return serializeXml(
-    element('xliff', { version: '2.0', xmlns: XLIFF20_NS, 'xmlns:mda': MDA_NS, srcLang: SOURCE_LANGUAGE, trgLang: TARGET_LANGUAGE }, [
-      element('file', { id: 'f1', original: doc.slug }, doc.units.map(unit20)),
-    ]),
+    element(
+      'xliff',
+      { version: '2.0', xmlns: XLIFF20_NS, 'xmlns:mda': MDA_NS, srcLang: SOURCE_LANGUAGE, trgLang: TARGET_LANGUAGE },
+      [element('file', { id: 'f1', original: doc.slug }, doc.units.map(unit20))],
+    ),
   );
 }

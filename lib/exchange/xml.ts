@@ -98,7 +98,8 @@ export function parseXml(text: string): XmlElement {
   }
   const top = document.elements ?? [];
   const last = top.at(-1);
-  if (last?.type !== 'instruction' || last.name !== SENTINEL) throw new XmlSyntaxError('Not well-formed XML: the document ends before its elements are closed');
+  if (last?.type !== 'instruction' || last.name !== SENTINEL)
+    throw new XmlSyntaxError('Not well-formed XML: the document ends before its elements are closed');
   const roots = top.filter((node) => node.type === 'element');
   if (roots.length > 1) throw new XmlSyntaxError('Not well-formed XML: more than one root element');
   const root = roots[0] ? fromVendor(roots[0]) : undefined;
@@ -120,13 +121,24 @@ export function serializeXml(root: XmlElement): string {
 }
 
 /** Builds an element. `element('note', { from: 'x' }, ['text'])`. */
-export function element(name: string, attributes: Record<string, string | undefined> = {}, children: (XmlNode | string)[] = []): XmlElement {
+export function element(
+  name: string,
+  attributes: Record<string, string | undefined> = {},
+  children: (XmlNode | string)[] = [],
+): XmlElement {
   const attrs: Record<string, string> = {};
   for (const [key, value] of Object.entries(attributes)) if (value !== undefined) attrs[key] = value;
-  return { kind: 'element', name, attributes: attrs, children: children.map((child) => (typeof child === 'string' ? { kind: 'text', text: child } : child)) };
+  return {
+    kind: 'element',
+    name,
+    attributes: attrs,
+    children: children.map((child) => (typeof child === 'string' ? { kind: 'text', text: child } : child)),
+  };
 }
 
 /** Child elements with this local name. */
 export function childElements(node: XmlElement, name?: string): XmlElement[] {
-  return node.children.filter((child): child is XmlElement => child.kind === 'element' && (name === undefined || localName(child.name) === name));
+  return node.children.filter(
+    (child): child is XmlElement => child.kind === 'element' && (name === undefined || localName(child.name) === name),
+  );
 }

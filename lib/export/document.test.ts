@@ -28,26 +28,45 @@ describe('textRuns', () => {
       name: 'a note marker splits the text at its offset',
       text: '甲乙丙',
       markers: [[2, 1]],
-      expected: [{ kind: 'text', text: '甲乙' }, { kind: 'note', number: 1 }, { kind: 'text', text: '丙' }],
+      expected: [
+        { kind: 'text', text: '甲乙' },
+        { kind: 'note', number: 1 },
+        { kind: 'text', text: '丙' },
+      ],
     },
     {
       name: 'a marker inside a link goes after the link',
       text: '[甲乙](https://a.b)丙',
       markers: [[2, 4]],
-      expected: [{ kind: 'link', text: '甲乙', href: 'https://a.b/' }, { kind: 'note', number: 4 }, { kind: 'text', text: '丙' }],
+      expected: [
+        { kind: 'link', text: '甲乙', href: 'https://a.b/' },
+        { kind: 'note', number: 4 },
+        { kind: 'text', text: '丙' },
+      ],
     },
     {
       name: 'a marker past the end goes at the end',
       text: 'abc',
       markers: [[Number.MAX_SAFE_INTEGER, 2]],
-      expected: [{ kind: 'text', text: 'abc' }, { kind: 'note', number: 2 }],
+      expected: [
+        { kind: 'text', text: 'abc' },
+        { kind: 'note', number: 2 },
+      ],
     },
     {
       name: 'words with readings become ruby, one pair per character',
       text: '自动驾驶，好',
       tokens: [tok('自动驾驶', 0, 'zì dòng jià shǐ'), tok('，', 4), tok('好', 5, 'hǎo')],
       expected: [
-        { kind: 'ruby', pairs: [['自', 'zì'], ['动', 'dòng'], ['驾', 'jià'], ['驶', 'shǐ']] },
+        {
+          kind: 'ruby',
+          pairs: [
+            ['自', 'zì'],
+            ['动', 'dòng'],
+            ['驾', 'jià'],
+            ['驶', 'shǐ'],
+          ],
+        },
         { kind: 'text', text: '，' },
         { kind: 'ruby', pairs: [['好', 'hǎo']] },
       ],
@@ -61,8 +80,16 @@ describe('textRuns', () => {
     {
       name: 'several markers at one offset keep their number order',
       text: '甲乙',
-      markers: [[1, 3], [1, 2]],
-      expected: [{ kind: 'text', text: '甲' }, { kind: 'note', number: 2 }, { kind: 'note', number: 3 }, { kind: 'text', text: '乙' }],
+      markers: [
+        [1, 3],
+        [1, 2],
+      ],
+      expected: [
+        { kind: 'text', text: '甲' },
+        { kind: 'note', number: 2 },
+        { kind: 'note', number: 3 },
+        { kind: 'text', text: '乙' },
+      ],
     },
   ];
   it.each(cases)('$name', ({ text, tokens, markers, expected }) => {
@@ -73,9 +100,28 @@ describe('textRuns', () => {
 describe('textPieces', () => {
   const cases: { runs: Run[]; expected: string[] }[] = [
     { runs: [], expected: [] },
-    { runs: [{ kind: 'text', text: '甲' }, { kind: 'note', number: 1 }, { kind: 'text', text: '乙' }], expected: ['甲', '乙'] },
-    { runs: [{ kind: 'link', text: 'https://a.b', href: 'https://a.b/' }, { kind: 'text', text: '。' }], expected: ['https://a.b。'] },
-    { runs: [{ kind: 'link', text: 'GPTNB', href: 'https://gptnb.com/' }, { kind: 'text', text: '。' }], expected: ['GPTNB', '。'] },
+    {
+      runs: [
+        { kind: 'text', text: '甲' },
+        { kind: 'note', number: 1 },
+        { kind: 'text', text: '乙' },
+      ],
+      expected: ['甲', '乙'],
+    },
+    {
+      runs: [
+        { kind: 'link', text: 'https://a.b', href: 'https://a.b/' },
+        { kind: 'text', text: '。' },
+      ],
+      expected: ['https://a.b。'],
+    },
+    {
+      runs: [
+        { kind: 'link', text: 'GPTNB', href: 'https://gptnb.com/' },
+        { kind: 'text', text: '。' },
+      ],
+      expected: ['GPTNB', '。'],
+    },
   ];
   it.each(cases)('$expected', ({ runs, expected }) => expect(textPieces(runs)).toEqual(expected));
 });
@@ -121,7 +167,12 @@ describe('buildExportDocument', () => {
       { kind: 'note', number: 3 },
       { kind: 'text', text: '。' },
     ]);
-    expect(b3?.en).toEqual([{ kind: 'text', text: 'Tesla' }, { kind: 'note', number: 2 }, { kind: 'text', text: ' too.' }, { kind: 'note', number: 3 }]);
+    expect(b3?.en).toEqual([
+      { kind: 'text', text: 'Tesla' },
+      { kind: 'note', number: 2 },
+      { kind: 'text', text: ' too.' },
+      { kind: 'note', number: 3 },
+    ]);
     expect(doc.sections.map((s) => s.notes.map((n) => n.number))).toEqual([[1], [2, 3], [4]]);
   });
 
@@ -135,7 +186,15 @@ describe('buildExportDocument', () => {
   });
 
   it('is one section for a text without headings, and empty for an empty text', () => {
-    expect(buildExportDocument({ text: textView([['paragraph', '一'], ['paragraph', '二']]), notes: [] }).sections).toHaveLength(1);
+    expect(
+      buildExportDocument({
+        text: textView([
+          ['paragraph', '一'],
+          ['paragraph', '二'],
+        ]),
+        notes: [],
+      }).sections,
+    ).toHaveLength(1);
     expect(buildExportDocument({ text: textView([]), notes: [] })).toMatchObject({ sections: [], notes: [] });
   });
 });

@@ -201,7 +201,9 @@ export function buildExportDocument({ text, notes: noteSources, readings }: Docu
     sections.at(-1)?.blocks.push(block);
   });
   for (const section of sections) {
-    const numbers = new Set(section.blocks.flatMap((b) => [...b.zh, ...(b.en ?? [])]).flatMap((r) => (r.kind === 'note' ? [r.number] : [])));
+    const numbers = new Set(
+      section.blocks.flatMap((b) => [...b.zh, ...(b.en ?? [])]).flatMap((r) => (r.kind === 'note' ? [r.number] : [])),
+    );
     section.notes = notes.filter((n) => numbers.has(n.number));
   }
   // Notes of vanished blocks have no reference: they go with the last section.

@@ -55,7 +55,9 @@ describe('buildEpubFiles', () => {
     expect(nav).toContain('epub:type="toc"');
     const links = [...nav.matchAll(/<nav epub:type="toc".*?<\/nav>/gs)][0]?.[0].match(/href="[^"]+"/g);
     expect(links).toEqual(['href="title.xhtml"', 'href="s1.xhtml"', 'href="s2.xhtml"', 'href="s3.xhtml"']);
-    expect(nav).toContain('<span lang="zh-Hans" xml:lang="zh-Hans">第一章</span> · <span lang="en" xml:lang="en">Chapter one</span>');
+    expect(nav).toContain(
+      '<span lang="zh-Hans" xml:lang="zh-Hans">第一章</span> · <span lang="en" xml:lang="en">Chapter one</span>',
+    );
   });
 
   it('writes well-formed XHTML with no tables, escaping the text', () => {
@@ -105,7 +107,12 @@ describe('buildEpubFiles', () => {
   });
 
   it('cuts a long section into files of at most BLOCKS_PER_FILE blocks', () => {
-    const many = textView(Array.from({ length: BLOCKS_PER_FILE * 2 + 1 }, (_, i) => ['paragraph', `第${i}段。`, `Paragraph ${i}.`] as ['paragraph', string, string]));
+    const many = textView(
+      Array.from(
+        { length: BLOCKS_PER_FILE * 2 + 1 },
+        (_, i) => ['paragraph', `第${i}段。`, `Paragraph ${i}.`] as ['paragraph', string, string],
+      ),
+    );
     const out = buildEpubFiles(buildExportDocument({ text: many, notes: [] }), base);
     expect(out.filter((f) => f.path.endsWith('.xhtml')).map((f) => f.path)).toEqual([
       'OEBPS/nav.xhtml',

@@ -70,7 +70,11 @@ function parts(sections: readonly DocSection[]): Part[] {
     const out: Part[] = [];
     for (let i = 0; i < Math.max(section.blocks.length, 1); i += BLOCKS_PER_FILE) {
       const n = i / BLOCKS_PER_FILE;
-      out.push({ file: `${section.id}${n === 0 ? '' : `-${n + 1}`}.xhtml`, section, blocks: section.blocks.slice(i, i + BLOCKS_PER_FILE) });
+      out.push({
+        file: `${section.id}${n === 0 ? '' : `-${n + 1}`}.xhtml`,
+        section,
+        blocks: section.blocks.slice(i, i + BLOCKS_PER_FILE),
+      });
     }
     return out;
   });
@@ -153,7 +157,10 @@ function sectionTitle(section: DocSection, doc: ExportDocument): { zh: string; e
 }
 
 function titlePage(doc: ExportDocument): string {
-  const meta = [doc.meta.author, doc.meta.date].filter(Boolean).map((v) => escapeXml(v ?? '')).join(' · ');
+  const meta = [doc.meta.author, doc.meta.date]
+    .filter(Boolean)
+    .map((v) => escapeXml(v ?? ''))
+    .join(' · ');
   return (
     XHTML_HEAD(doc.title.en ?? doc.title.zh, ZH_LANG) +
     `<body><section epub:type="titlepage"><h1><span ${langAttrs(ZH_LANG)}>${escapeXml(doc.title.zh)}</span>` +
@@ -195,7 +202,10 @@ function packageDocument(doc: ExportDocument, list: readonly Part[], options: Ep
     `<dc:title id="title-zh" xml:lang="${ZH_LANG}">${escapeXml(doc.title.zh)}</dc:title>`,
     `<meta refines="#title-zh" property="title-type">main</meta>`,
     ...(doc.title.en
-      ? [`<dc:title id="title-en" xml:lang="${EN_LANG}">${escapeXml(doc.title.en)}</dc:title>`, `<meta refines="#title-en" property="title-type">subtitle</meta>`]
+      ? [
+          `<dc:title id="title-en" xml:lang="${EN_LANG}">${escapeXml(doc.title.en)}</dc:title>`,
+          `<meta refines="#title-en" property="title-type">subtitle</meta>`,
+        ]
       : []),
     ...(doc.meta.author ? [`<dc:creator id="author">${escapeXml(doc.meta.author)}</dc:creator>`] : []),
     ...(date ? [`<dc:date>${date}</dc:date>`] : []),
@@ -263,7 +273,10 @@ export function buildEpubFiles(doc: ExportDocument, options: EpubOptions): EpubF
 function orphanNotesMarkup(notes: readonly DocNote[]): string {
   if (notes.length === 0) return '';
   const items = notes
-    .map((n) => `<p id="note-${n.number}" ${langAttrs(EN_LANG)}>${n.number}. <span ${langAttrs(ZH_LANG)}>${escapeXml(n.quote)}</span>: ${escapeXml(n.body)} (Its paragraph is no longer in the text.)</p>`)
+    .map(
+      (n) =>
+        `<p id="note-${n.number}" ${langAttrs(EN_LANG)}>${n.number}. <span ${langAttrs(ZH_LANG)}>${escapeXml(n.quote)}</span>: ${escapeXml(n.body)} (Its paragraph is no longer in the text.)</p>`,
+    )
     .join('');
   return `<section class="footnotes" ${langAttrs(EN_LANG)}><h2>Notes on passages no longer in the text</h2>${items}</section>`;
 }

@@ -62,7 +62,10 @@ describe('renderStandaloneHtml', () => {
   });
 
   it('puts the title in the page margin as a CSS string that cannot close the style element', () => {
-    const tricky = buildExportDocument({ text: textView([['paragraph', '一']], { zh: '标题</style><script>', en: 'T "q"' }), notes: [] });
+    const tricky = buildExportDocument({
+      text: textView([['paragraph', '一']], { zh: '标题</style><script>', en: 'T "q"' }),
+      notes: [],
+    });
     const out = renderStandaloneHtml(tricky, { layout: 'side' });
     expect(out.match(/<\/style>/g)).toHaveLength(1);
     expect(out).toContain('@top-center{content:"标题\\3c /style\\3e \\3c script\\3e  · T \\22 q\\22 "');
@@ -74,12 +77,19 @@ describe('renderStandaloneHtml', () => {
       notes: [],
       readings: { b00001: [{ text: '你好', start: 0, end: 2, chinese: true, pinyin: 'nǐ hǎo' }] },
     });
-    expect(renderStandaloneHtml(withRuby, { layout: 'side' })).toContain('<ruby>你<rp>(</rp><rt>nǐ</rt><rp>)</rp>好<rp>(</rp><rt>hǎo</rt><rp>)</rp></ruby>');
+    expect(renderStandaloneHtml(withRuby, { layout: 'side' })).toContain(
+      '<ruby>你<rp>(</rp><rt>nǐ</rt><rp>)</rp>好<rp>(</rp><rt>hǎo</rt><rp>)</rp></ruby>',
+    );
   });
 
   it('writes only the sections asked for, with their notes', () => {
     const two = buildExportDocument({
-      text: textView([['heading', '甲', 'A', 2], ['paragraph', '一', 'one'], ['heading', '乙', 'B', 2], ['paragraph', '二', 'two']]),
+      text: textView([
+        ['heading', '甲', 'A', 2],
+        ['paragraph', '一', 'one'],
+        ['heading', '乙', 'B', 2],
+        ['paragraph', '二', 'two'],
+      ]),
       notes: [{ id: 'x', block: 'b00004', quote: '二', occurrence: 1, body: 'About two.' }],
     });
     const out = renderStandaloneHtml(two, { layout: 'side', sections: ['s2'] });

@@ -36,9 +36,7 @@ const enRuns: RunOptions = { noteRef: noteRef('en'), rubyParens: true };
 export function rowHtml(block: DocBlock): string {
   if (block.type === 'break') return `<hr class="row-break" id="${escapeXml(block.id)}">`;
   const zh = blockMarkup(block, block.zh, ZH_LANG, '', zhRuns);
-  const en = block.en
-    ? blockMarkup(block, block.en, EN_LANG, '', enRuns)
-    : `<p class="mark" lang="${EN_LANG}">Untranslated</p>`;
+  const en = block.en ? blockMarkup(block, block.en, EN_LANG, '', enRuns) : `<p class="mark" lang="${EN_LANG}">Untranslated</p>`;
   const stale = block.stale ? `<p class="mark" lang="${EN_LANG}">The Chinese has changed since this was translated</p>` : '';
   const longRow = isLongRow(sideLength(block.zh), sideLength(block.en)) ? ' row-long' : '';
   return (
@@ -49,7 +47,10 @@ export function rowHtml(block: DocBlock): string {
 }
 
 function sideLength(runs: DocBlock['zh'] | null): number {
-  return (runs ?? []).reduce((sum, r) => sum + (r.kind === 'text' || r.kind === 'link' ? r.text.length : r.kind === 'ruby' ? r.pairs.length : 0), 0);
+  return (runs ?? []).reduce(
+    (sum, r) => sum + (r.kind === 'text' || r.kind === 'link' ? r.text.length : r.kind === 'ruby' ? r.pairs.length : 0),
+    0,
+  );
 }
 
 /** The numbered notes, each linking back to its reference. */

@@ -17,9 +17,7 @@ export function escapeXml(text: string): string {
 
 /** A CSS string literal for `content:`; safe inside a `<style>` element. `'A "b"'` → `'"A \\22 b\\22 "'`. */
 export function cssString(text: string): string {
-  return `"${[...text]
-    .map((c) => (/[\\"<>&\n\r\u0000-\u001F]/.test(c) ? `\\${c.codePointAt(0)?.toString(16)} ` : c))
-    .join('')}"`;
+  return `"${[...text].map((c) => (/[\\"<>&\n\r\u0000-\u001F]/.test(c) ? `\\${c.codePointAt(0)?.toString(16)} ` : c)).join('')}"`;
 }
 
 export interface RunOptions {

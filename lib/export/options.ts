@@ -51,7 +51,10 @@ export class ExportOptionError extends Error {
  * Reads export options from named values (command-line flags or URL parameters); unknown
  * values are refused with a clear message. `({ format: 'epub', order: 'en-first' })` → options.
  */
-export function parseFileOptions(values: (name: string) => string | null | undefined, flag: (name: string) => boolean): FileExportOptions {
+export function parseFileOptions(
+  values: (name: string) => string | null | undefined,
+  flag: (name: string) => boolean,
+): FileExportOptions {
   const format = oneOf('format', values('format'), fileFormats);
   if (!format) throw new ExportOptionError(`format is required: one of ${fileFormats.join(', ')}`);
   const section = values('section');

@@ -22,7 +22,10 @@ export const glossStateSchema = z.object({
    * for another revision (a crash between writing the gloss and its state) counts as draft.
    * Absent on drafts, which need none, and in files written before it was kept.
    */
-  revision: z.string().regex(/^[0-9a-f]{12}$/).optional(),
+  revision: z
+    .string()
+    .regex(/^[0-9a-f]{12}$/)
+    .optional(),
 });
 export type GlossState = z.infer<typeof glossStateSchema>;
 

@@ -7,7 +7,11 @@ const refused = (code: 'too-long' | 'empty') => ({ ok: false, code, error: expec
 
 describe('cleanGloss', () => {
   const cases: { name: string; raw: string; allowEmpty?: boolean; expected: unknown }[] = [
-    { name: 'plain English is kept', raw: 'A few days ago, news swept the headlines.', expected: ok('A few days ago, news swept the headlines.') },
+    {
+      name: 'plain English is kept',
+      raw: 'A few days ago, news swept the headlines.',
+      expected: ok('A few days ago, news swept the headlines.'),
+    },
     { name: 'the documented example', raw: '  Hello\r\nworld\u0007 ', expected: ok('Hello\nworld') },
     { name: 'CRLF becomes LF', raw: 'one\r\ntwo\r\nthree', expected: ok('one\ntwo\nthree') },
     { name: 'a lone CR becomes LF', raw: 'one\rtwo', expected: ok('one\ntwo') },
@@ -30,11 +34,28 @@ describe('cleanGloss', () => {
     { name: 'text is still cleaned when clearing is allowed', raw: ' a\r\nb ', allowEmpty: true, expected: ok('a\nb') },
     { name: 'exactly the maximum is accepted', raw: 'a'.repeat(MAX_GLOSS_LENGTH), expected: ok('a'.repeat(MAX_GLOSS_LENGTH)) },
     { name: 'one more than the maximum is refused', raw: 'a'.repeat(MAX_GLOSS_LENGTH + 1), expected: refused('too-long') },
-    { name: 'too long is refused even when clearing is allowed', raw: 'a'.repeat(MAX_GLOSS_LENGTH + 1), allowEmpty: true, expected: refused('too-long') },
-    { name: 'length counts characters, not UTF-16 units (astral)', raw: '😀'.repeat(MAX_GLOSS_LENGTH), expected: ok('😀'.repeat(MAX_GLOSS_LENGTH)) },
+    {
+      name: 'too long is refused even when clearing is allowed',
+      raw: 'a'.repeat(MAX_GLOSS_LENGTH + 1),
+      allowEmpty: true,
+      expected: refused('too-long'),
+    },
+    {
+      name: 'length counts characters, not UTF-16 units (astral)',
+      raw: '😀'.repeat(MAX_GLOSS_LENGTH),
+      expected: ok('😀'.repeat(MAX_GLOSS_LENGTH)),
+    },
     { name: 'one astral character too many is refused', raw: '😀'.repeat(MAX_GLOSS_LENGTH + 1), expected: refused('too-long') },
-    { name: 'length is counted after trimming', raw: `  ${'a'.repeat(MAX_GLOSS_LENGTH)}  \n`, expected: ok('a'.repeat(MAX_GLOSS_LENGTH)) },
-    { name: 'length is counted after removing controls', raw: `${'a'.repeat(MAX_GLOSS_LENGTH)}\u0007\u0007`, expected: ok('a'.repeat(MAX_GLOSS_LENGTH)) },
+    {
+      name: 'length is counted after trimming',
+      raw: `  ${'a'.repeat(MAX_GLOSS_LENGTH)}  \n`,
+      expected: ok('a'.repeat(MAX_GLOSS_LENGTH)),
+    },
+    {
+      name: 'length is counted after removing controls',
+      raw: `${'a'.repeat(MAX_GLOSS_LENGTH)}\u0007\u0007`,
+      expected: ok('a'.repeat(MAX_GLOSS_LENGTH)),
+    },
     { name: 'length is counted after NFC', raw: 'e\u0301'.repeat(MAX_GLOSS_LENGTH), expected: ok('é'.repeat(MAX_GLOSS_LENGTH)) },
   ];
 

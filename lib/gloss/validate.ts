@@ -20,7 +20,11 @@ const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
  */
 export function cleanGloss(raw: string, options: { allowEmpty?: boolean } = {}): GlossInput {
   if (LONE_SURROGATE.test(raw)) {
-    return { ok: false, code: 'invalid', error: 'The gloss contains a broken character (a lone UTF-16 surrogate); nothing was saved' };
+    return {
+      ok: false,
+      code: 'invalid',
+      error: 'The gloss contains a broken character (a lone UTF-16 surrogate); nothing was saved',
+    };
   }
   const text = raw.normalize('NFC').replace(/\r\n?/g, '\n').replace(CONTROL, '').trim();
   if ([...text].length > MAX_GLOSS_LENGTH) {

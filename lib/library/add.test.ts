@@ -31,8 +31,19 @@ describe('slugFromFileName', () => {
 
 describe('addText', () => {
   it('writes a GB18030 file as UTF-8 Markdown with front matter, ids and an empty gloss file', async () => {
-    const result = await addText({ bytes: fixture('gb18030.md'), fileName: 'gb18030.md', slug: 'new-text', meta: { title: '测试', date: '2024-09-08' } });
-    expect(result).toMatchObject({ ok: true, slug: 'new-text', file: 'content/new-text.md', encoding: 'gb18030', action: 'created' });
+    const result = await addText({
+      bytes: fixture('gb18030.md'),
+      fileName: 'gb18030.md',
+      slug: 'new-text',
+      meta: { title: '测试', date: '2024-09-08' },
+    });
+    expect(result).toMatchObject({
+      ok: true,
+      slug: 'new-text',
+      file: 'content/new-text.md',
+      encoding: 'gb18030',
+      action: 'created',
+    });
     const source = read('content/new-text.md');
     expect(source.startsWith('---\ntitle: 测试\ndate: 2024-09-08\n---\n\n# 自动驾驶是 AGI\n\n前些天')).toBe(true);
     expect(source).not.toContain('\r');
@@ -53,10 +64,23 @@ describe('addText', () => {
   });
 
   const refusals = [
-    { name: 'a short file in an unsure encoding', file: 'short-gb18030.txt', slug: 's1', kind: 'encoding', error: /could not be determined with confidence/ },
+    {
+      name: 'a short file in an unsure encoding',
+      file: 'short-gb18030.txt',
+      slug: 's1',
+      kind: 'encoding',
+      error: /could not be determined with confidence/,
+    },
     { name: 'a binary file', file: 'binary.txt', slug: 's2', kind: 'encoding', error: /binary file/ },
     { name: 'a bad slug', file: 'utf8.md', slug: 'Bad Slug', kind: 'invalid', error: /cannot be a slug/ },
-    { name: 'a file name with no slug in it', file: 'utf8.md', slug: undefined, fileName: '访谈.md', kind: 'invalid', error: /Choose a slug/ },
+    {
+      name: 'a file name with no slug in it',
+      file: 'utf8.md',
+      slug: undefined,
+      fileName: '访谈.md',
+      kind: 'invalid',
+      error: /Choose a slug/,
+    },
     { name: 'an existing slug', file: 'utf8.md', slug: 'karpathy-no-priors', kind: 'exists', error: /already exists/ },
   ];
   it.each(refusals)('refuses $name and writes nothing', async ({ file, slug, fileName, kind, error }) => {
@@ -79,11 +103,22 @@ describe('addText', () => {
     if (!first?.ok) throw new Error('not loaded');
     const [heading, p1, p2] = first.text.blocks;
     for (const block of [heading, p1, p2]) {
-      const saved = await saveGloss({ slug: 'twice', id: block!.id, text: `English of ${block!.id}`, baseRevision: glossRevision(block!.en), editor: 'ann' });
+      const saved = await saveGloss({
+        slug: 'twice',
+        id: block!.id,
+        text: `English of ${block!.id}`,
+        baseRevision: glossRevision(block!.en),
+        editor: 'ann',
+      });
       expect(saved.ok).toBe(true);
     }
     const edited = read('content/twice.md').replace('专访视频', '专访节目');
-    const result = await addText({ bytes: Buffer.from(edited.replace(/^---[\s\S]*?---\n/, '')), fileName: 'a.md', slug: 'twice', replace: true });
+    const result = await addText({
+      bytes: Buffer.from(edited.replace(/^---[\s\S]*?---\n/, '')),
+      fileName: 'a.md',
+      slug: 'twice',
+      replace: true,
+    });
     expect(result).toMatchObject({ ok: true, action: 'replaced' });
     expect(result.ok && result.sync?.edited).toEqual([p2!.id]);
     const second = await loadText('twice');

@@ -56,7 +56,9 @@ export type AddResult = ({ ok: true } & AddReport) | ({ ok: false } & AddFailure
 const PREVIEW_CHARS = 40;
 
 function definedMeta(meta: TextMeta | undefined): TextMeta {
-  return Object.fromEntries(Object.entries(meta ?? {}).filter(([, value]) => value !== undefined && value.trim() !== '')) as TextMeta;
+  return Object.fromEntries(
+    Object.entries(meta ?? {}).filter(([, value]) => value !== undefined && value.trim() !== ''),
+  ) as TextMeta;
 }
 
 async function existingMeta(source: SourceFile): Promise<TextMeta> {
@@ -71,14 +73,21 @@ async function existingMeta(source: SourceFile): Promise<TextMeta> {
 /** The slug a file name suggests: `Karpathy Interview.md` → `karpathy-interview`; undefined when none fits. */
 export function slugFromFileName(fileName: string): string | undefined {
   const base = path.basename(fileName, path.extname(fileName)).normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
-  const slug = base.replace(/[^a-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 80);
+  const slug = base
+    .replace(/[^a-z0-9_-]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80);
   return isSlug(slug) ? slug : undefined;
 }
 
 function previewOf(blocks: { type: BlockType; line: number; text: string }[]): BlockPreview[] {
   return blocks.map((b) => {
     const chars = [...b.text];
-    return { type: b.type, line: b.line, start: chars.length > PREVIEW_CHARS ? `${chars.slice(0, PREVIEW_CHARS).join('')}…` : b.text };
+    return {
+      type: b.type,
+      line: b.line,
+      start: chars.length > PREVIEW_CHARS ? `${chars.slice(0, PREVIEW_CHARS).join('')}…` : b.text,
+    };
   });
 }
 
@@ -91,11 +100,25 @@ function previewOf(blocks: { type: BlockType; line: number; text: string }[]): B
  */
 export async function addText(request: AddRequest): Promise<AddResult> {
   if (request.bytes.byteLength > MAX_TEXT_BYTES) {
-    return { ok: false, kind: 'too-large', error: `The file is ${request.bytes.byteLength} bytes; a text can have at most ${MAX_TEXT_BYTES} bytes (5 MB)` };
+    return {
+      ok: false,
+      kind: 'too-large',
+      error: `The file is ${request.bytes.byteLength} bytes; a text can have at most ${MAX_TEXT_BYTES} bytes (5 MB)`,
+    };
   }
   const slug = request.slug?.trim() || slugFromFileName(request.fileName);
-  if (!slug) return { ok: false, kind: 'invalid', error: `Choose a slug for ${request.fileName}: lower-case letters, digits, "-" and "_"` };
-  if (!isSlug(slug)) return { ok: false, kind: 'invalid', error: `"${slug}" cannot be a slug: use lower-case letters, digits, "-" and "_" (it becomes the URL), at most 80` };
+  if (!slug)
+    return {
+      ok: false,
+      kind: 'invalid',
+      error: `Choose a slug for ${request.fileName}: lower-case letters, digits, "-" and "_"`,
+    };
+  if (!isSlug(slug))
+    return {
+      ok: false,
+      kind: 'invalid',
+      error: `"${slug}" cannot be a slug: use lower-case letters, digits, "-" and "_" (it becomes the URL), at most 80`,
+    };
 
   let decoded;
   try {
@@ -110,7 +133,11 @@ export async function addText(request: AddRequest): Promise<AddResult> {
   return withTextLock(slug, async () => {
     const existing = await findSource(slug);
     if (existing && !request.replace) {
-      return { ok: false, kind: 'exists', error: `A text "${slug}" already exists (${existing.file}); choose another slug, or replace it` };
+      return {
+        ok: false,
+        kind: 'exists',
+        error: `A text "${slug}" already exists (${existing.file}); choose another slug, or replace it`,
+      };
     }
     // A replacement keeps the title, date and author it had unless the new file or the request sets them.
     const kept = existing ? await existingMeta(existing) : {};

@@ -127,7 +127,10 @@ export function annotateBlock(
 }
 
 /** Every note of the text in document order, numbered from 1; notes of removed blocks last, detached. */
-function numberNotes(text: TextView, noteSources: readonly NoteSource[]): { notes: NoteView[]; anchored: Map<string, AnchoredNote[]> } {
+function numberNotes(
+  text: TextView,
+  noteSources: readonly NoteSource[],
+): { notes: NoteView[]; anchored: Map<string, AnchoredNote[]> } {
   const byBlock = new Map<string, NoteSource[]>();
   for (const note of noteSources) byBlock.set(note.block, [...(byBlock.get(note.block) ?? []), note]);
   const notes: NoteView[] = [];
@@ -141,7 +144,14 @@ function numberNotes(text: TextView, noteSources: readonly NoteSource[]): { note
     const placed = sources.map((note) => anchorNote(note, block.text, block.en));
     anchored.set(block.id, placed);
     for (const note of [...placed].sort((a, b) => (a.start ?? Infinity) - (b.start ?? Infinity))) {
-      notes.push({ id: note.id, number: notes.length + 1, block: note.block, quote: note.quote, body: note.body, detached: note.detached });
+      notes.push({
+        id: note.id,
+        number: notes.length + 1,
+        block: note.block,
+        quote: note.quote,
+        body: note.body,
+        detached: note.detached,
+      });
     }
   }
   for (const note of noteSources.filter((n) => !live.has(n.block))) {
@@ -176,7 +186,9 @@ async function compute(
     if (!isGlossable(block.type) || (only && !only.has(block.id))) continue;
     const anchored = anchoredByBlock.get(block.id) ?? [];
     const started = performance.now();
-    const annotation = cachedBlock(digest([listsKey, block.text, anchored]), () => annotateBlock(block.text, { words, glossary, notes: anchored }));
+    const annotation = cachedBlock(digest([listsKey, block.text, anchored]), () =>
+      annotateBlock(block.text, { words, glossary, notes: anchored }),
+    );
     const spent = performance.now() - started;
     total += spent;
     slowestBlock = Math.max(slowestBlock, spent);

@@ -25,8 +25,19 @@ export function exportAnnotatedText(text: TextView, annotation: TextAnnotation):
       const found = annotation.blocks[block.id];
       return {
         ...block,
-        tokens: (found?.tokens ?? []).map(({ text: token, start, end, pinyin }) => ({ text: token, start, end, ...(pinyin ? { pinyin } : {}) })),
-        notes: (found?.notes ?? []).map((n) => ({ id: n.id, quote: n.quote, start: n.start ?? null, end: n.end ?? null, body: n.body })),
+        tokens: (found?.tokens ?? []).map(({ text: token, start, end, pinyin }) => ({
+          text: token,
+          start,
+          end,
+          ...(pinyin ? { pinyin } : {}),
+        })),
+        notes: (found?.notes ?? []).map((n) => ({
+          id: n.id,
+          quote: n.quote,
+          start: n.start ?? null,
+          end: n.end ?? null,
+          body: n.body,
+        })),
         terms: (found?.terms ?? []).map((t) => ({ term: t.term, start: t.start, end: t.end, en: t.en })),
       };
     }),

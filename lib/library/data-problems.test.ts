@@ -61,7 +61,13 @@ describe('a broken state file', () => {
     const damaged = JSON.stringify(states, null, 2);
     data.write(STATE, damaged);
     const glosses = JSON.parse(read(GLOSS)) as Record<string, string>;
-    const result = await saveGloss({ slug: SLUG, id: other!, text: 'x', baseRevision: glossRevision(glosses[other!]), editor: 'ann' });
+    const result = await saveGloss({
+      slug: SLUG,
+      id: other!,
+      text: 'x',
+      baseRevision: glossRevision(glosses[other!]),
+      editor: 'ann',
+    });
     expect(result).toMatchObject({ ok: false, kind: 'broken-file' });
     expect(read(STATE)).toBe(damaged);
   });
@@ -83,7 +89,11 @@ describe('export refuses damaged data, naming the file', () => {
       encoding: 'utf8',
     });
   const cases: { name: string; damage: () => void; names: RegExp }[] = [
-    { name: 'a gloss file cut short', damage: () => data.write(GLOSS, read(GLOSS).slice(0, 200)), names: new RegExp(`${GLOSS}:\\d+:\\d+`) },
+    {
+      name: 'a gloss file cut short',
+      damage: () => data.write(GLOSS, read(GLOSS).slice(0, 200)),
+      names: new RegExp(`${GLOSS}:\\d+:\\d+`),
+    },
     {
       name: 'an id used twice in the ledger',
       damage: () => {
@@ -94,13 +104,17 @@ describe('export refuses damaged data, naming the file', () => {
       names: new RegExp(LEDGER),
     },
   ];
-  it.each(cases)('$name: exits non-zero', ({ damage, names }) => {
-    damage();
-    const result = run();
-    expect(result.status).not.toBe(0);
-    expect(result.stderr).toMatch(names);
-    expect(result.stdout).toBe('');
-  }, 30_000);
+  it.each(cases)(
+    '$name: exits non-zero',
+    ({ damage, names }) => {
+      damage();
+      const result = run();
+      expect(result.status).not.toBe(0);
+      expect(result.stderr).toMatch(names);
+      expect(result.stdout).toBe('');
+    },
+    30_000,
+  );
 });
 
 describe('sync and an id used twice in the ledger', () => {
@@ -122,8 +136,12 @@ describe('symbolic links in the data folder', () => {
     symlinkSync(outside, data.file('content/secret.md'));
     const { sources, skipped } = await listSources();
     expect(sources.map((s) => s.slug)).not.toContain('secret');
-    expect(skipped).toEqual([expect.objectContaining({ file: 'content/secret.md', reason: expect.stringMatching(/symbolic link/) })]);
-    expect((await checkLibrary()).errors).toEqual([expect.objectContaining({ file: 'content/secret.md', message: expect.stringMatching(/symbolic link/) })]);
+    expect(skipped).toEqual([
+      expect.objectContaining({ file: 'content/secret.md', reason: expect.stringMatching(/symbolic link/) }),
+    ]);
+    expect((await checkLibrary()).errors).toEqual([
+      expect.objectContaining({ file: 'content/secret.md', message: expect.stringMatching(/symbolic link/) }),
+    ]);
   });
 
   it('a linked gloss file is neither read nor written through', async () => {
@@ -136,20 +154,36 @@ describe('symbolic links in the data folder', () => {
     expect(text.glossError).toMatch(/symbolic link/);
     const before = readFileSync(outside, 'utf8');
     const [block] = text.blocks;
-    expect(await saveGloss({ slug: SLUG, id: block!.id, text: 'x', baseRevision: glossRevision(undefined), editor: 'ann' })).toMatchObject({ ok: false });
+    expect(
+      await saveGloss({ slug: SLUG, id: block!.id, text: 'x', baseRevision: glossRevision(undefined), editor: 'ann' }),
+    ).toMatchObject({ ok: false });
     expect(readFileSync(outside, 'utf8')).toBe(before);
-    expect((await checkLibrary()).errors).toEqual([expect.objectContaining({ file: GLOSS, message: expect.stringMatching(/symbolic link/) })]);
+    expect((await checkLibrary()).errors).toEqual([
+      expect.objectContaining({ file: GLOSS, message: expect.stringMatching(/symbolic link/) }),
+    ]);
   });
 });
 
 describe('check and keys JSON.parse lets through', () => {
   const cases = [
-    { name: 'a key given twice', edit: (text: string) => text.replace('{\n', '{\n  "title": "Twice",\n'), key: 'title', message: /more than once/ },
-    { name: 'a __proto__ key', edit: (text: string) => text.replace('{\n', '{\n  "__proto__": "x",\n'), key: '__proto__', message: /__proto__/ },
+    {
+      name: 'a key given twice',
+      edit: (text: string) => text.replace('{\n', '{\n  "title": "Twice",\n'),
+      key: 'title',
+      message: /more than once/,
+    },
+    {
+      name: 'a __proto__ key',
+      edit: (text: string) => text.replace('{\n', '{\n  "__proto__": "x",\n'),
+      key: '__proto__',
+      message: /__proto__/,
+    },
   ];
   it.each(cases)('reports $name in a gloss file with its line', async ({ edit, message }) => {
     data.write(GLOSS, edit(read(GLOSS)));
     const errors = (await checkLibrary()).errors.filter((e) => e.code === 'json-key');
-    expect(errors).toEqual([expect.objectContaining({ file: GLOSS, line: expect.any(Number), message: expect.stringMatching(message) })]);
+    expect(errors).toEqual([
+      expect.objectContaining({ file: GLOSS, line: expect.any(Number), message: expect.stringMatching(message) }),
+    ]);
   });
 });

@@ -88,19 +88,56 @@ async function blockIds(): Promise<string[]> {
   return loaded.text.blocks.filter((b) => b.type !== 'break').map((b) => b.id);
 }
 
-const save = (id: string, text: string, base = revisionOf(id)) => saveGloss({ slug: SLUG, id, text, baseRevision: base, editor: 'ann' });
+const save = (id: string, text: string, base = revisionOf(id)) =>
+  saveGloss({ slug: SLUG, id, text, baseRevision: base, editor: 'ann' });
 
 describe('a save that cannot be written changes nothing and says why', () => {
   const cases: { name: string; rule: (file: string, call: string) => string | undefined; reason: string }[] = [
-    { name: 'the disk fills while the gloss file is written', rule: (f, c) => (c === 'write' && f.includes(`.${SLUG}.json.`) ? 'ENOSPC' : undefined), reason: 'disk-full' },
-    { name: 'the disk fills while the state file is written', rule: (f, c) => (c === 'write' && f.includes('.state.json.') ? 'ENOSPC' : undefined), reason: 'disk-full' },
-    { name: 'the quota runs out on the history append', rule: (f, c) => (c === 'write' && f.endsWith('.history.jsonl') ? 'EDQUOT' : undefined), reason: 'disk-full' },
-    { name: 'the history file cannot be flushed', rule: (f, c) => (c === 'sync' && f.endsWith('.history.jsonl') ? 'EIO' : undefined), reason: 'failed' },
-    { name: 'the state file cannot be created (EACCES)', rule: (f, c) => (c === 'open' && f.includes('.state.json.') ? 'EACCES' : undefined), reason: 'unwritable' },
-    { name: 'the history file is read-only (EROFS)', rule: (f, c) => (c === 'open' && f.endsWith('.history.jsonl') ? 'EROFS' : undefined), reason: 'unwritable' },
-    { name: 'the lock cannot be taken (EPERM)', rule: (f, c) => (c === 'open' && f.endsWith('.lock') ? 'EPERM' : undefined), reason: 'unwritable' },
-    { name: 'the gloss file cannot be renamed into place', rule: (f, c) => (c === 'rename' && f.endsWith(`${SLUG}.json`) ? 'EIO' : undefined), reason: 'failed' },
-    { name: 'fsync of the gloss file fails', rule: (f, c) => (c === 'sync' && f.includes(`.${SLUG}.json.`) ? 'EIO' : undefined), reason: 'failed' },
+    {
+      name: 'the disk fills while the gloss file is written',
+      rule: (f, c) => (c === 'write' && f.includes(`.${SLUG}.json.`) ? 'ENOSPC' : undefined),
+      reason: 'disk-full',
+    },
+    {
+      name: 'the disk fills while the state file is written',
+      rule: (f, c) => (c === 'write' && f.includes('.state.json.') ? 'ENOSPC' : undefined),
+      reason: 'disk-full',
+    },
+    {
+      name: 'the quota runs out on the history append',
+      rule: (f, c) => (c === 'write' && f.endsWith('.history.jsonl') ? 'EDQUOT' : undefined),
+      reason: 'disk-full',
+    },
+    {
+      name: 'the history file cannot be flushed',
+      rule: (f, c) => (c === 'sync' && f.endsWith('.history.jsonl') ? 'EIO' : undefined),
+      reason: 'failed',
+    },
+    {
+      name: 'the state file cannot be created (EACCES)',
+      rule: (f, c) => (c === 'open' && f.includes('.state.json.') ? 'EACCES' : undefined),
+      reason: 'unwritable',
+    },
+    {
+      name: 'the history file is read-only (EROFS)',
+      rule: (f, c) => (c === 'open' && f.endsWith('.history.jsonl') ? 'EROFS' : undefined),
+      reason: 'unwritable',
+    },
+    {
+      name: 'the lock cannot be taken (EPERM)',
+      rule: (f, c) => (c === 'open' && f.endsWith('.lock') ? 'EPERM' : undefined),
+      reason: 'unwritable',
+    },
+    {
+      name: 'the gloss file cannot be renamed into place',
+      rule: (f, c) => (c === 'rename' && f.endsWith(`${SLUG}.json`) ? 'EIO' : undefined),
+      reason: 'failed',
+    },
+    {
+      name: 'fsync of the gloss file fails',
+      rule: (f, c) => (c === 'sync' && f.includes(`.${SLUG}.json.`) ? 'EIO' : undefined),
+      reason: 'failed',
+    },
   ];
 
   it.each(cases)('when $name', async ({ rule, reason }) => {
@@ -125,7 +162,13 @@ describe('a save that cannot be written changes nothing and says why', () => {
     expect((await save(id!, 'First.')).ok).toBe(true);
     const before = snapshot();
     faults.rule = (f, c) => (c === 'write' && f.includes('.state.json.') ? 'ENOSPC' : undefined);
-    const result = await setGlossStatus({ slug: SLUG, id: id!, status: 'reviewed', baseRevision: revisionOf(id!), editor: 'ann' });
+    const result = await setGlossStatus({
+      slug: SLUG,
+      id: id!,
+      status: 'reviewed',
+      baseRevision: revisionOf(id!),
+      editor: 'ann',
+    });
     expect(result).toMatchObject({ ok: false, kind: 'store', reason: 'disk-full' });
     expect(snapshot()).toEqual(before);
   });
@@ -136,7 +179,15 @@ describe('after a crash between the writes of a save', () => {
     const [id] = await blockIds();
     expect((await save(id!, 'Landed.')).ok).toBe(true);
     // A save that appended its entry and was killed before its gloss file was renamed.
-    const phantom = { time: new Date().toISOString(), editor: 'bob', id, kind: 'gloss', before: 'Landed.', after: 'Never landed.', revision: glossRevision('Never landed.') };
+    const phantom = {
+      time: new Date().toISOString(),
+      editor: 'bob',
+      id,
+      kind: 'gloss',
+      before: 'Landed.',
+      after: 'Never landed.',
+      revision: glossRevision('Never landed.'),
+    };
     appendFileSync(data.file(HISTORY), `${JSON.stringify(phantom)}\n`);
     expect((await glossHistory(SLUG, id!)).map((e) => e.after)).toEqual(['Landed.']);
     expect((await save(id!, 'Next.')).ok).toBe(true);
@@ -146,7 +197,9 @@ describe('after a crash between the writes of a save', () => {
   it('a "reviewed" recorded for an earlier revision of the gloss counts as draft', async () => {
     const [id] = await blockIds();
     expect((await save(id!, 'Checked.')).ok).toBe(true);
-    expect((await setGlossStatus({ slug: SLUG, id: id!, status: 'reviewed', baseRevision: revisionOf(id!), editor: 'ann' })).ok).toBe(true);
+    expect(
+      (await setGlossStatus({ slug: SLUG, id: id!, status: 'reviewed', baseRevision: revisionOf(id!), editor: 'ann' })).ok,
+    ).toBe(true);
     // The gloss file of a later save landed, its state file did not.
     writeFileSync(data.file(GLOSS), JSON.stringify({ ...glosses(), [id!]: 'Edited after review.' }, null, 2));
     const loaded = await loadText(SLUG);
@@ -156,7 +209,15 @@ describe('after a crash between the writes of a save', () => {
   it('a status change whose state never landed is not shown', async () => {
     const [id] = await blockIds();
     expect((await save(id!, 'Checked.')).ok).toBe(true);
-    const phantom = { time: new Date().toISOString(), editor: 'bob', id, kind: 'status', before: 'draft', after: 'reviewed', revision: revisionOf(id!) };
+    const phantom = {
+      time: new Date().toISOString(),
+      editor: 'bob',
+      id,
+      kind: 'status',
+      before: 'draft',
+      after: 'reviewed',
+      revision: revisionOf(id!),
+    };
     appendFileSync(data.file(HISTORY), `${JSON.stringify(phantom)}\n`);
     expect((await glossHistory(SLUG, id!)).map((e) => e.kind)).toEqual(['gloss']);
   });

@@ -57,7 +57,13 @@ function save(id: string, text: string, options: { base?: string; editor?: strin
 }
 
 function mark(id: string, status: SavedStatus, options: { base?: string; editor?: string } = {}) {
-  return setGlossStatus({ slug: SLUG, id, status, baseRevision: options.base ?? revisionOf(id), editor: options.editor ?? 'ann' });
+  return setGlossStatus({
+    slug: SLUG,
+    id,
+    status,
+    baseRevision: options.base ?? revisionOf(id),
+    editor: options.editor ?? 'ann',
+  });
 }
 
 function expectOk(result: EditResult): asserts result is Extract<EditResult, { ok: true }> {
@@ -90,7 +96,9 @@ function changedKeys(before: string, after: string): string[] {
   const a = before.split('\n');
   const b = after.split('\n');
   expect(b).toHaveLength(a.length);
-  return a.flatMap((line, i) => (line === b[i] ? [] : [JSON.parse(`{${b[i]!.replace(/,$/, '')}}`) as Record<string, unknown>]).flatMap((o) => Object.keys(o)));
+  return a.flatMap((line, i) =>
+    (line === b[i] ? [] : [JSON.parse(`{${b[i]!.replace(/,$/, '')}}`) as Record<string, unknown>]).flatMap((o) => Object.keys(o)),
+  );
 }
 
 /** The house format: `{`, one `  "key": value` line per key, `}`, final newline. */
@@ -290,7 +298,12 @@ describe('saveGloss under concurrency', () => {
     const winner = winners[0]!;
     expectOk(winner);
     for (const loser of results.filter((r) => !r.ok)) {
-      expect(loser).toEqual({ ok: false, kind: 'conflict', error: expect.any(String), current: { text: winner.text, revision: winner.revision } });
+      expect(loser).toEqual({
+        ok: false,
+        kind: 'conflict',
+        error: expect.any(String),
+        current: { text: winner.text, revision: winner.revision },
+      });
     }
     expect(glosses()[id]).toBe(winner.text);
     expect(await glossHistory(SLUG, id)).toHaveLength(1);
@@ -344,7 +357,11 @@ describe('saveGloss on a stale revision', () => {
     const id = (await glossable())[2]!.id;
     const base = revisionOf(id);
     expectOk(await save(id, '', { clear: true }));
-    expect(await save(id, 'My text', { base })).toMatchObject({ ok: false, kind: 'conflict', current: { text: '', revision: glossRevision('') } });
+    expect(await save(id, 'My text', { base })).toMatchObject({
+      ok: false,
+      kind: 'conflict',
+      current: { text: '', revision: glossRevision('') },
+    });
   });
 });
 
@@ -393,7 +410,9 @@ describe('saveGloss validation', () => {
     expect(states()).not.toHaveProperty(id);
     expectCanonical(read(GLOSS));
     expectCanonical(read(STATE));
-    expect(await glossHistory(SLUG, id)).toEqual([expect.objectContaining({ kind: 'gloss', before: previous, after: null, revision: glossRevision('') })]);
+    expect(await glossHistory(SLUG, id)).toEqual([
+      expect.objectContaining({ kind: 'gloss', before: previous, after: null, revision: glossRevision('') }),
+    ]);
     expect((await blockById(id)).status).toBe('untranslated');
   });
 
@@ -449,7 +468,11 @@ describe('edits when a locale file is malformed', () => {
     { name: 'a gloss file that is an array', file: GLOSS, text: '["a"]\n' },
     { name: 'a gloss file with a nested value', file: GLOSS, text: '{ "title": { "en": "A" } }\n' },
     { name: 'a state file cut short', file: STATE, text: '{ "title": {"hash":' },
-    { name: 'a state file with a bad status', file: STATE, text: '{ "title": {"hash":"edf6144a0ef3","zh":"x","status":"final"} }\n' },
+    {
+      name: 'a state file with a bad status',
+      file: STATE,
+      text: '{ "title": {"hash":"edf6144a0ef3","zh":"x","status":"final"} }\n',
+    },
   ];
 
   it.each(cases)('$name → broken-file naming it, and its bytes stay as they were', async ({ file, text }) => {
@@ -486,10 +509,42 @@ describe('history', () => {
 
     const all = await glossHistory(SLUG);
     expect(all).toEqual([
-      { time: expect.any(String), editor: 'ann', id: a!.id, kind: 'gloss', before: originalA, after: 'First', revision: glossRevision('First') },
-      { time: expect.any(String), editor: 'bob', id: a!.id, kind: 'status', before: 'draft', after: 'reviewed', revision: glossRevision('First') },
-      { time: expect.any(String), editor: 'cy', id: b!.id, kind: 'gloss', before: originalB, after: 'Third', revision: glossRevision('Third') },
-      { time: expect.any(String), editor: 'ann', id: a!.id, kind: 'gloss', before: 'First', after: null, revision: glossRevision('') },
+      {
+        time: expect.any(String),
+        editor: 'ann',
+        id: a!.id,
+        kind: 'gloss',
+        before: originalA,
+        after: 'First',
+        revision: glossRevision('First'),
+      },
+      {
+        time: expect.any(String),
+        editor: 'bob',
+        id: a!.id,
+        kind: 'status',
+        before: 'draft',
+        after: 'reviewed',
+        revision: glossRevision('First'),
+      },
+      {
+        time: expect.any(String),
+        editor: 'cy',
+        id: b!.id,
+        kind: 'gloss',
+        before: originalB,
+        after: 'Third',
+        revision: glossRevision('Third'),
+      },
+      {
+        time: expect.any(String),
+        editor: 'ann',
+        id: a!.id,
+        kind: 'gloss',
+        before: 'First',
+        after: null,
+        revision: glossRevision(''),
+      },
     ]);
     const times = all.map((e) => Date.parse(e.time));
     for (const [i, time] of times.entries()) {
@@ -570,7 +625,13 @@ describe('revertGloss', () => {
     const saved = await save(x!.id, 'Version A');
     expectOk(saved);
     const before = snapshot();
-    const result = await revertGloss({ slug: SLUG, id: x!.id, to: to(elsewhere.revision), baseRevision: saved.revision, editor: 'ann' });
+    const result = await revertGloss({
+      slug: SLUG,
+      id: x!.id,
+      to: to(elsewhere.revision),
+      baseRevision: saved.revision,
+      editor: 'ann',
+    });
     expect(result).toEqual({ ok: false, kind: 'not-found', error: expect.any(String) });
     expect(snapshot()).toEqual(before);
   });
@@ -651,7 +712,11 @@ describe('setGlossStatus', () => {
     const id = (await glossable())[6]!.id;
     expectOk(await save(id, '', { clear: true }));
     const before = snapshot();
-    expect(await mark(id, 'reviewed', { base: glossRevision(undefined) })).toEqual({ ok: false, kind: 'invalid', error: expect.any(String) });
+    expect(await mark(id, 'reviewed', { base: glossRevision(undefined) })).toEqual({
+      ok: false,
+      kind: 'invalid',
+      error: expect.any(String),
+    });
     expect(snapshot()).toEqual(before);
   });
 
@@ -661,7 +726,11 @@ describe('setGlossStatus', () => {
     data.write(GLOSS, read(GLOSS).replace(`"${id}": ${JSON.stringify(glosses()[id])}`, `"${id}": "  "`));
     expect((await blockById(id)).status).toBe('untranslated');
     const before = snapshot();
-    expect(await mark(id, 'reviewed', { base: glossRevision('  ') })).toEqual({ ok: false, kind: 'invalid', error: expect.any(String) });
+    expect(await mark(id, 'reviewed', { base: glossRevision('  ') })).toEqual({
+      ok: false,
+      kind: 'invalid',
+      error: expect.any(String),
+    });
     expect(snapshot()).toEqual(before);
   });
 });

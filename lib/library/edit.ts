@@ -76,12 +76,16 @@ async function openWork(slug: string): Promise<Work | EditFailure> {
   const text = loaded.text;
   const order = textKeyOrder(text);
   try {
-    const [glosses, { states, invalid }] = await Promise.all([readGlosses(slug, GLOSS_LANGUAGE), readGlossStateEntries(slug, GLOSS_LANGUAGE)]);
+    const [glosses, { states, invalid }] = await Promise.all([
+      readGlosses(slug, GLOSS_LANGUAGE),
+      readGlossStateEntries(slug, GLOSS_LANGUAGE),
+    ]);
     // Rewriting the state file would drop its broken entries: have them fixed first.
     if (invalid[0]) throw invalid[0];
     return { text, order, glosses, states, glossesChanged: false, statesChanged: false, history: [] };
   } catch (error) {
-    if (error instanceof DataFileError) return { kind: 'broken-file', error: `${error.message}. Fix the file before saving; nothing was written.` };
+    if (error instanceof DataFileError)
+      return { kind: 'broken-file', error: `${error.message}. Fix the file before saving; nothing was written.` };
     throw error;
   }
 }
@@ -141,7 +145,9 @@ export async function saveGloss(change: Change & { text: string; clear?: boolean
     const status = input.text ? 'draft' : 'untranslated';
     if (change.baseRevision !== current) {
       // The same text again: a retry of a save whose answer was lost.
-      return current === revision && (before ?? '') === input.text ? { ok: true, text: input.text, revision, status: glossStatus(before, work.states[change.id], hashText(zh)) } : conflict(work.glosses, change.id);
+      return current === revision && (before ?? '') === input.text
+        ? { ok: true, text: input.text, revision, status: glossStatus(before, work.states[change.id], hashText(zh)) }
+        : conflict(work.glosses, change.id);
     }
     if (input.text) {
       work.glosses[change.id] = input.text;

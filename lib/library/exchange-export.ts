@@ -26,7 +26,12 @@ function termNotes(zh: string, glossary: readonly TermEntry[]): string[] {
  * gloss, status, revision and notes (translator's notes on the block, glossary terms in its
  * Chinese); `statuses` keeps only units with those statuses.
  */
-export function exportUnits(text: TextView, notes: readonly NoteSource[], glossary: readonly TermEntry[], statuses?: readonly GlossStatus[]): ExportUnit[] {
+export function exportUnits(
+  text: TextView,
+  notes: readonly NoteSource[],
+  glossary: readonly TermEntry[],
+  statuses?: readonly GlossStatus[],
+): ExportUnit[] {
   const units: ExportUnit[] = [
     {
       id: TITLE_KEY,
@@ -69,9 +74,17 @@ export async function exportXliff(
 ): Promise<{ ok: true; xml: string; units: number } | ExportFailure> {
   const loaded = await loadForExport(slug);
   if (!loaded.ok) return loaded;
-  const [notes, shared, own] = await Promise.all([readNotes(slug, GLOSS_LANGUAGE), readGlossary(GLOSS_LANGUAGE), readTextGlossary(slug, GLOSS_LANGUAGE)]);
+  const [notes, shared, own] = await Promise.all([
+    readNotes(slug, GLOSS_LANGUAGE),
+    readGlossary(GLOSS_LANGUAGE),
+    readTextGlossary(slug, GLOSS_LANGUAGE),
+  ]);
   const glossary = mergeGlossaries(shared, own);
-  const doc: ExportDocument = { slug, units: exportUnits(loaded.text, notes, glossary, options.statuses), sourceInTarget: options.sourceInTarget === true };
+  const doc: ExportDocument = {
+    slug,
+    units: exportUnits(loaded.text, notes, glossary, options.statuses),
+    sourceInTarget: options.sourceInTarget === true,
+  };
   const xml = options.version === '2.0' ? serializeXliff20(doc) : serializeXliff12(doc);
   return { ok: true, xml, units: doc.units.length };
 }
@@ -80,11 +93,21 @@ function memoryPairs(text: TextView, withDrafts: boolean): MemoryPair[] {
   const wanted = (status: GlossStatus | undefined) => status === 'reviewed' || (withDrafts && status === 'draft');
   const pairs: MemoryPair[] = [];
   if (text.title.en && wanted(text.title.status)) {
-    pairs.push({ id: `${text.slug}/${TITLE_KEY}`, source: text.title.zh, target: text.title.en, status: text.title.status as MemoryPair['status'] });
+    pairs.push({
+      id: `${text.slug}/${TITLE_KEY}`,
+      source: text.title.zh,
+      target: text.title.en,
+      status: text.title.status as MemoryPair['status'],
+    });
   }
   for (const block of text.blocks) {
     if (block.en && wanted(block.status)) {
-      pairs.push({ id: `${text.slug}/${block.id}`, source: block.text, target: block.en, status: block.status as MemoryPair['status'] });
+      pairs.push({
+        id: `${text.slug}/${block.id}`,
+        source: block.text,
+        target: block.en,
+        status: block.status as MemoryPair['status'],
+      });
     }
   }
   return pairs;
@@ -94,7 +117,10 @@ function memoryPairs(text: TextView, withDrafts: boolean): MemoryPair[] {
  * A TMX translation memory of reviewed pairs (and drafts with `withDrafts`) of one text, or of
  * every text when `slug` is undefined. Stale and untranslated glosses never go in.
  */
-export async function exportTmx(slug: string | undefined, options: { withDrafts?: boolean } = {}): Promise<{ ok: true; xml: string; units: number } | ExportFailure> {
+export async function exportTmx(
+  slug: string | undefined,
+  options: { withDrafts?: boolean } = {},
+): Promise<{ ok: true; xml: string; units: number } | ExportFailure> {
   const texts: TextView[] = [];
   if (slug !== undefined) {
     const loaded = await loadForExport(slug);

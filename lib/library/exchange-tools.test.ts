@@ -14,14 +14,16 @@ import { loadText } from './load';
 
 const SLUG = 'karpathy-no-priors';
 const PYTHON = '/usr/bin/python3';
-const hasToolkit = existsSync(PYTHON) && (() => {
-  try {
-    execFileSync(PYTHON, ['-c', 'from translate.storage import xliff, tmx'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
+const hasToolkit =
+  existsSync(PYTHON) &&
+  (() => {
+    try {
+      execFileSync(PYTHON, ['-c', 'from translate.storage import xliff, tmx'], { stdio: 'ignore' });
+      return true;
+    } catch {
+      return false;
+    }
+  })();
 const hasOmegat = existsSync('/usr/bin/omegat');
 const inCi = Boolean(process.env.CI);
 
@@ -39,7 +41,10 @@ afterEach(() => {
 async function glossesNow(): Promise<Record<string, string | undefined>> {
   const loaded = await loadText(SLUG);
   if (!loaded?.ok) throw new Error('not loaded');
-  return Object.fromEntries([['title', loaded.text.title.en], ...loaded.text.blocks.filter((b) => b.status).map((b) => [b.id, b.en])]);
+  return Object.fromEntries([
+    ['title', loaded.text.title.en],
+    ...loaded.text.blocks.filter((b) => b.status).map((b) => [b.id, b.en]),
+  ]);
 }
 
 function unwrap(result: { ok: true; xml: string; units: number } | { ok: false; error: string }): { xml: string; units: number } {
@@ -113,11 +118,16 @@ const PROJECT = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 /** Runs OmegaT headless on a project holding one XLIFF (and optionally a TMX in tm/auto); returns the translated XLIFF. */
 function translateWithOmegat(xliff: string, tmx?: string): string {
   const project = path.join(work, 'project');
-  for (const dir of ['source', 'target', 'tm/auto', 'omegat', 'glossary', 'dictionary']) mkdirSync(path.join(project, dir), { recursive: true });
+  for (const dir of ['source', 'target', 'tm/auto', 'omegat', 'glossary', 'dictionary'])
+    mkdirSync(path.join(project, dir), { recursive: true });
   writeFileSync(path.join(project, 'omegat.project'), PROJECT);
   writeFileSync(path.join(project, 'source', `${SLUG}.xlf`), xliff);
   if (tmx) writeFileSync(path.join(project, 'tm', 'auto', `${SLUG}.tmx`), tmx);
-  execFileSync('omegat', [project, '--mode=console-translate'], { stdio: 'ignore', timeout: 120_000, env: { ...process.env, HOME: work } });
+  execFileSync('omegat', [project, '--mode=console-translate'], {
+    stdio: 'ignore',
+    timeout: 120_000,
+    env: { ...process.env, HOME: work },
+  });
   return readFileSync(path.join(project, 'target', `${SLUG}.xlf`), 'utf8');
 }
 
@@ -126,7 +136,10 @@ describe.skipIf(!hasOmegat && !inCi)('OmegaT round trip', () => {
     const before = await glossesNow();
     const translated = translateWithOmegat(unwrap(await exportXliff(SLUG)).xml);
     const result = await importXliff({ bytes: Buffer.from(translated), fileName: 'omegat.xlf', editor: 'ann' });
-    expect(result).toMatchObject({ ok: true, counts: { applied: 0, stale: 0, conflict: 0, rejected: 0, unchanged: Object.keys(before).length } });
+    expect(result).toMatchObject({
+      ok: true,
+      counts: { applied: 0, stale: 0, conflict: 0, rejected: 0, unchanged: Object.keys(before).length },
+    });
     expect(await glossesNow()).toEqual(before);
   }, 120_000);
 
@@ -139,7 +152,10 @@ describe.skipIf(!hasOmegat && !inCi)('OmegaT round trip', () => {
     const xliff = unwrap(await exportXliff(SLUG, { sourceInTarget: true })).xml;
     const translated = translateWithOmegat(xliff, memory.xml);
     const result = await importXliff({ bytes: Buffer.from(translated), fileName: 'omegat.xlf', editor: 'ann' });
-    expect(result).toMatchObject({ ok: true, counts: { applied: Object.keys(before).length, conflict: 0, stale: 0, rejected: 0 } });
+    expect(result).toMatchObject({
+      ok: true,
+      counts: { applied: Object.keys(before).length, conflict: 0, stale: 0, rejected: 0 },
+    });
     expect(await glossesNow()).toEqual(before);
   }, 120_000);
 });

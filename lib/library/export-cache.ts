@@ -41,7 +41,15 @@ function trim(entries: Cache) {
 async function versionOf(text: TextView): Promise<string> {
   const notes = await readNotes(text.slug, GLOSS_LANGUAGE);
   return createHash('sha256')
-    .update(JSON.stringify([text.slug, text.title, text.meta, text.blocks.map((b) => [b.id, b.type, b.level, b.text, b.en, b.status]), notes]))
+    .update(
+      JSON.stringify([
+        text.slug,
+        text.title,
+        text.meta,
+        text.blocks.map((b) => [b.id, b.type, b.level, b.text, b.en, b.status]),
+        notes,
+      ]),
+    )
     .digest('hex');
 }
 

@@ -43,7 +43,9 @@ describe('exportFile', () => {
     const html = new TextDecoder().decode(one.data);
     expect(html).toContain('<section class="section" id="s2">');
     expect(html).not.toContain('id="s3"');
-    await expect(exportFile(text, { ...defaultFileOptions, format: 'html', section: 's99' })).rejects.toThrow(/has no section s99 \(it has s1 to s8\)/);
+    await expect(exportFile(text, { ...defaultFileOptions, format: 'html', section: 's99' })).rejects.toThrow(
+      /has no section s99 \(it has s1 to s8\)/,
+    );
   });
 
   it('refuses a text whose gloss file is damaged, naming the file', async () => {

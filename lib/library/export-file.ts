@@ -40,7 +40,12 @@ export async function exportFile(text: TextView, options: FileExportOptions, now
       return { ...base, data: new TextEncoder().encode(html) };
     }
     case 'epub': {
-      const files = buildEpubFiles(doc, { order: options.order, mode: options.mode, modified: now, ...(sections ? { sections } : {}) });
+      const files = buildEpubFiles(doc, {
+        order: options.order,
+        mode: options.mode,
+        modified: now,
+        ...(sections ? { sections } : {}),
+      });
       return { ...base, data: await zipEntries(files) };
     }
     case 'pdf': {

@@ -29,7 +29,11 @@ export const MAX_BATCH = 256;
  * `run(key, jobs)` gets the jobs in arrival order and returns one result per job; a rejection of
  * `run` rejects every job of its batch. `commitTogether('text:a', job, runBatch)` → that job's result.
  */
-export function commitTogether<Job, Result>(key: string, job: Job, run: (key: string, jobs: Job[]) => Promise<Result[]>): Promise<Result> {
+export function commitTogether<Job, Result>(
+  key: string,
+  job: Job,
+  run: (key: string, jobs: Job[]) => Promise<Result[]>,
+): Promise<Result> {
   const table = queues();
   let queue = table.get(key);
   if (!queue) {

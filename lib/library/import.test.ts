@@ -63,7 +63,13 @@ describe('importXliff', () => {
     xml = withTarget(xml, c!.id, 'Translated while an editor changed the gloss.');
     // After the export: the Chinese of b is edited, and the gloss of c is saved in the app.
     data.write('content/karpathy-no-priors.txt', read('content/karpathy-no-priors.txt').replace(b!.text, `${b!.text}（补充）`));
-    const saved = await saveGloss({ slug: SLUG, id: c!.id, text: 'Edited in the app.', baseRevision: glossRevision(c!.en), editor: 'bob' });
+    const saved = await saveGloss({
+      slug: SLUG,
+      id: c!.id,
+      text: 'Edited in the app.',
+      baseRevision: glossRevision(c!.en),
+      editor: 'bob',
+    });
     expect(saved.ok).toBe(true);
 
     const dry = await run(xml, { dryRun: true });
@@ -75,7 +81,11 @@ describe('importXliff', () => {
     if (!result.ok) throw new Error(result.error);
     expect(result.counts).toEqual({ applied: 1, unchanged: 48, stale: 1, conflict: 1, rejected: 0 });
     expect(result.units.find((u) => u.id === b!.id)).toMatchObject({ outcome: 'stale' });
-    expect(result.units.find((u) => u.id === c!.id)).toMatchObject({ outcome: 'conflict', current: 'Edited in the app.', incoming: 'Translated while an editor changed the gloss.' });
+    expect(result.units.find((u) => u.id === c!.id)).toMatchObject({
+      outcome: 'conflict',
+      current: 'Edited in the app.',
+      incoming: 'Translated while an editor changed the gloss.',
+    });
 
     const after = await text();
     const byId = (id: string) => after.blocks.find((x) => x.id === id);
@@ -84,9 +94,22 @@ describe('importXliff', () => {
     expect(byId(c!.id)?.en).toBe('Edited in the app.');
 
     const history = await glossHistory(SLUG, a!.id);
-    expect(history).toEqual([expect.objectContaining({ editor: 'ann (import karpathy.xlf)', kind: 'gloss', before: a!.en, after: 'Changed by the translator.' })]);
+    expect(history).toEqual([
+      expect.objectContaining({
+        editor: 'ann (import karpathy.xlf)',
+        kind: 'gloss',
+        before: a!.en,
+        after: 'Changed by the translator.',
+      }),
+    ]);
 
-    const reverted = await revertGloss({ slug: SLUG, id: a!.id, to: glossRevision(a!.en), baseRevision: glossRevision('Changed by the translator.'), editor: 'ann' });
+    const reverted = await revertGloss({
+      slug: SLUG,
+      id: a!.id,
+      to: glossRevision(a!.en),
+      baseRevision: glossRevision('Changed by the translator.'),
+      editor: 'ann',
+    });
     expect(reverted).toMatchObject({ ok: true, text: a!.en });
   });
 
@@ -111,11 +134,37 @@ describe('importXliff', () => {
   });
 
   const refusals = [
-    { name: 'malformed XML', xml: '<xliff version="1.2"><file original="karpathy-no-priors"><body>', kind: 'invalid', error: /well-formed/ },
-    { name: 'an XLIFF of another text', xml: '<xliff version="1.2"><file original="other-text"><body><trans-unit id="a"><source>甲</source></trans-unit></body></file></xliff>', slug: SLUG, kind: 'wrong-text', error: /of the text "other-text", not of "karpathy-no-priors"/ },
-    { name: 'a file for an unknown text', xml: '<xliff version="1.2"><file original="no-such-text"><body><trans-unit id="a"><source>甲</source></trans-unit></body></file></xliff>', kind: 'not-found', error: /No text/ },
-    { name: 'another language pair', xml: '<xliff version="1.2"><file original="karpathy-no-priors" source-language="en" target-language="de"><body><trans-unit id="a"><source>a</source></trans-unit></body></file></xliff>', kind: 'wrong-text', error: /from en, not Chinese/ },
-    { name: 'a file without units', xml: '<xliff version="1.2"><file original="karpathy-no-priors"><body/></file></xliff>', kind: 'invalid', error: /no translation units/ },
+    {
+      name: 'malformed XML',
+      xml: '<xliff version="1.2"><file original="karpathy-no-priors"><body>',
+      kind: 'invalid',
+      error: /well-formed/,
+    },
+    {
+      name: 'an XLIFF of another text',
+      xml: '<xliff version="1.2"><file original="other-text"><body><trans-unit id="a"><source>甲</source></trans-unit></body></file></xliff>',
+      slug: SLUG,
+      kind: 'wrong-text',
+      error: /of the text "other-text", not of "karpathy-no-priors"/,
+    },
+    {
+      name: 'a file for an unknown text',
+      xml: '<xliff version="1.2"><file original="no-such-text"><body><trans-unit id="a"><source>甲</source></trans-unit></body></file></xliff>',
+      kind: 'not-found',
+      error: /No text/,
+    },
+    {
+      name: 'another language pair',
+      xml: '<xliff version="1.2"><file original="karpathy-no-priors" source-language="en" target-language="de"><body><trans-unit id="a"><source>a</source></trans-unit></body></file></xliff>',
+      kind: 'wrong-text',
+      error: /from en, not Chinese/,
+    },
+    {
+      name: 'a file without units',
+      xml: '<xliff version="1.2"><file original="karpathy-no-priors"><body/></file></xliff>',
+      kind: 'invalid',
+      error: /no translation units/,
+    },
   ];
   it.each(refusals)('refuses $name and writes nothing', async ({ xml, slug, kind, error }) => {
     const before = snapshot();
@@ -126,7 +175,11 @@ describe('importXliff', () => {
   });
 
   it('refuses a binary file and GB18030 bytes', async () => {
-    const binary = await importXliff({ bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0xff, 0xfe, 0x80]), fileName: 'x.xlf', editor: 'ann' });
+    const binary = await importXliff({
+      bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0xff, 0xfe, 0x80]),
+      fileName: 'x.xlf',
+      editor: 'ann',
+    });
     expect(binary).toMatchObject({ ok: false, kind: 'invalid' });
   });
 

@@ -37,7 +37,10 @@ export interface ImportReport {
   units: UnitPlan[];
 }
 
-export type ImportFailure = { kind: 'invalid' | 'not-found' | 'wrong-text' | 'broken-file' | 'too-large' | 'store'; error: string };
+export type ImportFailure = {
+  kind: 'invalid' | 'not-found' | 'wrong-text' | 'broken-file' | 'too-large' | 'store';
+  error: string;
+};
 export type ImportResult = ({ ok: true } & ImportReport) | ({ ok: false } & ImportFailure);
 
 function decodeXml(bytes: Uint8Array): string | undefined {
@@ -60,8 +63,10 @@ function currentUnits(text: TextView): Map<string, CurrentUnit> {
 }
 
 function checkLanguages(file: ImportedFile): string | undefined {
-  if (file.sourceLanguage && !/^zh\b/i.test(file.sourceLanguage)) return `The file translates from ${file.sourceLanguage}, not Chinese`;
-  if (file.targetLanguage && !/^en\b/i.test(file.targetLanguage)) return `The file translates into ${file.targetLanguage}, not English`;
+  if (file.sourceLanguage && !/^zh\b/i.test(file.sourceLanguage))
+    return `The file translates from ${file.sourceLanguage}, not Chinese`;
+  if (file.targetLanguage && !/^en\b/i.test(file.targetLanguage))
+    return `The file translates into ${file.targetLanguage}, not English`;
   return undefined;
 }
 
@@ -74,7 +79,11 @@ function checkLanguages(file: ImportedFile): string | undefined {
  */
 export async function importXliff(request: ImportRequest): Promise<ImportResult> {
   if (request.bytes.byteLength > MAX_IMPORT_BYTES) {
-    return { ok: false, kind: 'too-large', error: `The file is ${request.bytes.byteLength} bytes; an import can have at most ${MAX_IMPORT_BYTES} bytes (5 MB)` };
+    return {
+      ok: false,
+      kind: 'too-large',
+      error: `The file is ${request.bytes.byteLength} bytes; an import can have at most ${MAX_IMPORT_BYTES} bytes (5 MB)`,
+    };
   }
   const xml = decodeXml(request.bytes);
   if (xml === undefined) return { ok: false, kind: 'invalid', error: `${request.fileName} is not UTF-8 or UTF-16 text` };
@@ -84,9 +93,18 @@ export async function importXliff(request: ImportRequest): Promise<ImportResult>
   const languages = checkLanguages(file);
   if (languages) return { ok: false, kind: 'wrong-text', error: `${request.fileName}: ${languages}` };
   const slug = request.slug ?? file.original;
-  if (!slug) return { ok: false, kind: 'invalid', error: `${request.fileName} does not say which text it is for (no "original" on <file>); name the text` };
+  if (!slug)
+    return {
+      ok: false,
+      kind: 'invalid',
+      error: `${request.fileName} does not say which text it is for (no "original" on <file>); name the text`,
+    };
   if (file.original !== undefined && file.original !== slug) {
-    return { ok: false, kind: 'wrong-text', error: `${request.fileName} is an XLIFF of the text "${file.original}", not of "${slug}"; nothing was imported` };
+    return {
+      ok: false,
+      kind: 'wrong-text',
+      error: `${request.fileName} is an XLIFF of the text "${file.original}", not of "${slug}"; nothing was imported`,
+    };
   }
   if (file.units.length === 0) return { ok: false, kind: 'invalid', error: `${request.fileName} has no translation units` };
 
@@ -105,10 +123,18 @@ async function applyUnits(slug: string, file: ImportedFile, fileName: string, re
   if (!loaded) return { ok: false, kind: 'not-found', error: `No text "${slug}"` };
   if (!loaded.ok) return { ok: false, kind: 'broken-file', error: loaded.broken.error };
   const text = loaded.text;
-  if (text.glossError) return { ok: false, kind: 'broken-file', error: `${text.glossError}. Fix the file before importing; nothing was written.` };
+  if (text.glossError)
+    return { ok: false, kind: 'broken-file', error: `${text.glossError}. Fix the file before importing; nothing was written.` };
   const sources = currentUnits(text);
   const plans = planImport(file.units, sources, new Set(text.retired.map((r) => r.id)), { force: request.force === true });
-  const report: ImportReport = { slug, file: fileName, version: file.version, dryRun: request.dryRun === true, counts: countOutcomes(plans), units: plans };
+  const report: ImportReport = {
+    slug,
+    file: fileName,
+    version: file.version,
+    dryRun: request.dryRun === true,
+    counts: countOutcomes(plans),
+    units: plans,
+  };
   const applied = plans.filter((plan) => plan.outcome === 'applied');
   if (request.dryRun || applied.length === 0) return { ok: true, ...report };
 
@@ -132,7 +158,8 @@ async function applyUnits(slug: string, file: ImportedFile, fileName: string, re
     // Reviewed holds for the revision it was recorded against (see glossStateSchema).
     nextStates[plan.id] = { hash: hashText(zh), zh, status, ...(status === 'reviewed' ? { revision } : {}) };
     history.push({ time, editor, id: plan.id, kind: 'gloss', before: plan.current || null, after, revision });
-    if (status === 'reviewed') history.push({ time, editor, id: plan.id, kind: 'status', before: 'draft', after: 'reviewed', revision });
+    if (status === 'reviewed')
+      history.push({ time, editor, id: plan.id, kind: 'status', before: 'draft', after: 'reviewed', revision });
   }
   const order = [TITLE_KEY, ...text.blocks.filter((b) => isGlossable(b.type)).map((b) => b.id), ...text.retired.map((r) => r.id)];
   // One all-or-nothing write: both files and every history entry, or nothing.

@@ -27,7 +27,10 @@ export function landedHistory(entries: readonly HistoryEntry[], current: (id: st
     for (const [n, i] of indexes.entries()) {
       const entry = entries[i];
       if (!entry) continue;
-      const later = indexes.slice(n + 1).map((j) => entries[j]).filter((e): e is HistoryEntry => e !== undefined);
+      const later = indexes
+        .slice(n + 1)
+        .map((j) => entries[j])
+        .filter((e): e is HistoryEntry => e !== undefined);
       const nextSameKind = later.find((e) => e.kind === entry.kind);
       if (entry.kind === 'gloss') {
         if (entry.before === entry.after) continue;

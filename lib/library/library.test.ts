@@ -146,7 +146,10 @@ describe('syncLibrary', () => {
 
 describe('loadLibrary', () => {
   it('lists every text, broken ones included', async () => {
-    data = makeDataDir({ copyRepoData: true, files: { 'content/empty.md': '', 'content/bad.txt': Uint8Array.from([0xff, 0xfe, 0x00]) } });
+    data = makeDataDir({
+      copyRepoData: true,
+      files: { 'content/empty.md': '', 'content/bad.txt': Uint8Array.from([0xff, 0xfe, 0x00]) },
+    });
     const texts = await loadLibrary();
     expect(texts.map((t) => [t.ok ? t.text.slug : t.broken.slug, t.ok])).toEqual([
       ['bad', false],

@@ -70,7 +70,8 @@ function buildView(files: TextFiles): LoadedText {
   // A broken gloss file shows the Chinese alone (and saves are refused); a broken state file, or
   // a bad entry in it, costs those statuses only, never the English.
   const error = files.glossFailure === undefined ? undefined : describe(files.glossFailure);
-  const stateProblems = files.stateFailure !== undefined ? [describe(files.stateFailure)] : files.stateInvalid.map((problem) => describe(problem));
+  const stateProblems =
+    files.stateFailure !== undefined ? [describe(files.stateFailure)] : files.stateInvalid.map((problem) => describe(problem));
   const stateError = stateProblems.length > 0 ? `${stateProblems.join('; ')} (those statuses are shown as draft)` : undefined;
 
   const blocks: BlockView[] = ids.blocks.map((block) => {

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { splitSections, type SectionBlock } from '@/lib/text/sections';
 import { blockLink, resolvePermalink, sectionPath } from './permalink';
 
-const blocks: SectionBlock[] = Array.from({ length: 30 }, (_, i) => ({ id: `b${String(i).padStart(5, '0')}`, type: 'paragraph', text: '段落'.repeat(5) }));
+const blocks: SectionBlock[] = Array.from({ length: 30 }, (_, i) => ({
+  id: `b${String(i).padStart(5, '0')}`,
+  type: 'paragraph',
+  text: '段落'.repeat(5),
+}));
 const sections = splitSections(blocks, { singlePageChars: 50, singlePageBlocks: 5, maxChars: 100, maxBlocks: 10 });
 const text = {
   blocks,

@@ -67,7 +67,13 @@ describe('syncLibrary and saves share the text lock', () => {
     const glosses = () => JSON.parse(readFileSync(data!.file(`locales/en/${SLUG}.json`), 'utf8')) as Record<string, string>;
     const [synced, saved] = await Promise.all([
       syncLibrary(),
-      saveGloss({ slug: SLUG, id: block.id, text: 'Saved during sync.', baseRevision: glossRevision(glosses()[block.id]), editor: 'ann' }),
+      saveGloss({
+        slug: SLUG,
+        id: block.id,
+        text: 'Saved during sync.',
+        baseRevision: glossRevision(glosses()[block.id]),
+        editor: 'ann',
+      }),
     ]);
     expect(saved.ok).toBe(true);
     expect(synced[0]?.added).toHaveLength(1);

@@ -40,7 +40,10 @@ async function syncLocked(source: SourceFile): Promise<SyncResult> {
   if (!files.ok) throw files.failure;
   const twice = duplicateLedgerIds(files.ledger);
   if (twice.length > 0) {
-    throw new DataFileError(displayPath(ledgerFile(source.slug)), `ids used for more than one block: ${twice.join(', ')}; fix the file by hand (nothing was changed)`);
+    throw new DataFileError(
+      displayPath(ledgerFile(source.slug)),
+      `ids used for more than one block: ${twice.join(', ')}; fix the file by hand (nothing was changed)`,
+    );
   }
   const ids: Reconciliation = files.ids;
   if (ids.changed) await writeLedger(source.slug, ids.ledger);
@@ -58,7 +61,9 @@ async function syncLocked(source: SourceFile): Promise<SyncResult> {
     blocks: ids.blocks.length,
     added: ids.added,
     edited: ids.edited,
-    retired: ids.ledger.retired.filter((e) => retiredNow.has(e.id)).map((e) => ({ id: e.id, ...(e.mergedInto ? { mergedInto: e.mergedInto } : {}) })),
+    retired: ids.ledger.retired
+      .filter((e) => retiredNow.has(e.id))
+      .map((e) => ({ id: e.id, ...(e.mergedInto ? { mergedInto: e.mergedInto } : {}) })),
     revived: ids.revived,
     ledgerWritten: ids.changed,
     glossesReordered: reorder,

@@ -50,7 +50,10 @@ async function readFiles(source: SourceFile): Promise<TextFiles> {
   }
   const parsed = parseText(raw);
   const ids = reconcileIds(parsed.blocks, ledger);
-  const [glosses, states] = await Promise.allSettled([readGlosses(source.slug, GLOSS_LANGUAGE), readGlossStateEntries(source.slug, GLOSS_LANGUAGE)]);
+  const [glosses, states] = await Promise.allSettled([
+    readGlosses(source.slug, GLOSS_LANGUAGE),
+    readGlossStateEntries(source.slug, GLOSS_LANGUAGE),
+  ]);
   return {
     ok: true,
     source,
@@ -101,7 +104,12 @@ async function fileIdentity(files: readonly string[]): Promise<string> {
  * `readTextFiles(source)` → `{ ok: true, parsed, ids, glosses, states, … }`.
  */
 export async function readTextFiles(source: SourceFile): Promise<TextFiles> {
-  const paths = [source.absolutePath, ledgerPath(source.slug), glossPath(source.slug, GLOSS_LANGUAGE), glossStatePath(source.slug, GLOSS_LANGUAGE)];
+  const paths = [
+    source.absolutePath,
+    ledgerPath(source.slug),
+    glossPath(source.slug, GLOSS_LANGUAGE),
+    glossStatePath(source.slug, GLOSS_LANGUAGE),
+  ];
   const identity = await fileIdentity(paths);
   const entries = cache();
   const key = source.absolutePath;

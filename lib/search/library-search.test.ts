@@ -32,7 +32,13 @@ describe('searchLibrary keeps up with the files', () => {
     const loaded = await loadText('demo');
     const block = loaded?.ok ? loaded.text.blocks.find((b) => b.text.includes('蒸馏')) : undefined;
     if (!block) throw new Error('demo did not load');
-    const first = await saveGloss({ slug: 'demo', id: block.id, text: 'Distillation shrinks models.', baseRevision: glossRevision(undefined), editor: 't' });
+    const first = await saveGloss({
+      slug: 'demo',
+      id: block.id,
+      text: 'Distillation shrinks models.',
+      baseRevision: glossRevision(undefined),
+      editor: 't',
+    });
     expect(first.ok).toBe(true);
     expect((await search('distilled')).results.map((r) => r.id)).toEqual([block.id]);
     if (!first.ok) return;
@@ -52,7 +58,10 @@ describe('searchLibrary keeps up with the files', () => {
     const { rmSync } = await import('node:fs');
     rmSync(data.file('content/other.md'));
     expect((await search('智能')).total).toBe(0);
-    await expect(searchLibrary({ q: 'a', terms: [], limit: 20, offset: 0, text: 'other' })).resolves.toMatchObject({ ok: false, status: 400 });
+    await expect(searchLibrary({ q: 'a', terms: [], limit: 20, offset: 0, text: 'other' })).resolves.toMatchObject({
+      ok: false,
+      status: 400,
+    });
   });
 
   it('gives the titles of the texts in the results', async () => {

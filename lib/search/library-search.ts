@@ -90,8 +90,7 @@ export async function currentIndex(): Promise<SearchIndex> {
 }
 
 export type LibrarySearchResult =
-  | ({ ok: true; titles: Record<string, TextTitle> } & SearchPage)
-  | { ok: false; status: 400; error: string };
+  ({ ok: true; titles: Record<string, TextTitle> } & SearchPage) | { ok: false; status: 400; error: string };
 
 /**
  * Runs a validated search over the whole library (or one text), with the titles of the texts

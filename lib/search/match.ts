@@ -76,7 +76,9 @@ export function holdsWholePhrase(indexed: IndexedBlock, terms: readonly QueryTer
   const inEn = (!field || field === 'en') && findWords(indexed.en, indexed.enWords, stems).length > 0;
   const pinyin = terms.flatMap((t) => (t.pinyin ? [t.pinyin] : []));
   const inPinyin =
-    (!field || field === 'pinyin') && pinyin.length === terms.length && findPinyin(indexed.syllables, joinPinyin(pinyin)).length > 0;
+    (!field || field === 'pinyin') &&
+    pinyin.length === terms.length &&
+    findPinyin(indexed.syllables, joinPinyin(pinyin)).length > 0;
   return inZh || inEn || inPinyin;
 }
 

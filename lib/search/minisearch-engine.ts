@@ -24,7 +24,12 @@ export function createMiniSearchEngine(): SearchEngine {
   });
   return {
     add(document: EngineDocument) {
-      index.add({ key: document.key, zh: document.zh.join(SEPARATOR), en: document.en.join(SEPARATOR), py: document.py.join(SEPARATOR) });
+      index.add({
+        key: document.key,
+        zh: document.zh.join(SEPARATOR),
+        en: document.en.join(SEPARATOR),
+        py: document.py.join(SEPARATOR),
+      });
     },
     remove(key: number) {
       if (index.has(key)) index.discard(key);

@@ -48,7 +48,14 @@ describe('findPinyin', () => {
     { text: '蒸，馏', query: 'zhengliu', expected: [] },
     { text: '他创立了一家公司', query: 'le', expected: [[3, 4]] },
     { text: '他创立了一家公司', query: 'liao', expected: [] },
-    { text: '西安和先', query: 'xian', expected: [[0, 2], [3, 4]] },
+    {
+      text: '西安和先',
+      query: 'xian',
+      expected: [
+        [0, 2],
+        [3, 4],
+      ],
+    },
     { text: '西安和先', query: "xi'an", expected: [[0, 2]] },
   ];
   for (const { text, query, expected } of cases) {

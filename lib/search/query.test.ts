@@ -4,7 +4,13 @@ import { MAX_QUERY_LENGTH, parseQuery } from './query';
 describe('parseQuery: terms', () => {
   const cases = [
     { query: '智能', expected: [{ han: '智能', words: [] }] },
-    { query: '自动驾驶 特斯拉', expected: [{ han: '自动驾驶', words: [] }, { han: '特斯拉', words: [] }] },
+    {
+      query: '自动驾驶 特斯拉',
+      expected: [
+        { han: '自动驾驶', words: [] },
+        { han: '特斯拉', words: [] },
+      ],
+    },
     { query: '自動駕駛', expected: [{ han: '自动驾驶', words: [] }] },
     { query: '"自动 驾驶"', expected: [{ han: '自动驾驶', words: [], phrase: true }] },
     { query: 'ＡＩ赋能', expected: [{ han: 'ai赋能', words: ['ai'] }] },
@@ -20,7 +26,13 @@ describe('parseQuery: terms', () => {
       const parsed = parseQuery(query);
       expect(parsed.ok).toBe(true);
       if (!parsed.ok) return;
-      expect(parsed.terms.map((t) => ({ ...(t.han !== undefined ? { han: t.han } : {}), words: t.words, ...(t.phrase ? { phrase: true } : {}) }))).toEqual(expected);
+      expect(
+        parsed.terms.map((t) => ({
+          ...(t.han !== undefined ? { han: t.han } : {}),
+          words: t.words,
+          ...(t.phrase ? { phrase: true } : {}),
+        })),
+      ).toEqual(expected);
     });
   }
 
@@ -32,7 +44,10 @@ describe('parseQuery: terms', () => {
     expect(parseQuery('zheng liu').ok && (parseQuery('zheng liu') as { terms: unknown[] }).terms).toHaveLength(2);
     const numbered = parseQuery('zheng1 liu2');
     expect(numbered.ok && numbered.terms).toHaveLength(1);
-    expect(numbered.ok && [...(numbered.terms[0]?.pinyin?.breaks ?? [])]).toEqual([[5, 1], [8, 2]]);
+    expect(numbered.ok && [...(numbered.terms[0]?.pinyin?.breaks ?? [])]).toEqual([
+      [5, 1],
+      [8, 2],
+    ]);
   });
 });
 

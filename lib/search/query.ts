@@ -45,7 +45,10 @@ function compile(raw: string, phrase: boolean): QueryTerm | undefined {
   const words = wordsOf(folded).map((w) => w.stem);
   if (hasHan) {
     // Spaces between Chinese characters are not part of the text (自动 驾驶 is 自动驾驶).
-    const han = folded.trim().replace(/\s+/g, ' ').replace(/(?<=\p{Script=Han}) (?=\p{Script=Han})/gu, '');
+    const han = folded
+      .trim()
+      .replace(/\s+/g, ' ')
+      .replace(/(?<=\p{Script=Han}) (?=\p{Script=Han})/gu, '');
     const chars = [...new Set([...han].filter(isHan))];
     return { raw, phrase, han, chars, words };
   }
@@ -97,7 +100,10 @@ function joinTonedPinyin(parts: { text: string; phrase: boolean }[]): { text: st
  * `parseQuery('')` → `{ ok: false, error: 'Type something to search for' }`.
  */
 export function parseQuery(query: string): ParsedQuery {
-  const text = query.normalize('NFC').replace(/[\u0000-\u001F\u007F-\u009F]/g, ' ').trim();
+  const text = query
+    .normalize('NFC')
+    .replace(/[\u0000-\u001F\u007F-\u009F]/g, ' ')
+    .trim();
   if (!text) return { ok: false, error: 'Type something to search for' };
   if ([...text].length > MAX_QUERY_LENGTH) {
     return { ok: false, error: `The query is too long: at most ${MAX_QUERY_LENGTH} characters` };
@@ -105,7 +111,8 @@ export function parseQuery(query: string): ParsedQuery {
   const parts = split(text);
   if (!parts) return { ok: false, error: 'A quoted phrase is not closed: add the closing quote' };
   const terms = joinTonedPinyin(parts).flatMap((part) => compile(part.text, part.phrase) ?? []);
-  if (terms.length === 0) return { ok: false, error: 'Nothing to search for: the query has no letters, digits or Chinese characters' };
+  if (terms.length === 0)
+    return { ok: false, error: 'Nothing to search for: the query has no letters, digits or Chinese characters' };
   if (terms.length > MAX_TERMS) return { ok: false, error: `Too many terms: at most ${MAX_TERMS}` };
   return { ok: true, terms };
 }

@@ -4,7 +4,11 @@ import { readSearchRequest } from './request';
 describe('readSearchRequest', () => {
   const accepted = [
     { params: { q: '智能' }, editor: false, expected: { limit: 20, offset: 0 } },
-    { params: { q: '智能', text: 'karpathy-no-priors', field: 'zh', limit: '5', cursor: '10' }, editor: false, expected: { text: 'karpathy-no-priors', field: 'zh', limit: 5, offset: 10 } },
+    {
+      params: { q: '智能', text: 'karpathy-no-priors', field: 'zh', limit: '5', cursor: '10' },
+      editor: false,
+      expected: { text: 'karpathy-no-priors', field: 'zh', limit: 5, offset: 10 },
+    },
     { params: { status: 'draft,stale' }, editor: true, expected: { statuses: ['draft', 'stale'] } },
     { params: { q: 'a', status: 'untranslated' }, editor: true, expected: { statuses: ['untranslated'] } },
   ];

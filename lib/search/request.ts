@@ -43,12 +43,17 @@ function whole(value: string | undefined, fallback: number, min: number, max: nu
 export function readSearchRequest(params: Params, viewer: { editor: boolean }): SearchRequestResult {
   const q = (one(params, 'q') ?? '').trim();
   const text = one(params, 'text') || undefined;
-  if (text !== undefined && !/^[a-z0-9][a-z0-9_-]{0,79}$/.test(text)) return { ok: false, status: 400, error: `Unknown text: ${text.slice(0, 80)}` };
+  if (text !== undefined && !/^[a-z0-9][a-z0-9_-]{0,79}$/.test(text))
+    return { ok: false, status: 400, error: `Unknown text: ${text.slice(0, 80)}` };
   const statusParam = one(params, 'status') || undefined;
-  const statuses = statusParam?.split(',').map((s) => s.trim()).filter(Boolean);
+  const statuses = statusParam
+    ?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (statuses?.length) {
     const unknown = statuses.find((s) => !(glossStatuses as readonly string[]).includes(s));
-    if (unknown !== undefined) return { ok: false, status: 400, error: `Unknown status: ${unknown.slice(0, 40)} (expected ${glossStatuses.join(', ')})` };
+    if (unknown !== undefined)
+      return { ok: false, status: 400, error: `Unknown status: ${unknown.slice(0, 40)} (expected ${glossStatuses.join(', ')})` };
     if (!viewer.editor) return { ok: false, status: 403, error: 'Filtering by status is for editors: sign in as an editor' };
   }
   const fieldParam = one(params, 'field') || undefined;
@@ -56,7 +61,7 @@ export function readSearchRequest(params: Params, viewer: { editor: boolean }): 
   if (fieldParam !== undefined) {
     if (isSearchField(fieldParam)) field = fieldParam;
     else
-return { ok: false, status: 400, error: `Unknown field: ${fieldParam.slice(0, 40)} (expected ${searchFields.join(', ')})` };
+      return { ok: false, status: 400, error: `Unknown field: ${fieldParam.slice(0, 40)} (expected ${searchFields.join(', ')})` };
   }
   const limit = whole(one(params, 'limit'), DEFAULT_LIMIT, 1, MAX_LIMIT);
   if (limit === undefined) return { ok: false, status: 400, error: `limit must be a whole number from 1 to ${MAX_LIMIT}` };

@@ -115,7 +115,12 @@ export class SearchIndex {
   }
 
   /** The work of setText, pausing after every `every` blocks indexed. Searches see the text only when it is done. */
-  private *settingText(slug: string, title: TextTitle, blocks: readonly SearchableBlock[], every = Infinity): Generator<void, IndexChange> {
+  private *settingText(
+    slug: string,
+    title: TextTitle,
+    blocks: readonly SearchableBlock[],
+    every = Infinity,
+  ): Generator<void, IndexChange> {
     const before = this.texts.get(slug) ?? new Map<string, IndexedBlock>();
     const after = new Map<string, IndexedBlock>();
     const change: IndexChange = { added: 0, updated: 0, removed: 0, kept: 0 };
@@ -186,7 +191,8 @@ export class SearchIndex {
     };
     if (term.han !== undefined) {
       const tokens = [...term.chars, ...term.words];
-      if (!field || field === 'zh') add(this.engine.match('zh', tokens), EXACT_WEIGHT, tokens.length === 1 && term.han === term.chars[0]);
+      if (!field || field === 'zh')
+        add(this.engine.match('zh', tokens), EXACT_WEIGHT, tokens.length === 1 && term.han === term.chars[0]);
       return found;
     }
     const oneWord = term.words.length === 1;
@@ -231,7 +237,9 @@ export class SearchIndex {
     } else {
       // Start from the rarest term's candidates; a block must hold every term, checked exactly
       // unless the engine's look-up already proves it.
-      const sets = terms.map((term) => ({ term, found: this.candidates(term, options.field) })).sort((a, b) => a.found.size - b.found.size);
+      const sets = terms
+        .map((term) => ({ term, found: this.candidates(term, options.field) }))
+        .sort((a, b) => a.found.size - b.found.size);
       for (const key of sets[0]?.found.keys() ?? []) {
         const indexed = this.byKey.get(key);
         if (!indexed || !this.passes(indexed, options)) continue;
@@ -251,7 +259,10 @@ export class SearchIndex {
       }
     }
     ranked.sort(
-      (a, b) => b.score - a.score || (a.indexed.slug < b.indexed.slug ? -1 : a.indexed.slug > b.indexed.slug ? 1 : 0) || a.indexed.order - b.indexed.order,
+      (a, b) =>
+        b.score - a.score ||
+        (a.indexed.slug < b.indexed.slug ? -1 : a.indexed.slug > b.indexed.slug ? 1 : 0) ||
+        a.indexed.order - b.indexed.order,
     );
     const page = ranked.slice(options.offset, options.offset + options.limit);
     const end = options.offset + page.length;

@@ -33,7 +33,9 @@ const termSchema = z
     forbidden: z.array(z.string().min(1)).min(1).optional(),
   })
   .strict()
-  .refine((entry) => entry.en !== undefined || entry.doNotTranslate, { message: 'needs "en" (approved renderings) unless "doNotTranslate" is true' });
+  .refine((entry) => entry.en !== undefined || entry.doNotTranslate, {
+    message: 'needs "en" (approved renderings) unless "doNotTranslate" is true',
+  });
 const glossarySchema = z.record(z.string().min(1), termSchema);
 
 /** The shared glossary, for every text. */

@@ -41,7 +41,8 @@ async function existingMode(file: string, fs: AtomicFs): Promise<number> {
   try {
     const stat = await fs.lstat(file);
     // Replacing a symlink would cut it, and writing through it would leave the data folder.
-    if (stat.isSymbolicLink()) throw new StoreWriteError(displayPath(file), 'symlink', 'is a symbolic link; the store does not write through links');
+    if (stat.isSymbolicLink())
+      throw new StoreWriteError(displayPath(file), 'symlink', 'is a symbolic link; the store does not write through links');
     return stat.mode & 0o777;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 0o666;
@@ -72,7 +73,8 @@ export async function prepareFile(file: string, data: string | Uint8Array, fs: A
     }
     await handle.sync();
     const { size } = await handle.stat();
-    if (size !== buffer.length) throw Object.assign(new Error(`${temp} has ${size} bytes, expected ${buffer.length}`), { code: 'EIO' });
+    if (size !== buffer.length)
+      throw Object.assign(new Error(`${temp} has ${size} bytes, expected ${buffer.length}`), { code: 'EIO' });
     await handle.close();
     handle = undefined;
     return { file, temp };

@@ -45,11 +45,27 @@ describe('withTextLock across processes', () => {
 
 describe('acquireFileLock', () => {
   const stale: { name: string; holder: () => string; age: number }[] = [
-    { name: 'a process on this machine that has exited', holder: () => JSON.stringify({ pid: deadPid(), host: hostname(), token: 'x' }), age: 0 },
-    { name: 'another machine, not refreshed for a minute', holder: () => JSON.stringify({ pid: 1, host: 'elsewhere', token: 'x' }), age: 60 },
+    {
+      name: 'a process on this machine that has exited',
+      holder: () => JSON.stringify({ pid: deadPid(), host: hostname(), token: 'x' }),
+      age: 0,
+    },
+    {
+      name: 'another machine, not refreshed for a minute',
+      holder: () => JSON.stringify({ pid: 1, host: 'elsewhere', token: 'x' }),
+      age: 60,
+    },
     { name: 'nobody (a file torn by a crash), a minute old', holder: () => '{"pid":', age: 60 },
-    { name: 'an earlier process with this process’s pid (a restarted container)', holder: () => JSON.stringify({ pid: process.pid, host: hostname(), token: 'gone' }), age: 0 },
-    { name: 'a process whose pid was reused by a later one', holder: () => JSON.stringify({ pid: process.ppid, host: hostname(), token: 'x' }), age: 3600 * 24 * 365 },
+    {
+      name: 'an earlier process with this process’s pid (a restarted container)',
+      holder: () => JSON.stringify({ pid: process.pid, host: hostname(), token: 'gone' }),
+      age: 0,
+    },
+    {
+      name: 'a process whose pid was reused by a later one',
+      holder: () => JSON.stringify({ pid: process.ppid, host: hostname(), token: 'x' }),
+      age: 3600 * 24 * 365,
+    },
   ];
   it.each(stale)('takes over a lock left by $name', async ({ holder, age }) => {
     const file = textLockPath('a');
@@ -63,7 +79,10 @@ describe('acquireFileLock', () => {
   });
 
   const live: { name: string; holder: () => string }[] = [
-    { name: 'a live process on this machine', holder: () => JSON.stringify({ pid: process.ppid, host: hostname(), token: 'other' }) },
+    {
+      name: 'a live process on this machine',
+      holder: () => JSON.stringify({ pid: process.ppid, host: hostname(), token: 'other' }),
+    },
     { name: 'another machine, refreshed just now', holder: () => JSON.stringify({ pid: 1, host: 'elsewhere', token: 'x' }) },
     { name: 'a holder still writing its file', holder: () => '' },
   ];

@@ -154,7 +154,11 @@ export async function acquireFileLock(file: string, options: FileLockOptions = {
       continue;
     }
     if (Date.now() > deadline) {
-      throw new StoreWriteError(file, 'busy', `is locked by another writer (${found?.holder ? `process ${found.holder.pid}` : 'unknown'}) for more than ${timeoutMs} ms`);
+      throw new StoreWriteError(
+        file,
+        'busy',
+        `is locked by another writer (${found?.holder ? `process ${found.holder.pid}` : 'unknown'}) for more than ${timeoutMs} ms`,
+      );
     }
     await sleep(Math.min(2 + attempt * 2, 25));
   }

@@ -33,18 +33,24 @@ export async function readGlossStates(slug: string, lng: string): Promise<GlossS
 }
 
 /** The valid entries of a state file, and a DataFileError naming each entry that is not. */
-export async function readGlossStateEntries(slug: string, lng: string): Promise<{ states: GlossStateFile; invalid: DataFileError[] }> {
+export async function readGlossStateEntries(
+  slug: string,
+  lng: string,
+): Promise<{ states: GlossStateFile; invalid: DataFileError[] }> {
   const file = glossStatePath(slug, lng);
   const raw = (await readJsonFile(file, z.record(z.string(), z.unknown()))) ?? {};
   const states: GlossStateFile = {};
   const invalid: DataFileError[] = [];
   for (const [key, value] of Object.entries(raw)) {
     const parsed = glossStateSchema.safeParse(value);
-    if (parsed.success) Object.defineProperty(states, key, { value: parsed.data, enumerable: true, writable: true, configurable: true });
+    if (parsed.success)
+      Object.defineProperty(states, key, { value: parsed.data, enumerable: true, writable: true, configurable: true });
     else {
       const issue = parsed.error.issues[0];
       const where = issue && issue.path.length > 0 ? `.${issue.path.join('.')}` : '';
-      invalid.push(new DataFileError(displayPath(file), `entry "${key}${where}" is not a valid state: ${issue?.message ?? 'invalid'}`));
+      invalid.push(
+        new DataFileError(displayPath(file), `entry "${key}${where}" is not a valid state: ${issue?.message ?? 'invalid'}`),
+      );
     }
   }
   return { states, invalid };

@@ -35,7 +35,11 @@ describe('appendHistory and readHistory', () => {
     { name: 'three entries, oldest first', entries: [entry(0), entry(1), entry(2)] },
     {
       name: 'a status change and a cleared gloss',
-      entries: [entry(0), entry(1, { kind: 'status', before: 'draft', after: 'reviewed' }), entry(2, { before: 'Text 1', after: null })],
+      entries: [
+        entry(0),
+        entry(1, { kind: 'status', before: 'draft', after: 'reviewed' }),
+        entry(2, { before: 'Text 1', after: null }),
+      ],
     },
     {
       name: 'texts with newlines, quotes, U+2028 and Chinese',

@@ -51,7 +51,8 @@ export async function appendHistoryEntries(slug: string, lng: string, entries: r
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
       throw error;
     });
-    if (link?.isSymbolicLink()) throw new StoreWriteError(displayPath(file), 'symlink', 'is a symbolic link; the store does not write through links');
+    if (link?.isSymbolicLink())
+      throw new StoreWriteError(displayPath(file), 'symlink', 'is a symbolic link; the store does not write through links');
     handle = await open(file, 'a+');
     size = (await handle.stat()).size;
     // After a crash mid-line, start on a fresh line so the torn one does not swallow these entries.

@@ -54,7 +54,13 @@ export async function readDataText(file: string): Promise<string | undefined> {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return undefined;
-    if (code === 'ELOOP') throw new DataFileError(displayPath(file), 'is a symbolic link; the data folder holds files, not links to them', undefined, { cause: error });
+    if (code === 'ELOOP')
+      throw new DataFileError(
+        displayPath(file),
+        'is a symbolic link; the data folder holds files, not links to them',
+        undefined,
+        { cause: error },
+      );
     throw new DataFileError(displayPath(file), 'cannot be read', undefined, { cause: error });
   }
 }
@@ -67,7 +73,9 @@ export async function findKeyProblems(file: string): Promise<DataFileError[]> {
     ({ key, offset, problem }) =>
       new DataFileError(
         displayPath(file),
-        problem === 'duplicate' ? `key "${key}" appears more than once (only the last one counts)` : `key "__proto__" is not allowed`,
+        problem === 'duplicate'
+          ? `key "${key}" appears more than once (only the last one counts)`
+          : `key "__proto__" is not allowed`,
         positionAt(text, offset),
       ),
   );

@@ -12,18 +12,20 @@ function recorder() {
   const events: string[] = [];
   let running = 0;
   let maxRunning = 0;
-  const task = (label: string, ms: number, result: () => unknown = () => label) => async () => {
-    events.push(`start ${label}`);
-    running += 1;
-    maxRunning = Math.max(maxRunning, running);
-    try {
-      await sleep(ms);
-      return result();
-    } finally {
-      running -= 1;
-      events.push(`end ${label}`);
-    }
-  };
+  const task =
+    (label: string, ms: number, result: () => unknown = () => label) =>
+    async () => {
+      events.push(`start ${label}`);
+      running += 1;
+      maxRunning = Math.max(maxRunning, running);
+      try {
+        await sleep(ms);
+        return result();
+      } finally {
+        running -= 1;
+        events.push(`end ${label}`);
+      }
+    };
   return { events, task, maxRunning: () => maxRunning };
 }
 
@@ -129,6 +131,10 @@ describe('withLock when a task fails', () => {
       }),
       withLock(key, async () => 3),
     ]);
-    expect(outcomes.map((o) => (o.status === 'fulfilled' ? o.value : (o.reason as Error).message))).toEqual([1, 'second failed', 3]);
+    expect(outcomes.map((o) => (o.status === 'fulfilled' ? o.value : (o.reason as Error).message))).toEqual([
+      1,
+      'second failed',
+      3,
+    ]);
   });
 });

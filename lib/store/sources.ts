@@ -95,7 +95,8 @@ export async function readSourceText(source: SourceFile): Promise<string> {
       await handle.close();
     }
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ELOOP') throw new DataFileError(source.file, 'is a symbolic link; texts live in content/ itself', undefined, { cause: error });
+    if ((error as NodeJS.ErrnoException).code === 'ELOOP')
+      throw new DataFileError(source.file, 'is a symbolic link; texts live in content/ itself', undefined, { cause: error });
     throw error;
   }
   return decodeSource(bytes, source.file);

@@ -46,7 +46,10 @@ export function chineseSentences(text: string): string[] {
 
 /** Sentences of an English text. `('One. Two!')` → `['One.', 'Two!']`. */
 export function englishSentences(texts: readonly string[]): string[] {
-  return texts.flatMap((text) => text.match(/[^.!?]+[.!?]+["”’]?/g) ?? []).map((s) => s.trim()).filter((s) => s.length >= 12);
+  return texts
+    .flatMap((text) => text.match(/[^.!?]+[.!?]+["”’]?/g) ?? [])
+    .map((s) => s.trim())
+    .filter((s) => s.length >= 12);
 }
 
 const NUMERALS = '零一二三四五六七八九';
@@ -83,7 +86,9 @@ export function generateLongText(zh: readonly string[], en: readonly string[], o
     if (left === 0) {
       chapter += 1;
       left = 20 + Math.floor(next() * next() * 230);
-      const heading = `第${chapterNumber(chapter)}章 ${pick(zh).replace(/[，。！？、：；“”]/g, '').slice(0, 8)}`;
+      const heading = `第${chapterNumber(chapter)}章 ${pick(zh)
+        .replace(/[，。！？、：；“”]/g, '')
+        .slice(0, 8)}`;
       lines.push(`## ${heading}`, '');
       headings.push(i);
       chars += heading.length;

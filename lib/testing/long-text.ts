@@ -26,7 +26,8 @@ export function longTextGlosses(blocks: readonly { id: string; type: string; tex
   const glosses: Record<string, string> = { title: 'A long test text' };
   blocks.forEach((block, i) => {
     if (block.type === 'break') return;
-    glosses[block.id] = block.type === 'heading' ? `Part ${i}` : `Paragraph ${i}: self-driving cars, Transformers and synthetic data, in English.`;
+    glosses[block.id] =
+      block.type === 'heading' ? `Part ${i}` : `Paragraph ${i}: self-driving cars, Transformers and synthetic data, in English.`;
   });
   return glosses;
 }

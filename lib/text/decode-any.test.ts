@@ -77,7 +77,10 @@ describe('decodeAnyText: refusals', () => {
 
 describe('decodeAnyText: an encoding named by the user', () => {
   it('a short GB18030 file decodes when its encoding is named', () => {
-    expect(decodeAnyText(fixture('short-gb18030.txt'), 'x', { encoding: 'GB18030' })).toEqual({ text: '你好世界', encoding: 'gb18030' });
+    expect(decodeAnyText(fixture('short-gb18030.txt'), 'x', { encoding: 'GB18030' })).toEqual({
+      text: '你好世界',
+      encoding: 'gb18030',
+    });
   });
 
   it('a short Big5 file decodes when its encoding is named', () => {

@@ -55,7 +55,12 @@ describe('decodeSource: not UTF-8', () => {
     { name: 'Latin-1 text (fixture)', file: 'content/latin1.txt', input: fixture('latin1.txt'), offset: 3 },
     { name: 'GB18030 你好', file: 'a.txt', input: Buffer.from([0xc4, 0xe3, 0xba, 0xc3]), offset: 0 },
     // 前 C7 B0 and 些 D0 A9 happen to be valid 2-byte UTF-8; 天 CC EC is not.
-    { name: 'GB18030 前些天 (valid-looking start)', file: 'b.txt', input: Buffer.from([0xc7, 0xb0, 0xd0, 0xa9, 0xcc, 0xec]), offset: 4 },
+    {
+      name: 'GB18030 前些天 (valid-looking start)',
+      file: 'b.txt',
+      input: Buffer.from([0xc7, 0xb0, 0xd0, 0xa9, 0xcc, 0xec]),
+      offset: 4,
+    },
     { name: 'a stray 0xFF after text', file: 'c.txt', input: bytes('你好', [0xff]), offset: 6 },
     { name: 'a lone continuation byte', file: 'd.txt', input: bytes('abc', [0x80], 'def'), offset: 3 },
     { name: 'a sequence cut off at the end', file: 'e.txt', input: utf8('你好').subarray(0, 5), offset: 3 },

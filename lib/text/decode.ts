@@ -73,7 +73,11 @@ function checkDecoded(text: string, encoding: string, file: string): string {
   const bad = text.indexOf('\uFFFD');
   if (bad >= 0) refuse(file, `the bytes are not valid ${encoding} (character ${bad + 1} cannot be decoded); nothing was written`);
   const control = BINARY_CONTROL.exec(text);
-  if (control) refuse(file, `it contains a control character (U+${control[0].charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()}) at character ${control.index + 1}: it looks like a binary file, not text`);
+  if (control)
+    refuse(
+      file,
+      `it contains a control character (U+${control[0].charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()}) at character ${control.index + 1}: it looks like a binary file, not text`,
+    );
   return text;
 }
 
@@ -103,18 +107,25 @@ export function decodeAnyText(bytes: Uint8Array, file: string, options: { encodi
     }
     return { text: checkDecoded(decodeCharset(bytes, asked), asked, file), encoding: asked };
   }
-  if (bytes[0] === 0xff && bytes[1] === 0xfe && bytes[2] === 0 && bytes[3] === 0) refuse(file, 'it is UTF-32, which is not supported; save it as UTF-8');
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: checkDecoded(decodeCharset(bytes, 'utf-16le'), 'UTF-16LE', file), encoding: 'utf-16le (BOM)' };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: checkDecoded(decodeCharset(bytes, 'utf-16be'), 'UTF-16BE', file), encoding: 'utf-16be (BOM)' };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe && bytes[2] === 0 && bytes[3] === 0)
+    refuse(file, 'it is UTF-32, which is not supported; save it as UTF-8');
+  if (bytes[0] === 0xff && bytes[1] === 0xfe)
+    return { text: checkDecoded(decodeCharset(bytes, 'utf-16le'), 'UTF-16LE', file), encoding: 'utf-16le (BOM)' };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff)
+    return { text: checkDecoded(decodeCharset(bytes, 'utf-16be'), 'UTF-16BE', file), encoding: 'utf-16be (BOM)' };
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   const nul = bytes.indexOf(0);
   if (nul >= 0) refuse(file, `it contains a NUL byte at byte ${nul}: a binary file, or UTF-16 without a byte order mark`);
   const utf8 = decodeUtf8(bytes);
   if (utf8 !== undefined) return { text: checkDecoded(utf8, 'UTF-8', file), encoding: bom ? 'utf-8 (BOM)' : 'utf-8' };
   const invalidAt = firstInvalidByte(bytes);
-  if (bom) refuse(file, `it starts with a UTF-8 byte order mark but is not valid UTF-8 (invalid byte sequence at byte ${invalidAt})`);
+  if (bom)
+    refuse(file, `it starts with a UTF-8 byte order mark but is not valid UTF-8 (invalid byte sequence at byte ${invalidAt})`);
   if (bytes.subarray(0, invalidAt).some((b) => b >= 0x80)) {
-    refuse(file, `it is UTF-8 up to byte ${invalidAt} and not after: it mixes encodings. Save the whole file in one encoding (UTF-8) and try again`);
+    refuse(
+      file,
+      `it is UTF-8 up to byte ${invalidAt} and not after: it mixes encodings. Save the whole file in one encoding (UTF-8) and try again`,
+    );
   }
 
   const guesses = guessCharsets(bytes);

@@ -50,7 +50,12 @@ export function splitFrontMatter(lines: string[]): FrontMatter {
   }
   const problems: ParseProblem[] =
     Object.keys(meta).length === 0
-      ? [{ line: 1, message: 'Front matter has no title, date or author; if these lines are text, start the file with a blank line' }]
+      ? [
+          {
+            line: 1,
+            message: 'Front matter has no title, date or author; if these lines are text, start the file with a blank line',
+          },
+        ]
       : [];
   return { meta, ...rest, problems };
 }

@@ -18,7 +18,9 @@ export const ID_LENGTH = 6;
  * `('你好', 0)` → e.g. `'kq3z9a'`; a new attempt gives another candidate.
  */
 export function candidateId(text: string, attempt: number): string {
-  const bytes = createHash('sha256').update(`${attempt}\u0000${text.normalize('NFC')}`, 'utf8').digest();
+  const bytes = createHash('sha256')
+    .update(`${attempt}\u0000${text.normalize('NFC')}`, 'utf8')
+    .digest();
   let id = LETTERS[(bytes[0] ?? 0) % LETTERS.length] ?? 'a';
   for (let i = 1; i < ID_LENGTH; i += 1) id += ALPHANUMERIC[(bytes[i] ?? 0) % ALPHANUMERIC.length];
   return id;

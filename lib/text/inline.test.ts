@@ -37,10 +37,7 @@ describe('parseInline', () => {
     {
       name: 'bare URL at the end of the seed line',
       input: 'GitHub 链接：https://github.com/karpathy/LLM101n',
-      expected: [
-        text('GitHub 链接：'),
-        link('https://github.com/karpathy/LLM101n', 'https://github.com/karpathy/LLM101n'),
-      ],
+      expected: [text('GitHub 链接：'), link('https://github.com/karpathy/LLM101n', 'https://github.com/karpathy/LLM101n')],
     },
     {
       name: 'bare URL with a trailing "."',
@@ -78,7 +75,7 @@ describe('parseInline', () => {
       expected: [link('GPTNB', 'https://gptnb.com/')],
     },
     {
-      name: 'Markdown link in the seed\'s last line',
+      name: "Markdown link in the seed's last line",
       input: SEED_LAST_LINE,
       expected: [
         text('感谢阅读！如果您对AI的更多资讯感兴趣，可以查看更多AI文章：'),
@@ -127,7 +124,11 @@ describe('parseInline', () => {
   });
 
   it.each(cases)('segments concatenate back to the shown text: $name', ({ input, expected }) => {
-    expect(parseInline(input).map((s) => s.text).join('')).toBe(expected.map((s) => s.text).join(''));
+    expect(
+      parseInline(input)
+        .map((s) => s.text)
+        .join(''),
+    ).toBe(expected.map((s) => s.text).join(''));
   });
 });
 
@@ -170,8 +171,21 @@ describe('plainText', () => {
 describe('inlineRanges', () => {
   const cases = [
     { text: '', expected: [] },
-    { text: '[甲](https://a.b)乙', expected: [['link', '甲', 0, 16], ['text', '乙', 16, 17]] },
-    { text: '链接：https://a.b/c。', expected: [['text', '链接：', 0, 3], ['link', 'https://a.b/c', 3, 16], ['text', '。', 16, 17]] },
+    {
+      text: '[甲](https://a.b)乙',
+      expected: [
+        ['link', '甲', 0, 16],
+        ['text', '乙', 16, 17],
+      ],
+    },
+    {
+      text: '链接：https://a.b/c。',
+      expected: [
+        ['text', '链接：', 0, 3],
+        ['link', 'https://a.b/c', 3, 16],
+        ['text', '。', 16, 17],
+      ],
+    },
     { text: '无链接', expected: [['text', '无链接', 0, 3]] },
   ];
   it.each(cases)('$text', ({ text, expected }) => {

@@ -123,17 +123,14 @@ describe('parseText on the seed article', () => {
     expect(seed.blocks.filter((b) => b.type !== 'break')).toHaveLength(50);
   });
 
-  it.each(seedExpected.map((expected, index) => ({ index, ...expected })))(
-    'block $index: $type at line $line',
-    (expected) => {
-      const block = seed.blocks[expected.index];
-      expect(block).toBeDefined();
-      expect(block?.type).toBe(expected.type);
-      expect(block?.line).toBe(expected.line);
-      if ('text' in expected) expect(block?.text).toBe(expected.text);
-      else expect(block?.text.startsWith(expected.start), `starts with ${expected.start}`).toBe(true);
-    },
-  );
+  it.each(seedExpected.map((expected, index) => ({ index, ...expected })))('block $index: $type at line $line', (expected) => {
+    const block = seed.blocks[expected.index];
+    expect(block).toBeDefined();
+    expect(block?.type).toBe(expected.type);
+    expect(block?.line).toBe(expected.line);
+    if ('text' in expected) expect(block?.text).toBe(expected.text);
+    else expect(block?.text.startsWith(expected.start), `starts with ${expected.start}`).toBe(true);
+  });
 
   it('has exactly the seven expected headings, all level 2', () => {
     const headings = seed.blocks.filter((b) => b.type === 'heading');
@@ -385,7 +382,12 @@ describe('parseText on odd input', () => {
       expected: {
         meta: {},
         blocks: [para('第二段。', 5)],
-        problems: [{ line: 1, message: 'Front matter has no title, date or author; if these lines are text, start the file with a blank line' }],
+        problems: [
+          {
+            line: 1,
+            message: 'Front matter has no title, date or author; if these lines are text, start the file with a blank line',
+          },
+        ],
       },
     },
     {
@@ -500,7 +502,10 @@ describe('parseText on odd input', () => {
 
   const crlfSamples = [
     { name: 'seed article', input: seedSource },
-    { name: 'front matter, heading, list and break', input: '---\ntitle: 题\n---\n\n# 标题\n\n第一行\n第二行。\n\n- 项目\n\n---\n\n结语' },
+    {
+      name: 'front matter, heading, list and break',
+      input: '---\ntitle: 题\n---\n\n# 标题\n\n第一行\n第二行。\n\n- 项目\n\n---\n\n结语',
+    },
   ];
   it.each(crlfSamples)('CRLF line endings give the same result as LF: $name', ({ input }) => {
     const lf = parseText(input);
@@ -515,7 +520,8 @@ describe('parseText on odd input', () => {
 // 8,000 lines, about 1.5 MB. Before parsing was made linear this took about 100 s.
 describe('parseText on a hard-wrapped paragraph of 8,000 lines', () => {
   const LINES = 8000;
-  const zhLine = (i: number) => `第${i}行：这是一段被硬换行的中文文字，每一行后面都有一个换行符，中间没有任何空行来分隔段落，读者在页面上看到的是连在一起的一整段文字。`;
+  const zhLine = (i: number) =>
+    `第${i}行：这是一段被硬换行的中文文字，每一行后面都有一个换行符，中间没有任何空行来分隔段落，读者在页面上看到的是连在一起的一整段文字。`;
   const latinLine = (i: number) => `line ${i} of a long English paragraph, wrapped at a fixed width by an old editor`;
 
   it('joins Chinese lines without spaces into one paragraph', { timeout: 10_000 }, () => {

@@ -16,7 +16,10 @@ describe('normalizeText', () => {
 describe('prepareText', () => {
   it('writes front matter from the given fields and keeps the body', () => {
     const prepared = prepareText('# 题\r\n\r\n正文。', { title: '标题', author: '某人', date: '2024-09-08' });
-    expect(prepared).toMatchObject({ ok: true, source: '---\ntitle: 标题\ndate: 2024-09-08\nauthor: 某人\n---\n\n# 题\n\n正文。\n' });
+    expect(prepared).toMatchObject({
+      ok: true,
+      source: '---\ntitle: 标题\ndate: 2024-09-08\nauthor: 某人\n---\n\n# 题\n\n正文。\n',
+    });
   });
 
   it('given fields win over the file’s front matter, others are kept', () => {
@@ -60,7 +63,12 @@ describe('prepareText', () => {
 
   const oddities = [
     { name: 'a long run without punctuation', input: `${'字'.repeat(LONG_RUN_CHARS + 5)}。`, kind: 'long-run', line: 1 },
-    { name: 'a short line taken as a heading', input: '第一段。\n\n自动驾驶是 AGI\n\n第二段。', kind: 'implicit-heading', line: 3 },
+    {
+      name: 'a short line taken as a heading',
+      input: '第一段。\n\n自动驾驶是 AGI\n\n第二段。',
+      kind: 'implicit-heading',
+      line: 3,
+    },
     { name: 'no Chinese at all', input: 'Only English here.', kind: 'no-chinese', line: 1 },
   ];
   it.each(oddities)('reports $name', ({ input, kind, line }) => {

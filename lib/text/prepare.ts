@@ -26,8 +26,7 @@ export interface TextSummary {
 }
 
 export type PreparedText =
-  | { ok: true; source: string; meta: TextMeta; blocks: SourceBlock[]; summary: TextSummary }
-  | { ok: false; error: string };
+  { ok: true; source: string; meta: TextMeta; blocks: SourceBlock[]; summary: TextSummary } | { ok: false; error: string };
 
 const HAN = /\p{Script=Han}/gu;
 const PUNCTUATION = /[\p{P}\s]/u;
@@ -36,7 +35,12 @@ const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
 
 /** NFC, LF line endings, no BOM, no control characters, one final newline. `'\uFEFF甲\r\n乙'` → `'甲\n乙\n'`. */
 export function normalizeText(text: string): string {
-  const body = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').replace(/\f/g, '\n').replace(CONTROL, '').normalize('NFC');
+  const body = text
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n')
+    .replace(/\f/g, '\n')
+    .replace(CONTROL, '')
+    .normalize('NFC');
   return `${body.replace(/\s+$/, '')}\n`;
 }
 
@@ -62,15 +66,27 @@ function findOddities(blocks: SourceBlock[], bodyLines: string[], bodyStart: num
     if (block.type === 'break') continue;
     const run = longestRun(block.text);
     if (run >= LONG_RUN_CHARS) {
-      oddities.push({ line: block.line, kind: 'long-run', message: `${run} characters without punctuation in “${preview(block.text)}”: lost line breaks?` });
+      oddities.push({
+        line: block.line,
+        kind: 'long-run',
+        message: `${run} characters without punctuation in “${preview(block.text)}”: lost line breaks?`,
+      });
     }
     const length = [...block.text].length;
     if (length > LONG_BLOCK_CHARS) {
-      oddities.push({ line: block.line, kind: 'long-block', message: `a block of ${length} characters, “${preview(block.text)}”: missing blank lines between paragraphs?` });
+      oddities.push({
+        line: block.line,
+        kind: 'long-block',
+        message: `a block of ${length} characters, “${preview(block.text)}”: missing blank lines between paragraphs?`,
+      });
     }
     const raw = bodyLines[block.line - bodyStart] ?? '';
     if (block.type === 'heading' && !/^\s{0,3}#/.test(raw) && isImplicitHeading(block.text)) {
-      oddities.push({ line: block.line, kind: 'implicit-heading', message: `“${preview(block.text)}” is taken as a heading (a short line on its own without sentence punctuation)` });
+      oddities.push({
+        line: block.line,
+        kind: 'implicit-heading',
+        message: `“${preview(block.text)}” is taken as a heading (a short line on its own without sentence punctuation)`,
+      });
     }
   }
   return oddities;
@@ -82,7 +98,8 @@ function checkMeta(meta: TextMeta): string | undefined {
     if (/[\n\r]/.test(value)) return `The ${key} must be one line`;
     if ([...value].length > MAX_META_CHARS) return `The ${key} can have at most ${MAX_META_CHARS} characters`;
   }
-  if (meta.date !== undefined && !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(meta.date)) return 'The date must look like 2024-09-08 (or 2024-09, or 2024)';
+  if (meta.date !== undefined && !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(meta.date))
+    return 'The date must look like 2024-09-08 (or 2024-09, or 2024)';
   return undefined;
 }
 

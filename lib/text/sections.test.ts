@@ -4,8 +4,17 @@ import { chapterLevel, sectionIndexAt, splitSections, type SectionBlock, type Se
 const limits: SectionLimits = { singlePageChars: 100, singlePageBlocks: 10, maxChars: 60, maxBlocks: 6 };
 
 let counter = 0;
-const p = (text = '这是一个段落。'.padEnd(10, '字')): SectionBlock => ({ id: `p${(counter++).toString(36).padStart(5, '0')}`, type: 'paragraph', text });
-const h = (text: string, level = 2): SectionBlock => ({ id: `h${(counter++).toString(36).padStart(5, '0')}`, type: 'heading', text, level });
+const p = (text = '这是一个段落。'.padEnd(10, '字')): SectionBlock => ({
+  id: `p${(counter++).toString(36).padStart(5, '0')}`,
+  type: 'paragraph',
+  text,
+});
+const h = (text: string, level = 2): SectionBlock => ({
+  id: `h${(counter++).toString(36).padStart(5, '0')}`,
+  type: 'heading',
+  text,
+  level,
+});
 const paragraphs = (n: number, text?: string) => Array.from({ length: n }, () => p(text));
 
 /** Each section as [first block id, number of blocks]. */
@@ -44,7 +53,15 @@ describe('splitSections', () => {
     },
     {
       name: 'a chapter with only a heading joins the next one (no empty sections)',
-      blocks: () => [h('第一部', 2), h('第一章', 2), ...paragraphs(4), h('第二章', 2), ...paragraphs(4), h('第三章'), ...paragraphs(3)],
+      blocks: () => [
+        h('第一部', 2),
+        h('第一章', 2),
+        ...paragraphs(4),
+        h('第二章', 2),
+        ...paragraphs(4),
+        h('第三章'),
+        ...paragraphs(3),
+      ],
       expected: (b) => [
         [b[0]!.id, 6],
         [b[6]!.id, 5],
@@ -53,7 +70,16 @@ describe('splitSections', () => {
     },
     {
       name: 'a part heading opens the first chapter of its part',
-      blocks: () => [h('第一部', 1), h('第一章'), ...paragraphs(4), h('第二章'), ...paragraphs(4), h('第二部', 1), h('第三章'), ...paragraphs(3)],
+      blocks: () => [
+        h('第一部', 1),
+        h('第一章'),
+        ...paragraphs(4),
+        h('第二章'),
+        ...paragraphs(4),
+        h('第二部', 1),
+        h('第三章'),
+        ...paragraphs(3),
+      ],
       expected: (b) => [
         [b[0]!.id, 6],
         [b[6]!.id, 5],
@@ -62,7 +88,18 @@ describe('splitSections', () => {
     },
     {
       name: 'short lines read as headings inside chapters do not cut them',
-      blocks: () => [h('第一回', 3), ...paragraphs(2), h('诗曰', 2), ...paragraphs(2), h('第二回', 3), ...paragraphs(2), h('又诗', 2), ...paragraphs(2), h('第三回', 3), ...paragraphs(4)],
+      blocks: () => [
+        h('第一回', 3),
+        ...paragraphs(2),
+        h('诗曰', 2),
+        ...paragraphs(2),
+        h('第二回', 3),
+        ...paragraphs(2),
+        h('又诗', 2),
+        ...paragraphs(2),
+        h('第三回', 3),
+        ...paragraphs(4),
+      ],
       expected: (b) => [
         [b[0]!.id, 6],
         [b[6]!.id, 6],
@@ -122,13 +159,20 @@ describe('splitSections', () => {
   it('keeps the names of later sections when a chapter is inserted before them', () => {
     const later = [h('第二章'), ...paragraphs(4), h('第三章'), ...paragraphs(9)];
     const before = splitSections([h('第一章'), ...paragraphs(4), ...later], limits).map((s) => s.name);
-    const inserted = splitSections([h('第一章'), ...paragraphs(4), h('新的一章'), ...paragraphs(5), ...later], limits).map((s) => s.name);
+    const inserted = splitSections([h('第一章'), ...paragraphs(4), h('新的一章'), ...paragraphs(5), ...later], limits).map(
+      (s) => s.name,
+    );
     expect(inserted).toEqual(expect.arrayContaining(before.slice(1)));
     expect(inserted).toHaveLength(before.length + 1);
   });
 
   it('gives headings, part numbers and opening words for the table of contents', () => {
-    const blocks = [h('第一章'), ...paragraphs(11, '天下大势，分久必合，合久必分。周末七国分争。'), h('第二章'), ...paragraphs(2)];
+    const blocks = [
+      h('第一章'),
+      ...paragraphs(11, '天下大势，分久必合，合久必分。周末七国分争。'),
+      h('第二章'),
+      ...paragraphs(2),
+    ];
     const sections = splitSections(blocks, { ...limits, maxChars: 200 });
     expect(sections.map((s) => [s.headings, s.part])).toEqual([
       [['第一章'], { n: 1, of: 2 }],
@@ -136,9 +180,10 @@ describe('splitSections', () => {
       [['第二章'], undefined],
     ]);
     expect(sections[1]!.opening).toBe('天下大势，分久必合，合久必分。周末七国分争。');
-    expect(splitSections([h('书'), ...paragraphs(20, '话说天下大势，分久必合，合久必分：周末七国分争，并入于秦。')], limits)[0]!.opening).toBe(
-      '话说天下大势，分久必合，合久必分：周末七国分争，…',
-    );
+    expect(
+      splitSections([h('书'), ...paragraphs(20, '话说天下大势，分久必合，合久必分：周末七国分争，并入于秦。')], limits)[0]!
+        .opening,
+    ).toBe('话说天下大势，分久必合，合久必分：周末七国分争，…');
   });
 });
 
@@ -146,7 +191,11 @@ describe('chapterLevel', () => {
   it.each([
     { name: 'a title (1) and two chapters (2)', blocks: [h('书', 1), h('一', 2), h('二', 2)], expected: 2 },
     { name: 'two chapters (1) and a subsection (2)', blocks: [h('一', 1), h('二', 1), h('节', 2)], expected: 1 },
-    { name: 'three chapters (3) and two short lines (2)', blocks: [h('一', 3), h('诗', 2), h('二', 3), h('诗', 2), h('三', 3)], expected: 3 },
+    {
+      name: 'three chapters (3) and two short lines (2)',
+      blocks: [h('一', 3), h('诗', 2), h('二', 3), h('诗', 2), h('三', 3)],
+      expected: 3,
+    },
     { name: 'as many at two levels: the higher', blocks: [h('一', 1), h('节', 2), h('二', 1), h('节', 2)], expected: 1 },
     { name: 'a title alone', blocks: [h('书', 1), p()], expected: undefined },
     { name: 'no headings', blocks: [p(), p()], expected: undefined },

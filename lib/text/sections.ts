@@ -138,7 +138,13 @@ function hasBody(blocks: readonly SectionBlock[], start: number, end: number): b
 export function splitSections(blocks: readonly SectionBlock[], limits: SectionLimits = SECTION_LIMITS): Section[] {
   if (blocks.length === 0) return [];
   const whole = (): Section[] => [
-    { name: blocks[0]!.id, start: 0, end: blocks.length, headings: headingsOf(blocks, 0, blocks.length), opening: openingOf(blocks, 0, blocks.length) },
+    {
+      name: blocks[0]!.id,
+      start: 0,
+      end: blocks.length,
+      headings: headingsOf(blocks, 0, blocks.length),
+      opening: openingOf(blocks, 0, blocks.length),
+    },
   ];
   if (charsOf(blocks, 0, blocks.length) <= limits.singlePageChars && blocks.length <= limits.singlePageBlocks) return whole();
 

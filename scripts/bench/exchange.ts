@@ -44,13 +44,26 @@ export async function exchangeFigures(): Promise<void> {
     process.env.BILINGUAL_DATA_DIR = data;
     await measure('karpathy-no-priors');
 
-    const paragraphs = Array.from({ length: 10_000 }, (_, i) => `第 ${i + 1} 段：近日，播客节目发布了对这位著名研究者的专访视频，其中谈到了第 ${i + 1} 个话题。`);
-    const added = await addText({ bytes: Buffer.from(paragraphs.join('\n\n')), fileName: 'long.md', slug: 'bench-long', meta: { title: '长文' } });
+    const paragraphs = Array.from(
+      { length: 10_000 },
+      (_, i) => `第 ${i + 1} 段：近日，播客节目发布了对这位著名研究者的专访视频，其中谈到了第 ${i + 1} 个话题。`,
+    );
+    const added = await addText({
+      bytes: Buffer.from(paragraphs.join('\n\n')),
+      fileName: 'long.md',
+      slug: 'bench-long',
+      meta: { title: '长文' },
+    });
     if (!added.ok) throw new Error(added.error);
     const loaded = await loadText('bench-long');
     if (!loaded?.ok) throw new Error('the long text did not load');
-    const glosses = Object.fromEntries(loaded.text.blocks.map((b, i) => [b.id, `Paragraph ${i + 1}: a well-known researcher's interview.`]));
-    writeFileSync(path.join(data, 'locales', 'en', 'bench-long.json'), `${JSON.stringify({ title: 'A long text', ...glosses }, null, 2)}\n`);
+    const glosses = Object.fromEntries(
+      loaded.text.blocks.map((b, i) => [b.id, `Paragraph ${i + 1}: a well-known researcher's interview.`]),
+    );
+    writeFileSync(
+      path.join(data, 'locales', 'en', 'bench-long.json'),
+      `${JSON.stringify({ title: 'A long text', ...glosses }, null, 2)}\n`,
+    );
     await measure('bench-long');
   } finally {
     if (previous === undefined) delete process.env.BILINGUAL_DATA_DIR;

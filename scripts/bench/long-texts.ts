@@ -59,16 +59,28 @@ export async function longTextFigures(): Promise<void> {
   const data = mkdtempSync(path.join(tmpdir(), 'bilingual-bench-long-'));
   try {
     for (const folder of ['content', 'locales']) cpSync(folder, path.join(data, folder), { recursive: true });
-    const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NEXT_DIST_DIR: DIST, BILINGUAL_DATA_DIR: data, BILINGUAL_ANNOTATIONS: 'on' };
+    const env = {
+      ...process.env,
+      NEXT_TELEMETRY_DISABLED: '1',
+      NEXT_DIST_DIR: DIST,
+      BILINGUAL_DATA_DIR: data,
+      BILINGUAL_ANNOTATIONS: 'on',
+    };
     const without = build(env);
-    const generated = spawnSync('node_modules/.bin/tsx', ['--conditions=react-server', 'scripts/generate-long-text.ts', '--paragraphs', '10000', '--slug', LONG_SLUG], {
-      env,
-      encoding: 'utf8',
-    });
+    const generated = spawnSync(
+      'node_modules/.bin/tsx',
+      ['--conditions=react-server', 'scripts/generate-long-text.ts', '--paragraphs', '10000', '--slug', LONG_SLUG],
+      {
+        env,
+        encoding: 'utf8',
+      },
+    );
     if (generated.status !== 0) throw new Error(`generating the long text failed: ${generated.stderr}`);
     const withLong = build(env);
     console.log(`\nlong texts: ${generated.stdout.trim()}`);
-    console.log(`build: ${without.toFixed(1)} s without the long text, ${withLong.toFixed(1)} s with it (${(withLong / without).toFixed(2)} ×)`);
+    console.log(
+      `build: ${without.toFixed(1)} s without the long text, ${withLong.toFixed(1)} s with it (${(withLong / without).toFixed(2)} ×)`,
+    );
 
     const server = await startServer(env);
     try {
@@ -77,7 +89,10 @@ export async function longTextFigures(): Promise<void> {
       const articleJs = await firstLoadJs(server.origin, article.html);
 
       const first = await get(server.origin, `/read/${LONG_SLUG}`);
-      const sections = [`/read/${LONG_SLUG}`, ...new Set([...first.html.matchAll(new RegExp(`href="(/read/${LONG_SLUG}/s/[a-z0-9]{6})"`, 'g'))].map((m) => m[1] ?? ''))];
+      const sections = [
+        `/read/${LONG_SLUG}`,
+        ...new Set([...first.html.matchAll(new RegExp(`href="(/read/${LONG_SLUG}/s/[a-z0-9]{6})"`, 'g'))].map((m) => m[1] ?? '')),
+      ];
       const firstVisits: number[] = [];
       let heaviest = { path: '', html: 0, page: '' };
       for (const section of sections.slice(1)) {
@@ -90,7 +105,9 @@ export async function longTextFigures(): Promise<void> {
       for (const section of sections) cached.push((await get(server.origin, section)).ms);
       const heaviestJs = await firstLoadJs(server.origin, heaviest.page);
 
-      const api = (await (await fetch(`${server.origin}/api/texts/${LONG_SLUG}`)).json()) as { blocks: { id: string; type: string }[] };
+      const api = (await (await fetch(`${server.origin}/api/texts/${LONG_SLUG}`)).json()) as {
+        blocks: { id: string; type: string }[];
+      };
       const paragraphs = api.blocks.filter((b) => b.type !== 'break');
       const step = Math.max(1, Math.floor(paragraphs.length / 1000));
       const paragraphTimes: number[] = [];
@@ -107,8 +124,12 @@ export async function longTextFigures(): Promise<void> {
         `sections: ${sections.length}; first visit p50 ${ms(percentile(firstVisits, 50))}, p95 ${ms(percentile(firstVisits, 95))}, ` +
           `max ${ms(Math.max(...firstVisits))}; cached p50 ${ms(percentile(cached, 50))}, p95 ${ms(percentile(cached, 95))}`,
       );
-      console.log(`paragraph pages: ${paragraphTimes.length} first visits, p50 ${ms(percentile(paragraphTimes, 50))}, p95 ${ms(percentile(paragraphTimes, 95))}`);
-      console.log(`server RSS after every section and ${paragraphTimes.length} paragraph pages: ${rss.toFixed(0)} MB (bound 768 MB)`);
+      console.log(
+        `paragraph pages: ${paragraphTimes.length} first visits, p50 ${ms(percentile(paragraphTimes, 50))}, p95 ${ms(percentile(paragraphTimes, 95))}`,
+      );
+      console.log(
+        `server RSS after every section and ${paragraphTimes.length} paragraph pages: ${rss.toFixed(0)} MB (bound 768 MB)`,
+      );
     } finally {
       server.stop();
     }

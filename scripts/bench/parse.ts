@@ -4,7 +4,8 @@
 import { plainText } from '@/lib/text/inline';
 import { parseText } from '@/lib/text/parse';
 
-const LINE = '这是一段被硬换行的中文文字，每一行后面都有一个换行符，中间没有任何空行来分隔段落，读者在页面上看到的是连在一起的一整段文字。';
+const LINE =
+  '这是一段被硬换行的中文文字，每一行后面都有一个换行符，中间没有任何空行来分隔段落，读者在页面上看到的是连在一起的一整段文字。';
 
 function timeParse(source: string): { ms: number; characters: number } {
   const started = performance.now();

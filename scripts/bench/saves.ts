@@ -19,7 +19,8 @@ const TOKEN = 'bench-token';
 const HEAP_MB = 192;
 
 const ms = (value: number) => `${value.toFixed(1)} ms`;
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 
 interface Run {
   p50: number;
@@ -33,7 +34,10 @@ interface Run {
 /** Writes a text of `blocks` paragraphs made from the article's, each made unique, and records its ids. */
 async function writeLongText(data: string, blocks: number) {
   const source = readFileSync(path.join(data, 'content', `${ARTICLE}.txt`), 'utf8');
-  const paragraphs = source.split(/\n\s*\n/).map((p) => p.trim()).filter((p) => p.length > 20 && !p.startsWith('#') && !p.startsWith('---'));
+  const paragraphs = source
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter((p) => p.length > 20 && !p.startsWith('#') && !p.startsWith('---'));
   const body = Array.from({ length: blocks }, (_, i) => `（${i + 1}）${paragraphs[i % paragraphs.length] ?? '段落'}`);
   writeFileSync(path.join(data, 'content', `${LONG}.md`), `---\ntitle: 长文测试\n---\n\n${body.join('\n\n')}\n`);
   const previous = process.env.BILINGUAL_DATA_DIR;
@@ -64,8 +68,17 @@ function rssMb(server: RunningServer): number {
   return kb / 1024;
 }
 
-async function saveRun(server: RunningServer, data: string, slug: string, clients: number, total: number, label: string): Promise<Run> {
-  const text = (await (await fetch(`${server.origin}/api/texts/${slug}`)).json()) as { blocks: { id: string; revision: string | null; type?: string }[] };
+async function saveRun(
+  server: RunningServer,
+  data: string,
+  slug: string,
+  clients: number,
+  total: number,
+  label: string,
+): Promise<Run> {
+  const text = (await (await fetch(`${server.origin}/api/texts/${slug}`)).json()) as {
+    blocks: { id: string; revision: string | null; type?: string }[];
+  };
   const blocks = text.blocks.filter((b) => b.revision !== null);
   const revisions = new Map(blocks.map((b) => [b.id, b.revision ?? '']));
   const ids = blocks.map((b) => b.id);
@@ -98,7 +111,12 @@ async function saveRun(server: RunningServer, data: string, slug: string, client
   );
   const onDisk = JSON.parse(readFileSync(path.join(data, 'locales', 'en', `${slug}.json`), 'utf8')) as Record<string, string>;
   const history = readFileSync(path.join(data, 'locales', 'en', `${slug}.history.jsonl`), 'utf8');
-  const recorded = new Set(history.split('\n').filter(Boolean).map((line) => (JSON.parse(line) as { after: string | null }).after));
+  const recorded = new Set(
+    history
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => (JSON.parse(line) as { after: string | null }).after),
+  );
   latencies.sort((a, b) => a - b);
   return {
     p50: percentile(latencies, 50),
@@ -171,10 +189,11 @@ export async function saveFigures(env: NodeJS.ProcessEnv = process.env, options:
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve('scripts/bench/saves.ts')) {
-  saveFigures({ ...process.env, NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? '.next' }, { memorySaves: Number(process.env.BENCH_MEMORY_SAVES ?? 6000) }).catch(
-    (error: unknown) => {
-      console.error(error instanceof Error ? error.message : error);
-      process.exit(1);
-    },
-  );
+  saveFigures(
+    { ...process.env, NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? '.next' },
+    { memorySaves: Number(process.env.BENCH_MEMORY_SAVES ?? 6000) },
+  ).catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
 }

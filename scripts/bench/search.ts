@@ -69,7 +69,13 @@ export async function writeLongText(paragraphs: number): Promise<string> {
   const ids = loaded.text.blocks.filter((b) => b.type === 'paragraph').map((b) => b.id);
   // Four paragraphs in five get English.
   const glosses = Object.fromEntries(ids.flatMap((id, i) => (i % 5 === 4 ? [] : [[id, english[i] ?? '']])));
-  await writeGlossFiles(slug, GLOSS_LANGUAGE, ['title', ...loaded.text.blocks.filter((b) => isGlossable(b.type)).map((b) => b.id)], glosses, {});
+  await writeGlossFiles(
+    slug,
+    GLOSS_LANGUAGE,
+    ['title', ...loaded.text.blocks.filter((b) => isGlossable(b.type)).map((b) => b.id)],
+    glosses,
+    {},
+  );
   return slug;
 }
 
@@ -108,7 +114,9 @@ async function build(label: string) {
   const index = await currentIndex();
   const elapsed = performance.now() - started;
   const after = heap();
-  console.log(`search index ${label}: ${index.size} blocks built in ${ms(elapsed)} (loading, folding, pinyin, indexing), memory (heap and typed arrays) grew ${mb(after - before)}`);
+  console.log(
+    `search index ${label}: ${index.size} blocks built in ${ms(elapsed)} (loading, folding, pinyin, indexing), memory (heap and typed arrays) grew ${mb(after - before)}`,
+  );
   const checks: number[] = [];
   for (let run = 0; run < 20; run++) {
     const warm = performance.now();
@@ -121,7 +129,10 @@ async function build(label: string) {
 
 async function compareEngines() {
   const texts = (await loadLibrary()).flatMap((entry) => (entry.ok ? [entry.text] : []));
-  for (const [name, create] of [['minisearch', createMiniSearchEngine], ['flexsearch', createFlexSearchEngine]] as const) {
+  for (const [name, create] of [
+    ['minisearch', createMiniSearchEngine],
+    ['flexsearch', createFlexSearchEngine],
+  ] as const) {
     const before = heap();
     let index: SearchIndex | undefined = new SearchIndex(create(), pinyinByOffset);
     const started = performance.now();
@@ -160,7 +171,11 @@ export async function searchFigures(paragraphs = 10_000): Promise<void> {
     cpSync(path.join(source, 'locales'), path.join(dir, 'locales'), { recursive: true });
     process.env.BILINGUAL_DATA_DIR = dir;
     // Wall times on a busy machine include waiting for a core; CPU time is the query's own work.
-    console.log(`search: load average ${loadavg().map((n) => n.toFixed(1)).join(' ')} on ${cpus().length} cores`);
+    console.log(
+      `search: load average ${loadavg()
+        .map((n) => n.toFixed(1))
+        .join(' ')} on ${cpus().length} cores`,
+    );
     await build('on the article');
     await latency('on the article');
     await writeLongText(paragraphs);

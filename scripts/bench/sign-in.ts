@@ -5,7 +5,8 @@ import { scryptSync, randomBytes } from 'node:crypto';
 import { startServer } from '../lib/next-server';
 
 const ms = (value: number) => `${value.toFixed(1)} ms`;
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 
 async function pageLatencies(origin: string, count: number): Promise<number[]> {
   const times: number[] = [];
@@ -31,7 +32,11 @@ export async function signInFigures(env: NodeJS.ProcessEnv): Promise<void> {
       for (let i = 0; running; i += 1) {
         const response = await fetch(`${server.origin}/api/session`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', origin: server.origin, 'x-forwarded-for': `10.${n}.${i >> 8 & 255}.${i & 255}` },
+          headers: {
+            'content-type': 'application/json',
+            origin: server.origin,
+            'x-forwarded-for': `10.${n}.${(i >> 8) & 255}.${i & 255}`,
+          },
           body: JSON.stringify({ name: 'ann', password: `wrong ${n} ${i}` }),
         });
         await response.arrayBuffer();

@@ -36,7 +36,10 @@ export async function writeExportFile(text: TextView, args: readonly string[]): 
   const { values, flags } = parseFileArgs(args);
   const out = values.get('out');
   if (!out) throw new ExportOptionError('--out <file> is required');
-  const options = parseFileOptions((name) => values.get(name), (name) => flags.has(name));
+  const options = parseFileOptions(
+    (name) => values.get(name),
+    (name) => flags.has(name),
+  );
   const started = performance.now();
   const file = await exportFile(text, options);
   await writeFile(out, file.data);

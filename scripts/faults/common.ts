@@ -38,7 +38,9 @@ export function serverEnv(data: string): NodeJS.ProcessEnv {
 }
 
 export function blockIds(data: string): string[] {
-  const ledger = JSON.parse(readFileSync(path.join(data, 'content', `${SLUG}.ids.json`), 'utf8')) as { blocks: { id: string; zh: string }[] };
+  const ledger = JSON.parse(readFileSync(path.join(data, 'content', `${SLUG}.ids.json`), 'utf8')) as {
+    blocks: { id: string; zh: string }[];
+  };
   return ledger.blocks.filter((b) => b.zh).map((b) => b.id);
 }
 
@@ -78,7 +80,9 @@ export function sameSnapshot(a: Map<string, string>, b: Map<string, string>): st
 
 /** Revisions of the text's blocks as the server gives them. */
 export async function revisions(origin: string): Promise<Map<string, string>> {
-  const text = (await (await fetch(`${origin}/api/texts/${SLUG}`)).json()) as { blocks: { id: string; revision: string | null }[] };
+  const text = (await (await fetch(`${origin}/api/texts/${SLUG}`)).json()) as {
+    blocks: { id: string; revision: string | null }[];
+  };
   return new Map(text.blocks.flatMap((b) => (b.revision ? [[b.id, b.revision] as [string, string]] : [])));
 }
 
@@ -87,7 +91,13 @@ export interface SaveAnswer {
   body: { revision?: string; error?: string; reason?: string } | undefined;
 }
 
-export async function save(origin: string, id: string, text: string, baseRevision: string, editor = 'faults'): Promise<SaveAnswer> {
+export async function save(
+  origin: string,
+  id: string,
+  text: string,
+  baseRevision: string,
+  editor = 'faults',
+): Promise<SaveAnswer> {
   const response = await fetch(`${origin}/api/texts/${SLUG}/glosses/${id}`, {
     method: 'PUT',
     headers: { authorization: `Bearer ${TOKEN}`, 'x-editor-name': editor, 'content-type': 'application/json' },

@@ -7,7 +7,19 @@ import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from '
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startServer, type RunningServer } from '../lib/next-server';
-import { blockIds, check, copyData, historyTexts, readGlosses, revisions, sameSnapshot, save, serverEnv, skip, snapshotLocales } from './common';
+import {
+  blockIds,
+  check,
+  copyData,
+  historyTexts,
+  readGlosses,
+  revisions,
+  sameSnapshot,
+  save,
+  serverEnv,
+  skip,
+  snapshotLocales,
+} from './common';
 
 function run(command: string, args: string[]): { ok: boolean; error: string } {
   const result = spawnSync(command, args, { encoding: 'utf8' });
@@ -72,14 +84,28 @@ export async function storeFaultRounds() {
       refused.every((a) => a.status === 507 && typeof a.body?.error === 'string'),
       refused.map((a) => `${a.status} ${a.body?.error ?? '(no JSON)'}`).join('; '),
     );
-    check('full disk: nothing in locales/ changed', sameSnapshot(before, snapshotLocales(data)).length === 0, sameSnapshot(before, snapshotLocales(data)).join(', '));
+    check(
+      'full disk: nothing in locales/ changed',
+      sameSnapshot(before, snapshotLocales(data)).length === 0,
+      sameSnapshot(before, snapshotLocales(data)).join(', '),
+    );
     check('full disk: every locale file parses', everyFileParses(data).length === 0, everyFileParses(data).join('; '));
     rmSync(path.join(data, 'filler'));
-    const retried = await save(origin, targets[0] ?? '', `A save on a full disk: ${targets[0]}.`, base.get(targets[0] ?? '') ?? '');
-    check('full disk: once there is room, the same save (same base) answers 200', retried.status === 200, `status ${retried.status} ${retried.body?.error ?? ''}`);
+    const retried = await save(
+      origin,
+      targets[0] ?? '',
+      `A save on a full disk: ${targets[0]}.`,
+      base.get(targets[0] ?? '') ?? '',
+    );
+    check(
+      'full disk: once there is room, the same save (same base) answers 200',
+      retried.status === 200,
+      `status ${retried.status} ${retried.body?.error ?? ''}`,
+    );
     check(
       'full disk: that save is on disk with its history entry',
-      readGlosses(data)[targets[0] ?? ''] === `A save on a full disk: ${targets[0]}.` && historyTexts(data).has(`A save on a full disk: ${targets[0]}.`),
+      readGlosses(data)[targets[0] ?? ''] === `A save on a full disk: ${targets[0]}.` &&
+        historyTexts(data).has(`A save on a full disk: ${targets[0]}.`),
     );
 
     const remounted = run('mount', ['-o', 'remount,ro', mountPoint]);
@@ -89,7 +115,11 @@ export async function storeFaultRounds() {
       const now = await revisions(origin);
       const id = targets[1] ?? '';
       const answer = await save(origin, id, 'A save on a read-only store.', now.get(id) ?? '');
-      check('read-only store: a save answers 503 with a JSON message', answer.status === 503 && typeof answer.body?.error === 'string', `${answer.status} ${answer.body?.error ?? '(no JSON)'}`);
+      check(
+        'read-only store: a save answers 503 with a JSON message',
+        answer.status === 503 && typeof answer.body?.error === 'string',
+        `${answer.status} ${answer.body?.error ?? '(no JSON)'}`,
+      );
       check('read-only store: nothing in locales/ changed', sameSnapshot(beforeRo, snapshotLocales(data)).length === 0);
       run('mount', ['-o', 'remount,rw', mountPoint]);
       const again = await save(origin, id, 'A save on a read-only store.', now.get(id) ?? '');

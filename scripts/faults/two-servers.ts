@@ -51,10 +51,19 @@ export async function twoServersRound() {
     const lost = [...acknowledged].filter(([id, text]) => onDisk[id] !== text);
     const history = historyTexts(data);
     const unrecorded = answeredTexts.filter((text) => !history.has(text));
-    console.log(`two servers: ${answeredTexts.length} saves answered 200, ${conflicts} conflicts (409), ${failures} other answers`);
+    console.log(
+      `two servers: ${answeredTexts.length} saves answered 200, ${conflicts} conflicts (409), ${failures} other answers`,
+    );
     check('two servers: saves were answered 200 through both', answeredTexts.length > 20, `${answeredTexts.length} saves`);
     check('two servers: no other answers than 200 and 409', failures === 0, `${failures} others`);
-    check('two servers: every save answered 200 is on disk', lost.length === 0, `${lost.length} lost: ${lost.map(([id]) => id).slice(0, 5).join(', ')}`);
+    check(
+      'two servers: every save answered 200 is on disk',
+      lost.length === 0,
+      `${lost.length} lost: ${lost
+        .map(([id]) => id)
+        .slice(0, 5)
+        .join(', ')}`,
+    );
     check('two servers: every save answered 200 has its history entry', unrecorded.length === 0, `${unrecorded.length} without`);
     const sharedOk = shared.every((id) => answeredTexts.includes(onDisk[id] ?? '') || onDisk[id] === undefined);
     check('two servers: each shared block holds a text that was answered 200', sharedOk);

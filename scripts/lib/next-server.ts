@@ -18,11 +18,15 @@ export async function startServer(
 ): Promise<RunningServer> {
   const origin = `http://127.0.0.1:${port}`;
   // No -H: with an address there, Next.js would relay the proxy's rewrites over HTTP (see proxy.ts).
-  const child = spawn(process.execPath, [`--max-old-space-size=${heapMb}`, 'node_modules/next/dist/bin/next', 'start', '-p', String(port)], {
-    env,
-    stdio: 'ignore',
-    detached: true,
-  });
+  const child = spawn(
+    process.execPath,
+    [`--max-old-space-size=${heapMb}`, 'node_modules/next/dist/bin/next', 'start', '-p', String(port)],
+    {
+      env,
+      stdio: 'ignore',
+      detached: true,
+    },
+  );
   const server: RunningServer = {
     origin,
     process: child,

@@ -28,7 +28,12 @@ export function startProgress(label: string, total: number, delayMs = 1000): Pro
       const now = Date.now();
       if (!bar && now - started >= delayMs) {
         bar = new SingleBar(
-          { format: `${label} [{bar}] {value}/{total} {eta_formatted}`, stream: process.stderr, hideCursor: true, clearOnComplete: true },
+          {
+            format: `${label} [{bar}] {value}/{total} {eta_formatted}`,
+            stream: process.stderr,
+            hideCursor: true,
+            clearOnComplete: true,
+          },
           Presets.shades_classic,
         );
         bar.start(total, value);

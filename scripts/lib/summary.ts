@@ -19,7 +19,12 @@ export interface ListedProblem {
  * file is rare (up to `each`), else one line with the count, the first few ids and one example.
  * `summarizeProblems('warning', problems, format)` → `['warning: locales/en/novel.json: 2083 untranslated (a1, b2, … and 2078 more); e.g. …']`.
  */
-export function summarizeProblems<P extends ListedProblem>(kind: string, problems: readonly P[], format: (problem: P) => string, each = 3): string[] {
+export function summarizeProblems<P extends ListedProblem>(
+  kind: string,
+  problems: readonly P[],
+  format: (problem: P) => string,
+  each = 3,
+): string[] {
   const groups = new Map<string, P[]>();
   for (const problem of problems) {
     const key = `${problem.file}\u0000${problem.code}`;
@@ -33,7 +38,9 @@ export function summarizeProblems<P extends ListedProblem>(kind: string, problem
       continue;
     }
     const ids = group.flatMap((p) => (p.id ? [p.id] : []));
-    lines.push(`${kind}: ${first.file}: ${group.length} ${first.code}${ids.length ? ` (${listFew(ids)})` : ''}; e.g. ${format(first)}`);
+    lines.push(
+      `${kind}: ${first.file}: ${group.length} ${first.code}${ids.length ? ` (${listFew(ids)})` : ''}; e.g. ${format(first)}`,
+    );
   }
   return lines;
 }

@@ -145,7 +145,11 @@ export default async function SearchPage({ params, searchParams }: Props) {
                           <HighlightedText text={hit.zh} spans={hit.highlights.zh} />
                         </p>
                         <p className="search-en" lang="en">
-                          {hit.en ? <HighlightedText text={hit.en} spans={hit.highlights.en} /> : <em lang={htmlLang[ui]}>{t('reader.untranslated')}</em>}
+                          {hit.en ? (
+                            <HighlightedText text={hit.en} spans={hit.highlights.en} />
+                          ) : (
+                            <em lang={htmlLang[ui]}>{t('reader.untranslated')}</em>
+                          )}
                         </p>
                       </div>
                       <p className="search-result-meta">
@@ -169,7 +173,9 @@ export default async function SearchPage({ params, searchParams }: Props) {
       )}
       {request && page && (request.offset > 0 || page.next) && (
         <nav className="search-pages" aria-label={t('search.pages')}>
-          {request.offset > 0 && <a href={pageHref(request, Math.max(0, request.offset - request.limit))}>{t('search.previous')}</a>}
+          {request.offset > 0 && (
+            <a href={pageHref(request, Math.max(0, request.offset - request.limit))}>{t('search.previous')}</a>
+          )}
           {page.next && <a href={pageHref(request, Number(page.next))}>{t('search.next')}</a>}
         </nav>
       )}

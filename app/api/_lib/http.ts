@@ -23,8 +23,10 @@ export function editResponse(result: EditResult): Response {
     const status = glossStatusSchema.parse(result.status);
     return json(glossChangeResponse, { text: result.text, revision: result.revision, status });
   }
-  if (result.kind === 'conflict') return json(conflictResponse, { error: result.error, current: result.current }, { status: 409 });
-  if (result.kind === 'store') return json(storeFailureResponse, { error: result.error, reason: result.reason }, { status: storeStatusOf[result.reason] });
+  if (result.kind === 'conflict')
+    return json(conflictResponse, { error: result.error, current: result.current }, { status: 409 });
+  if (result.kind === 'store')
+    return json(storeFailureResponse, { error: result.error, reason: result.reason }, { status: storeStatusOf[result.reason] });
   return errorJson(result.error, statusOf[result.kind]);
 }
 

@@ -3,7 +3,14 @@ import { authConfig } from '@/lib/auth/config';
 import { sameSecret, UNKNOWN_ACCOUNT_HASH, verifyPassword } from '@/lib/auth/passwords';
 import { attemptOf, cleanName, identify, isSameOrigin, signInGuard, tooManyAttempts } from '@/lib/auth/request';
 import { revokeSession } from '@/lib/auth/revocations';
-import { credentialFingerprint, encodeSession, newSessionId, SESSION_COOKIE, SESSION_DAYS, type Session } from '@/lib/auth/session';
+import {
+  credentialFingerprint,
+  encodeSession,
+  newSessionId,
+  SESSION_COOKIE,
+  SESSION_DAYS,
+  type Session,
+} from '@/lib/auth/session';
 import { parseJsonBody } from '@/app/api/_lib/body';
 import { errorJson, json, withErrors } from '@/app/api/_lib/respond';
 
@@ -33,9 +40,16 @@ export const POST = withErrors(async (request: Request) => {
   if (!isSameOrigin(request)) return errorJson('Sign in from this site’s own page', 403);
   const config = authConfig();
   if (config.mode !== 'accounts') {
-    return errorJson(config.mode === 'open' ? 'Editing is open on this local server; no sign-in needed' : 'This site is read-only', 409);
+    return errorJson(
+      config.mode === 'open' ? 'Editing is open on this local server; no sign-in needed' : 'This site is read-only',
+      409,
+    );
   }
-  const body = await parseJsonBody(request, signInRequest, '{ name, password } or { token }: give a name and password, or the editor token');
+  const body = await parseJsonBody(
+    request,
+    signInRequest,
+    '{ name, password } or { token }: give a name and password, or the editor token',
+  );
   if (!body.ok) return body.response;
 
   const name = cleanName(body.data.name);
@@ -45,19 +59,35 @@ export const POST = withErrors(async (request: Request) => {
   const guard = signInGuard();
   const check = guard.check(attempt);
   if (!check.ok) {
-    return errorJson(tooManyAttempts(check.retryAfterSeconds), 429, { headers: { 'Retry-After': String(check.retryAfterSeconds) } });
+    return errorJson(tooManyAttempts(check.retryAfterSeconds), 429, {
+      headers: { 'Retry-After': String(check.retryAfterSeconds) },
+    });
   }
 
   const maxAge = SESSION_DAYS * 24 * 60 * 60;
   const expires = Date.now() + maxAge * 1000;
   let session: Session | undefined;
   if (config.token && sameSecret(secret, config.token)) {
-    session = { name: name || 'editor', role: 'editor', expires, sid: newSessionId(), via: 'token', fp: credentialFingerprint(config.token, config.secret) };
+    session = {
+      name: name || 'editor',
+      role: 'editor',
+      expires,
+      sid: newSessionId(),
+      via: 'token',
+      fp: credentialFingerprint(config.token, config.secret),
+    };
   } else if ('password' in body.data) {
     // Verify even for unknown names, so the answer takes as long either way.
     const valid = await verifyPassword(secret, account?.passwordHash ?? UNKNOWN_ACCOUNT_HASH);
     if (account && valid) {
-      session = { name: account.name, role: account.role, expires, sid: newSessionId(), via: 'account', fp: credentialFingerprint(account.passwordHash, config.secret) };
+      session = {
+        name: account.name,
+        role: account.role,
+        expires,
+        sid: newSessionId(),
+        via: 'account',
+        fp: credentialFingerprint(account.passwordHash, config.secret),
+      };
     }
   }
   if (!session) {
@@ -66,7 +96,11 @@ export const POST = withErrors(async (request: Request) => {
   }
   guard.succeed(attempt);
   const value = encodeSession(session, config.secret);
-  return json(signInResponse, { viewer: { name: session.name, role: session.role } }, { headers: { 'Set-Cookie': cookie(request, value, maxAge) } });
+  return json(
+    signInResponse,
+    { viewer: { name: session.name, role: session.role } },
+    { headers: { 'Set-Cookie': cookie(request, value, maxAge) } },
+  );
 });
 
 /** `DELETE /api/session`: signs out, revoking the session itself, so a copy of the cookie stops working too. */

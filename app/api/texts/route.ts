@@ -15,7 +15,10 @@ export const dynamic = 'force-dynamic';
 /** `GET /api/texts`: `[{ slug, title: { zh, en }, progress: { glossed, total } }]`; unreadable texts are left out. */
 export const GET = withErrors(async () => {
   const texts = await loadLibrary();
-  return json(textListResponse, texts.flatMap((entry) => (entry.ok ? [summarizeText(entry.text)] : [])));
+  return json(
+    textListResponse,
+    texts.flatMap((entry) => (entry.ok ? [summarizeText(entry.text)] : [])),
+  );
 });
 
 const addStatus = { 'too-large': 413, encoding: 422, invalid: 422, exists: 409 } as const;

@@ -75,9 +75,14 @@ export async function SectionPage({ text, index, ui, t }: { text: TextView; inde
   const firstWord = blocks.find((b) => (annotation?.blocks[b.id]?.tokens ?? []).some((token) => token.chinese));
   const notes = annotation ? (sectioned ? annotation.notes.filter((n) => here.has(n.block)) : annotation.notes) : [];
 
-  const links: SectionLink[] = sections.map((s, i) => ({ href: sectionPath(text.slug, sections, i), label: sectionLabel(t, s, i) }));
+  const links: SectionLink[] = sections.map((s, i) => ({
+    href: sectionPath(text.slug, sections, i),
+    label: sectionLabel(t, s, i),
+  }));
   const nav = (place: 'top' | 'bottom') =>
-    sectioned ? <SectionNav t={t} n={index + 1} total={sections.length} previous={links[index - 1]} next={links[index + 1]} place={place} /> : null;
+    sectioned ? (
+      <SectionNav t={t} n={index + 1} total={sections.length} previous={links[index - 1]} next={links[index + 1]} place={place} />
+    ) : null;
   const path = sectionPath(text.slug, sections, index);
 
   return (

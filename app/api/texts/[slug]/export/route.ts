@@ -32,7 +32,10 @@ export const GET = withErrors(async (request: Request, { params }: Params) => {
   const search = new URL(request.url).searchParams;
   let options;
   try {
-    options = parseFileOptions((name) => search.get(name), (name) => search.get(name) === '1');
+    options = parseFileOptions(
+      (name) => search.get(name),
+      (name) => search.get(name) === '1',
+    );
   } catch (error) {
     if (error instanceof ExportOptionError) return errorJson(error.message, 422);
     throw error;

@@ -9,7 +9,14 @@ import { revalidateText } from '@/app/_lib/revalidate';
 
 export const dynamic = 'force-dynamic';
 
-const importStatus = { invalid: 422, 'too-large': 413, 'not-found': 404, 'wrong-text': 422, 'broken-file': 409, store: 503 } as const;
+const importStatus = {
+  invalid: 422,
+  'too-large': 413,
+  'not-found': 404,
+  'wrong-text': 422,
+  'broken-file': 409,
+  store: 503,
+} as const;
 
 /**
  * `POST /api/texts/<slug>/import?fileName=…&dryRun=1&force=1` with an XLIFF file as the body (at

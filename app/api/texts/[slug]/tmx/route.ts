@@ -10,6 +10,10 @@ export const GET = withErrors(async (request: Request, { params }: { params: Pro
   const result = await exportTmx(slug, { withDrafts: queryFlag(new URL(request.url), 'drafts') });
   if (!result.ok) return errorJson(result.error, result.kind === 'not-found' ? 404 : 500);
   return new Response(result.xml, {
-    headers: { 'content-type': 'application/x-tmx+xml; charset=utf-8', 'content-disposition': `attachment; filename="${slug}.tmx"`, 'cache-control': 'no-store' },
+    headers: {
+      'content-type': 'application/x-tmx+xml; charset=utf-8',
+      'content-disposition': `attachment; filename="${slug}.tmx"`,
+      'cache-control': 'no-store',
+    },
   });
 });

@@ -14,13 +14,23 @@ export const GET = withErrors(async (request: Request, { params }: { params: Pro
   const url = new URL(request.url);
   const version = queryValue(url, 'version') ?? '1.2';
   if (version !== '1.2' && version !== '2.0') return errorJson('version must be 1.2 or 2.0', 422);
-  const statuses = queryValue(url, 'status')?.split(',').map((s) => s.trim());
+  const statuses = queryValue(url, 'status')
+    ?.split(',')
+    .map((s) => s.trim());
   if (statuses?.some((s) => !(glossStatuses as readonly string[]).includes(s))) {
     return errorJson(`status must be a list of ${glossStatuses.join(', ')}`, 422);
   }
-  const result = await exportXliff(slug, { version, sourceInTarget: queryFlag(url, 'sourceInTarget'), ...(statuses ? { statuses: statuses as GlossStatus[] } : {}) });
+  const result = await exportXliff(slug, {
+    version,
+    sourceInTarget: queryFlag(url, 'sourceInTarget'),
+    ...(statuses ? { statuses: statuses as GlossStatus[] } : {}),
+  });
   if (!result.ok) return errorJson(result.error, result.kind === 'not-found' ? 404 : 500);
   return new Response(result.xml, {
-    headers: { 'content-type': 'application/xliff+xml; charset=utf-8', 'content-disposition': `attachment; filename="${slug}.xlf"`, 'cache-control': 'no-store' },
+    headers: {
+      'content-type': 'application/xliff+xml; charset=utf-8',
+      'content-disposition': `attachment; filename="${slug}.xlf"`,
+      'cache-control': 'no-store',
+    },
   });
 });

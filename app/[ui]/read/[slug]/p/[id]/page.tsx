@@ -75,7 +75,8 @@ export default async function ParagraphPage({ params }: Props) {
   // The shortest link that needs no lookup: the text's own URL when it is one page, else the section's.
   const sections = textSections(text);
   const located = locateBlock(text, block.id);
-  const inContext = sections.length > 1 && located ? `${sectionPath(slug, sections, located.section)}#${block.id}` : blockLink(slug, block.id);
+  const inContext =
+    sections.length > 1 && located ? `${sectionPath(slug, sections, located.section)}#${block.id}` : blockLink(slug, block.id);
   return (
     <div className="page page-paragraph">
       <LanguageAlternates path={`/read/${slug}/p/${block.id}`} />

@@ -3,6 +3,8 @@ import { setGlossStatus } from '@/lib/library/edit';
 import { glossChangeHandler } from '@/app/api/_lib/http';
 
 /** `PUT /api/texts/<slug>/glosses/<id>/status` with `{ status: 'reviewed' | 'draft', baseRevision }`. */
-export const PUT = glossChangeHandler(setStatusRequest, '{ status: "reviewed" | "draft", baseRevision }', ({ slug, id, editor, body }) =>
-  setGlossStatus({ slug, id, editor, ...body }),
+export const PUT = glossChangeHandler(
+  setStatusRequest,
+  '{ status: "reviewed" | "draft", baseRevision }',
+  ({ slug, id, editor, body }) => setGlossStatus({ slug, id, editor, ...body }),
 );
