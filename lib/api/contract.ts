@@ -5,6 +5,7 @@
  * Node APIs, so both sides can import it.
  */
 import { z } from 'zod';
+import { historyEntrySchema } from '@/lib/gloss/history-entry';
 import { glossStatuses, savedStatuses } from '@/lib/gloss/types';
 import { blockTypes } from '@/lib/text/types';
 
@@ -118,20 +119,12 @@ export type StoreFailureResponse = z.infer<typeof storeFailureResponse>;
 
 // ---------------------------------------------------------------- /api/texts/<slug>/history
 
-export const historyEntrySchema = z.object({
-  time: z.string(),
-  editor: z.string(),
-  id: z.string(),
-  kind: z.enum(['gloss', 'status']),
-  before: z.string().nullable(),
-  after: z.string().nullable(),
-  /** The gloss revision after the change. */
-  revision: z.string(),
+export const historyEntryResponse = historyEntrySchema.extend({
   /** On gloss changes: the revision before it, to revert to the text before the change. */
   beforeRevision: z.string().optional(),
 });
-export type HistoryEntryResponse = z.infer<typeof historyEntrySchema>;
-export const historyResponse = z.object({ entries: z.array(historyEntrySchema) });
+export type HistoryEntryResponse = z.infer<typeof historyEntryResponse>;
+export const historyResponse = z.object({ entries: z.array(historyEntryResponse) });
 export type HistoryResponse = z.infer<typeof historyResponse>;
 
 // ---------------------------------------------------------------- adding a text, exchange (XLIFF, TMX)

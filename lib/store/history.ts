@@ -1,21 +1,12 @@
 import 'server-only';
 import { lstat, open, readFile, truncate, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
-import { z } from 'zod';
 import { StoreWriteError } from './errors';
 import { displayPath, localeDir } from './paths';
 
-export const historyEntrySchema = z.object({
-  time: z.string(),
-  editor: z.string(),
-  id: z.string(),
-  kind: z.enum(['gloss', 'status']),
-  before: z.string().nullable(),
-  after: z.string().nullable(),
-  /** The gloss revision after the change. */
-  revision: z.string(),
-});
-export type HistoryEntry = z.infer<typeof historyEntrySchema>;
+import { historyEntrySchema, type HistoryEntry } from '@/lib/gloss/history-entry';
+
+export { historyEntrySchema, type HistoryEntry };
 
 export function historyPath(slug: string, lng: string): string {
   return path.join(localeDir(lng), `${slug}.history.jsonl`);
