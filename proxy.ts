@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { defaultUiLocale, isUiLocale, UI_COOKIE, uiLocales } from '@/lib/i18n/config';
-import { readingRoute, readingRouteExists } from '@/lib/library/routes';
+import { redirectLocation } from '@/lib/library/reading-url';
+import { readingRoute, readingRouteAnswer } from '@/lib/library/routes';
 
 /**
  * Each interface language has its own URLs (`/zh/read/<slug>`), which shared caches may keep
@@ -9,7 +10,9 @@ import { readingRoute, readingRouteExists } from '@/lib/library/routes';
  * CDN never hands one reader's language to another.
  *
  * Reading pages are made on demand, so a text, paragraph or section that does not exist is sent
- * to the 404 page here, before a page is rendered for it.
+ * to the 404 page here, before a page is rendered for it. Redirects of reading URLs (an old section
+ * name, a retired paragraph id) are answered here too, where the query is known: they keep the
+ * interface-language prefix and the reader's options (`?layout=`, `?pinyin=`, …).
  */
 export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
@@ -20,10 +23,20 @@ export async function proxy(request: NextRequest) {
   // Next.js serves a rewrite in-process only when its origin is the server's own: nextUrl names
   // the host `localhost`, which is the server's own name unless it was started with -H <address>.
   const url = request.nextUrl.clone();
-  if (route && !(await readingRouteExists(route))) {
+  const answer = route ? await readingRouteAnswer(route) : undefined;
+  if (answer?.kind === 'missing') {
     // A path no route matches: the global 404 page, rendered on the server.
     url.pathname = `/${ui}/_missing/_missing`;
     return NextResponse.rewrite(url);
+  }
+  if (answer?.kind === 'redirect') {
+    // Next.js sends the Location relative when its host is the request's own, as here.
+    // Not kept by browsers for long, even when permanent: the text's sections can move again.
+    const location = redirectLocation(answer.path, { language: own, search: request.nextUrl.search });
+    return NextResponse.redirect(new URL(location, request.nextUrl), {
+      status: answer.permanent ? 308 : 307,
+      headers: { 'Cache-Control': 'public, max-age=0, s-maxage=60' },
+    });
   }
   if (own) return NextResponse.next();
   url.pathname = `/${ui}${pathname === '/' ? '' : pathname}`;

@@ -2,17 +2,20 @@
  * The reading options besides the layout, each a search parameter of the URL (so a shared link
  * opens the same way): tone colours, the phonetic notation (pinyin or zhuyin), the script
  * (simplified or traditional), the text size and the theme. Text size and theme are also kept
- * in the browser (localStorage) across visits; the URL wins when it names one.
+ * in the browser (localStorage) across visits; the URL wins when it names one. Every name is one
+ * of lib/library/reading-url.ts's `readingParams`, which links and redirects carry.
  */
 
+import type { ReadingParam } from '@/lib/library/reading-url';
+
 /** `?tones=1`: each syllable and its character coloured by tone. */
-export const TONES_PARAM = 'tones';
+export const TONES_PARAM = 'tones' satisfies ReadingParam;
 /** `?phonetic=zhuyin`: ruby and popover in zhuyin instead of pinyin. */
-export const PHONETIC_PARAM = 'phonetic';
+export const PHONETIC_PARAM = 'phonetic' satisfies ReadingParam;
 export const phoneticNotations = ['pinyin', 'zhuyin'] as const;
 export type PhoneticNotation = (typeof phoneticNotations)[number];
 /** `?script=trad`: the Chinese in traditional characters. */
-export const SCRIPT_PARAM = 'script';
+export const SCRIPT_PARAM = 'script' satisfies ReadingParam;
 export const chineseScripts = ['simp', 'trad'] as const;
 export type ChineseScript = (typeof chineseScripts)[number];
 
@@ -28,7 +31,7 @@ export type Theme = (typeof themes)[number];
 export const storedOptions = {
   size: { values: textSizes.filter((s) => s !== DEFAULT_TEXT_SIZE), attribute: 'data-size' },
   theme: { values: themes, attribute: 'data-theme' },
-} as const;
+} as const satisfies Partial<Record<ReadingParam, unknown>>;
 export type StoredOption = keyof typeof storedOptions;
 
 /** The localStorage key of a kept option. */

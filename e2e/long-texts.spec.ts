@@ -121,6 +121,25 @@ test.describe('a long text in sections', () => {
     await expect(page.locator('html')).toHaveAttribute('data-layout', 'stacked');
   });
 
+  test('an old section name redirects to the section holding that block, keeping the reading options', async ({
+    page,
+    request,
+  }) => {
+    await page.goto(LONG_PATH);
+    const names = new Set((await contents(page)).map((href) => href.split('/').at(-1)));
+    // A block that does not start a section: its id is what an old section name looks like.
+    const paragraph = (await longBlocks(request)).filter((b) => b.type === 'paragraph' && !names.has(b.id))[1800]!;
+    const options = 'layout=stacked&pinyin=1&script=trad';
+    const answer = await request.get(`/zh${LONG_PATH}/s/${paragraph.id}?${options}&ref=mail`, { maxRedirects: 0 });
+    expect(answer.status()).toBe(308);
+    expect(answer.headers()['location']).toMatch(new RegExp(`^/zh${LONG_PATH}/s/[a-z0-9]{6}\\?${options}#${paragraph.id}$`));
+
+    await page.goto(`${LONG_PATH}/s/${paragraph.id}?${options}`);
+    await page.waitForURL(new RegExp(`${LONG_PATH}/s/[a-z0-9]{6}\\?${options}#${paragraph.id}$`));
+    await expect(page.locator('html')).toHaveAttribute('data-layout', 'stacked');
+    await expect(page.locator(`[id="${paragraph.id}"]`)).toBeInViewport();
+  });
+
   test('a gloss changed on disk behind the running server shows on its section', async ({ page, request }) => {
     const file = path.join(dataRoot(), 'locales', 'en', `${LONG}.json`);
     const before = readFileSync(file, 'utf8');

@@ -2,7 +2,8 @@ import 'server-only';
 import { isBlockId } from '@/lib/text/hash';
 import { isGlossable } from '@/lib/text/types';
 import { loadText } from './load';
-import { findSection, locateBlock } from './sections';
+import { readingRedirect, type ReadingRedirect } from './reading-redirect';
+import { findSection, locateBlock, textSections } from './sections';
 
 /** A reading URL taken apart: `/read/<slug>`, `/read/<slug>/p/<id>`, `/read/<slug>/s/<name>`. */
 export interface ReadingRoute {
@@ -38,4 +39,20 @@ export async function readingRouteExists(route: ReadingRoute): Promise<boolean> 
     return text.blocks.some((b) => b.id === route.id && isGlossable(b.type)) || text.retired.some((r) => r.id === route.id);
   }
   return findSection(text, route.id) !== undefined || locateBlock(text, route.id) !== undefined;
+}
+
+/**
+ * What a reading route answers: a page, a redirect (an old section name, the first section's
+ * name, a retired paragraph id; see readingRedirect), or nothing (404). proxy.ts decides here,
+ * where the request's query is known, so a redirect keeps the reader's options.
+ */
+export async function readingRouteAnswer(
+  route: ReadingRoute,
+): Promise<{ kind: 'missing' } | { kind: 'page' } | ({ kind: 'redirect' } & ReadingRedirect)> {
+  if (!(await readingRouteExists(route))) return { kind: 'missing' };
+  if (!route.kind || !route.id) return { kind: 'page' };
+  const loaded = await loadText(route.slug);
+  if (!loaded?.ok) return { kind: 'page' };
+  const redirect = readingRedirect(loaded.text, textSections(loaded.text), route.slug, { kind: route.kind, id: route.id });
+  return redirect ? { kind: 'redirect', ...redirect } : { kind: 'page' };
 }

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound, permanentRedirect, redirect } from 'next/navigation';
 import { AnnotationLayer } from '@/components/annotation-layer';
+import { CarryQuery } from '@/components/carry-query';
 import { PinyinSwitch } from '@/components/pinyin-switch';
 import { ReadingOptionsPanel } from '@/components/reading-options-panel';
 import { ReaderRow } from '@/components/reader-row';
@@ -10,7 +11,8 @@ import { annotateText, annotationsEnabled, lexiconFor, rowAnnotations } from '@/
 import { htmlLang } from '@/lib/i18n/config';
 import { getUiT, toUiLocale } from '@/lib/i18n/server';
 import { LanguageAlternates } from '@/components/language-alternates';
-import { loadText, resolveRetiredId, type TextView } from '@/lib/library/load';
+import { loadText, type TextView } from '@/lib/library/load';
+import { readingRedirect } from '@/lib/library/reading-redirect';
 import { blockLink, sectionPath } from '@/lib/library/permalink';
 import { locateBlock, textSections } from '@/lib/library/sections';
 import { isBlockId } from '@/lib/text/hash';
@@ -58,10 +60,12 @@ export default async function ParagraphPage({ params }: Props) {
   const block = paragraphs[index];
   if (!block) {
     // A retired id: go where its text went, or to the text, which says the paragraph is gone.
-    if (!text.retired.some((entry) => entry.id === id)) notFound();
-    const successor = resolveRetiredId(text, id);
-    if (successor) permanentRedirect(`/read/${slug}/p/${successor}`);
-    redirect(blockLink(slug, id));
+    // proxy.ts answers these first, keeping the reader's query; this is for a text that changed
+    // between the two.
+    const to = readingRedirect(text, textSections(text), slug, { kind: 'p', id });
+    if (!to) notFound();
+    if (to.permanent) permanentRedirect(to.path);
+    redirect(to.path);
   }
 
   const ui = toUiLocale(uiParam);
@@ -111,7 +115,9 @@ export default async function ParagraphPage({ params }: Props) {
           <span />
         )}
         {/* A full page load, so the browser scrolls to the row and :target highlights it. */}
-        <a href={inContext}>{t('paragraph.inContext')}</a>
+        <a href={inContext} data-carry-query="">
+          {t('paragraph.inContext')}
+        </a>
         {next ? (
           <Link rel="next" href={`/read/${slug}/p/${next.id}`}>
             {t('paragraph.next')} →
@@ -120,6 +126,7 @@ export default async function ParagraphPage({ params }: Props) {
           <span />
         )}
       </nav>
+      <CarryQuery />
     </div>
   );
 }

@@ -2,8 +2,8 @@ import type { Metadata } from 'next';
 import { notFound, permanentRedirect } from 'next/navigation';
 import { getUiT, toUiLocale } from '@/lib/i18n/server';
 import { loadText } from '@/lib/library/load';
-import { sectionPath } from '@/lib/library/permalink';
-import { findSection, locateBlock, textSections } from '@/lib/library/sections';
+import { readingRedirect } from '@/lib/library/reading-redirect';
+import { findSection, textSections } from '@/lib/library/sections';
 import { isBlockId } from '@/lib/text/hash';
 import { SectionPage, sectionMetadata } from '../../section-page';
 
@@ -36,12 +36,12 @@ export default async function SectionRoute({ params }: Props) {
   if (!match) notFound();
   const { text, found } = match;
   if (!found || found.index === 0) {
-    // The first section lives at the text's own URL; a name that is no longer a section's
-    // (its boundaries moved after an edit) is a block id: go to the section that holds it.
-    const target = found ? { section: 0, id: undefined } : locateBlock(text, section);
-    if (!target) notFound();
-    const path = sectionPath(slug, textSections(text), target.section);
-    permanentRedirect(target.id ? `${path}#${target.id}` : path);
+    // The first section lives at the text's own URL; a name that is no longer a section's is a
+    // block id: go to the section holding it. proxy.ts answers these first, keeping the
+    // reader's query; this is for a text that changed between the two.
+    const redirect = readingRedirect(text, textSections(text), slug, { kind: 's', id: section });
+    if (!redirect) notFound();
+    permanentRedirect(redirect.path);
   }
   const ui = toUiLocale(uiParam);
   const { t } = await getUiT(ui);
