@@ -1,6 +1,8 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { defaultUiLocale, isUiLocale, UI_COOKIE, uiLocales } from '@/lib/i18n/config';
+import { languageAlternates, linkHeader } from '@/lib/i18n/alternates';
 import { redirectLocation } from '@/lib/library/reading-url';
+import { siteUrlFromEnv, trustedRequestOrigin } from '@/lib/site-url';
 import { readingRoute, readingRouteAnswer } from '@/lib/library/routes';
 
 /**
@@ -38,11 +40,22 @@ export async function proxy(request: NextRequest) {
       headers: { 'Cache-Control': 'public, max-age=0, s-maxage=60' },
     });
   }
-  if (own) return NextResponse.next();
-  url.pathname = `/${ui}${pathname === '/' ? '' : pathname}`;
-  const response = NextResponse.rewrite(url);
-  response.headers.set('Cache-Control', 'private, no-cache');
-  response.headers.set('Vary', 'Cookie');
+  let response: NextResponse;
+  if (own) response = NextResponse.next();
+  else {
+    url.pathname = `/${ui}${pathname === '/' ? '' : pathname}`;
+    response = NextResponse.rewrite(url);
+    response.headers.set('Cache-Control', 'private, no-cache');
+    response.headers.set('Vary', 'Cookie');
+  }
+  // The language alternates, absolute, for the pages that have them (the library and the reading
+  // pages): the links in the page are relative unless SITE_URL is set, since a cached page is
+  // served whatever the request's Host.
+  const neutral = own ? pathname.slice(own.length + 1) || '/' : pathname;
+  if (answer?.kind === 'page' || neutral === '/') {
+    const origin = siteUrlFromEnv() ?? trustedRequestOrigin(request.headers);
+    if (origin) response.headers.set('Link', linkHeader(languageAlternates(neutral.replace(/(.)\/$/, '$1'), origin)));
+  }
   return response;
 }
 
