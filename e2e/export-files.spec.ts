@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { expect, test } from '@playwright/test';
-import { longTextGlosses, longTextSource } from '../lib/testing/long-text';
+import { generateLongText, longTextGlossFile } from '../lib/testing/long-text';
 import { SEED, SLUG } from './helpers';
 import { expectRowsTogether, pdfPages, rowPieces } from './printed-text';
 
@@ -60,7 +60,8 @@ test('the EPUB of the bundled article passes epubcheck with no errors and no war
 
 test('the EPUB of a long text (2,000 paragraphs in sections), English first, passes epubcheck', async () => {
   test.setTimeout(180_000);
-  const data = dataWith('long', longTextSource(2_000), longTextGlosses);
+  const long = generateLongText({ paragraphs: 2_000, chapterLength: 100, glossed: 1 });
+  const data = dataWith('long', long.source, (blocks) => longTextGlossFile(long, blocks));
   const file = exportTo('long', 'long.epub', ['--format', 'epub', '--order', 'en-first'], data);
   expect(epubcheck(file)).toMatch(/Messages: 0 fatals \/ 0 errors \/ 0 warnings/);
 });

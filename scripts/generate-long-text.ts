@@ -2,7 +2,7 @@
 // text made of the bundled article's sentences into the data folder (BILINGUAL_DATA_DIR, else
 // this checkout), records its ids as `npm run sync` does, and writes English glosses for most
 // paragraphs. For tests and `npm run bench`; never commit its output.
-import { generateLongText, chineseSentences, englishSentences } from '@/lib/testing/long-book';
+import { chineseSentences, englishSentences, generateLongText, longTextGlossFile } from '@/lib/testing/long-text';
 import { syncText } from '@/lib/library/sync';
 import { GLOSS_LANGUAGE, textKeyOrder, loadText } from '@/lib/library/load';
 import { readGlosses, writeGlossFiles } from '@/lib/store/glosses';
@@ -26,8 +26,10 @@ async function main() {
   const article = await findSource(ARTICLE);
   if (!article) throw new Error(`the bundled article content/${ARTICLE}.txt is needed to build from`);
   const english = await readGlosses(ARTICLE, GLOSS_LANGUAGE);
-  const long = generateLongText(chineseSentences(await readSourceText(article)), englishSentences(Object.values(english)), {
+  const long = generateLongText({
     paragraphs,
+    zh: chineseSentences(await readSourceText(article)),
+    en: englishSentences(Object.values(english)),
     glossed,
   });
   await writeTextFile(`${contentDir()}/${slug}.md`, long.source);
@@ -38,14 +40,10 @@ async function main() {
   const loaded = await loadText(slug);
   if (!loaded?.ok) throw new Error(`${slug} did not load after writing it`);
   const text = loaded.text;
-  const glosses: Record<string, string> = {};
-  text.blocks.forEach((block, i) => {
-    const gloss = long.glosses.get(i);
-    if (gloss) glosses[block.id] = gloss;
-  });
+  const glosses = longTextGlossFile(long, text.blocks);
   await writeGlossFiles(slug, GLOSS_LANGUAGE, textKeyOrder(text), glosses, {});
   console.log(
-    `${slug}: ${text.blocks.length} blocks, ${long.headings.length} chapters, ${long.chars} characters, ${Object.keys(glosses).length} glossed`,
+    `${slug}: ${text.blocks.length} blocks, ${long.headings.length} chapters, ${long.chars} characters, ${long.glosses.size} glossed`,
   );
 }
 

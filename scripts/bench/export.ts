@@ -6,7 +6,7 @@ import path from 'node:path';
 import { defaultFileOptions, type FileFormat } from '@/lib/export/options';
 import { exportFile } from '@/lib/library/export-file';
 import { loadText, type TextView } from '@/lib/library/load';
-import { longTextGlosses, longTextSource } from '@/lib/testing/long-text';
+import { generateLongText, longTextGlossFile } from '@/lib/testing/long-text';
 
 const LONG_PARAGRAPHS = 10_000;
 const FORMATS: FileFormat[] = ['html', 'epub', 'pdf'];
@@ -44,9 +44,10 @@ export async function exportFigures(slugs: readonly string[]): Promise<void> {
     mkdirSync(path.join(root, 'content'), { recursive: true });
     mkdirSync(path.join(root, 'locales', 'en'), { recursive: true });
     process.env.BILINGUAL_DATA_DIR = root;
-    writeFileSync(path.join(root, 'content', 'long.md'), longTextSource(LONG_PARAGRAPHS));
+    const long = generateLongText({ paragraphs: LONG_PARAGRAPHS, chapterLength: 100, glossed: 1 });
+    writeFileSync(path.join(root, 'content', 'long.md'), long.source);
     const first = await load('long');
-    writeFileSync(path.join(root, 'locales', 'en', 'long.json'), JSON.stringify(longTextGlosses(first.blocks), null, 2));
+    writeFileSync(path.join(root, 'locales', 'en', 'long.json'), JSON.stringify(longTextGlossFile(long, first.blocks), null, 2));
     const text = await load('long');
     await measure(text, `${LONG_PARAGRAPHS.toLocaleString('en')} paragraphs`);
   } finally {
