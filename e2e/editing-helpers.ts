@@ -3,6 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, type APIRequestContext, type BrowserContext, type Locator, type Page } from '@playwright/test';
+import { storedGlosses } from '@/lib/testing/stored-glosses';
 import { EDITOR_TOKEN } from './accounts';
 import { READ_PATH, SLUG, waitForHydration } from './helpers';
 
@@ -27,13 +28,21 @@ export const files = {
   source: () => path.join(dataDir(), 'content', `${SLUG}.txt`),
 };
 
-/** The gloss file's text as it is on disk. */
-export function glossFileText(): string {
+/**
+ * The gloss file's text once every save is folded into it: waits until the server has folded its
+ * journal (lib/library/fold.ts; a second after the last save), then reads the file.
+ */
+export async function foldedGlossFileText(): Promise<string> {
+  const journal = path.join(dataDir(), 'locales', 'en', `${SLUG}.journal.jsonl`);
+  await expect
+    .poll(() => existsSync(journal), { message: 'the journal is folded into the gloss file', timeout: 15_000 })
+    .toBe(false);
   return readFileSync(files.gloss(), 'utf8');
 }
 
+/** The glosses as stored: the gloss file with the journal of saves not yet folded into it (see storedGlosses). */
 export function glossFile(): Record<string, string> {
-  return JSON.parse(glossFileText()) as Record<string, string>;
+  return storedGlosses(dataDir(), SLUG).glosses;
 }
 
 export interface HistoryLine {

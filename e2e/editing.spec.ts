@@ -15,7 +15,7 @@ import {
   editBar,
   files,
   glossFile,
-  glossFileText,
+  foldedGlossFileText,
   glossText,
   glossUrl,
   historyEntries,
@@ -137,7 +137,7 @@ test.describe('editing glosses', () => {
     const id = PARAS.save;
     const before = await apiBlock(request, id);
     const newText = stamp('Karpathy was one of the first people at OpenAI; edited');
-    const fileBefore = glossFileText().split('\n');
+    const fileBefore = (await foldedGlossFileText()).split('\n');
     const historyBefore = historyLines();
 
     await signIn(context, EDITH);
@@ -165,8 +165,8 @@ test.describe('editing glosses', () => {
     await expect.poll(() => glossText(row)).toBe(newText);
     await expect(row.locator('.edit-tools .status')).toHaveText('Draft');
 
-    // The file: exactly one line changed, the paragraph's.
-    const fileAfter = glossFileText().split('\n');
+    // The file, once the save is folded into it: exactly one line changed, the paragraph's.
+    const fileAfter = (await foldedGlossFileText()).split('\n');
     expect(fileAfter).toHaveLength(fileBefore.length);
     const changed = fileAfter.flatMap((line, i) => (line === fileBefore[i] ? [] : [i]));
     expect(changed).toHaveLength(1);
@@ -617,7 +617,7 @@ test.describe('editing glosses', () => {
   }) => {
     const id = PARAS.validation;
     const { revision, en } = await apiBlock(request, id);
-    const fileBefore = glossFileText();
+    const storedBefore = glossFile();
     const put = (url: string, data: unknown) => request.put(url, { headers: bearer(), data });
 
     const tooLong = await put(glossUrl(id), { text: 'a'.repeat(20_001), baseRevision: revision });
@@ -629,7 +629,7 @@ test.describe('editing glosses', () => {
     expect((await put(glossUrl('zzzzzz'), { text: 'Hello', baseRevision: revision })).status()).toBe(404);
     expect((await put(glossUrl(id, 'no-such-text'), { text: 'Hello', baseRevision: revision })).status()).toBe(404);
 
-    expect(glossFileText()).toBe(fileBefore);
+    expect(glossFile()).toEqual(storedBefore);
     expect(await englishOf(request, id)).toBe(en);
   });
 

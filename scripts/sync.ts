@@ -14,6 +14,7 @@ function describeSync(result: SyncResult): string {
       `${result.retired.length} removed (${listFew(result.retired.map((r) => (r.mergedInto ? `${r.id} → ${r.mergedInto}` : r.id)))}), glosses kept`,
     result.revived.length && `${result.revived.length} restored (${listFew(result.revived)})`,
     result.glossesReordered && 'gloss keys reordered',
+    result.journalFolded && 'saves folded into the gloss files',
   ].filter(Boolean);
   return `${result.slug}: ${result.blocks} blocks; ${parts.length ? parts.join('; ') : 'up to date'}`;
 }

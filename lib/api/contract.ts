@@ -163,6 +163,7 @@ export const addTextResponse = z.object({
       revived: z.array(z.string()),
       ledgerWritten: z.boolean(),
       glossesReordered: z.boolean(),
+      journalFolded: z.boolean(),
     })
     .optional(),
 });

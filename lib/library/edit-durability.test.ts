@@ -3,8 +3,11 @@ import type { FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { glossRevision } from '@/lib/gloss/validate';
+import { StoreWriteError } from '@/lib/store/errors';
 import { makeDataDir } from '@/lib/testing/data-dir';
+import { storedGlosses } from '@/lib/testing/stored-glosses';
 import { glossHistory, saveGloss, setGlossStatus, type EditResult } from './edit';
+import { foldJournal } from './fold';
 import { loadText } from './load';
 
 /**
@@ -38,7 +41,8 @@ vi.mock('node:fs/promises', async (importOriginal) => {
       },
     });
   const open = (async (file: string, flags?: string, mode?: number) => {
-    const code = flags && flags !== 'r' ? faults.rule?.(String(file), 'open') : undefined;
+    // Opens for writing only: readers open with numeric flags (O_RDONLY | O_NOFOLLOW) or 'r'.
+    const code = typeof flags === 'string' && flags !== 'r' ? faults.rule?.(String(file), 'open') : undefined;
     if (code) throw fail(code);
     return wrap(await real.open(file, flags, mode), String(file));
   }) as typeof real.open;
@@ -65,7 +69,8 @@ afterEach(() => {
 });
 
 const read = (relative: string) => readFileSync(data.file(relative), 'utf8');
-const glosses = () => JSON.parse(read(GLOSS)) as Record<string, string>;
+/** The glosses as stored: the gloss file with the journal replayed (see storedGlosses). */
+const glosses = () => storedGlosses(data.root, SLUG).glosses;
 const revisionOf = (id: string) => glossRevision(glosses()[id]);
 
 /** Every file under the data folder with its bytes (empty folders, such as the lock folder, do not count). */
@@ -91,17 +96,24 @@ async function blockIds(): Promise<string[]> {
 const save = (id: string, text: string, base = revisionOf(id)) =>
   saveGloss({ slug: SLUG, id, text, baseRevision: base, editor: 'ann' });
 
+const JOURNAL = `${SLUG}.journal.jsonl`;
+
 describe('a save that cannot be written changes nothing and says why', () => {
   const cases: { name: string; rule: (file: string, call: string) => string | undefined; reason: string }[] = [
     {
-      name: 'the disk fills while the gloss file is written',
-      rule: (f, c) => (c === 'write' && f.includes(`.${SLUG}.json.`) ? 'ENOSPC' : undefined),
+      name: 'the disk fills while the journal is appended',
+      rule: (f, c) => (c === 'write' && f.endsWith(JOURNAL) ? 'ENOSPC' : undefined),
       reason: 'disk-full',
     },
     {
-      name: 'the disk fills while the state file is written',
-      rule: (f, c) => (c === 'write' && f.includes('.state.json.') ? 'ENOSPC' : undefined),
-      reason: 'disk-full',
+      name: 'the journal cannot be flushed',
+      rule: (f, c) => (c === 'sync' && f.endsWith(JOURNAL) ? 'EIO' : undefined),
+      reason: 'failed',
+    },
+    {
+      name: 'the journal cannot be opened (EACCES)',
+      rule: (f, c) => (c === 'open' && f.endsWith(JOURNAL) ? 'EACCES' : undefined),
+      reason: 'unwritable',
     },
     {
       name: 'the quota runs out on the history append',
@@ -114,11 +126,6 @@ describe('a save that cannot be written changes nothing and says why', () => {
       reason: 'failed',
     },
     {
-      name: 'the state file cannot be created (EACCES)',
-      rule: (f, c) => (c === 'open' && f.includes('.state.json.') ? 'EACCES' : undefined),
-      reason: 'unwritable',
-    },
-    {
       name: 'the history file is read-only (EROFS)',
       rule: (f, c) => (c === 'open' && f.endsWith('.history.jsonl') ? 'EROFS' : undefined),
       reason: 'unwritable',
@@ -128,21 +135,11 @@ describe('a save that cannot be written changes nothing and says why', () => {
       rule: (f, c) => (c === 'open' && f.endsWith('.lock') ? 'EPERM' : undefined),
       reason: 'unwritable',
     },
-    {
-      name: 'the gloss file cannot be renamed into place',
-      rule: (f, c) => (c === 'rename' && f.endsWith(`${SLUG}.json`) ? 'EIO' : undefined),
-      reason: 'failed',
-    },
-    {
-      name: 'fsync of the gloss file fails',
-      rule: (f, c) => (c === 'sync' && f.includes(`.${SLUG}.json.`) ? 'EIO' : undefined),
-      reason: 'failed',
-    },
   ];
 
   it.each(cases)('when $name', async ({ rule, reason }) => {
     const [id] = await blockIds();
-    // A history file already there, so that a torn append would show.
+    // A history file and a journal already there, so that a torn append would show.
     expect((await save(id!, 'First.')).ok).toBe(true);
     const before = snapshot();
     const base = revisionOf(id!);
@@ -161,7 +158,7 @@ describe('a save that cannot be written changes nothing and says why', () => {
     const [id] = await blockIds();
     expect((await save(id!, 'First.')).ok).toBe(true);
     const before = snapshot();
-    faults.rule = (f, c) => (c === 'write' && f.includes('.state.json.') ? 'ENOSPC' : undefined);
+    faults.rule = (f, c) => (c === 'write' && f.endsWith(JOURNAL) ? 'ENOSPC' : undefined);
     const result = await setGlossStatus({
       slug: SLUG,
       id: id!,
@@ -171,6 +168,50 @@ describe('a save that cannot be written changes nothing and says why', () => {
     });
     expect(result).toMatchObject({ ok: false, kind: 'store', reason: 'disk-full' });
     expect(snapshot()).toEqual(before);
+  });
+});
+
+describe('a fold that cannot be written keeps every save in the journal', () => {
+  const cases: { name: string; rule: (file: string, call: string) => string | undefined }[] = [
+    {
+      name: 'the disk fills while the gloss file is written',
+      rule: (f, c) => (c === 'write' && f.includes(`.${SLUG}.json.`) ? 'ENOSPC' : undefined),
+    },
+    {
+      name: 'the disk fills while the state file is written',
+      rule: (f, c) => (c === 'write' && f.includes('.state.json.') ? 'ENOSPC' : undefined),
+    },
+    {
+      name: 'the state file cannot be created (EACCES)',
+      rule: (f, c) => (c === 'open' && f.includes('.state.json.') ? 'EACCES' : undefined),
+    },
+    { name: 'fsync of the gloss file fails', rule: (f, c) => (c === 'sync' && f.includes(`.${SLUG}.json.`) ? 'EIO' : undefined) },
+    {
+      name: 'the gloss file cannot be renamed into place',
+      rule: (f, c) => (c === 'rename' && f.endsWith(`${SLUG}.json`) ? 'EIO' : undefined),
+    },
+    {
+      name: 'the state file cannot be renamed into place',
+      rule: (f, c) => (c === 'rename' && f.endsWith('.state.json') ? 'EIO' : undefined),
+    },
+  ];
+
+  it.each(cases)('when $name', async ({ rule }) => {
+    const ids = (await blockIds()).slice(0, 3);
+    for (const id of ids) expect((await save(id, `Saved ${id}.`)).ok).toBe(true);
+    const stored = storedGlosses(data.root, SLUG);
+    faults.rule = rule;
+    await expect(foldJournal(SLUG)).rejects.toThrow(StoreWriteError);
+    faults.rule = undefined;
+    expect(storedGlosses(data.root, SLUG)).toEqual(stored);
+    expect(existsSync(data.file(`locales/en/${JOURNAL}`))).toBe(true);
+    expect(readdirSync(data.file('locales/en')).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+    // Saves go on meanwhile, and the next fold takes them all.
+    expect((await save(ids[0]!, 'After the failed fold.')).ok).toBe(true);
+    expect(await foldJournal(SLUG)).toBe(true);
+    expect(existsSync(data.file(`locales/en/${JOURNAL}`))).toBe(false);
+    const onDisk = JSON.parse(read(GLOSS)) as Record<string, string>;
+    expect(ids.map((id) => onDisk[id])).toEqual(['After the failed fold.', `Saved ${ids[1]}.`, `Saved ${ids[2]}.`]);
   });
 });
 
@@ -255,15 +296,15 @@ describe('replayed and concurrent changes', () => {
 
   it('saves that arrive together share commits, and each keeps its own history entry', async () => {
     const ids = (await blockIds()).slice(0, 40);
-    const renames: string[] = [];
+    const appends: string[] = [];
     faults.rule = (f, c) => {
-      if (c === 'rename' && f.endsWith(`${SLUG}.json`)) renames.push(f);
+      if (c === 'sync' && f.endsWith(JOURNAL)) appends.push(f);
       return undefined;
     };
     const results = await Promise.all(ids.map((id) => save(id, `Together ${id}.`)));
     expect(results.every((r) => r.ok)).toBe(true);
-    expect(renames.length).toBeGreaterThan(0);
-    expect(renames.length).toBeLessThan(ids.length / 4);
+    expect(appends.length).toBeGreaterThan(0);
+    expect(appends.length).toBeLessThan(ids.length / 4);
     const onDisk = glosses();
     for (const id of ids) expect(onDisk[id]).toBe(`Together ${id}.`);
     const history = await glossHistory(SLUG);

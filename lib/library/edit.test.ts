@@ -3,10 +3,12 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { glossRevision, MAX_GLOSS_LENGTH } from '@/lib/gloss/validate';
-import type { GlossState, SavedStatus } from '@/lib/gloss/types';
+import type { SavedStatus } from '@/lib/gloss/types';
 import { makeDataDir } from '@/lib/testing/data-dir';
+import { storedGlosses } from '@/lib/testing/stored-glosses';
 import { hashText } from '@/lib/text/hash';
 import { glossHistory, revertGloss, saveGloss, setGlossStatus, type EditResult } from './edit';
+import { foldJournal } from './fold';
 import { loadText, type BlockView } from './load';
 
 const SLUG = 'karpathy-no-priors';
@@ -22,8 +24,9 @@ beforeEach(() => {
 afterEach(() => data.dispose());
 
 const read = (relative: string) => readFileSync(data.file(relative), 'utf8');
-const glosses = () => JSON.parse(read(GLOSS)) as Record<string, string>;
-const states = () => JSON.parse(read(STATE)) as Record<string, GlossState>;
+/** The glosses and states as stored: the files with the journal replayed (see storedGlosses). */
+const glosses = () => storedGlosses(data.root, SLUG).glosses;
+const states = () => storedGlosses(data.root, SLUG).states;
 const historyLines = () => (existsSync(data.file(HISTORY)) ? read(HISTORY).split('\n').filter(Boolean) : []);
 
 async function load() {
@@ -190,9 +193,12 @@ describe('saveGloss keeps git diffs to one line', () => {
   it.each(cases)('$name', async ({ pick, prepare, act, changed }) => {
     const id = pick(await glossable());
     if (prepare) expectOk((await prepare(id)) as EditResult);
+    await foldJournal(SLUG);
     const glossBefore = read(GLOSS);
     const stateBefore = read(STATE);
     expectOk(await act(id));
+    // What the files look like once the save is folded into them.
+    expect(await foldJournal(SLUG)).toBe(true);
     const glossAfter = read(GLOSS);
     const stateAfter = read(STATE);
 
@@ -215,9 +221,11 @@ describe('saveGloss keeps git diffs to one line', () => {
     const stateBefore = read(STATE);
     const text = glosses()[id]!;
     expectOk(await save(id, '', { clear: true }));
+    await foldJournal(SLUG);
     expect(read(GLOSS).split('\n')).toHaveLength(glossBefore.split('\n').length - 1);
     expect(glosses()).not.toHaveProperty(id);
     expectOk(await save(id, text));
+    await foldJournal(SLUG);
     expect(read(GLOSS)).toBe(glossBefore);
     expect(read(STATE)).toBe(stateBefore);
   });
@@ -240,8 +248,11 @@ describe('saveGloss writes atomically', () => {
       for (let i = 0; i < 40; i += 1) {
         const id = ids[i % ids.length]!;
         expectOk(await save(id, `Gloss number ${i}, “quoted”, 中文 and a long tail ${'x'.repeat(i * 50)}`));
+        // Every few saves the journal is folded into the files, which are then rewritten whole.
+        if (i % 8 === 7) expect(await foldJournal(SLUG)).toBe(true);
         expect(() => JSON.parse(read(GLOSS))).not.toThrow();
         expect(() => JSON.parse(read(STATE))).not.toThrow();
+        expect(glosses()[id]).toMatch(new RegExp(`^Gloss number ${i},`));
       }
     } finally {
       done = true;

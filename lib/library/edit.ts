@@ -1,16 +1,20 @@
 import 'server-only';
 import { cleanGloss, glossRevision } from '@/lib/gloss/validate';
-import { TITLE_KEY, type GlossFile, type GlossStateFile, type SavedStatus } from '@/lib/gloss/types';
+import type { JournalOp } from '@/lib/gloss/journal';
+import { TITLE_KEY, type GlossState, type SavedStatus } from '@/lib/gloss/types';
 import { glossStatus } from '@/lib/gloss/status';
 import { DataFileError, StoreWriteError, type StoreWriteReason } from '@/lib/store/errors';
-import { commitGlossChange, readGlosses, readGlossStateEntries, readGlossStates } from '@/lib/store/glosses';
+import { commitGlossOps, readGlosses, readGlossStates } from '@/lib/store/glosses';
 import { readHistory, type HistoryEntry } from '@/lib/store/history';
 import { withTextLock } from '@/lib/store/lock';
+import { findSource } from '@/lib/store/sources';
 import { hashText } from '@/lib/text/hash';
 import { isGlossable } from '@/lib/text/types';
+import { scheduleFold } from './fold';
 import { commitTogether } from './group-commit';
 import { landedHistory } from './landed-history';
-import { GLOSS_LANGUAGE, loadText, textKeyOrder, type TextView } from './load';
+import { describeFailure } from './load';
+import { GLOSS_LANGUAGE, readTextFiles, textTitle, type TextFiles } from './text-files';
 
 /** Why an edit was refused, as the API and the editor show it. */
 export type EditFailure =
@@ -24,16 +28,44 @@ export type EditFailure =
 
 export type EditResult = { ok: true; text: string; revision: string; status: string } | ({ ok: false } & EditFailure);
 
-/** A text's glosses and states as read under its lock, changed in memory by the edits of one commit. */
+/**
+ * The glosses and states of a text as read under its lock, and what the edits of one commit
+ * changed in them: kept apart, since the files' objects are shared with every reader and never
+ * changed, and a commit writes only what changed.
+ */
 interface Work {
-  text: TextView;
-  /** Keys in document order, for writing the files. */
-  order: string[];
-  glosses: GlossFile;
-  states: GlossStateFile;
-  glossesChanged: boolean;
-  statesChanged: boolean;
+  files: ReadableText;
+  glosses: Map<string, string | null>;
+  states: Map<string, GlossState | null>;
+  ops: JournalOp[];
   history: HistoryEntry[];
+}
+
+type ReadableText = Extract<TextFiles, { ok: true }>;
+
+function glossOf(work: Work, key: string): string | undefined {
+  const changed = work.glosses.get(key);
+  if (changed !== undefined) return changed ?? undefined;
+  return work.files.current(key).gloss;
+}
+
+function stateOf(work: Work, key: string): GlossState | undefined {
+  const changed = work.states.get(key);
+  if (changed !== undefined) return changed ?? undefined;
+  return work.files.current(key).state;
+}
+
+/** Records one change of a gloss and its state, as the journal operation that makes it durable. */
+function record(work: Work, key: string, gloss: { text: string | null } | undefined, state: GlossState | null): void {
+  const before = glossOf(work, key);
+  if (gloss) work.glosses.set(key, gloss.text);
+  work.states.set(key, state);
+  const revision = glossRevision(glossOf(work, key));
+  work.ops.push({
+    key,
+    ...(gloss ? { gloss: { before: glossRevision(before), text: gloss.text } } : {}),
+    state: { revision, value: state },
+  });
 }
 
 /** One edit, applied to the work of a commit; returns what the editor is told if the commit lands. */
@@ -48,14 +80,14 @@ interface Change {
 }
 
 /** The Chinese a gloss key translates (a block's text, or the title), or undefined for no such key. */
-function chineseOf(text: TextView, id: string): string | undefined {
-  if (id === TITLE_KEY) return text.title.zh;
-  const block = text.blocks.find((b) => b.id === id && isGlossable(b.type));
+function chineseOf(files: ReadableText, id: string): string | undefined {
+  if (id === TITLE_KEY) return textTitle(files);
+  const block = files.ids.blocks.find((b) => b.id === id && isGlossable(b.type));
   return block?.text;
 }
 
-function conflict(glosses: GlossFile, id: string): EditResult {
-  const text = glosses[id];
+function conflict(work: Work, id: string): EditResult {
+  const text = glossOf(work, id);
   return {
     ok: false,
     kind: 'conflict',
@@ -68,32 +100,23 @@ function storeFailure(error: StoreWriteError): EditFailure & { ok: false } {
   return { ok: false, kind: 'store', reason: error.reason, error: `Nothing was saved: ${error.message}` };
 }
 
-/** Reads what a commit changes, under the text's lock, fresh from disk. */
+/** Reads what a commit changes, under the text's lock, as on disk now. */
 async function openWork(slug: string): Promise<Work | EditFailure> {
-  const loaded = await loadText(slug);
-  if (!loaded) return { kind: 'not-found', error: 'No such text' };
-  if (!loaded.ok) return { kind: 'broken-file', error: loaded.broken.error };
-  const text = loaded.text;
-  const order = textKeyOrder(text);
-  try {
-    const [glosses, { states, invalid }] = await Promise.all([
-      readGlosses(slug, GLOSS_LANGUAGE),
-      readGlossStateEntries(slug, GLOSS_LANGUAGE),
-    ]);
-    // Rewriting the state file would drop its broken entries: have them fixed first.
-    if (invalid[0]) throw invalid[0];
-    return { text, order, glosses, states, glossesChanged: false, statesChanged: false, history: [] };
-  } catch (error) {
-    if (error instanceof DataFileError)
-      return { kind: 'broken-file', error: `${error.message}. Fix the file before saving; nothing was written.` };
-    throw error;
-  }
+  const source = await findSource(slug);
+  if (!source) return { kind: 'not-found', error: 'No such text' };
+  const files = await readTextFiles(source);
+  if (!files.ok) return { kind: 'broken-file', error: describeFailure(files.failure) };
+  // The next fold rewrites the files, which would drop what could not be read: have it fixed first.
+  const problem = files.glossFailure ?? files.stateFailure ?? files.stateInvalid[0];
+  if (problem !== undefined)
+    return { kind: 'broken-file', error: `${describeFailure(problem)}. Fix the file before saving; nothing was written.` };
+  return { files, glosses: new Map(), states: new Map(), ops: [], history: [] };
 }
 
 /**
  * Commits a batch of edits of one text as one durable write: under the text's lock, reads the
  * files, applies the edits one after another (each checks its base revision against the
- * result of the ones before), and writes the files and one history entry per change once.
+ * result of the ones before), and appends one journal line and one history entry per change.
  * If that write fails, every edit of the batch that would have changed something is told why.
  */
 async function commitBatch(slug: string, edits: Edit[]): Promise<EditResult[]> {
@@ -102,14 +125,10 @@ async function commitBatch(slug: string, edits: Edit[]): Promise<EditResult[]> {
       const work = await openWork(slug);
       if ('kind' in work) return edits.map(() => ({ ok: false, ...work }));
       const results = edits.map((edit) => edit(work));
-      if (!work.glossesChanged && !work.statesChanged) return results;
+      if (work.ops.length === 0) return results;
       try {
-        await commitGlossChange(slug, GLOSS_LANGUAGE, {
-          order: work.order,
-          ...(work.glossesChanged ? { glosses: work.glosses } : {}),
-          ...(work.statesChanged ? { states: work.states } : {}),
-          history: work.history,
-        });
+        const { journalBytes } = await commitGlossOps(slug, GLOSS_LANGUAGE, work.ops, work.history);
+        scheduleFold(slug, journalBytes);
       } catch (error) {
         if (!(error instanceof StoreWriteError)) throw error;
         return results.map((r) => (r.ok ? storeFailure(error) : r));
@@ -138,27 +157,20 @@ export async function saveGloss(change: Change & { text: string; clear?: boolean
   if (!input.ok) return { ok: false, kind: input.code === 'too-long' ? 'too-long' : 'invalid', error: input.error };
   const revision = glossRevision(input.text);
   return submit(change.slug, (work) => {
-    const zh = chineseOf(work.text, change.id);
+    const zh = chineseOf(work.files, change.id);
     if (zh === undefined) return { ok: false, kind: 'not-found', error: 'No such paragraph in this text' };
-    const before = work.glosses[change.id];
+    const before = glossOf(work, change.id);
     const current = glossRevision(before);
     const status = input.text ? 'draft' : 'untranslated';
     if (change.baseRevision !== current) {
       // The same text again: a retry of a save whose answer was lost.
       return current === revision && (before ?? '') === input.text
-        ? { ok: true, text: input.text, revision, status: glossStatus(before, work.states[change.id], hashText(zh)) }
-        : conflict(work.glosses, change.id);
+        ? { ok: true, text: input.text, revision, status: glossStatus(before, stateOf(work, change.id), hashText(zh)) }
+        : conflict(work, change.id);
     }
-    if (input.text) {
-      work.glosses[change.id] = input.text;
-      // A draft needs no revision: a state recorded for any revision counts as draft at most.
-      work.states[change.id] = { hash: hashText(zh), zh, status: 'draft' };
-    } else {
-      delete work.glosses[change.id];
-      delete work.states[change.id];
-    }
-    work.glossesChanged = true;
-    work.statesChanged = true;
+    // A draft needs no revision: a state recorded for any revision counts as draft at most.
+    if (input.text) record(work, change.id, { text: input.text }, { hash: hashText(zh), zh, status: 'draft' });
+    else record(work, change.id, { text: null }, null);
     work.history.push({
       time: new Date().toISOString(),
       editor: change.editor,
@@ -179,18 +191,22 @@ export async function saveGloss(change: Change & { text: string; clear?: boolean
  */
 export async function setGlossStatus(change: Change & { status: SavedStatus }): Promise<EditResult> {
   return submit(change.slug, (work) => {
-    const zh = chineseOf(work.text, change.id);
+    const zh = chineseOf(work.files, change.id);
     if (zh === undefined) return { ok: false, kind: 'not-found', error: 'No such paragraph in this text' };
-    const text = work.glosses[change.id];
+    const text = glossOf(work, change.id);
     const revision = glossRevision(text);
-    if (change.baseRevision !== revision) return conflict(work.glosses, change.id);
+    if (change.baseRevision !== revision) return conflict(work, change.id);
     if (!text?.trim()) return { ok: false, kind: 'invalid', error: 'An untranslated paragraph cannot be marked' };
     const hash = hashText(zh);
-    const previous = glossStatus(text, work.states[change.id], hash);
+    const previous = glossStatus(text, stateOf(work, change.id), hash);
     if (previous === change.status) return { ok: true, text, revision, status: change.status };
     // Reviewed holds for this revision only: a crash that lands a newer gloss without its state leaves a draft.
-    work.states[change.id] = { hash, zh, status: change.status, ...(change.status === 'reviewed' ? { revision } : {}) };
-    work.statesChanged = true;
+    record(work, change.id, undefined, {
+      hash,
+      zh,
+      status: change.status,
+      ...(change.status === 'reviewed' ? { revision } : {}),
+    });
     work.history.push({
       time: new Date().toISOString(),
       editor: change.editor,

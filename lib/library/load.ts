@@ -58,20 +58,23 @@ export interface BrokenText {
 
 export type LoadedText = { ok: true; text: TextView } | { ok: false; broken: BrokenText };
 
-function describe(error: unknown): string {
+/** What went wrong reading a file, as people are told it; anything but a data or encoding error is rethrown. */
+export function describeFailure(error: unknown): string {
   if (error instanceof DataFileError || error instanceof EncodingError) return error.message;
   throw error;
 }
 
 function buildView(files: TextFiles): LoadedText {
   const { source } = files;
-  if (!files.ok) return { ok: false, broken: { slug: source.slug, file: source.file, error: describe(files.failure) } };
+  if (!files.ok) return { ok: false, broken: { slug: source.slug, file: source.file, error: describeFailure(files.failure) } };
   const { parsed, ids, glosses, states } = files;
   // A broken gloss file shows the Chinese alone (and saves are refused); a broken state file, or
   // a bad entry in it, costs those statuses only, never the English.
-  const error = files.glossFailure === undefined ? undefined : describe(files.glossFailure);
+  const error = files.glossFailure === undefined ? undefined : describeFailure(files.glossFailure);
   const stateProblems =
-    files.stateFailure !== undefined ? [describe(files.stateFailure)] : files.stateInvalid.map((problem) => describe(problem));
+    files.stateFailure !== undefined
+      ? [describeFailure(files.stateFailure)]
+      : files.stateInvalid.map((problem) => describeFailure(problem));
   const stateError = stateProblems.length > 0 ? `${stateProblems.join('; ')} (those statuses are shown as draft)` : undefined;
 
   const blocks: BlockView[] = ids.blocks.map((block) => {

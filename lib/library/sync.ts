@@ -17,6 +17,8 @@ export interface SyncResult {
   revived: string[];
   ledgerWritten: boolean;
   glossesReordered: boolean;
+  /** Saves still in the journal were folded into the gloss and state files. */
+  journalFolded: boolean;
 }
 
 function sameOrder(keys: string[], order: string[]): boolean {
@@ -25,8 +27,8 @@ function sameOrder(keys: string[], order: string[]): boolean {
 }
 
 /**
- * Brings one text's id ledger up to date with its source after a hand edit, and puts its gloss
- * keys back in document order. Never deletes a gloss: glosses of removed blocks stay in the
+ * Brings one text's id ledger up to date with its source after a hand edit, puts its gloss
+ * keys back in document order, and folds its journal into the gloss and state files. Never deletes a gloss: glosses of removed blocks stay in the
  * file (after the live ones) under their retired ids.
  */
 export async function syncText(source: SourceFile): Promise<SyncResult> {
@@ -53,7 +55,9 @@ async function syncLocked(source: SourceFile): Promise<SyncResult> {
   const { glosses, states } = files;
   const order = glossKeyOrder(ids.blocks, ids.ledger.retired);
   const reorder = !sameOrder(Object.keys(glosses), order) || !sameOrder(Object.keys(states), order);
-  if (reorder) await writeGlossFiles(source.slug, GLOSS_LANGUAGE, order, glosses, states);
+  // Rewriting the files folds the journal in: after a sync the i18next files hold every save.
+  const fold = files.journal.bytes > 0 && files.stateInvalid.length === 0;
+  if (reorder || fold) await writeGlossFiles(source.slug, GLOSS_LANGUAGE, order, glosses, states);
 
   const retiredNow = new Set(ids.retired);
   return {
@@ -67,6 +71,7 @@ async function syncLocked(source: SourceFile): Promise<SyncResult> {
     revived: ids.revived,
     ledgerWritten: ids.changed,
     glossesReordered: reorder,
+    journalFolded: fold,
   };
 }
 

@@ -1,9 +1,11 @@
 import 'server-only';
-import { stat } from 'node:fs/promises';
 import { CACHE_BOUNDS } from '@/lib/cache-bounds';
-import type { GlossFile, GlossStateFile } from '@/lib/gloss/types';
+import type { GlossFile, GlossState, GlossStateFile } from '@/lib/gloss/types';
 import type { DataFileError } from '@/lib/store/errors';
-import { glossPath, glossStatePath, readGlosses, readGlossStateEntries } from '@/lib/store/glosses';
+import { filesIdentity } from '@/lib/store/fingerprint';
+import { replayJournal, type JournalOp } from '@/lib/gloss/journal';
+import { glossPath, glossStatePath, readGlossFile, readStateFileEntries } from '@/lib/store/glosses';
+import { journalPath, readJournal, type JournalMark } from '@/lib/store/journal';
 import { ledgerPath, readLedger, readSourceText, type SourceFile } from '@/lib/store/sources';
 import { reconcileIds, type IdLedger, type Reconciliation } from '@/lib/text/ids';
 import { parseText } from '@/lib/text/parse';
@@ -14,8 +16,8 @@ export const GLOSS_LANGUAGE = 'en';
 
 /**
  * Everything a text is made of, read once: the parsed source, its id ledger and the ids it
- * reconciles to, and its glosses and states, read apart (a broken state file costs the statuses,
- * never the English). A file that could not be read is kept as the error it gave (`failure`,
+ * reconciles to, and its glosses and states with the journal replayed over them, read apart (a
+ * broken state file costs the statuses, never the English). A file that could not be read is kept as the error it gave (`failure`,
  * `glossFailure`, `stateFailure`), for each reader to report in its own way.
  */
 export type TextFiles =
@@ -29,6 +31,10 @@ export type TextFiles =
       /** The valid entries of the state file; `stateInvalid` names each entry that is not. */
       states: GlossStateFile;
       stateInvalid: DataFileError[];
+      /** One key's gloss and state as `glosses` and `states` have them, without replaying the whole journal. */
+      current(key: string): { gloss: string | undefined; state: GlossState | undefined };
+      /** The journal replayed over them: how many operations, how many bytes (see lib/library/fold.ts). */
+      journal: { ops: number; bytes: number };
       glossFailure?: unknown;
       stateFailure?: unknown;
     }
@@ -39,27 +45,47 @@ export function textTitle(files: Extract<TextFiles, { ok: true }>): string {
   return files.parsed.meta.title ?? files.ids.blocks.find((b) => b.type === 'heading')?.text ?? files.source.slug;
 }
 
-async function readFiles(source: SourceFile): Promise<TextFiles> {
+/** The source and its ids: made again only when the source or its ledger changed. */
+type SourcePart = { ok: true; parsed: ParsedText; ledger: IdLedger; ids: Reconciliation } | { ok: false; failure: unknown };
+
+/** The gloss and state files as on disk: parsed again only when one of them changed. */
+interface GlossPart {
+  glosses: GlossFile;
+  states: GlossStateFile;
+  stateInvalid: DataFileError[];
+  glossFailure?: unknown;
+  stateFailure?: unknown;
+}
+
+/**
+ * The journal: read on whenever it changed, which is every save; only what was appended since
+ * the last read is read, unless it is a new journal. `byKey` holds its operations by gloss key,
+ * so that a save can find one gloss without replaying the whole journal. It stays small (see
+ * lib/library/fold.ts).
+ */
+type JournalPart =
+  | { ok: true; ops: JournalOp[]; byKey: ReadonlyMap<string, readonly JournalOp[]>; bytes: number; mark?: JournalMark }
+  | { ok: false; failure: unknown };
+
+async function readSourcePart(source: SourceFile): Promise<SourcePart> {
   let raw: string;
   let ledger: IdLedger;
   try {
     raw = await readSourceText(source);
     ledger = await readLedger(source.slug);
   } catch (failure) {
-    return { ok: false, source, failure };
+    return { ok: false, failure };
   }
   const parsed = parseText(raw);
-  const ids = reconcileIds(parsed.blocks, ledger);
+  return { ok: true, parsed, ledger, ids: reconcileIds(parsed.blocks, ledger) };
+}
+
+async function readGlossPart(slug: string): Promise<GlossPart> {
   const [glosses, states] = await Promise.allSettled([
-    readGlosses(source.slug, GLOSS_LANGUAGE),
-    readGlossStateEntries(source.slug, GLOSS_LANGUAGE),
+    readGlossFile(slug, GLOSS_LANGUAGE),
+    readStateFileEntries(slug, GLOSS_LANGUAGE),
   ]);
   return {
-    ok: true,
-    source,
-    parsed,
-    ledger,
-    ids,
     glosses: glosses.status === 'fulfilled' ? glosses.value : {},
     states: states.status === 'fulfilled' ? states.value.states : {},
     stateInvalid: states.status === 'fulfilled' ? states.value.invalid : [],
@@ -68,8 +94,86 @@ async function readFiles(source: SourceFile): Promise<TextFiles> {
   };
 }
 
+async function readJournalPart(slug: string, previous: JournalPart | undefined): Promise<JournalPart> {
+  try {
+    const read = await readJournal(slug, GLOSS_LANGUAGE, previous?.ok ? previous.mark : undefined);
+    const before = read.continued && previous?.ok ? previous : undefined;
+    const byKey = new Map(before?.byKey);
+    for (const op of read.ops) byKey.set(op.key, [...(byKey.get(op.key) ?? []), op]);
+    return {
+      ok: true,
+      ops: before ? [...before.ops, ...read.ops] : read.ops,
+      byKey,
+      bytes: read.bytes,
+      ...(read.mark ? { mark: read.mark } : {}),
+    };
+  } catch (failure) {
+    return { ok: false, failure };
+  }
+}
+
+/**
+ * The text's files as one: the gloss files with the journal replayed, replayed only when the
+ * glosses or states are asked for as a whole (a page); `current` replays one key's operations.
+ */
+async function combine(source: SourceFile, parts: Parts): Promise<TextFiles> {
+  const [text, files, journal] = await Promise.all([parts.source, parts.glosses, parts.journal]);
+  if (!text.ok) return { ok: false, source, failure: text.failure };
+  const { glossFailure, stateFailure, stateInvalid } = files;
+  // Without its journal the glosses would be out of date: shown read-only, as a broken gloss file is.
+  const failure = glossFailure ?? (journal.ok ? undefined : journal.failure);
+  const replay = journal.ok && glossFailure === undefined;
+  const ops = replay ? journal.ops : [];
+  let replayed: { glosses: GlossFile; states: GlossStateFile } | undefined;
+  const whole = () => (replayed ??= replayJournal(files.glosses, files.states, ops));
+  return {
+    ok: true,
+    source,
+    parsed: text.parsed,
+    ledger: text.ledger,
+    ids: text.ids,
+    get glosses() {
+      return whole().glosses;
+    },
+    get states() {
+      return whole().states;
+    },
+    current(key) {
+      const gloss = Object.hasOwn(files.glosses, key) ? { [key]: files.glosses[key] ?? '' } : {};
+      const state = Object.hasOwn(files.states, key) && files.states[key] ? { [key]: files.states[key] } : {};
+      const one = replayed ?? replayJournal(gloss, state, (replay && journal.byKey.get(key)) || []);
+      return {
+        gloss: Object.hasOwn(one.glosses, key) ? one.glosses[key] : undefined,
+        state: Object.hasOwn(one.states, key) ? one.states[key] : undefined,
+      };
+    },
+    stateInvalid,
+    journal: { ops: ops.length, bytes: journal.ok ? journal.bytes : 0 },
+    ...(failure !== undefined ? { glossFailure: failure } : {}),
+    ...(stateFailure !== undefined ? { stateFailure } : {}),
+  };
+}
+
+async function continueJournal(previous: Promise<JournalPart> | undefined, slug: string): Promise<JournalPart> {
+  return readJournalPart(slug, previous ? await previous : undefined);
+}
+
+/** What a text is read from, in three parts that change apart: the source, the gloss files, the journal. */
+interface Identity {
+  source: string;
+  glosses: string;
+  journal: string;
+}
+
+interface Parts {
+  source: Promise<SourcePart>;
+  glosses: Promise<GlossPart>;
+  journal: Promise<JournalPart>;
+}
+
 interface CachedFiles {
-  identity: string;
+  identity: Identity;
+  parts: Parts;
   files: Promise<TextFiles>;
 }
 const CACHE_KEY = Symbol.for('bilingual-reader.text-files');
@@ -81,46 +185,40 @@ function cache(): Map<string, CachedFiles> {
   return global[CACHE_KEY];
 }
 
-/** Path, size, inode and change times of each file ('-' for a missing one). */
-async function fileIdentity(files: readonly string[]): Promise<string> {
-  const parts = await Promise.all(
-    files.map(async (file) => {
-      try {
-        const s = await stat(file, { bigint: true });
-        return `${file}:${s.size}:${s.ino}:${s.mtimeNs}:${s.ctimeNs}`;
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return `${file}:-`;
-        throw error;
-      }
-    }),
-  );
-  return parts.join('|');
+async function identityOf(source: SourceFile): Promise<Identity> {
+  const [text, glosses, journal] = await Promise.all([
+    filesIdentity([source.absolutePath, ledgerPath(source.slug)]),
+    filesIdentity([glossPath(source.slug, GLOSS_LANGUAGE), glossStatePath(source.slug, GLOSS_LANGUAGE)]),
+    filesIdentity([journalPath(source.slug, GLOSS_LANGUAGE)]),
+  ]);
+  return { source: text, glosses, journal };
 }
 
 /**
- * The one read pipeline: reads a text's files (source → ids → glosses → states), parsed again
- * only when one of them changed on disk, whoever changed it (identity: path, size, inode, times).
- * At most CACHE_BOUNDS.loadedTexts texts are kept, the least recently used dropped first.
- * `readTextFiles(source)` → `{ ok: true, parsed, ids, glosses, states, … }`.
+ * The one read pipeline: reads a text's files (source → ids → glosses → states → journal), each
+ * part read again only when its files changed on disk, whoever changed them (identity: path,
+ * size, inode, times). A save changes only the journal, so it costs neither a new parse of the
+ * source nor of the gloss files. At most CACHE_BOUNDS.loadedTexts texts are kept, the least
+ * recently used dropped first. `readTextFiles(source)` → `{ ok: true, parsed, ids, glosses, states, … }`.
  */
 export async function readTextFiles(source: SourceFile): Promise<TextFiles> {
-  const paths = [
-    source.absolutePath,
-    ledgerPath(source.slug),
-    glossPath(source.slug, GLOSS_LANGUAGE),
-    glossStatePath(source.slug, GLOSS_LANGUAGE),
-  ];
-  const identity = await fileIdentity(paths);
+  const identity = await identityOf(source);
   const entries = cache();
   const key = source.absolutePath;
   const hit = entries.get(key);
   entries.delete(key);
-  if (hit && hit.identity === identity) {
+  const same = (part: keyof Identity) => hit !== undefined && hit.identity[part] === identity[part];
+  if (hit && same('source') && same('glosses') && same('journal')) {
     entries.set(key, hit);
     return hit.files;
   }
-  const files = readFiles(source);
-  entries.set(key, { identity, files });
+  const parts: Parts = {
+    source: hit && same('source') ? hit.parts.source : readSourcePart(source),
+    glosses: hit && same('glosses') ? hit.parts.glosses : readGlossPart(source.slug),
+    journal: hit && same('journal') ? hit.parts.journal : continueJournal(hit?.parts.journal, source.slug),
+  };
+  const files = combine(source, parts);
+  entries.set(key, { identity, parts, files });
   files.catch(() => entries.delete(key));
   while (entries.size > CACHE_BOUNDS.loadedTexts) {
     const oldest = entries.keys().next().value;

@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { withLock } from './lock';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { makeDataDir } from '@/lib/testing/data-dir';
+import { outsideTextLocks, withLock, withTextLock } from './lock';
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -136,5 +137,53 @@ describe('withLock when a task fails', () => {
       'second failed',
       3,
     ]);
+  });
+});
+
+describe('withTextLock and work that outlives the hold', () => {
+  let data: ReturnType<typeof makeDataDir>;
+  beforeEach(() => {
+    data = makeDataDir();
+  });
+  afterEach(() => data.dispose());
+
+  it('is re-entrant within one chain of calls', async () => {
+    const inner = await withTextLock('demo', () => withTextLock('demo', async () => 'inner'));
+    expect(inner).toBe('inner');
+  });
+
+  it('a timer made with outsideTextLocks while the lock is held waits for its release', async () => {
+    const events: string[] = [];
+    let timerDone: Promise<void> | undefined;
+    await withTextLock('demo', async () => {
+      await new Promise<void>((started) => {
+        outsideTextLocks(() =>
+          setTimeout(() => {
+            timerDone = withTextLock('demo', async () => void events.push('timer'));
+            started();
+          }, 0),
+        );
+      });
+      await sleep(20);
+      events.push('holder ends');
+    });
+    await timerDone;
+    expect(events).toEqual(['holder ends', 'timer']);
+  });
+
+  it('work left running after a release queues behind the next holder instead of joining it', async () => {
+    const events: string[] = [];
+    let late: Promise<void> | undefined;
+    await withTextLock('demo', async () => {
+      // Started under the lock, not awaited: it asks for the lock once another writer has it.
+      late = sleep(10).then(() => withTextLock('demo', async () => void events.push('late work')));
+    });
+    const next = withTextLock('demo', async () => {
+      events.push('next holder starts');
+      await sleep(30);
+      events.push('next holder ends');
+    });
+    await Promise.all([late, next]);
+    expect(events).toEqual(['next holder starts', 'next holder ends', 'late work']);
   });
 });

@@ -47,17 +47,28 @@ export function textLockPath(slug: string): string {
  */
 export async function withTextLock<T>(slug: string, task: () => Promise<T>, options?: FileLockOptions): Promise<T> {
   const held = heldTexts.getStore();
-  // Re-entrant: a writer that holds the lock (an import that then syncs) just goes on.
-  if (held?.has(slug)) return task();
+  // Re-entrant: a writer that holds the lock (an import that then syncs) just goes on. Work
+  // started under the lock that runs on after its release (a timer) sees it released, and queues.
+  if (held?.get(slug)?.held) return task();
   return withLock(`text:${slug}`, async () => {
     const lock = await acquireFileLock(textLockPath(slug), options);
+    const hold = { held: true };
     try {
-      return await heldTexts.run(new Set([...(held ?? []), slug]), task);
+      return await heldTexts.run(new Map([...(held ?? []), [slug, hold]]), task);
     } finally {
+      hold.held = false;
       await lock.release();
     }
   });
 }
 
-/** The texts whose lock the current chain of calls holds. */
-const heldTexts = new AsyncLocalStorage<ReadonlySet<string>>();
+/**
+ * Runs `task` as if no text's lock were held: for work that a writer starts but does not wait
+ * for (a timer), which must take the lock for itself rather than share the writer's.
+ */
+export function outsideTextLocks<T>(task: () => T): T {
+  return heldTexts.exit(task);
+}
+
+/** The texts whose lock the current chain of calls took, and whether it still holds each. */
+const heldTexts = new AsyncLocalStorage<ReadonlyMap<string, { held: boolean }>>();

@@ -5,12 +5,16 @@
 // - p50 / p95 of PUT /api/texts/<slug>/glosses/<id>: one client saving alone, then 16 concurrent
 //   clients making 400 saves, on the article and on the long text; with lost updates (answered
 //   200, not on disk) and history entries missing;
-// - the server's RSS after 100 saves and after 6,000 (every process of its group), with a 192 MB heap.
+// - the server's RSS after 100 saves and after 6,000 (every process of its group), with a 192 MB heap;
+// - for comparison, the p95 of a request that does nothing, and the save figures of the store
+//   alone, without HTTP (store-saves.ts).
 import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { syncLibrary } from '@/lib/library/sync';
+import { storedGlosses } from '@/lib/testing/stored-glosses';
 import { startServer, type RunningServer } from '../lib/next-server';
+import { storeSaveFigures } from './store-saves';
 
 const ARTICLE = 'karpathy-no-priors';
 const LONG = 'bench-long';
@@ -27,6 +31,8 @@ interface Run {
   p95: number;
   saves: number;
   refused: number;
+  /** Refusals by status code. */
+  refusals: Map<number, number>;
   lost: number;
   missingHistory: number;
 }
@@ -85,12 +91,14 @@ async function saveRun(
   const latencies: number[] = [];
   const last = new Map<string, string>();
   let refused = 0;
+  const refusals = new Map<number, number>();
   let next = 0;
   await Promise.all(
     Array.from({ length: clients }, async (_, c) => {
-      // Each client takes the next save in turn; clients work on blocks of their own, so no save conflicts.
-      for (let n = next++; n < total; n = next++) {
-        const id = ids[(c + Math.floor(n / clients) * clients) % ids.length] ?? '';
+      // Each client takes the next save in turn, on blocks of its own (every clients-th), so no save conflicts.
+      const mine = ids.filter((_, i) => i % clients === c);
+      for (let n = next++, k = 0; n < total; n = next++, k += 1) {
+        const id = mine[k % mine.length] ?? '';
         const body = `${label} ${n}: client ${c} on ${id}.`;
         const started = performance.now();
         const response = await fetch(`${server.origin}/api/texts/${slug}/glosses/${id}`, {
@@ -104,12 +112,14 @@ async function saveRun(
           last.set(id, body);
         } else {
           refused += 1;
+          refusals.set(response.status, (refusals.get(response.status) ?? 0) + 1);
           await response.arrayBuffer();
         }
       }
     }),
   );
-  const onDisk = JSON.parse(readFileSync(path.join(data, 'locales', 'en', `${slug}.json`), 'utf8')) as Record<string, string>;
+  // What is stored: the gloss file with the journal of saves not yet folded into it.
+  const onDisk = storedGlosses(data, slug).glosses;
   const history = readFileSync(path.join(data, 'locales', 'en', `${slug}.history.jsonl`), 'utf8');
   const recorded = new Set(
     history
@@ -123,15 +133,41 @@ async function saveRun(
     p95: percentile(latencies, 95),
     saves: latencies.length,
     refused,
+    refusals,
     lost: [...last].filter(([id, body]) => onDisk[id] !== body).length,
     missingHistory: [...last.values()].filter((body) => !recorded.has(body)).length,
   };
 }
 
+/** ` (503 × 3, 409 × 1)`, or nothing when no save was refused. */
+function refusalCodes(run: Run): string {
+  if (run.refusals.size === 0) return '';
+  return ` (${[...run.refusals].map(([status, count]) => `${status} × ${count}`).join(', ')})`;
+}
+
 function describeRun(name: string, run: Run): string {
   return (
     `${name.padEnd(44)}p50 ${ms(run.p50).padEnd(10)} p95 ${ms(run.p95).padEnd(10)} ` +
-    `${run.saves} saves, ${run.refused} refused, ${run.lost} lost, ${run.missingHistory} without history`
+    `${run.saves} saves, ${run.refused} refused${refusalCodes(run)}, ${run.lost} lost, ${run.missingHistory} without history`
+  );
+}
+
+/** The p95 of `total` requests that do nothing (GET /api/session) from `clients` concurrent clients. */
+async function floorRun(server: RunningServer, clients: number, total: number): Promise<number> {
+  const latencies: number[] = [];
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      for (let n = next++; n < total; n = next++) {
+        const started = performance.now();
+        await (await fetch(`${server.origin}/api/session`)).arrayBuffer();
+        latencies.push(performance.now() - started);
+      }
+    }),
+  );
+  return percentile(
+    latencies.sort((a, b) => a - b),
+    95,
   );
 }
 
@@ -141,6 +177,8 @@ export async function saveFigures(env: NodeJS.ProcessEnv = process.env, options:
   const data = mkdtempSync(path.join(tmpdir(), 'bilingual-bench-saves-'));
   for (const folder of ['content', 'locales']) cpSync(folder, path.join(data, folder), { recursive: true });
   await writeLongText(data, LONG_BLOCKS);
+  const storeData = mkdtempSync(path.join(tmpdir(), 'bilingual-bench-store-'));
+  cpSync(data, storeData, { recursive: true });
   const serverEnv = { ...env, NEXT_TELEMETRY_DISABLED: '1', BILINGUAL_DATA_DIR: data, EDITOR_TOKEN: TOKEN };
   try {
     // Memory first, on a fresh server that has seen nothing else: 16 clients on the article. The
@@ -180,11 +218,22 @@ export async function saveFigures(env: NodeJS.ProcessEnv = process.env, options:
             `long text / article with 16 clients: ${(longTogether.p95 / together.p95).toFixed(2)} × (each should be at most 2 ×)`,
         );
       }
+      // What any request costs on this server, for comparison: one that reads and writes nothing.
+      const [floorAlone, floorTogether] = [await floorRun(server, 1, 100), await floorRun(server, 16, 400)];
+      console.log(
+        `GET /api/session for comparison: p95 ${ms(floorAlone)} alone, ${ms(floorTogether)} with 16 clients ` +
+          `(${(floorTogether / floorAlone).toFixed(2)} ×): the part of a save's time that is HTTP and Next.js`,
+      );
     } finally {
       server.stop();
     }
+    await storeSaveFigures(storeData, [
+      [ARTICLE, 'article'],
+      [LONG, `${LONG_BLOCKS}-block text`],
+    ]);
   } finally {
     rmSync(data, { recursive: true, force: true });
+    rmSync(storeData, { recursive: true, force: true });
   }
 }
 

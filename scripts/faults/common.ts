@@ -3,6 +3,7 @@
 import { cpSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { storedGlosses } from '@/lib/testing/stored-glosses';
 
 export const SLUG = 'karpathy-no-priors';
 export const TOKEN = 'fault-injection-token';
@@ -44,8 +45,9 @@ export function blockIds(data: string): string[] {
   return ledger.blocks.filter((b) => b.zh).map((b) => b.id);
 }
 
+/** The glosses stored in a data folder: the gloss file with the journal replayed over it. */
 export function readGlosses(data: string): Record<string, string> {
-  return JSON.parse(readFileSync(path.join(data, 'locales', 'en', `${SLUG}.json`), 'utf8')) as Record<string, string>;
+  return storedGlosses(data, SLUG).glosses;
 }
 
 /** The `after` text of every history entry of the text. */
