@@ -1,6 +1,9 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeDataDir } from '@/lib/testing/data-dir';
+import { glossRevision } from '@/lib/gloss/validate';
+import { saveGloss } from '@/lib/library/edit';
+import { loadText } from '@/lib/library/load';
 import { checkLibrary } from './check';
 
 const SLUG = 'karpathy-no-priors';
@@ -101,6 +104,29 @@ describe('checkLibrary warnings', () => {
     // The edited paragraph keeps its id; its gloss is stale and the ledger needs a sync.
     expect(report.warnings.filter((w) => w.code === 'stale')).toHaveLength(1);
     expect(codes).toContain('ledger-out-of-date:');
+  });
+});
+
+describe('checkLibrary and the journal', () => {
+  it('warns about saves not yet folded into the gloss files, and checks the glosses with them', async () => {
+    data = makeDataDir({ copyRepoData: true });
+    const loaded = await loadText(SLUG);
+    const block = loaded?.ok ? loaded.text.blocks.find((b) => b.type === 'paragraph') : undefined;
+    const saved = await saveGloss({
+      slug: SLUG,
+      id: block!.id,
+      text: ' ',
+      baseRevision: glossRevision(block!.en),
+      editor: 'ann',
+      clear: true,
+    });
+    expect(saved.ok).toBe(true);
+    const report = await checkLibrary();
+    const codes = report.warnings.map((w) => `${w.code}:${w.id ?? ''}`);
+    expect(codes).toContain(`untranslated:${block!.id}`);
+    expect(report.warnings.filter((w) => w.code === 'journal-pending')).toMatchObject([
+      { file: `locales/en/${SLUG}.journal.jsonl`, message: expect.stringMatching(/^1 saved change/) },
+    ]);
   });
 });
 

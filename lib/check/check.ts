@@ -87,6 +87,14 @@ async function checkText(source: SourceFile, glossary: TermEntry[], report: Chec
     error(fromError(files.glossFailure, slug, 'gloss-file-invalid'));
     return;
   }
+  if (files.journal.bytes > 0) {
+    warn({
+      code: 'journal-pending',
+      file: `locales/${GLOSS_LANGUAGE}/${slug}.journal.jsonl`,
+      slug,
+      message: `${files.journal.ops} saved change(s) are not yet in the gloss files (a running server folds them in a second or so; \`npm run sync\` does it now)`,
+    });
+  }
   const { glosses } = files;
   let states: GlossStateFile = files.states;
   for (const invalid of files.stateInvalid) error(fromError(invalid, slug, 'state-entry-invalid'));
