@@ -1,5 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { NoteView } from '@/lib/annotate/view';
+import { scriptForms } from './script-forms';
+import { ScriptText } from './script-text';
 
 /** A text's translator's notes, listed at its end, each linking back to its paragraph. */
 export function NotesList({ notes, t, uiLang }: { notes: NoteView[]; t: TFunction; uiLang: string }) {
@@ -13,7 +15,7 @@ export function NotesList({ notes, t, uiLang }: { notes: NoteView[]; t: TFunctio
         {notes.map((note) => (
           <li key={note.id} id={`note-${note.id}`} value={note.number}>
             <span lang="zh-Hans" className="note-quote">
-              {note.quote}
+              <ScriptText {...scriptForms(note.quote)} />
             </span>{' '}
             <span lang="en">{note.body}</span>{' '}
             {note.detached && (

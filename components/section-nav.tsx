@@ -1,4 +1,6 @@
 import type { TFunction } from 'i18next';
+import { scriptForms, scriptTitle } from './script-forms';
+import { ScriptText } from './script-text';
 
 export interface SectionLink {
   href: string;
@@ -27,7 +29,7 @@ export function SectionNav({
       aria-label={t(place === 'top' ? 'sections.navTop' : 'sections.navBottom')}
     >
       {previous ? (
-        <a rel="prev" href={previous.href} data-carry-query="" className="section-prev" title={previous.label}>
+        <a rel="prev" href={previous.href} data-carry-query="" className="section-prev" {...scriptTitle(previous.label)}>
           ← {t('sections.previous')}
         </a>
       ) : (
@@ -35,7 +37,7 @@ export function SectionNav({
       )}
       <span className="section-place">{t('sections.of', { n, total })}</span>
       {next ? (
-        <a rel="next" href={next.href} data-carry-query="" className="section-next" title={next.label}>
+        <a rel="next" href={next.href} data-carry-query="" className="section-next" {...scriptTitle(next.label)}>
           {t('sections.next')} →
         </a>
       ) : (
@@ -60,7 +62,7 @@ export function SectionContents({ t, links, current }: { t: TFunction; links: Se
                 lang="zh-Hans"
                 {...(i === current ? { 'aria-current': 'page' as const } : {})}
               >
-                {link.label}
+                <ScriptText {...scriptForms(link.label)} />
               </a>
             </li>
           ))}

@@ -1,7 +1,9 @@
 import Link from 'next/link';
 import type { TitleView } from '@/lib/library/load';
+import { scriptForms } from './script-forms';
+import { ScriptText } from './script-text';
 
-/** A text's title in Chinese with its English below, each marked with its language; a link when `href` is given. */
+/** A text's title in Chinese (in the chosen script) with its English below, each marked with its language; a link when `href` is given. */
 export function TextTitle({
   title,
   as: Tag = 'h1',
@@ -16,7 +18,7 @@ export function TextTitle({
   const spans = (
     <>
       <span lang="zh-Hans" className="title-zh">
-        {title.zh}
+        <ScriptText {...scriptForms(title.zh)} />
       </span>
       {title.en && (
         <span lang="en" className="title-en">

@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { toTraditional } from '../lib/annotate/chinese-script';
 import { READ_PATH, SEED, dataRoot, waitForHydration } from './helpers';
 
 const LONG = 'long-e2e';
@@ -138,6 +139,19 @@ test.describe('a long text in sections', () => {
     await page.waitForURL(new RegExp(`${LONG_PATH}/s/[a-z0-9]{6}\\?${options}#${paragraph.id}$`));
     await expect(page.locator('html')).toHaveAttribute('data-layout', 'stacked');
     await expect(page.locator(`[id="${paragraph.id}"]`)).toBeInViewport();
+  });
+
+  test('?script=trad shows the table of contents in traditional characters', async ({ page }) => {
+    const labels = () =>
+      page.locator('.section-contents a').evaluateAll((links) => links.map((a) => (a as HTMLElement).innerText));
+    await page.goto(LONG_PATH);
+    await page.locator('.section-contents summary').click();
+    const simplified = await labels();
+    await page.goto(`${LONG_PATH}?script=trad`);
+    await waitForHydration(page);
+    await page.locator('.section-contents summary').click();
+    expect(await labels()).toEqual(simplified.map((label) => toTraditional(label)));
+    expect(await labels()).not.toEqual(simplified);
   });
 
   test('a gloss changed on disk behind the running server shows on its section', async ({ page, request }) => {

@@ -4,6 +4,7 @@
 // finds nothing in either theme.
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
+import { toTraditional } from '../lib/annotate/chinese-script';
 import { READ_PATH, fontsReady, waitForHydration } from './helpers';
 
 const POPOVER = '#annotation-popover';
@@ -156,6 +157,27 @@ test.describe('traditional characters', () => {
     await developing.click();
     await expect(page.locator(`${POPOVER} .popover-traditional`)).toHaveText(/Simplified\s+发展/);
   });
+});
+
+test('the title and the notes list follow the script chosen, there and back, and on a fresh load', async ({ page }) => {
+  await open(page, READ_PATH);
+  // The text as shown: what is hidden (the other script's form) is not in innerText.
+  const shown = () =>
+    page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('.text-title .title-zh, .notes .note-quote')].map((el) => el.innerText),
+    );
+  const simplified = await shown();
+  expect(simplified.length).toBeGreaterThan(3);
+  const traditional = simplified.map((text) => toTraditional(text));
+  expect(traditional).not.toEqual(simplified);
+  await openOptions(page);
+  await page.getByRole('radio', { name: 'Traditional' }).check();
+  await expect.poll(shown).toEqual(traditional);
+  await page.getByRole('radio', { name: 'Simplified' }).check();
+  await expect.poll(shown).toEqual(simplified);
+  await open(page, `${READ_PATH}?script=trad`);
+  expect(await shown()).toEqual(traditional);
+  await expect(page.locator('.text-title [data-script-alt]')).toHaveAttribute('lang', 'zh-Hant');
 });
 
 test.describe('reveal on tap', () => {

@@ -31,6 +31,7 @@ import '../styles/download.css';
 import '../styles/print.css';
 import '../styles/long-words.css';
 import '../styles/sections.css';
+import '../styles/script.css';
 
 type Props = { children: ReactNode; params: Promise<{ ui: string }> };
 

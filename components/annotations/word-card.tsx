@@ -24,6 +24,11 @@ export function WordCard({ target, lexicon, aids, highlight, onHighlight }: Prop
   const entry = lexicon.words[word];
   const termEntry = term ? lexicon.terms[term] : undefined;
   const highlighted = highlight === word;
+  // Other Chinese in the card (a term, a character) in the chosen script too.
+  const inScript = (chinese: string) => {
+    const form = aids.traditional ? lexicon.popoverTraditional?.[chinese] : undefined;
+    return form ? { text: form, lang: 'zh-Hant' } : { text: chinese, lang: 'zh-Hans' };
+  };
   const traditional = target.traditional;
   const reading = aids.writeReading(pinyin || entry?.pinyin || '');
   const shown = aids.traditional && traditional ? { text: traditional, lang: 'zh-Hant' } : { text: word, lang: 'zh-Hans' };
@@ -51,7 +56,7 @@ export function WordCard({ target, lexicon, aids, highlight, onHighlight }: Prop
       {termEntry && (
         <div className="popover-term">
           <p className="popover-label">
-            {t('popover.glossary')} <span lang="zh-Hans">{termEntry.term}</span>
+            {t('popover.glossary')} <span lang={inScript(termEntry.term).lang}>{inScript(termEntry.term).text}</span>
             {termEntry.source && (
               <span className="popover-glossary-source">
                 {' '}
@@ -83,7 +88,7 @@ export function WordCard({ target, lexicon, aids, highlight, onHighlight }: Prop
         <ul className="popover-parts">
           {entry.parts.map((part, i) => (
             <li key={i}>
-              <span lang="zh-Hans">{part.char}</span> {aids.writeReading(part.pinyin)}
+              <span lang={inScript(part.char).lang}>{inScript(part.char).text}</span> {aids.writeReading(part.pinyin)}
               {part.senses[0] && (
                 <span lang="en">
                   {': '}

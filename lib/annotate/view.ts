@@ -43,6 +43,8 @@ export interface PageLexicon {
   notes: Record<string, NoteView>;
   /** Simplified word → traditional form, for the words on the page whose forms differ. */
   traditional?: Record<string, string>;
+  /** The same for the other Chinese the popovers show (glossary terms, a word's characters), converted alone. */
+  popoverTraditional?: Record<string, string>;
 }
 
 /** Where the word popover reads from: the word, its reading here, and the term it is part of. */

@@ -66,6 +66,29 @@ describe('lexiconFor', () => {
   });
 });
 
+describe('lexiconFor: the other Chinese a popover shows', () => {
+  it('ships the traditional form of each glossary term on the page whose form differs, and of nothing else', () => {
+    const block = text.blocks.find((b) => b.text.includes('个性数据集'))!;
+    const lexicon = lexiconFor(annotation, [block.id]);
+    expect(lexicon.terms['个性数据集']).toBeDefined();
+    expect(lexicon.popoverTraditional?.['个性数据集']).toBe('個性數據集');
+    const terms = Object.keys(lexicon.terms);
+    const chars = Object.values(lexicon.words).flatMap((entry) => (entry.parts ?? []).map((part) => part.char));
+    for (const [chinese, form] of Object.entries(lexicon.popoverTraditional ?? {})) {
+      expect(terms.includes(chinese) || chars.includes(chinese), chinese).toBe(true);
+      expect(form).not.toBe(chinese);
+    }
+    // The words' own forms stay as worked out in context.
+    for (const [word, form] of Object.entries(lexicon.traditional ?? {})) expect(form).toBe(annotation.traditional[word]);
+  });
+
+  it('ships none when no term or character on the page differs', () => {
+    const block = text.blocks.find((b) => b.type === 'paragraph' && /^[\x00-\x7f]*$/.test(b.text));
+    if (block) expect(lexiconFor(annotation, [block.id]).popoverTraditional).toBeUndefined();
+    expect(lexiconFor(annotation, []).popoverTraditional).toBeUndefined();
+  });
+});
+
 describe('rowAnnotations', () => {
   it('puts a note marker after its quote in the Chinese and after its English quote in the gloss', () => {
     const block = text.blocks.find((b) => b.text.includes('特拉斯'))!;

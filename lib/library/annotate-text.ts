@@ -9,6 +9,7 @@ import { findTerms, mergeGlossaries, type TermMatch } from '@/lib/annotate/gloss
 import { anchorNote, type AnchoredNote } from '@/lib/annotate/notes';
 import { pinyinByOffset, readingOf } from '@/lib/annotate/pinyin';
 import { segmentWords } from '@/lib/annotate/segment';
+import { toTraditional } from '@/lib/annotate/chinese-script';
 import { traditionalForms } from '@/lib/annotate/traditional';
 import type { DictionaryEntry, NoteSource, ReadToken, TermEntry } from '@/lib/annotate/types';
 import type { NoteView, PageLexicon, RowAnnotations } from '@/lib/annotate/view';
@@ -276,11 +277,19 @@ function forPopover(entry: DictionaryEntry): DictionaryEntry {
   return { ...rest, senses, ...(parts ? { parts } : {}) };
 }
 
-/** The dictionary, glossary and notes a page needs for the given blocks, and nothing more. */
+/**
+ * The dictionary, glossary and notes a page needs for the given blocks, and nothing more, with the
+ * traditional forms of the words and of the other Chinese a popover shows (see PageLexicon).
+ */
 export function lexiconFor(annotation: TextAnnotation, blockIds: readonly string[]): PageLexicon {
   const words: PageLexicon['words'] = {};
   const terms: PageLexicon['terms'] = {};
   const traditional: Record<string, string> = {};
+  const inPopovers: Record<string, string> = {};
+  const shownAlone = (chinese: string) => {
+    const form = toTraditional(chinese);
+    if (form !== chinese) inPopovers[chinese] = form;
+  };
   const ids = new Set(blockIds);
   for (const id of blockIds) {
     const block = annotation.blocks[id];
@@ -291,11 +300,16 @@ export function lexiconFor(annotation: TextAnnotation, blockIds: readonly string
       const form = annotation.traditional[token.text];
       if (token.chinese && form) traditional[token.text] = form;
     }
-    for (const match of block.terms) {
+  }
+  for (const entry of Object.values(words)) for (const part of entry.parts ?? []) shownAlone(part.char);
+  for (const id of blockIds) {
+    for (const match of annotation.blocks[id]?.terms ?? []) {
       const entry = annotation.glossary[match.term];
-      if (entry) terms[match.term] = entry;
+      if (!entry) continue;
+      terms[match.term] = entry;
+      shownAlone(entry.term);
     }
   }
   const notes = Object.fromEntries(annotation.notes.filter((n) => ids.has(n.block)).map((n) => [n.id, n]));
-  return { words, terms, notes, traditional };
+  return { words, terms, notes, traditional, ...(Object.keys(inPopovers).length > 0 ? { popoverTraditional: inPopovers } : {}) };
 }

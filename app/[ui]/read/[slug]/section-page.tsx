@@ -13,6 +13,8 @@ import { PrintTitle } from '@/components/print-title';
 import { ReadingOptionsPanel } from '@/components/reading-options-panel';
 import { ReaderRow } from '@/components/reader-row';
 import { RetiredLinkNotice } from '@/components/retired-link-notice';
+import { ScriptMarker } from '@/components/script-marker';
+import { scriptPair } from '@/components/script-forms';
 import { SearchInText } from '@/components/search/search-in-text';
 import { SectionContents, SectionNav, type SectionLink } from '@/components/section-nav';
 import { hideWhileLocatingScript, locateScript } from '@/components/section-locator';
@@ -143,6 +145,7 @@ export async function SectionPage({ text, index, ui, t }: { text: TextView; inde
       {nav('bottom')}
       {sectioned && <script dangerouslySetInnerHTML={{ __html: locateScript(text.slug) }} />}
       {sectioned && <CarryQuery />}
+      <ScriptMarker documentTitle={scriptPair(String(sectionMetadata(text, index, t).title ?? ''))} />
     </div>
   );
 }

@@ -3,6 +3,8 @@ import Link from 'next/link';
 import { notFound, permanentRedirect, redirect } from 'next/navigation';
 import { AnnotationLayer } from '@/components/annotation-layer';
 import { CarryQuery } from '@/components/carry-query';
+import { ScriptMarker } from '@/components/script-marker';
+import { scriptPair } from '@/components/script-forms';
 import { PinyinSwitch } from '@/components/pinyin-switch';
 import { ReadingOptionsPanel } from '@/components/reading-options-panel';
 import { ReaderRow } from '@/components/reader-row';
@@ -40,14 +42,19 @@ async function findParagraph(slug: string, id: string) {
   return { text, paragraphs, index };
 }
 
+/** The page title: the paragraph's opening words and the text's title. */
+function paragraphTitle(text: TextView, block: TextView['blocks'][number]): string {
+  const excerpt = plainText(block.en ?? block.text);
+  return `${excerpt.length > 60 ? `${excerpt.slice(0, 59)}…` : excerpt} — ${text.title.en ?? text.title.zh}`;
+}
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug, id } = await params;
   const found = await findParagraph(slug, id);
   const block = found?.paragraphs[found.index];
   if (!found || !block) return {};
-  const textTitle = found.text.title.en ?? found.text.title.zh;
+  const title = paragraphTitle(found.text, block);
   const excerpt = plainText(block.en ?? block.text);
-  const title = `${excerpt.length > 60 ? `${excerpt.slice(0, 59)}…` : excerpt} — ${textTitle}`;
   const description = `${plainText(block.text)}${block.en ? ` — ${excerpt}` : ''}`.slice(0, 300);
   return { title, description, openGraph: { title, description, type: 'article' } };
 }
@@ -127,6 +134,7 @@ export default async function ParagraphPage({ params }: Props) {
         )}
       </nav>
       <CarryQuery />
+      <ScriptMarker documentTitle={scriptPair(paragraphTitle(text, block))} />
     </div>
   );
 }
