@@ -4,8 +4,8 @@ import { useEffect } from 'react';
 import { withReadingQuery } from '@/lib/library/reading-url';
 
 /**
- * Links marked `data-carry-query` (section links: contents, previous, next; a paragraph's link
- * into its text) take the current reading options with them (`?layout=`, `?pinyin=`, the
+ * Links marked `data-carry-query` (section links: contents, previous, next; on a paragraph's
+ * page its previous, next, breadcrumb and link into its text) take the current reading options with them (`?layout=`, `?pinyin=`, the
  * script, tones, notation, size, theme: lib/library/reading-url.ts). The href is brought up to
  * date when the link is pointed at, focused or clicked, so opening it in a new tab carries them too.
  */

@@ -182,6 +182,23 @@ test.describe('paragraph pages', () => {
     await expect(page.locator('a[rel="prev"]')).toHaveCount(0);
   });
 
+  test('Next, Previous and the breadcrumb keep the reading options and drop other parameters', async ({ page }) => {
+    const { textBlocks } = loadSeed();
+    const options = 'layout=stacked&script=trad';
+    await page.goto(`${paragraphPath(textBlocks[1]!.id)}?script=trad&ref=mail&layout=stacked`);
+    await waitForHydration(page);
+    await page.getByRole('link', { name: /Next paragraph/ }).click();
+    await expect(page).toHaveURL(`${paragraphPath(textBlocks[2]!.id)}?${options}`);
+    await expect(page.locator('html')).toHaveAttribute('data-script', 'trad');
+    await waitForHydration(page);
+    const previous = page.getByRole('link', { name: /Previous paragraph/ });
+    await previous.hover();
+    await expect(previous).toHaveAttribute('href', `${paragraphPath(textBlocks[1]!.id)}?${options}`);
+    const breadcrumb = page.locator('nav.breadcrumb').getByRole('link');
+    await breadcrumb.click();
+    await expect(page).toHaveURL(`${READ_PATH}?${options}`);
+  });
+
   test('the last paragraph has a Previous link and no Next link', async ({ page }) => {
     const { textBlocks } = loadSeed();
     const last = textBlocks.at(-1)!;

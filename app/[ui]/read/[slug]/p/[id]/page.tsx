@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound, permanentRedirect, redirect } from 'next/navigation';
 import { AnnotationLayer } from '@/components/annotation-layer';
 import { CarryQuery } from '@/components/carry-query';
@@ -92,9 +91,9 @@ export default async function ParagraphPage({ params }: Props) {
     <div className="page page-paragraph">
       <LanguageAlternates path={`/read/${slug}/p/${block.id}`} />
       <nav className="breadcrumb" aria-label={t('paragraph.from', { title: text.title.en ?? text.title.zh })}>
-        <Link href={`/read/${slug}`}>
+        <a href={`/read/${slug}`} data-carry-query="">
           <TextTitle title={text.title} as="p" />
-        </Link>
+        </a>
       </nav>
       <h1 className="paragraph-heading">{t('paragraph.of', { n: index + 1, total: paragraphs.length })}</h1>
       <div className="reader-controls">
@@ -113,11 +112,13 @@ export default async function ParagraphPage({ params }: Props) {
           />
         </div>
       </AnnotationLayer>
+      {/* Plain links marked data-carry-query, as a text's section links: CarryQuery gives them the
+          reader's options (?layout=, ?script=, …), which a cached page cannot know. */}
       <nav className="pager" aria-label={t('paragraph.of', { n: index + 1, total: paragraphs.length })}>
         {previous ? (
-          <Link rel="prev" href={`/read/${slug}/p/${previous.id}`}>
+          <a rel="prev" href={`/read/${slug}/p/${previous.id}`} data-carry-query="">
             ← {t('paragraph.previous')}
-          </Link>
+          </a>
         ) : (
           <span />
         )}
@@ -126,9 +127,9 @@ export default async function ParagraphPage({ params }: Props) {
           {t('paragraph.inContext')}
         </a>
         {next ? (
-          <Link rel="next" href={`/read/${slug}/p/${next.id}`}>
+          <a rel="next" href={`/read/${slug}/p/${next.id}`} data-carry-query="">
             {t('paragraph.next')} →
-          </Link>
+          </a>
         ) : (
           <span />
         )}
