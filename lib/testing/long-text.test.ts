@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { parseText } from '@/lib/text/parse';
-import { chapterNumber, chineseSentences, englishSentences, generateLongText, longTextGlossFile } from './long-text';
+import {
+  blocksHolding,
+  chapterNumber,
+  chineseSentences,
+  englishSentences,
+  generateLongText,
+  longTextGlossFile,
+} from './long-text';
 
 describe('generateLongText', () => {
   it.each([
@@ -57,12 +64,46 @@ describe('generateLongText', () => {
   });
 
   it.each([
+    { sentences: 1, most: 1 },
+    { sentences: 2, most: 2 },
+    { sentences: undefined, most: 4 },
+  ])('puts at most $most sentences in a paragraph when sentences is $sentences', ({ sentences, most }) => {
+    const long = generateLongText({
+      paragraphs: 2000,
+      zh: ['一二三四五六。'],
+      linkEvery: 0,
+      ...(sentences ? { sentences } : {}),
+    });
+    const counts = parseText(long.source)
+      .blocks.filter((b) => b.type === 'paragraph')
+      .map((b) => b.text.split('。').length - 1);
+    expect(Math.max(...counts)).toBe(most);
+    expect(Math.min(...counts)).toBe(1);
+  });
+
+  it.each([
     { options: { paragraphs: 10, zh: [] }, error: /no Chinese sentences/ },
     { options: { paragraphs: -1 }, error: /whole number/ },
     { options: { paragraphs: 1.5 }, error: /whole number/ },
     { options: { paragraphs: 10, chapterLength: 1 }, error: /chapterLength/ },
+    { options: { paragraphs: 10, sentences: 0 }, error: /sentences/ },
   ])('refuses $options', ({ options, error }) => {
     expect(() => generateLongText(options)).toThrow(error);
+  });
+});
+
+describe('blocksHolding', () => {
+  it.each([
+    { paragraphs: 0, chapterLength: 201, blocks: 0 },
+    { paragraphs: 1, chapterLength: 201, blocks: 2 },
+    { paragraphs: 200, chapterLength: 201, blocks: 201 },
+    { paragraphs: 201, chapterLength: 201, blocks: 203 },
+    { paragraphs: 10_000, chapterLength: 201, blocks: 10_050 },
+    { paragraphs: 350, chapterLength: 2, blocks: 700 },
+  ])('$paragraphs paragraphs in chapters of $chapterLength blocks: $blocks blocks', ({ paragraphs, chapterLength, blocks }) => {
+    expect(blocksHolding(paragraphs, chapterLength)).toBe(blocks);
+    const long = generateLongText({ paragraphs: blocks, chapterLength });
+    expect(blocks - long.headings.length).toBe(paragraphs);
   });
 });
 

@@ -17,6 +17,8 @@ export interface LongTextOptions {
   chapterLength?: number;
   /** Share of paragraphs that get English, 0–1 (headings always do). Default 0.8. */
   glossed?: number;
+  /** Most sentences in a paragraph, at least 1; shorter paragraphs are the more frequent. Default 4. */
+  sentences?: number;
   /** A Markdown link in one paragraph of every this many (0: none). Default 250. */
   linkEvery?: number;
   seed?: number;
@@ -107,6 +109,8 @@ export function generateLongText(options: LongTextOptions): LongText {
   if (options.chapterLength !== undefined && !(Number.isInteger(options.chapterLength) && options.chapterLength >= 2)) {
     throw new Error('chapterLength must be a whole number of at least 2 (a heading and a paragraph)');
   }
+  const sentences = options.sentences ?? 4;
+  if (!Number.isInteger(sentences) || sentences < 1) throw new Error('sentences must be a whole number of at least 1');
   const next = random(options.seed ?? 1);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
   const title = options.title ?? { zh: '长文测试：重新组合的新闻句子', en: 'A long test text: news sentences recombined' };
@@ -137,7 +141,7 @@ export function generateLongText(options: LongTextOptions): LongText {
       left -= 1;
       continue;
     }
-    const count = 1 + Math.floor(next() * next() * 4);
+    const count = 1 + Math.floor(next() * next() * sentences);
     let paragraph = Array.from({ length: count }, () => pick(zh)).join('');
     chars += paragraph.length;
     if (linkEvery > 0 && i % linkEvery === 7) paragraph += `见[链接](https://example.org/p/${i})。`;
@@ -146,6 +150,15 @@ export function generateLongText(options: LongTextOptions): LongText {
     left -= 1;
   }
   return { source: lines.join('\n'), glosses, titleEn: title.en, headings, chars };
+}
+
+/**
+ * How many blocks to ask generateLongText for, in chapters of `chapterLength` blocks, so that
+ * `paragraphs` of them are paragraphs besides the chapter headings.
+ * `blocksHolding(10000, 201)` → `10050` (50 chapters, each a heading and 200 paragraphs).
+ */
+export function blocksHolding(paragraphs: number, chapterLength: number): number {
+  return paragraphs + Math.ceil(paragraphs / (chapterLength - 1));
 }
 
 /**

@@ -1,6 +1,6 @@
 // Export and import times: XLIFF 1.2 export, TMX export, and XLIFF import (its own export, all
 // unchanged; and every target changed, all applied) for the bundled text and for a generated
-// text of 10,000 paragraphs, on a temporary copy of the data.
+// text of 10,000 paragraphs (lib/testing/long-text.ts), on a temporary copy of the data.
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -8,6 +8,9 @@ import { addText } from '@/lib/library/add';
 import { exportTmx, exportXliff } from '@/lib/library/exchange-export';
 import { importXliff } from '@/lib/library/import';
 import { loadText } from '@/lib/library/load';
+import { blocksHolding, generateLongText, longTextGlossFile } from '@/lib/testing/long-text';
+
+const LONG_PARAGRAPHS = 10_000;
 
 const ms = (value: number) => `${value.toFixed(0)} ms`;
 
@@ -44,25 +47,21 @@ export async function exchangeFigures(): Promise<void> {
     process.env.BILINGUAL_DATA_DIR = data;
     await measure('karpathy-no-priors');
 
-    const paragraphs = Array.from(
-      { length: 10_000 },
-      (_, i) => `第 ${i + 1} 段：近日，播客节目发布了对这位著名研究者的专访视频，其中谈到了第 ${i + 1} 个话题。`,
-    );
-    const added = await addText({
-      bytes: Buffer.from(paragraphs.join('\n\n')),
-      fileName: 'long.md',
-      slug: 'bench-long',
-      meta: { title: '长文' },
+    // 10,000 paragraphs of one short sentence (the generator's own) in chapters of 200, every
+    // block with English: the XLIFF stays within the 5 MB an import may have.
+    const long = generateLongText({
+      paragraphs: blocksHolding(LONG_PARAGRAPHS, 201),
+      chapterLength: 201,
+      sentences: 1,
+      glossed: 1,
     });
+    const added = await addText({ bytes: Buffer.from(long.source), fileName: 'long.md', slug: 'bench-long' });
     if (!added.ok) throw new Error(added.error);
     const loaded = await loadText('bench-long');
     if (!loaded?.ok) throw new Error('the long text did not load');
-    const glosses = Object.fromEntries(
-      loaded.text.blocks.map((b, i) => [b.id, `Paragraph ${i + 1}: a well-known researcher's interview.`]),
-    );
     writeFileSync(
       path.join(data, 'locales', 'en', 'bench-long.json'),
-      `${JSON.stringify({ title: 'A long text', ...glosses }, null, 2)}\n`,
+      `${JSON.stringify(longTextGlossFile(long, loaded.text.blocks), null, 2)}\n`,
     );
     await measure('bench-long');
   } finally {

@@ -1,7 +1,7 @@
 // Save figures against a built server (`npm run bench`, or alone:
 // `tsx --conditions=react-server scripts/bench/saves.ts` after `next build`; NEXT_DIST_DIR picks the build).
-// In one run, on a temporary copy of the data with a generated 10,000-block text beside the
-// bundled article:
+// In one run, on a temporary copy of the data with a generated 10,000-block text (lib/testing/long-text.ts,
+// no English yet) beside the bundled article:
 // - p50 / p95 of PUT /api/texts/<slug>/glosses/<id>: one client saving alone, then 16 concurrent
 //   clients making 400 saves, on the article and on the long text; with lost updates (answered
 //   200, not on disk) and history entries missing;
@@ -12,11 +12,12 @@ import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { syncLibrary } from '@/lib/library/sync';
+import { generateLongText } from '@/lib/testing/long-text';
 import { storedGlosses } from '@/lib/testing/stored-glosses';
+import { ARTICLE, articleSentences } from '../lib/long-text-files';
 import { startServer, type RunningServer } from '../lib/next-server';
 import { storeSaveFigures } from './store-saves';
 
-const ARTICLE = 'karpathy-no-priors';
 const LONG = 'bench-long';
 const LONG_BLOCKS = 10_000;
 const TOKEN = 'bench-token';
@@ -37,18 +38,20 @@ interface Run {
   missingHistory: number;
 }
 
-/** Writes a text of `blocks` paragraphs made from the article's, each made unique, and records its ids. */
-async function writeLongText(data: string, blocks: number) {
-  const source = readFileSync(path.join(data, 'content', `${ARTICLE}.txt`), 'utf8');
-  const paragraphs = source
-    .split(/\n\s*\n/)
-    .map((p) => p.trim())
-    .filter((p) => p.length > 20 && !p.startsWith('#') && !p.startsWith('---'));
-  const body = Array.from({ length: blocks }, (_, i) => `（${i + 1}）${paragraphs[i % paragraphs.length] ?? '段落'}`);
-  writeFileSync(path.join(data, 'content', `${LONG}.md`), `---\ntitle: 长文测试\n---\n\n${body.join('\n\n')}\n`);
+/**
+ * Writes a text of `blocks` blocks from the article's sentences, with no English yet, and records
+ * its ids. Paragraphs of up to 8 sentences make it weigh about what the article's whole
+ * paragraphs did (2.4 MB).
+ */
+async function writeBenchText(data: string, blocks: number) {
   const previous = process.env.BILINGUAL_DATA_DIR;
   process.env.BILINGUAL_DATA_DIR = data;
   try {
+    const { zh } = await articleSentences();
+    writeFileSync(
+      path.join(data, 'content', `${LONG}.md`),
+      generateLongText({ paragraphs: blocks, zh, en: [], sentences: 8 }).source,
+    );
     await syncLibrary();
   } finally {
     if (previous === undefined) delete process.env.BILINGUAL_DATA_DIR;
@@ -176,7 +179,7 @@ export async function saveFigures(env: NodeJS.ProcessEnv = process.env, options:
   const memorySaves = options.memorySaves ?? 6000;
   const data = mkdtempSync(path.join(tmpdir(), 'bilingual-bench-saves-'));
   for (const folder of ['content', 'locales']) cpSync(folder, path.join(data, folder), { recursive: true });
-  await writeLongText(data, LONG_BLOCKS);
+  await writeBenchText(data, LONG_BLOCKS);
   const storeData = mkdtempSync(path.join(tmpdir(), 'bilingual-bench-store-'));
   cpSync(data, storeData, { recursive: true });
   const serverEnv = { ...env, NEXT_TELEMETRY_DISABLED: '1', BILINGUAL_DATA_DIR: data, EDITOR_TOKEN: TOKEN };

@@ -8,15 +8,14 @@ import path from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { setFlagsFromString } from 'node:v8';
 import { pinyinByOffset } from '@/lib/annotate/pinyin';
-import { GLOSS_LANGUAGE, loadLibrary, loadText } from '@/lib/library/load';
+import { loadLibrary } from '@/lib/library/load';
 import { createFlexSearchEngine } from '@/lib/search/flexsearch-engine';
 import { resetSearchIndex, searchableBlocks, searchLibrary, currentIndex } from '@/lib/search/library-search';
 import { createMiniSearchEngine } from '@/lib/search/minisearch-engine';
 import { readSearchRequest } from '@/lib/search/request';
 import { SearchIndex } from '@/lib/search/search-index';
-import { writeGlossFiles } from '@/lib/store/glosses';
-import { writeTextFile } from '@/lib/store/json';
-import { isGlossable } from '@/lib/text/types';
+import { blocksHolding, generateLongText } from '@/lib/testing/long-text';
+import { articleSentences, writeLongText } from '../lib/long-text-files';
 
 const QUERIES: Record<string, string[]> = {
   chinese: ['智能', '模型', '自动驾驶 特斯拉', '人脑', '数据集', '强化学习', '的'],
@@ -42,41 +41,23 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length - 1) * p))] ?? 0;
 }
 
-/** A long text from the bundled article: paragraphs of its sentences drawn at random, with English the same way. */
-export async function writeLongText(paragraphs: number): Promise<string> {
-  const article = (await loadLibrary()).flatMap((entry) => (entry.ok ? [entry.text] : []))[0];
-  if (!article) throw new Error('the bundled article is needed to build the long text from');
-  const pool = article.blocks.filter((b) => b.type === 'paragraph');
-  const zhSentences = pool.flatMap((b) => b.text.split(/(?<=[。！？])/u)).filter((s) => s.trim());
-  const enSentences = pool.flatMap((b) => (b.en ?? '').split(/(?<=[.!?])\s+/u)).filter((s) => s.trim());
-  let seed = 42;
-  const pick = <T>(list: readonly T[]): T => {
-    seed = (seed * 1103515245 + 12345) % 2 ** 31;
-    return list[seed % list.length] as T;
-  };
-  const lines: string[] = ['# 长文本', ''];
-  const english: string[] = [];
-  for (let i = 0; i < paragraphs; i++) {
-    if (i % 200 === 0) lines.push(`## 第${i / 200 + 1}章`, '');
-    const count = 2 + (i % 3);
-    lines.push(Array.from({ length: count }, () => pick(zhSentences)).join(''), '');
-    english.push(Array.from({ length: count }, () => pick(enSentences)).join(' '));
-  }
-  const slug = 'bench-long';
-  await writeTextFile(path.join(process.env.BILINGUAL_DATA_DIR ?? '', 'content', `${slug}.md`), lines.join('\n'));
-  const loaded = await loadText(slug);
-  if (!loaded?.ok) throw new Error('the long text did not load');
-  const ids = loaded.text.blocks.filter((b) => b.type === 'paragraph').map((b) => b.id);
-  // Four paragraphs in five get English.
-  const glosses = Object.fromEntries(ids.flatMap((id, i) => (i % 5 === 4 ? [] : [[id, english[i] ?? '']])));
-  await writeGlossFiles(
-    slug,
-    GLOSS_LANGUAGE,
-    ['title', ...loaded.text.blocks.filter((b) => isGlossable(b.type)).map((b) => b.id)],
-    glosses,
-    {},
-  );
-  return slug;
+/** Chapters of a heading and 200 paragraphs, as the long text of this bench has always had. */
+const CHAPTER_LENGTH = 201;
+
+/**
+ * A long text of `paragraphs` paragraphs from the bundled article's sentences, four in five with
+ * English; paragraphs of up to 11 sentences keep it the weight it had (1.2 M characters for 10,000).
+ */
+async function writeBenchText(paragraphs: number): Promise<void> {
+  const long = generateLongText({
+    paragraphs: blocksHolding(paragraphs, CHAPTER_LENGTH),
+    chapterLength: CHAPTER_LENGTH,
+    ...(await articleSentences()),
+    sentences: 11,
+    glossed: 0.8,
+    seed: 42,
+  });
+  await writeLongText('bench-long', long);
 }
 
 async function latency(label: string) {
@@ -178,7 +159,7 @@ export async function searchFigures(paragraphs = 10_000): Promise<void> {
     );
     await build('on the article');
     await latency('on the article');
-    await writeLongText(paragraphs);
+    await writeBenchText(paragraphs);
     await compareEngines();
     await build(`with a ${paragraphs.toLocaleString('en')}-paragraph text`);
     await latency(`with a ${paragraphs.toLocaleString('en')}-paragraph text`);
