@@ -2,7 +2,8 @@
 // (reading sections, paragraph pages, the library) are kept in memory only, each with a
 // fingerprint of the data files it was made from: a page is served from the cache only while
 // those files are unchanged on disk, whoever changed them (a save, `git pull`, a hand edit, a
-// restore). Nothing persists across restarts, so a server started on another data folder never
+// restore). For a reading page, the digest of the English it shows stands for the text's gloss
+// files (see fingerprint). Nothing persists across restarts, so a server started on another data folder never
 // sees pages made from the previous one. Bounded in bytes (lib/cache-bounds.json).
 // Next.js loads this file itself, uncompiled: plain CommonJS, Node built-ins only.
 'use strict';
@@ -27,18 +28,42 @@ function listFiles(dir) {
   }
 }
 
-/** Name, size, inode and change time of the files in the data folder a page may depend on. */
-function fingerprint(pathname) {
+/** The text's own gloss data: what the digest of a reading page stands for, when there is one. */
+function isGlossData(name, slug) {
+  return name === `${slug}.json` || name === `${slug}.state.json` || name === `${slug}.journal.jsonl`;
+}
+
+const DIGEST_HOOK = Symbol.for('bilingual-reader.page-digest');
+
+/** The digest a reading page was made from, as it wrote it in its HTML (`data-page-digest`). */
+function renderedDigest(value) {
+  const html = value && value.html;
+  if (!html) return undefined;
+  const text = typeof html === 'string' ? html : Buffer.isBuffer(html) ? html.toString('utf8') : String(html);
+  const found = /data-page-digest="([0-9a-f]{64})"/.exec(text);
+  return found ? found[1] : undefined;
+}
+
+/**
+ * Name, size, inode and change time of the files in the data folder a page may depend on. For a
+ * reading page, the app gives the digest of the English it shows (app/_lib/page-fingerprint.ts),
+ * which then stands for the text's gloss files: a save in one section of a book leaves the other
+ * sections' pages cached.
+ */
+async function fingerprint(pathname, rendered) {
   const root = dataRoot();
   // /<ui>/read/<slug>/…: that text's files and the shared ones; any other page: every file.
   const match = /^\/[a-z]{2}\/read\/([a-z0-9][a-z0-9_-]*)(?:\/|$)/.exec(pathname);
   const slug = match ? match[1] : undefined;
+  const hook = globalThis[DIGEST_HOOK];
+  const digest = slug && typeof hook === 'function' ? (rendered ?? (await hook(pathname).catch(() => undefined))) : undefined;
   const relevant = (name) => {
     if (name.includes('.tmp') || name.endsWith('.history.jsonl') || name.startsWith('.')) return false;
     if (!slug) return true;
+    if (digest && isGlossData(name, slug)) return false;
     return name.startsWith(`${slug}.`) || name.startsWith('_') || name === 'glossary.json' || name === 'common.json';
   };
-  const parts = [root];
+  const parts = [root, digest ? `digest:${digest}` : 'files'];
   const dirs = [
     path.join(root, 'content'),
     ...listFiles(path.join(root, 'locales')).map((lng) => path.join(root, 'locales', lng)),
@@ -105,7 +130,7 @@ module.exports = class DataBoundCacheHandler {
   async get(key) {
     const entry = store().entries.get(key);
     if (!entry) return null;
-    if (entry.fingerprint !== fingerprint(entry.pathname)) {
+    if (entry.fingerprint !== (await fingerprint(entry.pathname))) {
       remove(key);
       return null;
     }
@@ -122,11 +147,15 @@ module.exports = class DataBoundCacheHandler {
     const size = sizeOf(value) + key.length;
     if (size > MAX_ENTRY_BYTES) return;
     const pathname = pathnameOf(key);
+    // The digest the page was made from, not the one of the files now: a save during the render
+    // must not leave the page cached as if it held it.
+    const print = await fingerprint(pathname, renderedDigest(value));
     const s = store();
+    remove(key);
     s.entries.set(key, {
       value,
       pathname,
-      fingerprint: fingerprint(pathname),
+      fingerprint: print,
       tags: tagsOf(value, ctx),
       size,
       cacheControl: ctx && ctx.cacheControl,

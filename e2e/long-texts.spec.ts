@@ -6,6 +6,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { toTraditional } from '../lib/annotate/chinese-script';
+import { bearer, glossUrl } from './editing-helpers';
 import { READ_PATH, SEED, dataRoot, waitForHydration } from './helpers';
 
 const LONG = 'long-e2e';
@@ -47,6 +48,8 @@ test.afterAll(() => {
     `content/${LONG}.ids.json`,
     `locales/en/${LONG}.json`,
     `locales/en/${LONG}.state.json`,
+    `locales/en/${LONG}.journal.jsonl`,
+    `locales/en/${LONG}.history.jsonl`,
   ]) {
     rmSync(path.join(dataRoot(), file), { force: true });
   }
@@ -173,6 +176,36 @@ test.describe('a long text in sections', () => {
     }
     await page.goto(sectionUrl);
     await expect(page.locator(`[id="${id}"] .cell-en`)).not.toContainText('Changed on disk');
+  });
+
+  test('a save regenerates the section it changed and leaves the others cached', async ({ request }) => {
+    const names = [
+      ...new Set((await (await request.get(`/en${LONG_PATH}`)).text()).match(/(?<=\/read\/long-e2e\/s\/)[a-z0-9]{6}/g)),
+    ];
+    const [changed, other] = [names[2], names[5]];
+    expect(changed && other).toBeTruthy();
+    const url = (name: string | undefined) => `/en${LONG_PATH}/s/${name}`;
+    const cache = async (path: string) => (await request.get(path)).headers()['x-nextjs-cache'];
+    for (const path of [url(changed), url(other)]) await request.get(path);
+    expect([await cache(url(changed)), await cache(url(other))]).toEqual(['HIT', 'HIT']);
+
+    // A paragraph of that section that has English already: revising it leaves the counts as they are.
+    const text = (await (await request.get(`/api/texts/${LONG}`)).json()) as {
+      blocks: { id: string; type: string; en: string | null; revision: string | null }[];
+    };
+    const start = text.blocks.findIndex((b) => b.id === changed);
+    const block = text.blocks.slice(start).find((b) => b.type === 'paragraph' && b.en);
+    const revised = `Revised while the other sections stay cached (${Date.now()}).`;
+    const saved = await request.put(glossUrl(block!.id, LONG), {
+      headers: bearer(),
+      data: { text: revised, baseRevision: block!.revision },
+    });
+    expect(saved.status(), await saved.text()).toBe(200);
+
+    expect(await cache(url(other))).toBe('HIT');
+    const page = await request.get(url(changed));
+    expect(page.headers()['x-nextjs-cache']).not.toBe('HIT');
+    expect(await page.text()).toContain(revised);
   });
 
   test('a text added while the server runs is listed and readable; removed, it answers 404', async ({ page, request }) => {

@@ -6,7 +6,6 @@ import { TITLE_KEY } from '@/lib/gloss/types';
 import type { EditResult } from '@/lib/library/edit';
 import { isSlug } from '@/lib/store/sources';
 import { isBlockId } from '@/lib/text/hash';
-import { revalidateText } from '@/app/_lib/revalidate';
 import { parseJsonBody } from './body';
 import { errorJson, json, withErrors } from './respond';
 
@@ -70,7 +69,6 @@ export function glossChangeHandler<S extends z.ZodType>(
     const body = await parseJsonBody(request, schema, usage);
     if (!body.ok) return body.response;
     const result = await change({ slug, id, editor: access.editor, body: body.data });
-    if (result.ok) revalidateText(slug, id);
     return editResponse(result);
   });
 }

@@ -8,7 +8,6 @@ import { MAX_TEXT_BYTES } from '@/lib/text/prepare';
 import { accessRefused } from '@/app/api/_lib/http';
 import { queryFlag, queryValue } from '@/app/api/_lib/query';
 import { errorJson, json, withErrors } from '@/app/api/_lib/respond';
-import { revalidateText } from '@/app/_lib/revalidate';
 
 export const dynamic = 'force-dynamic';
 
@@ -49,6 +48,5 @@ export const POST = withErrors(async (request: Request) => {
     const body: ExchangeErrorResponse = { error: result.error, kind: result.kind };
     return Response.json(body, { status: addStatus[result.kind] });
   }
-  if (result.action !== 'checked') revalidateText(result.slug);
   return json(addTextResponse, result, { status: result.action === 'checked' ? 200 : 201 });
 });

@@ -23,6 +23,7 @@ import { annotateText, annotationsEnabled, lexiconFor, rowAnnotations, type Text
 import { htmlLang, type UiLocale } from '@/lib/i18n/config';
 import { resolveRetiredId, type TextView } from '@/lib/library/load';
 import { sectionPath } from '@/lib/library/permalink';
+import { pageDigest } from '@/lib/library/page-digest';
 import { textSections } from '@/lib/library/sections';
 import { applyLayoutScript } from '@/components/reading-layout';
 import { plainText } from '@/lib/text/inline';
@@ -88,7 +89,8 @@ export async function SectionPage({ text, index, ui, t }: { text: TextView; inde
   const path = sectionPath(text.slug, sections, index);
 
   return (
-    <div className="page page-reader">
+    // The digest of the English shown, as the page cache reads it back (cache-handler.cjs).
+    <div className="page page-reader" data-page-digest={pageDigest(text, { kind: 'section', index })}>
       <script dangerouslySetInnerHTML={{ __html: applyLayoutScript }} />
       {sectioned && <script dangerouslySetInnerHTML={{ __html: hideWhileLocatingScript }} />}
       <LanguageAlternates path={path} />

@@ -5,7 +5,6 @@ import { importXliff, MAX_IMPORT_BYTES } from '@/lib/library/import';
 import { accessRefused, isTextSlug, noSuchText } from '@/app/api/_lib/http';
 import { queryFlag, queryValue } from '@/app/api/_lib/query';
 import { errorJson, json, withErrors } from '@/app/api/_lib/respond';
-import { revalidateText } from '@/app/_lib/revalidate';
 
 export const dynamic = 'force-dynamic';
 
@@ -44,9 +43,6 @@ export const POST = withErrors(async (request: Request, { params }: { params: Pr
     const body: ExchangeErrorResponse = { error: result.error, kind: result.kind };
     return Response.json(body, { status: importStatus[result.kind] });
   }
-  if (!result.dryRun && result.counts.applied > 0) {
-    revalidateText(slug);
-    for (const unit of result.units) if (unit.outcome === 'applied') revalidateText(slug, unit.id);
-  }
+  // Pages need no word of it: the page cache checks each page against the data it shows (cache-handler.cjs).
   return json(importResponse, result);
 });

@@ -19,6 +19,7 @@ import { locateBlock, textSections } from '@/lib/library/sections';
 import { isBlockId } from '@/lib/text/hash';
 import { plainText } from '@/lib/text/inline';
 import { isGlossable } from '@/lib/text/types';
+import { pageDigest } from '@/lib/library/page-digest';
 
 type Props = { params: Promise<{ ui: string; slug: string; id: string }> };
 
@@ -88,7 +89,7 @@ export default async function ParagraphPage({ params }: Props) {
   const inContext =
     sections.length > 1 && located ? `${sectionPath(slug, sections, located.section)}#${block.id}` : blockLink(slug, block.id);
   return (
-    <div className="page page-paragraph">
+    <div className="page page-paragraph" data-page-digest={pageDigest(text, { kind: 'paragraph', id: block.id })}>
       <LanguageAlternates path={`/read/${slug}/p/${block.id}`} />
       <nav className="breadcrumb" aria-label={t('paragraph.from', { title: text.title.en ?? text.title.zh })}>
         <a href={`/read/${slug}`} data-carry-query="">

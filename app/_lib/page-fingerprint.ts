@@ -1,0 +1,41 @@
+import 'server-only';
+import { loadText } from '@/lib/library/load';
+import { pageDigest, type DigestedPage } from '@/lib/library/page-digest';
+import { findSection } from '@/lib/library/sections';
+
+/** Where cache-handler.cjs looks for the digest of a reading page (see pageDigest). */
+const HOOK = Symbol.for('bilingual-reader.page-digest');
+
+/** `/en/read/novel/s/a5h2d1` → `{ slug: 'novel', page: … }`; undefined for any other path. */
+function readingPage(pathname: string): { slug: string; section?: string; id?: string } | undefined {
+  const match = /^\/[a-z]{2}\/read\/([a-z0-9][a-z0-9_-]*)(?:\/(s|p)\/([a-z0-9]+))?\/?$/.exec(pathname);
+  if (!match?.[1]) return undefined;
+  if (match[2] === 's') return { slug: match[1], section: match[3] };
+  if (match[2] === 'p') return { slug: match[1], id: match[3] };
+  return { slug: match[1] };
+}
+
+/** The digest of the English a reading page shows, from the text as on disk now; undefined when there is none to give. */
+export async function readingPageDigest(pathname: string): Promise<string | undefined> {
+  const target = readingPage(pathname);
+  if (!target) return undefined;
+  const loaded = await loadText(target.slug);
+  if (!loaded?.ok) return undefined;
+  let page: DigestedPage = { kind: 'section', index: 0 };
+  if (target.id) page = { kind: 'paragraph', id: target.id };
+  else if (target.section) {
+    const found = findSection(loaded.text, target.section);
+    if (!found) return undefined;
+    page = { kind: 'section', index: found.index };
+  }
+  return pageDigest(loaded.text, page);
+}
+
+/**
+ * Lets the page cache tie each reading page to the English it shows rather than to the whole
+ * text's gloss files, so that a save regenerates the pages it changed and no others. Called once
+ * at start (instrumentation.ts); without it the cache falls back to the files.
+ */
+export function registerPageDigest(): void {
+  (globalThis as typeof globalThis & { [HOOK]?: (pathname: string) => Promise<string | undefined> })[HOOK] = readingPageDigest;
+}
