@@ -5,9 +5,11 @@ import { withReadingQuery } from '@/lib/library/reading-url';
 
 /**
  * Links marked `data-carry-query` (section links: contents, previous, next; on a paragraph's
- * page its previous, next, breadcrumb and link into its text) take the current reading options with them (`?layout=`, `?pinyin=`, the
+ * page its previous, next, breadcrumb and link into its text; the site name, to the library,
+ * and the library's titles) take the current reading options with them (`?layout=`, `?pinyin=`, the
  * script, tones, notation, size, theme: lib/library/reading-url.ts). The href is brought up to
  * date when the link is pointed at, focused or clicked, so opening it in a new tab carries them too.
+ * Mounted once, by the layout, for every page.
  */
 export function CarryQuery() {
   useEffect(() => {

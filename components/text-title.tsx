@@ -1,9 +1,11 @@
-import Link from 'next/link';
 import type { TitleView } from '@/lib/library/load';
 import { scriptForms } from './script-forms';
 import { ScriptText } from './script-text';
 
-/** A text's title in Chinese (in the chosen script) with its English below, each marked with its language; a link when `href` is given. */
+/**
+ * A text's title in Chinese (in the chosen script) with its English below, each marked with its
+ * language; when `href` is given, a link that keeps the reading options (components/carry-query.tsx).
+ */
 export function TextTitle({
   title,
   as: Tag = 'h1',
@@ -27,5 +29,15 @@ export function TextTitle({
       )}
     </>
   );
-  return <Tag className={className}>{href ? <Link href={href}>{spans}</Link> : spans}</Tag>;
+  return (
+    <Tag className={className}>
+      {href ? (
+        <a href={href} data-carry-query="">
+          {spans}
+        </a>
+      ) : (
+        spans
+      )}
+    </Tag>
+  );
 }

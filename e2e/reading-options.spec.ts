@@ -5,7 +5,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
 import { toTraditional } from '../lib/annotate/chinese-script';
-import { READ_PATH, fontsReady, waitForHydration } from './helpers';
+import { READ_PATH, fontsReady, loadSeed, waitForHydration } from './helpers';
 
 const POPOVER = '#annotation-popover';
 
@@ -178,6 +178,24 @@ test('the title and the notes list follow the script chosen, there and back, and
   await open(page, `${READ_PATH}?script=trad`);
   expect(await shown()).toEqual(traditional);
   await expect(page.locator('.text-title [data-script-alt]')).toHaveAttribute('lang', 'zh-Hant');
+});
+
+test('the library reached from a text read in traditional characters shows its titles so, and leads back keeping the options', async ({
+  page,
+}) => {
+  const options = 'layout=stacked&script=trad';
+  await open(page, `${READ_PATH}?${options}&ref=mail`);
+  const title = page.locator('.text-title .title-zh');
+  const traditional = toTraditional(await title.evaluate((el) => (el as HTMLElement).innerText));
+  await expect(title).toHaveText(traditional);
+  await page.locator('.site-header .site-name').click();
+  await expect(page).toHaveURL(`/?${options}`);
+  await waitForHydration(page);
+  const card = page.locator('.text-card-title').filter({ hasText: loadSeed().title.en ?? '' });
+  await expect(card.locator('.title-zh')).toHaveText(traditional);
+  await expect(card.locator('.title-zh [data-script-alt]')).toHaveAttribute('lang', 'zh-Hant');
+  await card.getByRole('link').click();
+  await expect(page).toHaveURL(`${READ_PATH}?${options}`);
 });
 
 test.describe('reveal on tap', () => {

@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from 'next';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { CarryQuery } from '@/components/carry-query';
 import { HydrationMarker } from '@/components/hydration-marker';
 import { I18nProvider } from '@/components/i18n-provider';
 import { LanguageSwitch } from '@/components/language-switch';
@@ -68,9 +69,12 @@ export default async function UiLayout({ children, params }: Props) {
               {t('site.skip')}
             </a>
             <header className="site-header">
-              <Link href="/" className="site-name">
+              {/* A plain link, so the library gets the reading options (the script of its titles among
+                  them): a Link navigates to its own href, not the one CarryQuery sets. */}
+              {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- see above */}
+              <a href="/" className="site-name" data-carry-query="">
                 {t('site.name')}
-              </Link>
+              </a>
               <SearchBox />
               <LanguageSwitch current={ui} />
             </header>
@@ -84,6 +88,7 @@ export default async function UiLayout({ children, params }: Props) {
             </footer>
           </SessionProvider>
         </I18nProvider>
+        <CarryQuery />
         <HydrationMarker />
       </body>
     </html>

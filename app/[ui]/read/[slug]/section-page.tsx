@@ -1,7 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { Metadata } from 'next';
 import { AnnotationLayer } from '@/components/annotation-layer';
-import { CarryQuery } from '@/components/carry-query';
 import { DownloadMenu } from '@/components/download-menu';
 import { EditingProvider } from '@/components/edit/editing-provider';
 import { ExchangePanel } from '@/components/exchange/exchange-panel';
@@ -146,7 +145,6 @@ export async function SectionPage({ text, index, ui, t }: { text: TextView; inde
       </EditingProvider>
       {nav('bottom')}
       {sectioned && <script dangerouslySetInnerHTML={{ __html: locateScript(text.slug) }} />}
-      {sectioned && <CarryQuery />}
       <ScriptMarker documentTitle={scriptPair(String(sectionMetadata(text, index, t).title ?? ''))} />
     </div>
   );

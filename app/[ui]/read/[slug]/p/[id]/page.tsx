@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound, permanentRedirect, redirect } from 'next/navigation';
 import { AnnotationLayer } from '@/components/annotation-layer';
-import { CarryQuery } from '@/components/carry-query';
 import { ScriptMarker } from '@/components/script-marker';
 import { scriptPair } from '@/components/script-forms';
 import { PinyinSwitch } from '@/components/pinyin-switch';
@@ -135,7 +134,6 @@ export default async function ParagraphPage({ params }: Props) {
           <span />
         )}
       </nav>
-      <CarryQuery />
       <ScriptMarker documentTitle={scriptPair(paragraphTitle(text, block))} />
     </div>
   );
