@@ -1,4 +1,5 @@
 import { candidateId, hashText } from './hash';
+import { containment, gramContainment, grams, gramSimilarity, similarity, type Grams } from './similarity';
 import type { Block, SourceBlock } from './types';
 
 /** One block as the id ledger remembers it. */
@@ -41,42 +42,48 @@ export const EDIT_SIMILARITY = 0.5;
 /** A removed block counts as merged into a block holding at least this share of its bigrams. */
 export const MERGE_CONTAINMENT = 0.8;
 
-function bigrams(text: string): Map<string, number> {
-  const chars = [...text.replace(/\s+/g, '')];
-  const counts = new Map<string, number>();
-  if (chars.length === 1) counts.set(chars[0] ?? '', 1);
-  for (let i = 0; i + 1 < chars.length; i += 1) {
-    const gram = `${chars[i]}${chars[i + 1]}`;
-    counts.set(gram, (counts.get(gram) ?? 0) + 1);
+export { containment, similarity };
+
+/**
+ * Up to this many pairs, every edited block is compared with every block that lost its match;
+ * past it, only with those that could be alike (see candidateFinder): a book edited all over
+ * (re-encoded, its punctuation changed) must not take minutes.
+ */
+export const ALL_PAIRS = 250_000;
+
+/**
+ * Finds, among many blocks, the few that could be like a given one: those sharing its rarest
+ * bigrams (at most RARE_GRAMS of them, each shared by at most RARE_LIMIT blocks; two of them
+ * when there are four or more). A block alike enough to be the same one edited shares most of
+ * its bigrams, the rare ones among them, so the search misses little and never compares every
+ * pair; what it misses gets a new id, never another block's.
+ */
+const RARE_GRAMS = 8;
+const RARE_LIMIT = 64;
+
+function candidateFinder(indices: readonly number[], gramsOf: (i: number) => Grams): (query: Grams) => number[] {
+  const postings = new Map<string, number[]>();
+  for (const i of indices) {
+    for (const gram of gramsOf(i).counts.keys()) {
+      const list = postings.get(gram);
+      if (list) list.push(i);
+      else postings.set(gram, [i]);
+    }
   }
-  return counts;
-}
-
-function overlap(a: Map<string, number>, b: Map<string, number>): number {
-  let shared = 0;
-  for (const [gram, count] of a) shared += Math.min(count, b.get(gram) ?? 0);
-  return shared;
-}
-
-function total(counts: Map<string, number>): number {
-  let sum = 0;
-  for (const count of counts.values()) sum += count;
-  return sum;
-}
-
-/** Dice similarity of two texts' character bigrams, 0–1. `('今天天气好', '今天天气很好')` → about 0.67. */
-export function similarity(a: string, b: string): number {
-  const ga = bigrams(a);
-  const gb = bigrams(b);
-  const size = total(ga) + total(gb);
-  return size === 0 ? 0 : (2 * overlap(ga, gb)) / size;
-}
-
-/** Share of `part`'s bigrams found in `whole`, 0–1. `('天气好', '今天天气好')` → 1. */
-export function containment(part: string, whole: string): number {
-  const gp = bigrams(part);
-  const size = total(gp);
-  return size === 0 ? 0 : overlap(gp, bigrams(whole)) / size;
+  return (query) => {
+    const lists = [...query.counts.keys()]
+      .map((gram) => postings.get(gram))
+      .filter((list): list is number[] => list !== undefined)
+      .sort((x, y) => x.length - y.length);
+    const rare = lists.filter((list) => list.length <= RARE_LIMIT).slice(0, RARE_GRAMS);
+    // A block made only of common bigrams: its two rarest, however common.
+    const chosen = rare.length > 0 ? rare : lists.slice(0, 2);
+    // With several rare bigrams, a block alike enough shares more than one of them.
+    const needed = chosen.length >= 4 ? 2 : 1;
+    const hits = new Map<number, number>();
+    for (const list of chosen) for (const i of list) hits.set(i, (hits.get(i) ?? 0) + 1);
+    return [...hits].flatMap(([i, count]) => (count >= needed ? [i] : []));
+  };
 }
 
 interface Candidate {
@@ -116,7 +123,11 @@ export function reconcileIds(source: SourceBlock[], ledger: IdLedger = emptyLedg
 
   // 1. Unchanged text: pair equal hashes, preferring equal neighbours, then nearest position.
   const oldByHash = new Map<string, number[]>();
-  old.forEach((entry, i) => oldByHash.set(entry.hash, [...(oldByHash.get(entry.hash) ?? []), i]));
+  old.forEach((entry, i) => {
+    const list = oldByHash.get(entry.hash);
+    if (list) list.push(i);
+    else oldByHash.set(entry.hash, [i]);
+  });
   const exact: Candidate[] = [];
   hashes.forEach((hash, n) => {
     for (const o of oldByHash.get(hash) ?? []) {
@@ -126,16 +137,34 @@ export function reconcileIds(source: SourceBlock[], ledger: IdLedger = emptyLedg
   });
   takeGreedy(exact, pairs, usedOld);
 
-  // 2. Edited text: pair what is left by similarity.
+  // 2. Edited text: pair what is left by similarity; every pair, or (many left on both sides)
+  // those near where each block is expected, by the unchanged blocks around it.
+  const newGrams = new Map<number, Grams>();
+  const gramsOfNew = (n: number) => {
+    let found = newGrams.get(n);
+    if (!found) newGrams.set(n, (found = grams(source[n]?.text ?? '')));
+    return found;
+  };
+  const oldGrams = new Map<number, Grams>();
+  const gramsOfOld = (o: number) => {
+    let found = oldGrams.get(o);
+    if (!found) oldGrams.set(o, (found = grams(old[o]?.zh ?? '')));
+    return found;
+  };
+  const freeNew = source.flatMap((block, n) => (pairs.has(n) || !block.text ? [] : [n]));
+  const freeOld = old.flatMap((entry, o) => (usedOld.has(o) || !entry.zh ? [] : [o]));
+  const everyPair = freeNew.length * freeOld.length <= ALL_PAIRS;
+  const findOld = everyPair ? () => freeOld : candidateFinder(freeOld, gramsOfOld);
   const similar: Candidate[] = [];
-  source.forEach((block, n) => {
-    if (pairs.has(n) || !block.text) return;
-    old.forEach((entry, o) => {
-      if (usedOld.has(o) || !entry.zh) return;
-      const score = similarity(entry.zh, block.text);
+  for (const n of freeNew) {
+    for (const o of findOld(gramsOfNew(n))) {
+      const [a, b] = [gramsOfOld(o), gramsOfNew(n)];
+      // Dice cannot reach EDIT_SIMILARITY (0.5) when one has over three times the other's bigrams.
+      if (a.total > 3 * b.total || b.total > 3 * a.total) continue;
+      const score = gramSimilarity(a, b);
       if (score >= EDIT_SIMILARITY) similar.push({ oldIndex: o, newIndex: n, score, distance: distance(o, n) });
-    });
-  });
+    }
+  }
   takeGreedy(similar, pairs, usedOld);
 
   // 3. Everything else is new, unless a retired block's exact text came back.
@@ -168,18 +197,24 @@ export function reconcileIds(source: SourceBlock[], ledger: IdLedger = emptyLedg
     return { ...block, id, hash };
   });
 
-  // 4. Old blocks without a match are retired; find where their text went, if anywhere.
-  const newlyRetired: RetiredEntry[] = old
-    .filter((_, o) => !usedOld.has(o))
-    .map((entry) => {
-      let best: { id: string; share: number } | undefined;
-      for (const block of blocks) {
-        if (!entry.zh || !block.text) continue;
-        const share = containment(entry.zh, block.text);
+  // 4. Old blocks without a match are retired; find where their text went, if anywhere: in any
+  // block, or (many of both) in those sharing its rare bigrams.
+  const gone = old.flatMap((entry, o) => (usedOld.has(o) ? [] : [o]));
+  const withText = blocks.flatMap((block, n) => (block.text ? [n] : []));
+  const findNew = gone.length * withText.length <= ALL_PAIRS ? () => withText : candidateFinder(withText, gramsOfNew);
+  const newlyRetired: RetiredEntry[] = gone.map((o) => {
+    const entry = old[o] as LedgerEntry;
+    let best: { id: string; share: number } | undefined;
+    if (entry.zh) {
+      for (const n of findNew(gramsOfOld(o))) {
+        const block = blocks[n];
+        if (!block) continue;
+        const share = gramContainment(gramsOfOld(o), gramsOfNew(n));
         if (share >= MERGE_CONTAINMENT && (!best || share > best.share)) best = { id: block.id, share };
       }
-      return best ? { ...entry, mergedInto: best.id } : { ...entry };
-    });
+    }
+    return best ? { ...entry, mergedInto: best.id } : { ...entry };
+  });
 
   const next: IdLedger = {
     blocks: blocks.map((b) => ({ id: b.id, hash: b.hash, zh: b.text })),
