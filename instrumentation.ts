@@ -1,8 +1,9 @@
 /**
  * Runs once when the server starts. In the Node.js runtime: has every request stamped with its
  * peer address (open development mode trusts only that), gives the page cache the digest of
- * each reading page (app/_lib/page-fingerprint.ts), and logs malformed EDITORS / READERS
- * entries by position and name; refuses to start with a SITE_URL that is not an http(s) origin.
+ * each reading page (app/_lib/page-fingerprint.ts), folds the journals a stopped server left,
+ * logs malformed EDITORS / READERS entries by position and name, and refuses to start with a
+ * SITE_URL that is not an http(s) origin.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
@@ -10,6 +11,9 @@ export async function register() {
   stampPeerAddresses();
   const { registerPageDigest } = await import('./app/_lib/page-fingerprint');
   registerPageDigest();
+  const { scheduleLeftoverFolds } = await import('./lib/library/fold');
+  // In the background: a journal left by a stopped server is folded a second after the start.
+  void scheduleLeftoverFolds().catch((error: unknown) => console.error('Could not look for unfolded journals:', error));
   const { accountProblems } = await import('./lib/auth/config');
   for (const problem of accountProblems()) console.error(`Access settings: ${problem}`);
   const { refuseBadSiteUrl } = await import('./app/_lib/site-settings');

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadText, type TextView } from './load';
 import { makeDataDir } from '@/lib/testing/data-dir';
-import { annotateText, lexiconFor, rowAnnotations, type TextAnnotation } from './annotate-text';
+import { annotateText, lexiconFor, MAX_ANNOTATED_CHARS, rowAnnotations, type TextAnnotation } from './annotate-text';
 
 let data: ReturnType<typeof makeDataDir>;
 let text: TextView;
@@ -51,6 +51,15 @@ describe('annotateText on the seed', () => {
 
   it('is computed once per version of the text', async () => {
     expect(await annotateText(text)).toBe(annotation);
+  });
+});
+
+describe('annotateText and a paragraph the size of a chapter', () => {
+  it('leaves a block over MAX_ANNOTATED_CHARS unannotated, and annotates the others', async () => {
+    const [first, second] = text.blocks.filter((b) => b.type === 'paragraph');
+    const huge = { ...first!, id: 'huge01', text: '长'.repeat(MAX_ANNOTATED_CHARS + 1) };
+    const result = await annotateText({ ...text, slug: 'karpathy-no-priors', blocks: [huge, second!] });
+    expect(Object.keys(result.blocks)).toEqual([second!.id]);
   });
 });
 

@@ -161,6 +161,13 @@ function numberNotes(
   return { notes, anchored };
 }
 
+/**
+ * Blocks longer than this many characters are not annotated (no pinyin, dictionary or terms):
+ * a text whose line breaks were lost can hold a paragraph of 100,000 characters, whose
+ * annotations would make a page of many megabytes and take the server's memory.
+ */
+export const MAX_ANNOTATED_CHARS = 20_000;
+
 async function compute(
   text: TextView,
   { glossary, notes: noteSources, words }: Sources,
@@ -185,6 +192,8 @@ async function compute(
   for (const block of text.blocks) {
     onProgress?.(done++, text.blocks.length);
     if (!isGlossable(block.type) || (only && !only.has(block.id))) continue;
+    // A paragraph the size of a chapter is shown as plain text: annotated, it would weigh megabytes.
+    if (block.text.length > MAX_ANNOTATED_CHARS) continue;
     const anchored = anchoredByBlock.get(block.id) ?? [];
     const started = performance.now();
     const annotation = cachedBlock(digest([listsKey, block.text, anchored]), () =>

@@ -1,10 +1,10 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { glossRevision } from '@/lib/gloss/validate';
 import { makeDataDir } from '@/lib/testing/data-dir';
 import { storedGlosses } from '@/lib/testing/stored-glosses';
 import { saveGloss } from './edit';
-import { FOLD_AFTER_MS, FOLD_AT_MOST_MS, FOLD_BYTES, foldDelay, foldJournal } from './fold';
+import { FOLD_AFTER_MS, FOLD_AT_MOST_MS, FOLD_BYTES, foldDelay, foldJournal, scheduleLeftoverFolds } from './fold';
 import { loadText } from './load';
 import { syncText } from './sync';
 import { findSource } from '@/lib/store/sources';
@@ -69,6 +69,23 @@ describe('the journal', () => {
     expect(await foldJournal(SLUG)).toBe(false);
     expect(existsSync(data.file(JOURNAL))).toBe(true);
     expect(storedGlosses(data.root, SLUG).glosses[id!]).toBe('Journaled.');
+  });
+
+  it('left by a stopped server is folded soon after the next start', async () => {
+    const [id] = await blockIds();
+    expect((await save(id!, 'Saved before the crash.')).ok).toBe(true);
+    // The same files in a folder no server of this process has written to: as after a restart.
+    const restarted = makeDataDir();
+    try {
+      cpSync(data.file('content'), restarted.file('content'), { recursive: true });
+      cpSync(data.file('locales'), restarted.file('locales'), { recursive: true });
+      expect(await scheduleLeftoverFolds()).toEqual([SLUG]);
+      const journal = restarted.file(JOURNAL);
+      await expect.poll(() => existsSync(journal), { timeout: FOLD_AFTER_MS * 5 }).toBe(false);
+      expect(JSON.parse(readFileSync(restarted.file(GLOSS), 'utf8'))[id!]).toBe('Saved before the crash.');
+    } finally {
+      restarted.dispose();
+    }
   });
 
   it('is folded by sync', async () => {

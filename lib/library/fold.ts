@@ -2,7 +2,8 @@ import 'server-only';
 import { writeGlossFiles } from '@/lib/store/glosses';
 import { outsideTextLocks, withTextLock } from '@/lib/store/lock';
 import { dataRoot } from '@/lib/store/paths';
-import { findSource } from '@/lib/store/sources';
+import { journalSize } from '@/lib/store/journal';
+import { findSource, listSources } from '@/lib/store/sources';
 import { glossKeyOrder } from './load';
 import { GLOSS_LANGUAGE, readTextFiles } from './text-files';
 
@@ -82,4 +83,20 @@ export function scheduleFold(slug: string, journalBytes: number): void {
   );
   timer.unref();
   table.set(key, { timer, since });
+}
+
+/**
+ * Plans the fold of every journal a stopped server left (a crash, a kill): called once when the
+ * server starts, so that the i18next files catch up without waiting for the next save.
+ */
+export async function scheduleLeftoverFolds(): Promise<string[]> {
+  const { sources } = await listSources();
+  const left: string[] = [];
+  for (const { slug } of sources) {
+    const bytes = await journalSize(slug, GLOSS_LANGUAGE);
+    if (bytes === 0) continue;
+    scheduleFold(slug, bytes);
+    left.push(slug);
+  }
+  return left;
 }

@@ -1,7 +1,7 @@
 import 'server-only';
 import { createHash, randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
-import { open, unlink, type FileHandle } from 'node:fs/promises';
+import { lstat, open, unlink, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { journalHeader, journalId, journalLine, parseJournal, type JournalOp } from '@/lib/gloss/journal';
 import { appendLines, type AppendUndo } from './append-file';
@@ -17,6 +17,15 @@ export function journalPath(slug: string, lng: string): string {
 /** Appends the operations of one commit as one line, fsynced; see appendLines for failures and `undo`. */
 export async function appendJournal(slug: string, lng: string, ops: readonly JournalOp[]): Promise<AppendUndo> {
   return appendLines(journalPath(slug, lng), journalLine(ops), { header: () => journalHeader(randomBytes(8).toString('hex')) });
+}
+
+/** The size in bytes of a text's journal; 0 when there is none (or it cannot be looked at). */
+export async function journalSize(slug: string, lng: string): Promise<number> {
+  try {
+    return (await lstat(journalPath(slug, lng))).size;
+  } catch {
+    return 0;
+  }
 }
 
 /**
