@@ -205,7 +205,7 @@ describe('isImplicitHeading, crafted lines', () => {
     { name: 'English title', input: 'Waymo vs Tesla', expected: true },
     { name: 'comma inside is allowed', input: '你好，世界', expected: true },
     { name: 'closing bracket without punctuation', input: '结论（附录）', expected: true },
-    { name: 'corner brackets only', input: '「特斯拉」', expected: true },
+    { name: 'ending in a closing corner bracket: a quotation, not a heading', input: '「特斯拉」', expected: false },
     { name: 'surrounded by full-width spaces', input: '\u3000\u3000标题\u3000', expected: true },
     { name: 'surrounded by ASCII spaces and tabs', input: ' \t标题 ', expected: true },
     { name: `exactly ${MAX_HEADING_CHARS} Han characters`, input: '汉'.repeat(MAX_HEADING_CHARS), expected: true },

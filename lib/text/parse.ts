@@ -1,3 +1,4 @@
+import { isChapterHeading } from './chapter-heading';
 import { splitFrontMatter } from './front-matter';
 import type { ParsedText, SourceBlock } from './types';
 
@@ -10,24 +11,45 @@ const LIST_MARKER = /^ {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+/;
  * (or the start/end of the text) and:
  * - has at most MAX_HEADING_CHARS characters and at least one letter;
  * - contains no link or URL;
- * - contains no sentence punctuation (。！？；) anywhere;
- * - does not end, after closing quotes and brackets, in punctuation that ends or
- *   continues a sentence (。.！!？?；;：:，,、…~～), which also rules out truncated "..." lines.
+ * - contains no sentence punctuation (。．！？；…, full-width or ideographic) anywhere;
+ * - does not end in a closing quotation mark (」』”’: a line of dialogue);
+ * - does not end, after closing brackets, in punctuation that ends or continues a sentence
+ *   (。．｡.！!？?；;：:，,、…~～), which also rules out truncated "..." lines.
  * Examples from the bundled article: 自动驾驶是 AGI 以及 Waymo vs 特斯拉 is a heading;
- * 近日，播客节目 No Priors 发布了对这位著名 AI 研究者的专访视频。 is not.
+ * 近日，播客节目 No Priors 发布了对这位著名 AI 研究者的专访视频。 is not; from 红楼梦,
+ * 满纸荒唐言，一把辛酸泪． is not.
+ * In a text whose implicit headings include chapter headings in a classic form (第一回, 卷一,
+ * 序…: see isChapterHeading), parseText keeps as headings only those and the lines before the
+ * first of them; other short lines (诗云, 其一) are paragraphs.
  */
 export const MAX_HEADING_CHARS = 40;
-const SENTENCE_INSIDE = /[。！？；]/;
-const TRAILING_CLOSERS = /[\s」』”’"'）)】\]》〉]+$/u;
-const NON_FINAL_END = /[。.！!？?；;：:，,、…~～]$/;
+const SENTENCE_INSIDE = /[。．｡！？；…‼⁇⁈⁉]/;
+const QUOTE_END = /[」』”’﹂﹄][\s]*$/u;
+const TRAILING_CLOSERS = /[\s"'）)】\]》〉]+$/u;
+const NON_FINAL_END = /[。．｡.！!？?；;：:，,、…~～]$/;
 const URL_OR_LINK = /https?:\/\/|\]\(/i;
 
 export function isImplicitHeading(line: string): boolean {
   const text = line.trim();
   if (!text || [...text].length > MAX_HEADING_CHARS) return false;
-  if (!/\p{L}/u.test(text) || URL_OR_LINK.test(text) || SENTENCE_INSIDE.test(text)) return false;
+  if (!/\p{L}/u.test(text) || URL_OR_LINK.test(text) || SENTENCE_INSIDE.test(text) || QUOTE_END.test(text)) return false;
   const end = text.replace(TRAILING_CLOSERS, '');
   return end.length > 0 && !NON_FINAL_END.test(end);
+}
+
+/**
+ * When at least two implicit headings are classic chapter headings, the implicit headings after
+ * the first of them that are not chapter headings become paragraphs again (written `#` headings
+ * are left alone). `implicit` holds the indexes in `blocks` of the implicit headings.
+ */
+function keepChapterHeadings(blocks: SourceBlock[], implicit: number[]): void {
+  const chapters = implicit.filter((i) => isChapterHeading(blocks[i]!.text));
+  if (chapters.length < 2) return;
+  const first = chapters[0]!;
+  for (const i of implicit) {
+    const block = blocks[i]!;
+    if (i > first && !isChapterHeading(block.text)) blocks[i] = { type: 'paragraph', text: block.text, line: block.line };
+  }
 }
 
 /** Removes a BOM and turns CRLF / CR line endings into LF. `'\uFEFF甲\r\n乙'` → `'甲\n乙'`. */
@@ -93,6 +115,7 @@ export function parseText(source: string): ParsedText {
   let group: SourceBlock[] = [];
   let groupLines = 0;
   let open: OpenBlock | null = null;
+  const implicit: number[] = [];
 
   const closeBlock = () => {
     if (open) group.push({ type: open.type, text: joinLines(open.lines), line: open.line });
@@ -103,6 +126,7 @@ export function parseText(source: string): ParsedText {
     const only = group[0];
     if (group.length === 1 && groupLines === 1 && only?.type === 'paragraph' && isImplicitHeading(only.text)) {
       group = [{ ...only, type: 'heading', level: 2 }];
+      implicit.push(blocks.length);
     }
     blocks.push(...group);
     group = [];
@@ -138,6 +162,7 @@ export function parseText(source: string): ParsedText {
     open.lines.push(tidyLine(raw));
   });
   closeGroup();
+  keepChapterHeadings(blocks, implicit);
 
   // A list marker with nothing after it leaves an empty item: drop it.
   return { meta, blocks: blocks.filter((b) => b.type === 'break' || b.text !== ''), problems };

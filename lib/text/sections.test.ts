@@ -107,6 +107,27 @@ describe('splitSections', () => {
       ],
     },
     {
+      name: 'classic chapter headings cut chapters, other headings at their level do not',
+      blocks: () => [
+        h('第一回'),
+        ...paragraphs(2),
+        h('诗曰'),
+        ...paragraphs(2),
+        h('第二回'),
+        ...paragraphs(1),
+        h('其一'),
+        h('后一页'),
+        ...paragraphs(2),
+        h('第三回'),
+        ...paragraphs(4),
+      ],
+      expected: (b) => [
+        [b[0]!.id, 6],
+        [b[6]!.id, 6],
+        [b[12]!.id, 5],
+      ],
+    },
+    {
       name: 'an oversized chapter is cut into parts of about equal length',
       blocks: () => [h('第一章'), ...paragraphs(11), h('第二章'), ...paragraphs(2)],
       expected: (b) => [

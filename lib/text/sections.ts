@@ -1,3 +1,4 @@
+import { isChapterHeading } from './chapter-heading';
 import type { BlockType } from './types';
 
 /** What sectioning needs of a block. */
@@ -65,17 +66,26 @@ export function chapterLevel(blocks: readonly SectionBlock[]): number | undefine
 }
 
 /**
- * Where chapters start: before each heading at the chapter level, moved up over the headings
- * right before it (a part heading opens the part's first chapter).
+ * Where chapters start: before each chapter heading, moved up over the headings of a smaller
+ * level right before it (a part heading opens the part's first chapter). Chapter headings are
+ * the headings in a classic form (第一回, 卷二, 楔子…: isChapterHeading) when there are at least
+ * two of them, at any level; else the headings at chapterLevel.
  */
 function chapterStarts(blocks: readonly SectionBlock[]): number[] {
-  const level = chapterLevel(blocks);
-  const starts = [0];
-  if (level === undefined) return starts;
+  const classic = new Set<number>();
   blocks.forEach((block, i) => {
-    if (i === 0 || block.type !== 'heading' || (block.level ?? 1) !== level) return;
+    if (block.type === 'heading' && isChapterHeading(block.text)) classic.add(i);
+  });
+  const level = classic.size >= 2 ? undefined : chapterLevel(blocks);
+  const starts = [0];
+  if (classic.size < 2 && level === undefined) return starts;
+  const isChapter = (block: SectionBlock, i: number) =>
+    block.type === 'heading' && (classic.size >= 2 ? classic.has(i) : (block.level ?? 1) === level);
+  blocks.forEach((block, i) => {
+    if (i === 0 || !isChapter(block, i)) return;
+    const own = block.level ?? 1;
     let start = i;
-    while (start > 0 && blocks[start - 1]!.type === 'heading' && (blocks[start - 1]!.level ?? 1) < level) start -= 1;
+    while (start > 0 && blocks[start - 1]!.type === 'heading' && (blocks[start - 1]!.level ?? 1) < own) start -= 1;
     if (start > starts[starts.length - 1]!) starts.push(start);
   });
   return starts;
