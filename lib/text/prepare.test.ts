@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseText } from './parse';
 import { LONG_RUN_CHARS, normalizeText, prepareText } from './prepare';
+import type { TextMeta } from './types';
 
 describe('normalizeText', () => {
   const cases = [
@@ -74,6 +75,30 @@ describe('prepareText', () => {
   it.each(oddities)('reports $name', ({ input, kind, line }) => {
     const prepared = prepareText(input);
     expect(prepared.ok && prepared.summary.oddities).toEqual([expect.objectContaining({ kind, line })]);
+  });
+
+  // 红楼梦 as uploaded (tennessine/corpus): 第一回 on line 4 of the file.
+  const novel =
+    '《红楼梦》曹雪芹\r\n\r\n\r\n第一回  甄士隐梦幻识通灵\r\n\r\n    此开卷第一回也．作者自云．\r\n\r\n第二回  贾夫人仙逝扬州城\r\n';
+  const lineCases: { name: string; input: string; given: TextMeta; lines: number[] }[] = [
+    { name: 'no fields given', input: novel, given: {}, lines: [1, 4, 6, 8] },
+    { name: 'a title and an author given', input: novel, given: { title: '红楼梦', author: '曹雪芹' }, lines: [1, 4, 6, 8] },
+    { name: 'leading blank lines', input: `\n\n${novel}`, given: { title: '红楼梦' }, lines: [3, 6, 8, 10] },
+    {
+      name: 'front matter of its own, replaced by the fields given',
+      input: `---\ntitle: 旧\n---\n\n${novel}`,
+      given: { title: '红楼梦', author: '曹雪芹', date: '1791' },
+      lines: [5, 8, 10, 12],
+    },
+  ];
+  it.each(lineCases)('gives block lines of the file as given: $name', ({ input, given, lines }) => {
+    const prepared = prepareText(input, given);
+    expect(prepared.ok && prepared.blocks.map((b) => b.line)).toEqual(lines);
+  });
+
+  it('gives oddity lines of the file as given', () => {
+    const prepared = prepareText('\n正文。\n\n自动驾驶是 AGI\n\n第二段。', { title: '题', author: '某', date: '2024' });
+    expect(prepared.ok && prepared.summary.oddities).toEqual([expect.objectContaining({ kind: 'implicit-heading', line: 4 })]);
   });
 
   it('a # heading is not reported as implicit', () => {

@@ -116,7 +116,9 @@ function cleanMeta(meta: TextMeta): TextMeta {
  * Turns a decoded text and the fields given for it into the source file to write: normalised
  * (see normalizeText), front matter from the file merged with the given fields (given ones win),
  * parsed into blocks, with a summary of block types, characters and oddities. Refuses a text
- * without blocks and invalid fields. `('# 题\n\n正文。', { author: '某' })` →
+ * without blocks and invalid fields. Blocks and oddities give lines of the decoded text as given
+ * (its own front matter and leading blank lines counted), not of the source with the new front
+ * matter. `('# 题\n\n正文。', { author: '某' })` →
  * `{ ok: true, source: '---\nauthor: 某\n---\n\n# 题\n\n正文。\n', blocks: [heading, paragraph], … }`.
  */
 export function prepareText(decoded: string, given: TextMeta = {}): PreparedText {
@@ -145,7 +147,12 @@ export function prepareText(decoded: string, given: TextMeta = {}): PreparedText
     han += block.text.match(HAN)?.length ?? 0;
   }
   const sourceLines = source.split('\n');
-  const oddities = findOddities(parsed.blocks, sourceLines, 1);
+  // Lines are reported as in the text given, not in the source written (whose front matter may differ).
+  const bodyInSource = header ? header.split('\n').length + 1 : 1;
+  const bodyInGiven = front.bodyStartLine + firstText;
+  const givenLine = (line: number) => (line < bodyInSource ? 1 : line - bodyInSource + bodyInGiven);
+  const oddities = findOddities(parsed.blocks, sourceLines, 1).map((o) => ({ ...o, line: givenLine(o.line) }));
   if (han === 0) oddities.unshift({ line: 1, kind: 'no-chinese', message: 'there are no Chinese characters in this text' });
-  return { ok: true, source, meta, blocks: parsed.blocks, summary: { blocks: counts, characters, han, oddities } };
+  const blocks = parsed.blocks.map((b) => ({ ...b, line: givenLine(b.line) }));
+  return { ok: true, source, meta, blocks, summary: { blocks: counts, characters, han, oddities } };
 }
