@@ -23,7 +23,15 @@ describe('slugFromFileName', () => {
     { input: 'essay.md', expected: 'essay' },
     { input: '/tmp/Karpathy Interview.TXT', expected: 'karpathy-interview' },
     { input: 'café_notes.md', expected: 'cafe_notes' },
-    { input: '访谈.md', expected: undefined },
+    { input: '访谈.md', expected: 'fang-tan' },
+    { input: '红楼 梦 sample.txt', expected: 'hong-lou-meng-sample' },
+    { input: '西游记 sample.txt', expected: 'xi-you-ji-sample' },
+    { input: '红楼梦.txt', expected: 'hong-lou-meng' },
+    { input: '绿色.md', expected: 'lu-se' },
+    { input: 'Karpathy访谈2024.md', expected: 'karpathy-fang-tan-2024' },
+    { input: `${'长'.repeat(40)}.txt`, expected: 'chang-'.repeat(13) + 'ch' },
+    { input: '《》.txt', expected: undefined },
+    { input: '、.txt', expected: undefined },
     { input: 'common.md', expected: undefined },
   ];
   it.each(cases)('$input → $expected', ({ input, expected }) => expect(slugFromFileName(input)).toBe(expected));
@@ -77,9 +85,9 @@ describe('addText', () => {
       name: 'a file name with no slug in it',
       file: 'utf8.md',
       slug: undefined,
-      fileName: '访谈.md',
+      fileName: '《》.md',
       kind: 'invalid',
-      error: /Choose a slug/,
+      error: /No slug can be made from the file name "《》\.md": give a slug/,
     },
     { name: 'an existing slug', file: 'utf8.md', slug: 'karpathy-no-priors', kind: 'exists', error: /already exists/ },
   ];
@@ -90,6 +98,16 @@ describe('addText', () => {
     expect(!result.ok && result.error).toMatch(error);
     if (slug) expect(existsSync(data.file(`content/${slug}.md`))).toBe(false);
     expect(read('content/karpathy-no-priors.txt')).toBe(before);
+  });
+
+  it('gives two files named in Chinese their own slugs in pinyin', async () => {
+    const first = await addText({ bytes: fixture('utf8.md'), fileName: '红楼 梦 sample.txt' });
+    const second = await addText({ bytes: fixture('utf8.md'), fileName: '西游记 sample.txt' });
+    expect([first, second]).toMatchObject([
+      { ok: true, slug: 'hong-lou-meng-sample' },
+      { ok: true, slug: 'xi-you-ji-sample' },
+    ]);
+    expect(existsSync(data.file('content/xi-you-ji-sample.md'))).toBe(true);
   });
 
   it('refuses more than 5 MB', async () => {

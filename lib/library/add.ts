@@ -1,5 +1,6 @@
 import 'server-only';
 import path from 'node:path';
+import { pinyinByOffset } from '@/lib/annotate/pinyin';
 import { withTextLock } from '@/lib/store/lock';
 import { findSource, isSlug, readSourceText, type SourceFile } from '@/lib/store/sources';
 import { createGlossFiles, newSourceFile, writeSourceText } from '@/lib/store/texts';
@@ -70,13 +71,27 @@ async function existingMeta(source: SourceFile): Promise<TextMeta> {
   }
 }
 
-/** The slug a file name suggests: `Karpathy Interview.md` → `karpathy-interview`; undefined when none fits. */
+/** A name with each Han character replaced by its pinyin between spaces: `红楼 梦 a` → ` hóng  lóu   mèng  a`. */
+function spellHan(name: string): string {
+  const readings = pinyinByOffset(name);
+  let out = '';
+  for (let i = 0; i < name.length; i++) out += readings[i] !== undefined ? ` ${readings[i]} ` : name[i]!;
+  return out;
+}
+
+/**
+ * The slug a file name suggests, Han characters spelt in pinyin without tones:
+ * `Karpathy Interview.md` → `karpathy-interview`, `红楼 梦 sample.txt` → `hong-lou-meng-sample`;
+ * undefined when none fits (nothing left, or a reserved name).
+ */
 export function slugFromFileName(fileName: string): string | undefined {
-  const base = path.basename(fileName, path.extname(fileName)).normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+  const name = spellHan(path.basename(fileName, path.extname(fileName)).normalize('NFC'));
+  const base = name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
   const slug = base
     .replace(/[^a-z0-9_-]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 80);
+    .replace(/^-+/, '')
+    .slice(0, 80)
+    .replace(/-+$/, '');
   return isSlug(slug) ? slug : undefined;
 }
 
@@ -111,7 +126,7 @@ export async function addText(request: AddRequest): Promise<AddResult> {
     return {
       ok: false,
       kind: 'invalid',
-      error: `Choose a slug for ${request.fileName}: lower-case letters, digits, "-" and "_"`,
+      error: `No slug can be made from the file name "${request.fileName}": give a slug (lower-case letters, digits, "-" and "_", at most 80), it becomes the URL`,
     };
   if (!isSlug(slug))
     return {
