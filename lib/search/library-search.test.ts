@@ -3,7 +3,7 @@ import { saveGloss } from '@/lib/library/edit';
 import { loadText } from '@/lib/library/load';
 import { makeDataDir } from '@/lib/testing/data-dir';
 import { glossRevision } from '@/lib/gloss/validate';
-import { resetSearchIndex, searchLibrary } from './library-search';
+import { memoryShortfall, resetSearchIndex, searchLibrary } from './library-search';
 import { readSearchRequest } from './request';
 
 const SOURCE = '---\ntitle: 测试\n---\n\n人工智能正在改变世界。\n\n知识蒸馏把大模型变小。\n';
@@ -67,5 +67,20 @@ describe('searchLibrary keeps up with the files', () => {
   it('gives the titles of the texts in the results', async () => {
     const found = await search('蒸馏');
     expect(found.titles).toEqual({ demo: { zh: '测试' } });
+  });
+});
+
+describe('memoryShortfall', () => {
+  const MB = 1024 * 1024;
+  const cases: { name: string; chars: number; used: number; limit: number; fits: boolean }[] = [
+    { name: 'a novel on a 512 MB server', chars: 1_000_000, used: 100 * MB, limit: 512 * MB, fits: true },
+    { name: 'four novels on a 512 MB server', chars: 4_200_000, used: 100 * MB, limit: 512 * MB, fits: false },
+    { name: 'four novels on a 1.5 GB server', chars: 4_200_000, used: 100 * MB, limit: 1536 * MB, fits: true },
+    { name: 'a small text on a nearly full heap', chars: 10_000, used: 384 * MB, limit: 512 * MB, fits: false },
+  ];
+  it.each(cases)('$name: fits is $fits', ({ chars, used, limit, fits }) => {
+    const shortfall = memoryShortfall(chars, { used, limit });
+    expect(shortfall === undefined).toBe(fits);
+    if (shortfall) expect(shortfall).toMatch(/needs about \d+ MB.*BILINGUAL_HEAP_MB/);
   });
 });

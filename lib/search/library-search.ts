@@ -1,4 +1,5 @@
 import 'server-only';
+import { getHeapStatistics } from 'node:v8';
 import { pinyinByOffset } from '@/lib/annotate/pinyin';
 import { GLOSS_LANGUAGE, loadText, type TextView } from '@/lib/library/load';
 import { textFingerprint } from '@/lib/store/fingerprint';
@@ -53,6 +54,29 @@ export function searchableBlocks(text: TextView): SearchableBlock[] {
     }));
 }
 
+/**
+ * About what the index holds per character of a text's Chinese and English (measured with
+ * `npm run bench:search`: 112 MB for 10,100 paragraphs of 1.2 M characters), and the share of
+ * the heap's limit the index may bring it to: past it a text is left out of search, and says so,
+ * rather than the server running out of memory.
+ */
+export const INDEX_BYTES_PER_CHAR = 100;
+export const HEAP_SHARE_FOR_SEARCH = 0.75;
+
+/** Why a text with `chars` characters cannot be indexed without running short of memory; undefined when it can. */
+export function memoryShortfall(
+  chars: number,
+  heap: { used: number; limit: number } = { used: process.memoryUsage().heapUsed, limit: getHeapStatistics().heap_size_limit },
+): string | undefined {
+  const needed = chars * INDEX_BYTES_PER_CHAR;
+  if (heap.used + needed <= heap.limit * HEAP_SHARE_FOR_SEARCH) return undefined;
+  const mb = (bytes: number) => Math.ceil(bytes / 1024 / 1024);
+  return (
+    `left out of search: indexing it needs about ${mb(needed)} MB, and the server has ${mb(heap.limit)} MB ` +
+    `with ${mb(heap.used)} MB in use (start it with a larger BILINGUAL_HEAP_MB)`
+  );
+}
+
 async function refresh(current: State): Promise<void> {
   const { sources } = await listSources();
   const seen = new Set(sources.map((source) => source.slug));
@@ -61,9 +85,16 @@ async function refresh(current: State): Promise<void> {
     const fingerprint = fingerprints[i] ?? '';
     if (current.fingerprints.get(source.slug) === fingerprint) continue;
     const loaded = await loadText(source.slug);
-    if (loaded?.ok) {
+    const blocks = loaded?.ok ? searchableBlocks(loaded.text) : [];
+    // What the text adds to the index: all of it when new, what it adds when already in.
+    const chars = blocks.reduce((sum, b) => sum + b.zh.length + (b.en?.length ?? 0), 0);
+    const shortfall = loaded?.ok ? memoryShortfall(chars - current.index.characters(source.slug)) : undefined;
+    if (loaded?.ok && shortfall) {
+      current.index.removeText(source.slug);
+      current.problems.set(source.slug, shortfall);
+    } else if (loaded?.ok) {
       const title: TextTitle = { zh: loaded.text.title.zh, ...(loaded.text.title.en ? { en: loaded.text.title.en } : {}) };
-      await current.index.setTextGradually(source.slug, title, searchableBlocks(loaded.text));
+      await current.index.setTextGradually(source.slug, title, blocks);
       current.problems.delete(source.slug);
     } else {
       current.index.removeText(source.slug);
@@ -89,8 +120,19 @@ export async function currentIndex(): Promise<SearchIndex> {
   return current.index;
 }
 
+/** A text the search could not take in, and why. */
+export interface LeftOut {
+  slug: string;
+  reason: string;
+}
+
 export type LibrarySearchResult =
-  ({ ok: true; titles: Record<string, TextTitle> } & SearchPage) | { ok: false; status: 400; error: string };
+  ({ ok: true; titles: Record<string, TextTitle>; leftOut: LeftOut[] } & SearchPage) | { ok: false; status: 400; error: string };
+
+/** The texts left out of the index (unreadable, or too large for the memory there is). */
+function leftOut(): LeftOut[] {
+  return [...state().problems].map(([slug, reason]) => ({ slug, reason }));
+}
 
 /**
  * Runs a validated search over the whole library (or one text), with the titles of the texts
@@ -108,7 +150,7 @@ export async function searchLibrary(request: SearchRequest): Promise<LibrarySear
   });
   const titles: Record<string, TextTitle> = {};
   for (const hit of page.results) titles[hit.slug] ??= index.title(hit.slug) ?? { zh: hit.slug };
-  return { ok: true, ...page, titles };
+  return { ok: true, ...page, titles, leftOut: leftOut() };
 }
 
 /** The titles of every indexed text, in slug order, for choosing one to search in. */

@@ -162,6 +162,13 @@ export class SearchIndex {
     return change;
   }
 
+  /** How many characters of Chinese and English a text has in the index (0 when it is not in). */
+  characters(slug: string): number {
+    let sum = 0;
+    for (const indexed of this.texts.get(slug)?.values() ?? []) sum += indexed.block.zh.length + (indexed.block.en?.length ?? 0);
+    return sum;
+  }
+
   /** Takes a text out of the index. */
   removeText(slug: string): void {
     for (const old of this.texts.get(slug)?.values() ?? []) {

@@ -118,6 +118,11 @@ export default async function SearchPage({ params, searchParams }: Props) {
           {error}
         </p>
       )}
+      {page?.leftOut.map(({ slug, reason }) => (
+        <p key={slug} role="status" className="notice">
+          {t('search.leftOut', { title: textTitle(slug)?.zh ?? slug, reason })}
+        </p>
+      ))}
       {request && page && (
         <p className="search-summary" role="status">
           {page.total === 0

@@ -7,7 +7,9 @@ export const dynamic = 'force-dynamic';
 
 /**
  * `GET /api/search?q=&text=&status=&field=zh|en|pinyin&limit=&cursor=`:
- * `{ total, results: [{ slug, id, type, zh, en, status, highlights: { zh, en } }], next }`.
+ * `{ total, results: [{ slug, id, type, zh, en, status, highlights: { zh, en } }], next, leftOut? }`;
+ * `leftOut: [{ slug, reason }]` names the texts the search could not take in (unreadable, or
+ * too large for the server's memory).
  * A bad parameter is a 400 with the reason; a status filter from a reader is a 403; an
  * unexpected failure a 500 with `{ error }`.
  */
@@ -18,6 +20,9 @@ export const GET = withErrors(async (request: Request) => {
   if (!read.ok) return Response.json({ error: read.error }, { status: read.status, headers: { 'Cache-Control': 'no-store' } });
   const found = await searchLibrary(read.request);
   if (!found.ok) return Response.json({ error: found.error }, { status: found.status, headers: { 'Cache-Control': 'no-store' } });
-  const { total, results, next } = found;
-  return Response.json({ total, results, next }, { headers: { 'Cache-Control': 'no-store' } });
+  const { total, results, next, leftOut } = found;
+  return Response.json(
+    { total, results, next, ...(leftOut.length > 0 ? { leftOut } : {}) },
+    { headers: { 'Cache-Control': 'no-store' } },
+  );
 });
