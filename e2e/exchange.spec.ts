@@ -107,6 +107,27 @@ test.describe('XLIFF out and back', () => {
     await request.dispose();
   });
 
+  test('an XLIFF import may be a long book: 6 MB is read, past 32 MB is refused with 413 saying the limit', async ({
+    browser,
+    request,
+  }) => {
+    const xliff = await (await request.get(`${baseUrl()}/api/texts/${SLUG}/xliff`)).text();
+    const editor = await browser.newContext();
+    await signIn(editor, EDITH);
+    const url = `${baseUrl()}/api/texts/${SLUG}/import?dryRun=1`;
+    // Whitespace after the root element is well-formed: the same units in a 6 MB body.
+    const long = await editor.request.post(url, {
+      headers: { origin: baseUrl() },
+      data: Buffer.from(xliff + ' '.repeat(6 << 20)),
+    });
+    expect(long.status()).toBe(200);
+    expect(((await long.json()) as { counts: { rejected: number } }).counts.rejected).toBe(0);
+    const big = await editor.request.post(url, { headers: { origin: baseUrl() }, data: Buffer.alloc((32 << 20) + 1, 0x20) });
+    expect(big.status()).toBe(413);
+    expect(((await big.json()) as { error: string }).error).toContain('32 MB');
+    await editor.close();
+  });
+
   test('three changed targets: one applied, one stale, one conflict; History shows the import and Revert undoes it', async ({
     page,
     context,
@@ -138,7 +159,9 @@ test.describe('XLIFF out and back', () => {
     await panel.getByRole('button', { name: 'Check the file' }).click();
     const report = panel.locator('.exchange-report');
     await expect(report).toHaveAttribute('data-dry-run', 'true');
-    await expect(report.getByRole('status')).toContainText('1 applied · 48 unchanged · 1 stale · 1 conflict · 0 rejected');
+    await expect(report.getByRole('status')).toContainText(
+      '1 applied · 48 unchanged · 0 empty (untranslated) · 1 stale · 1 conflict · 0 rejected',
+    );
     await expect(report.locator(`li[data-outcome="conflict"]`)).toContainText('Changed in the app after the export.');
     await expect(report.locator(`li[data-outcome="conflict"]`)).toContainText('Translated while the gloss changed in the app.');
     await expect(report.locator(`li[data-outcome="stale"]`)).toContainText(PARAS.stale);

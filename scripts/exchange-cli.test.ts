@@ -69,7 +69,7 @@ describe('npm run -s export --format xliff, then npm run import', () => {
     const dry = run('import.ts', [file, '--dry-run', '--editor', 'ann']);
     expect(dry.code, dry.stderr).toBe(0);
     expect(dry.stdout).toContain('Dry run: nothing was written.');
-    expect(dry.stdout).toContain('1 applied, 50 unchanged, 0 stale, 0 conflict, 0 rejected');
+    expect(dry.stdout).toContain('1 applied, 50 unchanged, 0 empty, 0 stale, 0 conflict, 0 rejected');
     expect(existsSync(data.file('locales/en/karpathy-no-priors.history.jsonl'))).toBe(false);
 
     const real = run('import.ts', [file, '--editor', 'ann', '--json']);

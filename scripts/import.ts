@@ -1,11 +1,11 @@
 // `npm run import -- <file.xlf> [--dry-run] [--force] [--editor name] [--slug s] [--json]`: applies
 // the units of an XLIFF file whose target differs from the current gloss, through the same checks
-// as an edit in the app; reports applied / unchanged / stale / conflict / rejected units with ids.
+// as an edit in the app; reports applied / unchanged / empty / stale / conflict / rejected units with ids.
 import { readFile, stat } from 'node:fs/promises';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { importOutcomes } from '@/lib/exchange/plan';
-import { importXliff, MAX_IMPORT_BYTES, type ImportReport } from '@/lib/library/import';
+import { importTooLargeMessage, importXliff, MAX_IMPORT_BYTES, type ImportReport } from '@/lib/library/import';
 
 const USAGE = 'Usage: npm run import -- <file.xlf> [--dry-run] [--force] [--editor name] [--slug s] [--json]';
 
@@ -22,7 +22,7 @@ function printReport(report: ImportReport): void {
   console.log(importOutcomes.map((o) => `${report.counts[o]} ${o}`).join(', '));
   for (const outcome of importOutcomes) {
     const units = report.units.filter((u) => u.outcome === outcome);
-    if (units.length === 0 || outcome === 'unchanged') continue;
+    if (units.length === 0 || outcome === 'unchanged' || outcome === 'empty') continue;
     console.log(`\n${outcome} (${units.length}):`);
     for (const u of units) {
       if (outcome === 'applied')
@@ -60,7 +60,7 @@ async function main() {
   }
   const size = (await stat(file)).size;
   if (size > MAX_IMPORT_BYTES) {
-    console.error(`${file} is ${size} bytes; an import can have at most ${MAX_IMPORT_BYTES} bytes (5 MB)`);
+    console.error(`${file}: ${importTooLargeMessage(size)}`);
     process.exit(1);
   }
   const result = await importXliff({

@@ -3,11 +3,13 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useEditing } from '@/components/edit/editing-provider';
-import { apiPaths, errorResponse, importResponse, type ImportResponse } from '@/lib/api/contract';
+import { apiPaths, errorResponse, importOutcomeSchema, importResponse, type ImportResponse } from '@/lib/api/contract';
 
 type ImportReport = ImportResponse;
 
-const OUTCOMES = ['applied', 'unchanged', 'stale', 'conflict', 'rejected'] as const;
+const OUTCOMES = importOutcomeSchema.options;
+/** Outcomes counted but not listed unit by unit: nothing to do for them. */
+const UNLISTED: ReadonlySet<string> = new Set(['unchanged', 'empty']);
 
 /**
  * For editors on the reading page: download the text as XLIFF or TMX for a CAT tool, and upload
@@ -51,7 +53,7 @@ export function ExchangePanel() {
     }
   };
 
-  const listed = report?.units.filter((u) => u.outcome !== 'unchanged') ?? [];
+  const listed = report?.units.filter((u) => !UNLISTED.has(u.outcome)) ?? [];
   return (
     <details className="exchange-panel">
       <summary>{t('exchange.open')}</summary>

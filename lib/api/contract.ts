@@ -169,7 +169,8 @@ export const addTextResponse = z.object({
 });
 export type AddTextResponse = z.infer<typeof addTextResponse>;
 
-export const importOutcomeSchema = z.enum(['applied', 'unchanged', 'stale', 'conflict', 'rejected']);
+/** What an import did with a unit (lib/exchange/plan.ts importOutcomes); `empty`: untranslated in the file and in the app. */
+export const importOutcomeSchema = z.enum(['applied', 'unchanged', 'empty', 'stale', 'conflict', 'rejected']);
 
 /** `POST /api/texts/<slug>/import?…` (the body is an XLIFF file): the outcome of every unit. */
 export const importResponse = z.object({

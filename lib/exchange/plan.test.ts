@@ -88,12 +88,27 @@ describe('planImport', () => {
       expected: { outcome: 'rejected', reason: expect.stringMatching(/removed/) },
     },
     {
-      name: 'a missing target is rejected, not a deletion',
+      name: 'no target on an untranslated block is empty, not an error',
+      input: unit({ id: 'bbbbbb', source: '第二段。', target: undefined, revision: rev('') }),
+      expected: { outcome: 'empty', reason: expect.stringMatching(/no target/) },
+    },
+    {
+      name: 'an empty target on an untranslated block is empty',
+      input: unit({ id: 'bbbbbb', source: '第二段。', target: ' \n ', revision: rev('') }),
+      expected: { outcome: 'empty' },
+    },
+    {
+      name: 'an empty target on an untranslated block whose Chinese changed is empty too (nothing to import)',
+      input: unit({ id: 'bbbbbb', source: '第二段（旧）。', target: '', revision: undefined }),
+      expected: { outcome: 'empty' },
+    },
+    {
+      name: 'a missing target on a block with a gloss is rejected, not a deletion',
       input: unit({ target: undefined }),
       expected: { outcome: 'rejected', reason: expect.stringMatching(/no target/) },
     },
     {
-      name: 'an empty target is rejected, not a deletion',
+      name: 'an empty target on a block with a gloss is rejected, not a deletion',
       input: unit({ target: '  \n ' }),
       expected: { outcome: 'rejected', reason: expect.stringMatching(/empty/) },
     },
@@ -152,7 +167,7 @@ describe('planImport', () => {
       current,
       retired,
     );
-    expect(countOutcomes(plans)).toEqual({ applied: 1, unchanged: 1, stale: 0, conflict: 0, rejected: 1 });
+    expect(countOutcomes(plans)).toEqual({ applied: 1, unchanged: 1, empty: 0, stale: 0, conflict: 0, rejected: 1 });
   });
 
   it('is total: no units, no plans', () => {

@@ -2,14 +2,14 @@ import type { SavedStatus } from '@/lib/gloss/types';
 import { cleanGloss, glossRevision } from '@/lib/gloss/validate';
 import type { ImportedUnit } from './types';
 
-export const importOutcomes = ['applied', 'unchanged', 'stale', 'conflict', 'rejected'] as const;
+export const importOutcomes = ['applied', 'unchanged', 'empty', 'stale', 'conflict', 'rejected'] as const;
 export type ImportOutcome = (typeof importOutcomes)[number];
 
 /** What an import does (or would do) with one unit, and why. */
 export interface UnitPlan {
   id: string;
   outcome: ImportOutcome;
-  /** Why a unit is stale, a conflict or rejected. */
+  /** Why a unit is empty, stale, a conflict or rejected. */
   reason?: string;
   /** The gloss the app holds now (conflicts and applied changes). */
   current?: string;
@@ -58,6 +58,9 @@ function planUnit(
     return { id, outcome: 'rejected', reason };
   }
   if (unit.problem) return { id, outcome: 'rejected', reason: unit.problem };
+  // Untranslated in the file and in the app: nothing to import, and nothing wrong.
+  const blank = unit.target === undefined || unit.target.trim() === '';
+  if (blank && !current.gloss) return { id, outcome: 'empty', reason: 'no target, and no gloss in the app' };
   if (!sameSource(unit.source, current.source)) {
     return {
       id,
@@ -67,6 +70,7 @@ function planUnit(
       currentSource: current.source,
     };
   }
+  // A gloss is never cleared by an import: a missing or empty target against a gloss is refused.
   if (unit.target === undefined) return { id, outcome: 'rejected', reason: 'the unit has no target (nothing is deleted)' };
   if (CONTROL.test(unit.target)) return { id, outcome: 'rejected', reason: 'the target contains control characters' };
   const cleaned = cleanGloss(unit.target);
@@ -95,10 +99,11 @@ function planUnit(
 /**
  * Decides, unit by unit, what importing a file does, against the text as it is now: `applied`
  * when the target is new and the gloss has not changed since export; `unchanged` when the target
- * is the current gloss; `stale` when the Chinese changed; `conflict` when the gloss changed since
+ * is the current gloss; `empty` when the unit has no target (or an empty one) and the block no
+ * gloss either, untranslated on both sides; `stale` when the Chinese changed; `conflict` when the gloss changed since
  * export (its revision differs), both versions kept; `rejected` for unknown or duplicate ids,
- * missing, empty, source-copy, too long or control-character targets and inline markup. Never
- * plans a deletion. Pure: the caller writes.
+ * missing or empty targets against an existing gloss, source-copy, too long or control-character
+ * targets and inline markup. Never plans a deletion. Pure: the caller writes.
  * `([{ id: 'c4pzjo', source: '前些天…', target: 'Days ago…', revision: r, status: 'draft' }], current)` → `[{ id: 'c4pzjo', outcome: 'applied', … }]`.
  */
 export function planImport(

@@ -5,7 +5,9 @@ import { makeDataDir } from '@/lib/testing/data-dir';
 import { encodeCharset } from '@/lib/text/charset-decode';
 import { glossHistory, revertGloss, saveGloss } from './edit';
 import { exportXliff } from './exchange-export';
-import { importXliff } from './import';
+import { importOutcomeSchema } from '@/lib/api/contract';
+import { importOutcomes } from '@/lib/exchange/plan';
+import { importXliff, MAX_IMPORT_BYTES } from './import';
 import { loadText } from './load';
 
 const SLUG = 'karpathy-no-priors';
@@ -79,7 +81,7 @@ describe('importXliff', () => {
 
     const result = await run(xml);
     if (!result.ok) throw new Error(result.error);
-    expect(result.counts).toEqual({ applied: 1, unchanged: 48, stale: 1, conflict: 1, rejected: 0 });
+    expect(result.counts).toEqual({ applied: 1, unchanged: 48, empty: 0, stale: 1, conflict: 1, rejected: 0 });
     expect(result.units.find((u) => u.id === b!.id)).toMatchObject({ outcome: 'stale' });
     expect(result.units.find((u) => u.id === c!.id)).toMatchObject({
       outcome: 'conflict',
@@ -111,6 +113,43 @@ describe('importXliff', () => {
       editor: 'ann',
     });
     expect(reverted).toMatchObject({ ok: true, text: a!.en });
+  });
+
+  it('a block untranslated in the app and in the file is empty, not rejected, on a round trip', async () => {
+    const [a] = (await text()).blocks.filter((x) => x.type === 'paragraph');
+    const glosses = JSON.parse(read(`locales/en/${SLUG}.json`)) as Record<string, string>;
+    delete glosses[a!.id];
+    data.write(`locales/en/${SLUG}.json`, `${JSON.stringify(glosses, null, 2)}\n`);
+    const xml = await exported();
+    const before = snapshot();
+    const result = await run(xml);
+    expect(result).toMatchObject({ ok: true, counts: { applied: 0, unchanged: 50, empty: 1, rejected: 0 } });
+    expect(result.ok && result.units.find((u) => u.id === a!.id)).toMatchObject({ outcome: 'empty' });
+    // The export leaves the unit without a <target>; a CAT tool may write an empty one instead.
+    expect(xml).not.toMatch(new RegExp(`<trans-unit id="${a!.id}"[^>]*>(?:(?!</trans-unit>)[\\s\\S])*<target`));
+    const emptyTarget = xml.replace(
+      new RegExp(`(<trans-unit id="${a!.id}"[^>]*>[\\s\\S]*?</source>)`),
+      '$1<target state="new"> </target>',
+    );
+    expect(emptyTarget).not.toBe(xml);
+    expect(await run(emptyTarget)).toMatchObject({ ok: true, counts: { empty: 1, rejected: 0 } });
+    expect(snapshot()).toEqual(before);
+  });
+
+  it('an empty target never clears a gloss: rejected, the gloss kept', async () => {
+    const [a] = (await text()).blocks.filter((x) => x.type === 'paragraph');
+    const before = snapshot();
+    const result = await run(withTarget(await exported(), a!.id, ''));
+    expect(result).toMatchObject({ ok: true, counts: { empty: 0, rejected: 1 } });
+    expect(result.ok && result.units.find((u) => u.id === a!.id)).toMatchObject({
+      outcome: 'rejected',
+      reason: expect.stringMatching(/nothing is deleted/),
+    });
+    expect(snapshot()).toEqual(before);
+  });
+
+  it('the API contract names the same outcomes as the plan', () => {
+    expect(importOutcomeSchema.options).toEqual([...importOutcomes]);
   });
 
   it('--force applies a conflict', async () => {
@@ -195,5 +234,24 @@ describe('importXliff', () => {
     const xml = await exported();
     const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(xml, 'utf16le')]);
     expect(await importXliff({ bytes, fileName: 'x.xlf', editor: 'ann' })).toMatchObject({ ok: true, counts: { unchanged: 51 } });
+  });
+
+  it('reads a file past 5 MB (a long book) and refuses one past 32 MB, saying the limit', async () => {
+    expect(MAX_IMPORT_BYTES).toBe(32 * 1024 * 1024);
+    const xml = await exported();
+    // Whitespace after the root element is well-formed XML: the same units in a 6 MB file.
+    const six = Buffer.from(xml + ' '.repeat(6 * 1024 * 1024));
+    expect(await importXliff({ bytes: six, fileName: 'x.xlf', editor: 'ann' })).toMatchObject({
+      ok: true,
+      counts: { unchanged: 51 },
+    });
+    const before = snapshot();
+    const over = await importXliff({ bytes: new Uint8Array(MAX_IMPORT_BYTES + 1), fileName: 'x.xlf', editor: 'ann' });
+    expect(over).toMatchObject({
+      ok: false,
+      kind: 'too-large',
+      error: expect.stringContaining('at most 33554432 bytes (32 MB)'),
+    });
+    expect(snapshot()).toEqual(before);
   });
 });

@@ -13,8 +13,19 @@ import { hashText } from '@/lib/text/hash';
 import { isGlossable } from '@/lib/text/types';
 import { GLOSS_LANGUAGE, loadText, type TextView } from './load';
 
-/** The largest exchange file an import reads, in bytes. */
-export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+/**
+ * The largest XLIFF file an import reads, in bytes: 32 MB, room for a whole long book (the app's
+ * own XLIFF of a 34,100-block novel is 8.9 MB). Other uploads keep their own limits.
+ */
+export const MAX_IMPORT_BYTES = 32 * 1024 * 1024;
+
+/** What a refused oversized import says, with the limit. */
+export function importTooLargeMessage(bytes?: number): string {
+  const limit = `${MAX_IMPORT_BYTES / (1024 * 1024)} MB`;
+  return bytes === undefined
+    ? `The file is larger than the ${limit} an XLIFF import can have`
+    : `The file is ${bytes} bytes; an XLIFF import can have at most ${MAX_IMPORT_BYTES} bytes (${limit})`;
+}
 
 export interface ImportRequest {
   /** The file's bytes (UTF-8 or UTF-16 with BOM, as XML allows). */
@@ -82,7 +93,7 @@ export async function importXliff(request: ImportRequest): Promise<ImportResult>
     return {
       ok: false,
       kind: 'too-large',
-      error: `The file is ${request.bytes.byteLength} bytes; an import can have at most ${MAX_IMPORT_BYTES} bytes (5 MB)`,
+      error: importTooLargeMessage(request.bytes.byteLength),
     };
   }
   const xml = decodeXml(request.bytes);

@@ -1,7 +1,7 @@
 import { importResponse, type ExchangeErrorResponse } from '@/lib/api/contract';
 import { readBodyBytes } from '@/lib/api/body';
 import { authorizeEdit } from '@/lib/auth/request';
-import { importXliff, MAX_IMPORT_BYTES } from '@/lib/library/import';
+import { importTooLargeMessage, importXliff, MAX_IMPORT_BYTES } from '@/lib/library/import';
 import { accessRefused, isTextSlug, noSuchText } from '@/app/api/_lib/http';
 import { queryFlag, queryValue } from '@/app/api/_lib/query';
 import { errorJson, json, withErrors } from '@/app/api/_lib/respond';
@@ -19,7 +19,7 @@ const importStatus = {
 
 /**
  * `POST /api/texts/<slug>/import?fileName=…&dryRun=1&force=1` with an XLIFF file as the body (at
- * most 5 MB, counted while it arrives): imports it like `npm run import`. 200 with the report
+ * most 32 MB, counted while it arrives): imports it like `npm run import`. 200 with the report
  * `{ counts, units: [{ id, outcome, reason?, current?, incoming? }] }`; 401/403 for anyone but an
  * editor, 413 too large, 422 a file that is not XLIFF of this text, each `{ error, kind }`.
  */
@@ -29,7 +29,11 @@ export const POST = withErrors(async (request: Request, { params }: { params: Pr
   const { slug } = await params;
   if (!isTextSlug(slug)) return noSuchText();
   const read = await readBodyBytes(request, MAX_IMPORT_BYTES);
-  if (!read.ok) return errorJson(read.error, 413);
+  if (!read.ok) {
+    if (read.kind !== 'too-large') return errorJson(read.error, 413);
+    const body: ExchangeErrorResponse = { error: importTooLargeMessage(), kind: 'too-large' };
+    return Response.json(body, { status: 413 });
+  }
   const url = new URL(request.url);
   const result = await importXliff({
     bytes: read.bytes,
