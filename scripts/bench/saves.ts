@@ -8,7 +8,7 @@
 // - the server's RSS after 100 saves and after 6,000 (every process of its group), with a 192 MB heap;
 // - for comparison, the p95 of a request that does nothing, and the save figures of the store
 //   alone, without HTTP (store-saves.ts).
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { syncLibrary } from '@/lib/library/sync';
@@ -123,7 +123,9 @@ async function saveRun(
   );
   // What is stored: the gloss file with the journal of saves not yet folded into it.
   const onDisk = storedGlosses(data, slug).glosses;
-  const history = readFileSync(path.join(data, 'locales', 'en', `${slug}.history.jsonl`), 'utf8');
+  // No history file: no save landed (the refusals say why).
+  const historyFile = path.join(data, 'locales', 'en', `${slug}.history.jsonl`);
+  const history = existsSync(historyFile) ? readFileSync(historyFile, 'utf8') : '';
   const recorded = new Set(
     history
       .split('\n')
@@ -196,7 +198,7 @@ export async function saveFigures(env: NodeJS.ProcessEnv = process.env, options:
       console.log(
         `\nserver RSS (${HEAP_MB} MB heap): ${after100.toFixed(0)} MB after 100 saves, ${afterAll.toFixed(0)} MB after ${memorySaves} ` +
           `(grew ${(afterAll - after100).toFixed(0)} MB; should stay within 100 MB); ` +
-          `${first.refused + rest.refused} refused, ${first.lost + rest.lost} lost`,
+          `${first.refused + rest.refused} refused${refusalCodes(first)}${refusalCodes(rest)}, ${first.lost + rest.lost} lost`,
       );
     } finally {
       fresh.stop();

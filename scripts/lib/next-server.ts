@@ -11,11 +11,25 @@ export interface RunningServer {
 /** The heap limit of `npm run serve` (package.json), so the figures are those of a real deployment. */
 const SERVE_HEAP_MB = 512;
 
-/** Starts `next start` on a free-looking port and waits until `/api/texts` answers. */
+/** A port in 3900–3989 that nothing listens on now (another server there would answer for ours). */
+async function freePort(): Promise<number> {
+  for (let attempt = 0; attempt < 50; attempt += 1) {
+    const port = 3900 + Math.floor(Math.random() * 90);
+    const taken = await fetch(`http://127.0.0.1:${port}/`).then(
+      () => true,
+      () => false,
+    );
+    if (!taken) return port;
+  }
+  throw new Error('no free port in 3900–3989');
+}
+
+/** Starts `next start` on a free port and waits until `/api/texts` answers. */
 export async function startServer(
   env: NodeJS.ProcessEnv,
-  { port = 3900 + Math.floor(Math.random() * 90), heapMb = SERVE_HEAP_MB }: { port?: number; heapMb?: number } = {},
+  { port: wanted, heapMb = SERVE_HEAP_MB }: { port?: number; heapMb?: number } = {},
 ): Promise<RunningServer> {
+  const port = wanted ?? (await freePort());
   const origin = `http://127.0.0.1:${port}`;
   // No -H: with an address there, Next.js would relay the proxy's rewrites over HTTP (see proxy.ts).
   const child = spawn(
