@@ -1,4 +1,4 @@
-// `npm run add -- <file> [--slug s] [--title "…"] [--author …] [--date …] [--encoding gb18030|big5|utf-8]
+// `npm run add -- <file> [--slug s] [--title "…"] [--author …] [--date …] [--encoding utf-8|gb18030|gbk|gb2312|big5|utf-16le|utf-16be]
 // [--replace] [--dry-run] [--json]`: adds a .txt or .md file in UTF-8 (with or without BOM), UTF-16
 // with BOM, GB18030/GBK or Big5 as content/<slug>.md, records its ids, creates its empty gloss
 // file, and prints what it found.
@@ -8,7 +8,7 @@ import { addText, type AddReport } from '@/lib/library/add';
 import { MAX_TEXT_BYTES } from '@/lib/text/prepare';
 
 const USAGE =
-  'Usage: npm run add -- <file.txt|file.md> [--slug s] [--title "…"] [--author …] [--date YYYY-MM-DD] [--encoding gb18030|big5|utf-8] [--replace] [--dry-run] [--json]';
+  'Usage: npm run add -- <file.txt|file.md> [--slug s] [--title "…"] [--author …] [--date YYYY-MM-DD] [--encoding utf-8|gb18030|gbk|gb2312|big5|utf-16le|utf-16be] [--replace] [--dry-run] [--json]';
 
 function printReport(report: AddReport): void {
   const { summary } = report;

@@ -110,6 +110,13 @@ describe('addText', () => {
     expect(existsSync(data.file('content/xi-you-ji-sample.md'))).toBe(true);
   });
 
+  it('refuses an encoding Chinese texts do not come in (latin1) and writes nothing', async () => {
+    const result = await addText({ bytes: fixture('gb18030.md'), fileName: 'a.md', slug: 'mojibake', encoding: 'latin1' });
+    expect(result).toMatchObject({ ok: false, kind: 'encoding' });
+    expect(!result.ok && result.error).toMatch(/"latin1" is not one a Chinese text is read in; name one of utf-8, gb18030/);
+    expect(existsSync(data.file('content/mojibake.md'))).toBe(false);
+  });
+
   it('refuses more than 5 MB', async () => {
     const result = await addText({ bytes: new Uint8Array(MAX_TEXT_BYTES + 1), fileName: 'big.txt' });
     expect(result).toMatchObject({ ok: false, kind: 'too-large' });

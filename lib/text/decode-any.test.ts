@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { decodeAnyText, EncodingError, MIN_CONFIDENCE } from './decode';
+import { encodeCharset } from './charset-decode';
 
 const fixture = (name: string) => readFileSync(fileURLToPath(new URL(`./fixtures/encodings/${name}`, import.meta.url)));
 const SIMPLIFIED_START = '# 自动驾驶是 AGI\r\n\r\n前些天，OpenAI 前首席科学家';
@@ -91,8 +92,29 @@ describe('decodeAnyText: an encoding named by the user', () => {
     expect(() => decodeAnyText(fixture('gb18030.md'), 'x.md', { encoding: 'utf-8' })).toThrow(/not valid UTF-8/);
   });
 
-  it('an unknown encoding name is refused', () => {
-    expect(() => decodeAnyText(fixture('utf8.md'), 'x.md', { encoding: 'klingon' })).toThrow(/unknown encoding "klingon"/);
+  const refusedNames = ['klingon', 'latin1', 'ISO-8859-1', 'windows-1252', 'ascii', 'base64', 'hex', 'utf-32le', 'shift_jis'];
+  it.each(refusedNames)('the encoding name %s is refused, naming the accepted ones', (encoding) => {
+    expect(() => decodeAnyText(fixture('utf8.md'), 'x.md', { encoding })).toThrow(
+      `the encoding "${encoding}" is not one a Chinese text is read in; name one of utf-8, gb18030, gbk, gb2312, big5, utf-16le, utf-16be`,
+    );
+  });
+
+  const acceptedNames: [string, string][] = [
+    ['UTF-8', 'utf8.md'],
+    ['utf8', 'utf8.md'],
+    [' GB18030 ', 'gb18030.md'],
+    ['GBK', 'gbk.md'],
+    ['gb2312', 'gbk.md'],
+    ['Big5', 'big5.md'],
+  ];
+  it.each(acceptedNames)('the encoding name %s is accepted for %s', (encoding, file) => {
+    expect(decodeAnyText(fixture(file), file, { encoding }).text.length).toBeGreaterThan(0);
+  });
+
+  it('UTF-16 without a byte order mark decodes when its byte order is named', () => {
+    const bytes = encodeCharset('自动驾驶', 'utf-16le');
+    expect(decodeAnyText(bytes, 'x.txt', { encoding: 'UTF-16LE' })).toEqual({ text: '自动驾驶', encoding: 'utf-16le' });
+    expect(decodeAnyText(encodeCharset('自动驾驶', 'utf-16be'), 'x.txt', { encoding: 'utf-16be' }).text).toBe('自动驾驶');
   });
 
   it('UTF-8 bytes named Big5 give replacement characters and are refused', () => {

@@ -51,6 +51,20 @@ function firstInvalidByte(bytes: Uint8Array): number {
 /** Encodings a new text may arrive in, besides UTF-8 and UTF-16 with a byte order mark. */
 export const chineseEncodings = ['gb18030', 'big5'] as const;
 
+/**
+ * The encodings a person may name for a text (case-insensitive): those Chinese texts come in.
+ * GBK and GB2312 are subsets of GB18030; UTF-16 without a byte order mark needs its byte order.
+ */
+export const NAMED_ENCODINGS = ['utf-8', 'gb18030', 'gbk', 'gb2312', 'big5', 'utf-16le', 'utf-16be'] as const;
+const ENCODING_ALIASES: Readonly<Record<string, (typeof NAMED_ENCODINGS)[number]>> = { utf8: 'utf-8' };
+
+/** The accepted encoding a name stands for, or undefined: `('GBK')` → `'gbk'`, `('UTF8')` → `'utf-8'`, `('latin1')` → undefined. */
+export function namedEncoding(name: string): (typeof NAMED_ENCODINGS)[number] | undefined {
+  const key = name.trim().toLowerCase();
+  const found = ENCODING_ALIASES[key] ?? NAMED_ENCODINGS.find((encoding) => encoding === key);
+  return found && canDecode(found) ? found : undefined;
+}
+
 /** The lowest chardet confidence (0–100) at which a Chinese legacy encoding is taken as found. */
 export const MIN_CONFIDENCE = 50;
 
@@ -93,14 +107,18 @@ function decodeUtf8(bytes: Uint8Array): string | undefined {
  * Decodes the bytes of a text that may come from anywhere: UTF-8 with or without BOM, UTF-16 with
  * BOM, or GB18030/GBK or Big5 found by chardet. Refuses (EncodingError with a message to show) a
  * binary file, bytes invalid in the encoding found, and a guess below MIN_CONFIDENCE, instead of
- * returning mojibake. `encoding` skips detection. GB18030 bytes of 近日，播客节目… →
+ * returning mojibake. `encoding` skips detection; it must be one of NAMED_ENCODINGS. GB18030 bytes of 近日，播客节目… →
  * `{ text: '近日，播客节目…', encoding: 'gb18030', confidence: 100 }`.
  */
 export function decodeAnyText(bytes: Uint8Array, file: string, options: { encoding?: string } = {}): DecodedText {
-  const asked = options.encoding?.trim().toLowerCase();
-  if (asked) {
-    if (!canDecode(asked)) refuse(file, `unknown encoding "${options.encoding}"`);
-    if (asked === 'utf-8' || asked === 'utf8') {
+  if (options.encoding?.trim()) {
+    const asked = namedEncoding(options.encoding);
+    if (!asked)
+      refuse(
+        file,
+        `the encoding "${options.encoding.trim()}" is not one a Chinese text is read in; name one of ${NAMED_ENCODINGS.join(', ')} (or none, to have it found); nothing was written`,
+      );
+    if (asked === 'utf-8') {
       const text = decodeUtf8(bytes);
       if (text === undefined) refuse(file, `it is not valid UTF-8 (invalid byte sequence at byte ${firstInvalidByte(bytes)})`);
       return { text: checkDecoded(text, 'UTF-8', file), encoding: 'utf-8' };
