@@ -101,6 +101,11 @@ describe('prepareText', () => {
     expect(prepared.ok && prepared.summary.oddities).toEqual([expect.objectContaining({ kind: 'implicit-heading', line: 4 })]);
   });
 
+  it('a chapter heading in a classic form is not reported as implicit', () => {
+    const prepared = prepareText('《红楼梦》\n\n第一回  甄士隐梦幻识通灵\n\n正文．\n\n第二回  贾夫人仙逝扬州城\n\n正文．');
+    expect(prepared.ok && prepared.summary.oddities.map((o) => o.line)).toEqual([1]);
+  });
+
   it('a # heading is not reported as implicit', () => {
     const prepared = prepareText('# 自动驾驶\n\n正文。');
     expect(prepared.ok && prepared.summary.oddities).toEqual([]);

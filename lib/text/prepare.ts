@@ -1,3 +1,4 @@
+import { isChapterHeading } from './chapter-heading';
 import { serializeFrontMatter, splitFrontMatter } from './front-matter';
 import { isImplicitHeading, parseText } from './parse';
 import { blockTypes, type BlockType, type SourceBlock, type TextMeta } from './types';
@@ -81,7 +82,8 @@ function findOddities(blocks: SourceBlock[], bodyLines: string[], bodyStart: num
       });
     }
     const raw = bodyLines[block.line - bodyStart] ?? '';
-    if (block.type === 'heading' && !/^\s{0,3}#/.test(raw) && isImplicitHeading(block.text)) {
+    // Chapter headings in a classic form (第一回) are what a reader expects; only other short lines are worth a look.
+    if (block.type === 'heading' && !/^\s{0,3}#/.test(raw) && isImplicitHeading(block.text) && !isChapterHeading(block.text)) {
       oddities.push({
         line: block.line,
         kind: 'implicit-heading',
