@@ -2,31 +2,47 @@ import type { TFunction } from 'i18next';
 
 /**
  * The reading page's Download menu: plain links (no script), so it costs readers who never
- * open it only these few lines of HTML. `section` narrows the files to one section.
+ * open it only these few lines of HTML. With `section` (the name of the section shown, as in
+ * its URL) it offers that section's PDF, EPUB and HTML as well as the whole text's.
  */
 export function DownloadMenu({ slug, t, uiLang, section }: { slug: string; t: TFunction; uiLang: string; section?: string }) {
   const base = `/api/texts/${slug}/export`;
-  const suffix = section ? `&section=${section}` : '';
-  const items: [string, string][] = [
+  const files = (suffix: string): [string, string][] => [
     [`${base}?format=pdf&paper=A4${suffix}`, t('download.pdfA4')],
     [`${base}?format=pdf&paper=Letter${suffix}`, t('download.pdfLetter')],
     [`${base}?format=epub${suffix}`, t('download.epub')],
     [`${base}?format=html${suffix}`, t('download.html')],
+  ];
+  const whole: [string, string][] = [
+    ...files(''),
     [`/api/texts/${slug}/xliff`, t('download.xliff')],
     [`/api/texts/${slug}`, t('download.json')],
   ];
+  const links = (items: [string, string][]) =>
+    items.map(([href, label]) => (
+      <li key={href}>
+        <a href={href} download>
+          {label}
+        </a>
+      </li>
+    ));
   return (
     <details className="download-menu" lang={uiLang}>
       <summary>{t('download.label')}</summary>
-      <ul>
-        {items.map(([href, label]) => (
-          <li key={href}>
-            <a href={href} download>
-              {label}
-            </a>
+      {section ? (
+        <ul>
+          <li className="download-group">
+            <span id="download-whole">{t('download.wholeText')}</span>
+            <ul aria-labelledby="download-whole">{links(whole)}</ul>
           </li>
-        ))}
-      </ul>
+          <li className="download-group" data-section={section}>
+            <span id="download-section">{t('download.thisSection')}</span>
+            <ul aria-labelledby="download-section">{links(files(`&section=${encodeURIComponent(section)}`))}</ul>
+          </li>
+        </ul>
+      ) : (
+        <ul>{links(whole)}</ul>
+      )}
     </details>
   );
 }

@@ -1,9 +1,10 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { expect, test } from '@playwright/test';
+import { unzipText } from '../lib/export/zip';
 import { generateLongText, longTextGlossFile } from '../lib/testing/long-text';
 import { SEED, SLUG } from './helpers';
 import { expectRowsTogether, pdfPages, rowPieces } from './printed-text';
@@ -58,11 +59,23 @@ test('the EPUB of the bundled article passes epubcheck with no errors and no war
   expect(epubcheck(file)).toMatch(/Messages: 0 fatals \/ 0 errors \/ 0 warnings/);
 });
 
-test('the EPUB of a long text (2,000 paragraphs in sections), English first, passes epubcheck', async () => {
+test('the EPUB of a long text in 1,000 short chapters, English first: a few content files, every section in the nav, passes epubcheck', async () => {
   test.setTimeout(180_000);
-  const long = generateLongText({ paragraphs: 2_000, chapterLength: 100, glossed: 1 });
+  // 2,000 blocks, a heading and a paragraph to a chapter: 1,000 reading sections, once 1,000 files.
+  const long = generateLongText({ paragraphs: 2_000, chapterLength: 2, glossed: 1 });
   const data = dataWith('long', long.source, (blocks) => longTextGlossFile(long, blocks));
   const file = exportTo('long', 'long.epub', ['--format', 'epub', '--order', 'en-first'], data);
+  const files = await unzipText(readFileSync(file));
+  const content = files.filter((f) => /^OEBPS\/text-\d+\.xhtml$/.test(f.path));
+  expect(content.length).toBeGreaterThan(1);
+  expect(content.length).toBeLessThan(20);
+  const nav = files.find((f) => f.path === 'OEBPS/nav.xhtml')?.text ?? '';
+  // Every section is in the nav (grouped by file), each leading to its own element.
+  const sections = content.flatMap((f) =>
+    [...f.text.matchAll(/<section epub:type="chapter" id="(section-[^"]+)"/g)].map((m) => m[1]),
+  );
+  expect(sections.length).toBeGreaterThan(900);
+  expect([...nav.matchAll(/href="text-\d+\.xhtml#(section-[^"]+)"/g)].map((m) => m[1])).toEqual(sections);
   expect(epubcheck(file)).toMatch(/Messages: 0 fatals \/ 0 errors \/ 0 warnings/);
 });
 

@@ -26,12 +26,15 @@ test('the Download menu links to the files, and the server sends each as an atta
     expect(response.headers()['content-type']).toBe(type);
     expect(response.headers()['content-disposition']).toMatch(new RegExp(`^attachment; filename="${SLUG}\\.`));
   }
-  const pdf = await request.get(`${EXPORT}?format=pdf&paper=Letter&section=s2`, { timeout: 60_000 });
+  // The article is one reading section: s1 is it, named in the file by its first block, as in its URL.
+  const first = loadSeed().blocks[0]!.id;
+  const pdf = await request.get(`${EXPORT}?format=pdf&paper=Letter&section=s1`, { timeout: 60_000 });
   expect(pdf.headers()['content-type']).toBe('application/pdf');
-  expect(pdf.headers()['content-disposition']).toBe(`attachment; filename="${SLUG}-s2.pdf"`);
+  expect(pdf.headers()['content-disposition']).toBe(`attachment; filename="${SLUG}-${first}.pdf"`);
   expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
   expect((await request.get(`${EXPORT}?format=doc`)).status()).toBe(422);
-  expect((await request.get(`${EXPORT}?format=pdf&section=s99`)).status()).toBe(404);
+  expect((await request.get(`${EXPORT}?format=pdf&section=s2`)).status()).toBe(404);
+  expect((await request.get(`${EXPORT}?format=pdf&section=../x`)).status()).toBe(422);
   expect((await request.get(`/api/texts/nope/export?format=html`)).status()).toBe(404);
 });
 

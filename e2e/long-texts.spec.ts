@@ -89,6 +89,26 @@ test.describe('a long text in sections', () => {
     await expect(page.locator('.section-nav-top a[rel="prev"]')).toHaveAttribute('href', hrefs.at(-2)!);
   });
 
+  test('a section page offers this section’s files, the same passage as the page', async ({ page, request }) => {
+    await page.goto(LONG_PATH);
+    const third = (await contents(page))[2]!;
+    const name = third.split('/').at(-1)!;
+    await page.goto(third);
+    await waitForHydration(page);
+    await page.locator('.download-menu summary').click();
+    const group = page.getByRole('list', { name: 'This section' });
+    await expect(group.locator('a')).toHaveCount(4);
+    const href = await group.getByRole('link', { name: /HTML/ }).getAttribute('href');
+    expect(href).toBe(`/api/texts/${LONG}/export?format=html&section=${name}`);
+    await expect(page.getByRole('list', { name: 'The whole text' }).locator('a')).toHaveCount(6);
+    const file = await request.get(href!);
+    expect(file.headers()['content-disposition']).toBe(`attachment; filename="${LONG}-${name}.html"`);
+    const html = await file.text();
+    const rows = await page.locator('article.reader > .row').evaluateAll((els) => els.map((el) => el.id));
+    const exported = [...html.matchAll(/<(?:div class="row[^"]*"|hr class="row-break") id="([^"]+)"/g)].map((m) => m[1]);
+    expect(exported).toEqual(rows);
+  });
+
   test('#<id> of a block deep in the text, from a fresh load, lands on its row in its section', async ({ page, request }) => {
     const all = await longBlocks(request);
     const target = all.filter((b) => b.type === 'paragraph')[2000]!;

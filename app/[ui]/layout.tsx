@@ -29,6 +29,7 @@ import '../styles/glossary.css';
 import '../styles/exchange.css';
 import '../styles/reading-options.css';
 import '../styles/download.css';
+import '../styles/download-sections.css';
 import '../styles/print.css';
 import '../styles/long-words.css';
 import '../styles/sections.css';

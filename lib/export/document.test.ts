@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ReadToken } from '@/lib/annotate/types';
-import { buildExportDocument, runsText, textPieces, textRuns, type Run } from './document';
+import { splitSections, type SectionLimits } from '@/lib/text/sections';
+import { buildExportDocument, findDocSection, runsText, textPieces, textRuns, type Run } from './document';
 import { textView } from '@/lib/testing/text-view';
 
 const tok = (text: string, start: number, pinyin?: string): ReadToken => ({
@@ -142,14 +143,49 @@ describe('buildExportDocument', () => {
     { id: 'gone', block: 'zzzzzz', quote: '无', occurrence: 1, body: 'Orphan.' },
     { id: 'moved', block: 'b00001', quote: '不在', occurrence: 1, body: 'Detached.' },
   ];
-  const doc = buildExportDocument({ text, notes });
+  // The reader's sectioning with no single-page text: a section per chapter.
+  const byChapter: SectionLimits = { singlePageChars: 0, singlePageBlocks: 0, maxChars: 10_000, maxBlocks: 1_000 };
+  const doc = buildExportDocument({ text, notes, sections: splitSections(text.blocks, byChapter) });
 
-  it('cuts sections at the top-level headings, text before the first heading being its own section', () => {
-    expect(doc.sections.map((s) => [s.id, s.heading?.id ?? null, s.blocks.map((b) => b.id)])).toEqual([
-      ['s1', null, ['b00001']],
-      ['s2', 'b00002', ['b00002', 'b00003', 'b00004', 'b00005']],
-      ['s3', 'b00006', ['b00006', 'b00007']],
+  it('has the reader’s sections, named by their first block, numbered, with their chapter’s headings', () => {
+    expect(doc.sections.map((s) => [s.name, s.number, s.headings.map((h) => h.id), s.blocks.map((b) => b.id)])).toEqual([
+      ['b00001', 1, [], ['b00001']],
+      ['b00002', 2, ['b00002'], ['b00002', 'b00003', 'b00004', 'b00005']],
+      ['b00006', 3, ['b00006'], ['b00006', 'b00007']],
     ]);
+  });
+
+  it('is cut as the reader cuts it when no sections are given: a short text is one section', () => {
+    expect(buildExportDocument({ text, notes }).sections.map((s) => s.name)).toEqual(
+      splitSections(text.blocks).map((s) => s.name),
+    );
+    expect(buildExportDocument({ text, notes }).sections).toHaveLength(1);
+  });
+
+  it('gives the parts of a long chapter its headings, and its part', () => {
+    const long = textView([
+      ['heading', '第一章', 'One', 2],
+      ...Array.from({ length: 6 }, (_, i) => ['paragraph', `第${i}段。`, `P${i}.`] as ['paragraph', string, string]),
+      ['heading', '第二章', 'Two', 2],
+      ['paragraph', '二。', 'Two.'],
+    ]);
+    const parts = buildExportDocument({
+      text: long,
+      notes: [],
+      sections: splitSections(long.blocks, { ...byChapter, maxBlocks: 4 }),
+    }).sections;
+    expect(parts.map((s) => [s.name, s.headings.map((h) => h.id), s.part ?? null])).toEqual([
+      ['b00001', ['b00001'], { n: 1, of: 2 }],
+      ['b00005', ['b00001'], { n: 2, of: 2 }],
+      ['b00008', ['b00008'], null],
+    ]);
+  });
+
+  it('finds a section by its name or as the reader’s Section n, and nothing else', () => {
+    expect(findDocSection(doc, 'b00006')?.number).toBe(3);
+    expect(findDocSection(doc, 's3')?.name).toBe('b00006');
+    expect(findDocSection(doc, 's4')).toBeUndefined();
+    expect(findDocSection(doc, 'b00003')).toBeUndefined();
   });
 
   it('numbers notes in document order, by position in the paragraph; detached and orphaned notes are kept', () => {

@@ -1,7 +1,8 @@
 import { anchorNote, type AnchoredNote } from '@/lib/annotate/notes';
 import type { NoteSource, ReadToken } from '@/lib/annotate/types';
-import type { BlockView, TextView } from '@/lib/library/load';
+import type { TextView } from '@/lib/library/load';
 import { inlineRanges } from '@/lib/text/inline';
+import { splitSections, type Section } from '@/lib/text/sections';
 import { printsAddress } from './print';
 import type { BlockType, TextMeta } from '@/lib/text/types';
 import { isGlossable } from '@/lib/text/types';
@@ -42,11 +43,21 @@ export interface DocNote {
   detached: boolean;
 }
 
+/**
+ * One of the reader's sections (lib/text/sections.ts splitSections): the same passage as the
+ * reading page `/read/<slug>/s/<name>`.
+ */
 export interface DocSection {
-  /** `s1`, `s2`, … in document order; stable for a given text. */
-  id: string;
-  /** The heading that opens the section; null for text before the first heading. */
-  heading: DocBlock | null;
+  /** The id of its first block, as in the reader's URL. */
+  name: string;
+  /** Its place, from 1: the reader's "Section n of N". */
+  number: number;
+  /** The headings that open its chapter (a part and a chapter heading, say); empty when none. */
+  headings: DocBlock[];
+  /** When its chapter was cut into parts: which part it is. */
+  part?: { n: number; of: number };
+  /** The first words of its first paragraph. */
+  opening: string;
   blocks: DocBlock[];
   /** The notes whose references are in this section, in number order. */
   notes: DocNote[];
@@ -67,6 +78,8 @@ export interface DocumentSources {
   notes: readonly NoteSource[];
   /** Tokens with pinyin by block id: given, the Chinese carries ruby. */
   readings?: Readonly<Record<string, readonly ReadToken[]>>;
+  /** The text's reading sections, when the caller has them already; else worked out here. */
+  sections?: readonly Section[];
 }
 
 const HAN = /\p{Script=Han}/u;
@@ -143,23 +156,32 @@ function zhMarkerOffset(note: AnchoredNote, tokens: readonly ReadToken[], length
   return word ? word.end : end;
 }
 
-/** Text sections: a new one at each heading of the text's highest heading level. */
-function sectionStarts(blocks: readonly BlockView[]): Set<number> {
-  const levels = blocks.filter((b) => b.type === 'heading').map((b) => b.level ?? 2);
-  const top = levels.length > 0 ? Math.min(...levels) : undefined;
-  const starts = new Set<number>();
-  blocks.forEach((b, i) => {
-    if (b.type === 'heading' && (b.level ?? 2) === top) starts.add(i);
+/** The reader's sections as document sections; a continued chapter's parts keep its headings. */
+function docSections(sections: readonly Section[], blocks: readonly DocBlock[]): DocSection[] {
+  let headings: DocBlock[] = [];
+  return sections.map((section, i) => {
+    if (!section.part || section.part.n === 1) {
+      headings = [];
+      for (let b = section.start; b < section.end && blocks[b]?.type === 'heading'; b++) headings.push(blocks[b]!);
+    }
+    return {
+      name: section.name,
+      number: i + 1,
+      headings,
+      ...(section.part ? { part: section.part } : {}),
+      opening: section.opening,
+      blocks: blocks.slice(section.start, section.end),
+      notes: [],
+    };
   });
-  return starts;
 }
 
 /**
  * Builds the export document of a text: blocks as runs, notes anchored and numbered, sections
- * cut at the top-level headings. A text with no headings is one section.
- * `buildExportDocument({ text, notes: [] })` → `{ slug, title, sections: [{ id: 's1', … }], notes: [] }`.
+ * those of the reader (one for a short text; else by chapter, long chapters cut in parts).
+ * `buildExportDocument({ text, notes: [] })` → `{ slug, title, sections: [{ name: 'c4pzjo', number: 1, … }], notes: [] }`.
  */
-export function buildExportDocument({ text, notes: noteSources, readings }: DocumentSources): ExportDocument {
+export function buildExportDocument({ text, notes: noteSources, readings, sections: given }: DocumentSources): ExportDocument {
   const notes: DocNote[] = [];
   const byBlock = new Map<string, NoteSource[]>();
   for (const note of noteSources) byBlock.set(note.block, [...(byBlock.get(note.block) ?? []), note]);
@@ -192,14 +214,7 @@ export function buildExportDocument({ text, notes: noteSources, readings }: Docu
     notes.push({ number: notes.length + 1, id: note.id, block: note.block, quote: note.quote, body: note.body, detached: true });
   }
 
-  const starts = sectionStarts(text.blocks);
-  const sections: DocSection[] = [];
-  blocks.forEach((block, i) => {
-    if (i === 0 || starts.has(i)) {
-      sections.push({ id: `s${sections.length + 1}`, heading: starts.has(i) ? block : null, blocks: [], notes: [] });
-    }
-    sections.at(-1)?.blocks.push(block);
-  });
+  const sections = docSections(given ?? splitSections(text.blocks), blocks);
   for (const section of sections) {
     const numbers = new Set(
       section.blocks.flatMap((b) => [...b.zh, ...(b.en ?? [])]).flatMap((r) => (r.kind === 'note' ? [r.number] : [])),
@@ -211,6 +226,17 @@ export function buildExportDocument({ text, notes: noteSources, readings }: Docu
   sections.at(-1)?.notes.push(...orphans);
 
   return { slug: text.slug, title: { zh: text.title.zh, en: text.title.en ?? null }, meta: text.meta, sections, notes };
+}
+
+/**
+ * The section `wanted` names: a section's name (the id of its first block, as in the reader's
+ * URL `/read/<slug>/s/<name>`), or `s<n>`, the section the reader calls "Section n of N".
+ * `(doc, 'bw03oj')` → the section whose page is `/read/<slug>/s/bw03oj`; `(doc, 's1')` → the first.
+ */
+export function findDocSection(doc: ExportDocument, wanted: string): DocSection | undefined {
+  const numbered = /^s([1-9][0-9]{0,5})$/.exec(wanted);
+  if (numbered) return doc.sections[Number(numbered[1]) - 1];
+  return doc.sections.find((s) => s.name === wanted);
 }
 
 /** The plain text of runs, as a reader sees it (ruby bases only, no note numbers). `[ruby 中/zhōng]` → `'中'`. */

@@ -4,8 +4,10 @@ import { escapeXml, runsMarkup, type RunOptions } from './markup';
 import { EN_LANG, ZH_LANG } from './html';
 
 /**
- * The files of an EPUB 3 package for a text: one XHTML file per section (long sections cut
- * into parts), a navigation document from the sections' headings, footnotes linked both ways.
+ * The files of an EPUB 3 package for a text: the reader's sections in order, gathered into
+ * XHTML files of bounded size (a section larger than a file is cut between blocks), a
+ * navigation document with every section (and the headings inside a section), footnotes
+ * linked both ways.
  * No tables: each pair is two consecutive blocks inside one container that readers are asked
  * not to split across pages.
  */
@@ -20,7 +22,7 @@ export interface EpubOptions {
   mode: EpubMode;
   /** `dcterms:modified`; the caller passes the time (this module reads no clock). */
   modified: Date;
-  /** Only these sections (by id); all when absent. */
+  /** Only these sections (by name, the id of their first block); all when absent. */
   sections?: readonly string[];
 }
 
@@ -31,8 +33,12 @@ export interface EpubFile {
   store?: boolean;
 }
 
-/** Blocks per XHTML file at most: readers get slow on very large files. */
+/**
+ * The bounds of one XHTML file: readers get slow on very large files, and a file per section
+ * (17,387 of them for one generated text) made epubcheck run out of stack.
+ */
 export const BLOCKS_PER_FILE = 400;
+export const FILE_BYTES = 256 * 1024;
 
 const CSS = `body{font-family:serif;line-height:1.6;margin:0 4%}
 :lang(zh){font-family:'Noto Serif CJK SC','Source Han Serif SC','Songti SC',serif}
@@ -59,25 +65,72 @@ const XHTML_HEAD = (title: string, lang: string) =>
 
 const langAttrs = (lang: string) => `lang="${lang}" xml:lang="${lang}"`;
 
-interface Part {
-  file: string;
+/** A run of one section's blocks within a file; `first` when it opens the section. */
+interface Piece {
   section: DocSection;
+  first: boolean;
+  markup: string[];
   blocks: DocBlock[];
 }
 
-function parts(sections: readonly DocSection[]): Part[] {
-  return sections.flatMap((section) => {
-    const out: Part[] = [];
-    for (let i = 0; i < Math.max(section.blocks.length, 1); i += BLOCKS_PER_FILE) {
-      const n = i / BLOCKS_PER_FILE;
-      out.push({
-        file: `${section.id}${n === 0 ? '' : `-${n + 1}`}.xhtml`,
-        section,
-        blocks: section.blocks.slice(i, i + BLOCKS_PER_FILE),
-      });
-    }
-    return out;
-  });
+interface ContentFile {
+  file: string;
+  pieces: Piece[];
+}
+
+/** UTF-8 length of a string, without encoding it. */
+function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code < 0xdc00) {
+      bytes += 4;
+      i += 1;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+/**
+ * Gathers the sections, in order, into files of at most FILE_BYTES of markup and BLOCKS_PER_FILE
+ * blocks: a file takes whole sections while they fit, and a section that does not fit a file
+ * of its own is cut between blocks. An empty section still gets a (tiny) piece, so the nav can
+ * point at it.
+ */
+function contentFiles(sections: readonly DocSection[], options: EpubOptions): ContentFile[] {
+  const files: ContentFile[] = [];
+  let current: ContentFile | undefined;
+  let bytes = 0;
+  let blocks = 0;
+  const open = () => {
+    current = { file: `text-${files.length + 1}.xhtml`, pieces: [] };
+    files.push(current);
+    bytes = 0;
+    blocks = 0;
+  };
+  for (const section of sections) {
+    const markup = section.blocks.map((b) => pairMarkup(b, options));
+    const size = markup.reduce((sum, m) => sum + utf8Length(m), 0);
+    // A section that fits a file starts a new one rather than being cut across two.
+    if (!current || (blocks > 0 && (bytes + size > FILE_BYTES || blocks + markup.length > BLOCKS_PER_FILE))) open();
+    let piece: Piece = { section, first: true, markup: [], blocks: [] };
+    current!.pieces.push(piece);
+    markup.forEach((m, i) => {
+      const length = utf8Length(m);
+      if (blocks > 0 && (bytes + length > FILE_BYTES || blocks + 1 > BLOCKS_PER_FILE)) {
+        open();
+        piece = { section, first: false, markup: [], blocks: [] };
+        current!.pieces.push(piece);
+      }
+      piece.markup.push(m);
+      piece.blocks.push(section.blocks[i]!);
+      bytes += length;
+      blocks += 1;
+    });
+  }
+  return files;
 }
 
 /** The note markers of one block side: an `epub:type="noteref"` link into the footnotes of the same file. */
@@ -151,9 +204,20 @@ function firstReferences(blocks: readonly DocBlock[], options: EpubOptions): Map
   return first;
 }
 
+function headingText(block: DocBlock): { zh: string; en: string | null } {
+  return { zh: runsText(block.zh), en: block.en ? runsText(block.en) : null };
+}
+
+/** A section as the nav and its file's title name it: its chapter's headings, as the reader does. */
 function sectionTitle(section: DocSection, doc: ExportDocument): { zh: string; en: string | null } {
-  if (!section.heading) return doc.title;
-  return { zh: runsText(section.heading.zh), en: section.heading.en ? runsText(section.heading.en) : null };
+  if (section.headings.length === 0) {
+    if (section.number === 1 && !section.opening) return doc.title;
+    return { zh: section.opening || doc.title.zh, en: `Part ${section.number}` };
+  }
+  const titles = section.headings.map(headingText);
+  const part = section.part && section.part.n > 1 ? ` (${section.part.n}/${section.part.of})` : '';
+  const en = titles.every((t) => t.en) ? titles.map((t) => t.en).join(' · ') + part : null;
+  return { zh: titles.map((t) => t.zh).join(' · ') + part, en };
 }
 
 function titlePage(doc: ExportDocument): string {
@@ -169,22 +233,76 @@ function titlePage(doc: ExportDocument): string {
   );
 }
 
-function navDocument(doc: ExportDocument, list: readonly Part[]): string {
-  const firsts = list.filter((p, i) => list.findIndex((q) => q.section === p.section) === i);
-  const items = firsts
-    .map((p) => {
-      const title = sectionTitle(p.section, doc);
-      const label =
-        `<span ${langAttrs(ZH_LANG)}>${escapeXml(title.zh)}</span>` +
-        (title.en ? ` · <span ${langAttrs(EN_LANG)}>${escapeXml(title.en)}</span>` : '');
-      return `<li><a href="${p.file}">${label}</a></li>`;
-    })
-    .join('');
+function navLabel(title: { zh: string; en: string | null }): string {
+  return (
+    `<span ${langAttrs(ZH_LANG)}>${escapeXml(title.zh)}</span>` +
+    (title.en ? ` · <span ${langAttrs(EN_LANG)}>${escapeXml(title.en)}</span>` : '')
+  );
+}
+
+/** The id of a section's element in its file: not the block id, which its first block has. */
+const sectionAnchor = (section: DocSection) => `section-${section.name}`;
+
+/** A nav list longer than this is grouped by content file. */
+export const NAV_LIST_MAX = 100;
+/**
+ * The most sections the nav lists one by one: past it, the nav has one entry per content file
+ * only. epubcheck 5 runs out of stack on a nav of 10,000 entries (it passed 4,000).
+ */
+export const NAV_ENTRIES_MAX = 3_000;
+
+/**
+ * Every section, in order, each with the headings inside it past its opening ones. With more
+ * than NAV_LIST_MAX sections, one entry per content file (`第1回 – 第200回`) holds its sections;
+ * with more than NAV_ENTRIES_MAX, the file entries alone.
+ */
+function navDocument(doc: ExportDocument, list: readonly ContentFile[]): string {
+  const byFile: { file: string; titles: { zh: string; en: string | null }[]; entries: { link: string; inner: string[] }[] }[] =
+    [];
+  let last: { link: string; inner: string[] } | undefined;
+  for (const { file, pieces } of list) {
+    const group = { file, titles: [] as { zh: string; en: string | null }[], entries: [] as { link: string; inner: string[] }[] };
+    byFile.push(group);
+    for (const piece of pieces) {
+      const section = piece.section;
+      if (piece.first) {
+        const title = sectionTitle(section, doc);
+        last = { link: `<a href="${file}#${sectionAnchor(section)}">${navLabel(title)}</a>`, inner: [] };
+        group.titles.push(title);
+        group.entries.push(last);
+      }
+      const opening = new Set(section.headings.map((h) => h.id));
+      for (const b of piece.blocks) {
+        if (b.type === 'heading' && !opening.has(b.id))
+          last?.inner.push(`<li><a href="${file}#${escapeXml(b.id)}">${navLabel(headingText(b))}</a></li>`);
+      }
+    }
+  }
+  const entry = (e: { link: string; inner: string[] }) =>
+    `<li>${e.link}${e.inner.length > 0 ? `<ol>${e.inner.join('')}</ol>` : ''}</li>`;
+  const all = byFile.flatMap((g) => g.entries);
+  const items =
+    all.length <= NAV_LIST_MAX
+      ? all.map(entry).join('')
+      : byFile
+          .filter((g) => g.entries.length > 0)
+          .map((g) => {
+            const first = g.titles[0]!;
+            const end = g.titles.at(-1)!;
+            const span =
+              g.titles.length === 1
+                ? first
+                : { zh: `${first.zh} – ${end.zh}`, en: first.en && end.en ? `${first.en} – ${end.en}` : null };
+            const inner = all.length <= NAV_ENTRIES_MAX ? `<ol>${g.entries.map(entry).join('')}</ol>` : '';
+            return `<li><a href="${g.file}">${navLabel(span)}</a>${inner}</li>`;
+          })
+          .join('');
+  const first = list[0]?.file;
   return (
     XHTML_HEAD('Contents', EN_LANG) +
     `<body><nav epub:type="toc" id="toc"><h1>Contents</h1><ol><li><a href="title.xhtml">${escapeXml(doc.title.en ?? doc.title.zh)}</a></li>${items}</ol></nav>` +
     `<nav epub:type="landmarks" hidden="hidden"><h2>Landmarks</h2><ol><li><a epub:type="titlepage" href="title.xhtml">Title page</a></li>` +
-    (firsts[0] ? `<li><a epub:type="bodymatter" href="${firsts[0].file}">Text</a></li>` : '') +
+    (first ? `<li><a epub:type="bodymatter" href="${first}">Text</a></li>` : '') +
     `</ol></nav></body></html>\n`
   );
 }
@@ -194,7 +312,7 @@ function epubDate(date: string | undefined): string | null {
   return date && /^\d{4}(-\d{2}(-\d{2})?)?$/.test(date) ? date : null;
 }
 
-function packageDocument(doc: ExportDocument, list: readonly Part[], options: EpubOptions): string {
+function packageDocument(doc: ExportDocument, list: readonly ContentFile[], options: EpubOptions): string {
   const modified = `${options.modified.toISOString().slice(0, 19)}Z`;
   const date = epubDate(doc.meta.date);
   const metadata = [
@@ -238,8 +356,8 @@ const CONTAINER =
  */
 export function buildEpubFiles(doc: ExportDocument, options: EpubOptions): EpubFile[] {
   const wanted = options.sections ? new Set(options.sections) : undefined;
-  const sections = wanted ? doc.sections.filter((s) => wanted.has(s.id)) : doc.sections;
-  const list = parts(sections);
+  const sections = wanted ? doc.sections.filter((s) => wanted.has(s.name)) : doc.sections;
+  const list = contentFiles(sections, options);
   const files: EpubFile[] = [
     { path: 'mimetype', data: 'application/epub+zip', store: true },
     { path: 'META-INF/container.xml', data: CONTAINER },
@@ -249,19 +367,26 @@ export function buildEpubFiles(doc: ExportDocument, options: EpubOptions): EpubF
     { path: 'OEBPS/title.xhtml', data: titlePage(doc) },
   ];
   const live = new Set(doc.sections.flatMap((s) => s.blocks.map((b) => b.id)));
-  list.forEach((part, i) => {
+  list.forEach((content, i) => {
     const isLast = i === list.length - 1;
-    const backTo = firstReferences(part.blocks, options);
+    const backTo = firstReferences(
+      content.pieces.flatMap((p) => p.blocks),
+      options,
+    );
     const notes = doc.notes.filter((n) => backTo.has(n.number));
     // Notes of blocks that no longer exist have no reference; they close the book, without a way back.
     const orphans = isLast && !wanted ? doc.notes.filter((n) => !live.has(n.block)) : [];
-    const title = sectionTitle(part.section, doc);
-    const body = part.blocks.map((b) => pairMarkup(b, options)).join('');
+    const title = sectionTitle(content.pieces[0]!.section, doc);
+    const body = content.pieces
+      .map(
+        (p) => `<section epub:type="chapter"${p.first ? ` id="${sectionAnchor(p.section)}"` : ''}>${p.markup.join('')}</section>`,
+      )
+      .join('');
     files.push({
-      path: `OEBPS/${part.file}`,
+      path: `OEBPS/${content.file}`,
       data:
         XHTML_HEAD(title.en ?? title.zh, ZH_LANG) +
-        `<body><section epub:type="chapter" id="${part.section.id}">${body}</section>` +
+        `<body>${body}` +
         footnotesMarkup(notes, backTo) +
         orphanNotesMarkup(orphans) +
         `</body></html>\n`,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { splitSections } from '@/lib/text/sections';
 import { textView } from '@/lib/testing/text-view';
 import { buildExportDocument } from './document';
 import { renderStandaloneHtml } from './html';
@@ -83,16 +84,19 @@ describe('renderStandaloneHtml', () => {
   });
 
   it('writes only the sections asked for, with their notes', () => {
+    const text = textView([
+      ['heading', '甲', 'A', 2],
+      ['paragraph', '一', 'one'],
+      ['heading', '乙', 'B', 2],
+      ['paragraph', '二', 'two'],
+    ]);
     const two = buildExportDocument({
-      text: textView([
-        ['heading', '甲', 'A', 2],
-        ['paragraph', '一', 'one'],
-        ['heading', '乙', 'B', 2],
-        ['paragraph', '二', 'two'],
-      ]),
+      text,
       notes: [{ id: 'x', block: 'b00004', quote: '二', occurrence: 1, body: 'About two.' }],
+      sections: splitSections(text.blocks, { singlePageChars: 0, singlePageBlocks: 0, maxChars: 1000, maxBlocks: 100 }),
     });
-    const out = renderStandaloneHtml(two, { layout: 'side', sections: ['s2'] });
+    const out = renderStandaloneHtml(two, { layout: 'side', sections: ['b00003'] });
+    expect(out).toContain('<section class="section" id="section-b00003">');
     expect(out).not.toContain('id="b00001"');
     expect(out).toContain('id="b00004"');
     expect(out).toContain('About two.');

@@ -10,7 +10,7 @@ export type ExportLayout = (typeof exportLayouts)[number];
 export interface HtmlOptions {
   /** The layout the file opens in (the reader can switch it without scripts). */
   layout: ExportLayout;
-  /** Only these sections (by id); all when absent. */
+  /** Only these sections (by name, the id of their first block); all when absent. */
   sections?: readonly string[];
 }
 
@@ -69,7 +69,8 @@ export function notesHtml(notes: readonly DocNote[]): string {
 }
 
 function sectionHtml(section: DocSection): string {
-  return `<section class="section" id="${section.id}">${section.blocks.map(rowHtml).join('')}</section>`;
+  // Not the section's name alone: that is its first block's id, which the block's row has.
+  return `<section class="section" id="section-${section.name}">${section.blocks.map(rowHtml).join('')}</section>`;
 }
 
 function layoutSwitch(layout: ExportLayout): string {
@@ -94,7 +95,7 @@ export function documentTitle(doc: ExportDocument): string {
  */
 export function renderStandaloneHtml(doc: ExportDocument, options: HtmlOptions): string {
   const wanted = options.sections ? new Set(options.sections) : undefined;
-  const sections = wanted ? doc.sections.filter((s) => wanted.has(s.id)) : doc.sections;
+  const sections = wanted ? doc.sections.filter((s) => wanted.has(s.name)) : doc.sections;
   const notes = wanted ? sections.flatMap((s) => s.notes) : doc.notes;
   const title = documentTitle(doc);
   const meta = [

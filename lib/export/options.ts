@@ -1,5 +1,6 @@
 import { epubModes, epubOrders, type EpubMode, type EpubOrder } from './epub';
 import { exportLayouts, type ExportLayout } from './html';
+import { isBlockId } from '@/lib/text/hash';
 
 /** The file formats a text can be exported to, and what each option may be. */
 export const fileFormats = ['html', 'epub', 'pdf'] as const;
@@ -14,7 +15,10 @@ export interface FileExportOptions {
   order: EpubOrder;
   mode: EpubMode;
   paper: PaperSize;
-  /** One section of a long text (its id, `s3`); the whole text when absent. */
+  /**
+   * One section of a long text: its name as in the reader's URL (`/read/<slug>/s/bw03oj`), or
+   * `s3` for the reader's "Section 3"; the whole text when absent.
+   */
   section?: string;
 }
 
@@ -58,8 +62,10 @@ export function parseFileOptions(
   const format = oneOf('format', values('format'), fileFormats);
   if (!format) throw new ExportOptionError(`format is required: one of ${fileFormats.join(', ')}`);
   const section = values('section');
-  if (section !== null && section !== undefined && !/^s[1-9][0-9]{0,5}$/.test(section)) {
-    throw new ExportOptionError(`section must be a section id such as s1 (got "${section}")`);
+  if (section !== null && section !== undefined && !isBlockId(section) && !/^s[1-9][0-9]{0,5}$/.test(section)) {
+    throw new ExportOptionError(
+      `section must be a section's name as in its reading URL (/read/<slug>/s/<name>), or s<n> for Section n (got "${section}")`,
+    );
   }
   return {
     format,
@@ -72,7 +78,7 @@ export function parseFileOptions(
   };
 }
 
-/** The file name a download gets: `karpathy-no-priors.epub`, `karpathy-no-priors-s2.pdf`. */
+/** The file name a download gets: `karpathy-no-priors.epub`, `karpathy-no-priors-bw03oj.pdf` (a section by its name). */
 export function exportFileName(slug: string, options: Pick<FileExportOptions, 'format' | 'section'>): string {
   return `${slug}${options.section ? `-${options.section}` : ''}.${options.format}`;
 }

@@ -4,6 +4,7 @@ import type { ReadToken } from '@/lib/annotate/types';
 import { buildExportDocument, type ExportDocument } from '@/lib/export/document';
 import { readNotes } from '@/lib/store/annotations';
 import { GLOSS_LANGUAGE, type TextView } from './load';
+import { textSections } from './sections';
 
 /**
  * The export document of a loaded text: its notes anchored and, with `pinyin`, the readings
@@ -16,5 +17,5 @@ export async function loadExportDocument(text: TextView, options: { pinyin: bool
     const annotation = await annotateText(text);
     readings = Object.fromEntries(Object.entries(annotation.blocks).map(([id, block]) => [id, block.tokens]));
   }
-  return buildExportDocument({ text, notes, ...(readings ? { readings } : {}) });
+  return buildExportDocument({ text, notes, sections: textSections(text), ...(readings ? { readings } : {}) });
 }

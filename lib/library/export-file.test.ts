@@ -4,6 +4,7 @@ import { unzipText } from '@/lib/export/zip';
 import { makeDataDir } from '@/lib/testing/data-dir';
 import { exportFile } from './export-file';
 import { loadText, type TextView } from './load';
+import { textSections } from './sections';
 
 // The outside readers (epubcheck, pdftotext, Chromium) are run by e2e/export-files.spec.ts.
 const SLUG = 'karpathy-no-priors';
@@ -29,22 +30,32 @@ describe('exportFile', () => {
     expect(html.match(/<li id="note-\d+"/g)?.length).toBeGreaterThan(0);
   });
 
-  it('writes an EPUB whose sections are the article’s top-level headings', async () => {
-    const file = await exportFile(await load(), { ...defaultFileOptions, format: 'epub' }, new Date('2026-01-01T00:00:00Z'));
-    const paths = (await unzipText(file.data)).map((f) => f.path);
+  it('writes an EPUB of the reader’s sections: the article is one, in one file, its headings in the nav', async () => {
+    const text = await load();
+    const file = await exportFile(text, { ...defaultFileOptions, format: 'epub' }, new Date('2026-01-01T00:00:00Z'));
+    const files = await unzipText(file.data);
+    const paths = files.map((f) => f.path);
     expect(paths.slice(0, 3)).toEqual(['mimetype', 'META-INF/container.xml', 'OEBPS/content.opf']);
-    expect(paths.filter((p) => /OEBPS\/s\d+\.xhtml$/.test(p))).toHaveLength(8);
+    expect(paths.filter((p) => /OEBPS\/text-\d+\.xhtml$/.test(p))).toEqual(['OEBPS/text-1.xhtml']);
+    const nav = files.find((f) => f.path === 'OEBPS/nav.xhtml')?.text ?? '';
+    expect(nav).toContain(`href="text-1.xhtml#section-${text.blocks[0]!.id}"`);
+    for (const heading of text.blocks.filter((b) => b.type === 'heading' && b !== text.blocks[0]))
+      expect(nav).toContain(`href="text-1.xhtml#${heading.id}"`);
   });
 
-  it('exports one section alone, and refuses a section the text does not have', async () => {
+  it('exports a section by its reading URL’s name or as Section n, and refuses a section the text does not have', async () => {
     const text = await load();
-    const one = await exportFile(text, { ...defaultFileOptions, format: 'html', section: 's2' });
-    expect(one.fileName).toBe(`${SLUG}-s2.html`);
-    const html = new TextDecoder().decode(one.data);
-    expect(html).toContain('<section class="section" id="s2">');
-    expect(html).not.toContain('id="s3"');
-    await expect(exportFile(text, { ...defaultFileOptions, format: 'html', section: 's99' })).rejects.toThrow(
-      /has no section s99 \(it has s1 to s8\)/,
+    const name = textSections(text)[0]!.name;
+    for (const section of [name, 's1']) {
+      const one = await exportFile(text, { ...defaultFileOptions, format: 'html', section });
+      expect(one.fileName).toBe(`${SLUG}-${name}.html`);
+      expect(new TextDecoder().decode(one.data)).toContain(`<section class="section" id="section-${name}">`);
+    }
+    await expect(exportFile(text, { ...defaultFileOptions, format: 'html', section: 's2' })).rejects.toThrow(
+      `"${SLUG}" has no section s2: a section is named as in its reading URL (/read/${SLUG}/s/<name>), or numbered s1 to s1`,
+    );
+    await expect(exportFile(text, { ...defaultFileOptions, format: 'html', section: 'zzzzzz' })).rejects.toThrow(
+      /has no section zzzzzz/,
     );
   });
 

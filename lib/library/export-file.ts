@@ -1,4 +1,5 @@
 import 'server-only';
+import { findDocSection } from '@/lib/export/document';
 import { buildEpubFiles } from '@/lib/export/epub';
 import { renderStandaloneHtml } from '@/lib/export/html';
 import { ExportOptionError, exportFileName, mediaType, type FileExportOptions } from '@/lib/export/options';
@@ -29,11 +30,18 @@ export async function exportFile(text: TextView, options: FileExportOptions, now
   const damaged = [text.glossError, text.stateError].filter(Boolean);
   if (damaged.length > 0) throw new DamagedTextError(`Not exported: ${damaged.join('; ')}`);
   const doc = await loadExportDocument(text, { pinyin: options.pinyin });
-  if (options.section && !doc.sections.some((s) => s.id === options.section)) {
-    throw new ExportOptionError(`"${text.slug}" has no section ${options.section} (it has s1 to s${doc.sections.length})`);
+  const section = options.section === undefined ? undefined : findDocSection(doc, options.section);
+  if (options.section !== undefined && !section) {
+    throw new ExportOptionError(
+      `"${text.slug}" has no section ${options.section}: a section is named as in its reading URL ` +
+        `(/read/${text.slug}/s/<name>), or numbered s1 to s${doc.sections.length}`,
+    );
   }
-  const sections = options.section ? [options.section] : undefined;
-  const base = { mediaType: mediaType(options.format), fileName: exportFileName(text.slug, options) };
+  const sections = section ? [section.name] : undefined;
+  const base = {
+    mediaType: mediaType(options.format),
+    fileName: exportFileName(text.slug, { format: options.format, ...(section ? { section: section.name } : {}) }),
+  };
   switch (options.format) {
     case 'html': {
       const html = renderStandaloneHtml(doc, { layout: options.layout, ...(sections ? { sections } : {}) });

@@ -7,7 +7,7 @@ import type { TextView } from '@/lib/library/load';
 
 export const FILE_USAGE =
   'npm run -s export -- <slug> --format html|epub|pdf --out <file> [--layout side|stacked|zh|en] [--pinyin] ' +
-  '[--order zh-first|en-first] [--mode parallel|zh|en] [--paper A4|Letter] [--section s<N>]';
+  '[--order zh-first|en-first] [--mode parallel|zh|en] [--paper A4|Letter] [--section <name>|s<N>]';
 
 const VALUED = new Set(['format', 'out', 'layout', 'order', 'mode', 'paper', 'section']);
 const FLAGS = new Set(['pinyin']);

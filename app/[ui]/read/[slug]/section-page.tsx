@@ -105,7 +105,7 @@ export async function SectionPage({ text, index, ui, t }: { text: TextView; inde
           <LayoutSwitch />
           <ReadingOptionsPanel />
           <PinyinSwitch />
-          <DownloadMenu slug={text.slug} t={t} uiLang={htmlLang[ui]} />
+          <DownloadMenu slug={text.slug} t={t} uiLang={htmlLang[ui]} {...(sectioned ? { section: section.name } : {})} />
         </div>
         <SearchInText slug={text.slug} t={t} />
         {sectioned && <SectionContents t={t} links={links} current={index} />}

@@ -24,7 +24,8 @@ function attachment(data: Uint8Array | string, mediaType: string, fileName: stri
 /**
  * `GET /api/texts/<slug>/export?format=html|epub|pdf`: the text as a file to download, with
  * the options of `npm run export` as parameters (`layout`, `pinyin=1`, `order`, `mode`, `paper`,
- * `section`). Files are built once per text version and kept (lib/library/export-cache.ts).
+ * `section`: a section's name as in its reading URL, or `s<n>`). Files are built once per text
+ * version and kept (lib/library/export-cache.ts).
  */
 export const GET = withErrors(async (request: Request, { params }: Params) => {
   const { slug } = await params;
