@@ -623,3 +623,13 @@ describe('reconcileIds on a book edited all over', () => {
     expect(keptIds).toEqual(first.blocks.map((b) => b.id));
   });
 });
+
+describe('reconcileIds on a text that repeats itself', () => {
+  it('keeps the ids of 3,000 copies of one line and the paragraphs between them, in order, after one is removed', () => {
+    const texts = Array.from({ length: 6_000 }, (_, i) => (i % 2 === 0 ? '诗曰：' : `第${i}段正文，各不相同。`));
+    const { first, second } = sync(texts, [...texts.slice(0, 1000), ...texts.slice(1001)]);
+    const before = first.blocks.map((b) => b.id);
+    expect(second.blocks.map((b) => b.id)).toEqual([...before.slice(0, 1000), ...before.slice(1001)]);
+    expect(second.retired).toEqual([before[1000]]);
+  });
+});

@@ -51,6 +51,10 @@ export { containment, similarity };
  */
 export const ALL_PAIRS = 250_000;
 
+/** Past this many pairs of one repeated text, its occurrences are paired by rank, within REPEAT_WINDOW. */
+const REPEATS_COMPARED = 256;
+const REPEAT_WINDOW = 4;
+
 /**
  * Finds, among many blocks, the few that could be like a given one: those sharing its rarest
  * bigrams (at most RARE_GRAMS of them, each shared by at most RARE_LIMIT blocks; two of them
@@ -128,9 +132,18 @@ export function reconcileIds(source: SourceBlock[], ledger: IdLedger = emptyLedg
     if (list) list.push(i);
     else oldByHash.set(entry.hash, [i]);
   });
+  // A text repeated many times (a refrain, a separator line) is paired by its occurrences in
+  // order, each with the few old ones around the same rank, not every one with every one.
+  const rank = new Map<string, number>();
+  const newCount = new Map<string, number>();
+  for (const hash of hashes) newCount.set(hash, (newCount.get(hash) ?? 0) + 1);
   const exact: Candidate[] = [];
   hashes.forEach((hash, n) => {
-    for (const o of oldByHash.get(hash) ?? []) {
+    const olds = oldByHash.get(hash) ?? [];
+    const j = rank.get(hash) ?? 0;
+    rank.set(hash, j + 1);
+    const many = olds.length * (newCount.get(hash) ?? 0) > REPEATS_COMPARED;
+    for (const o of many ? olds.slice(Math.max(0, j - REPEAT_WINDOW), j + REPEAT_WINDOW + 1) : olds) {
       const score = Number(old[o - 1]?.hash === hashes[n - 1]) + Number(old[o + 1]?.hash === hashes[n + 1]);
       exact.push({ oldIndex: o, newIndex: n, score, distance: distance(o, n) });
     }
@@ -138,7 +151,7 @@ export function reconcileIds(source: SourceBlock[], ledger: IdLedger = emptyLedg
   takeGreedy(exact, pairs, usedOld);
 
   // 2. Edited text: pair what is left by similarity; every pair, or (many left on both sides)
-  // those near where each block is expected, by the unchanged blocks around it.
+  // each with the blocks sharing its rare bigrams.
   const newGrams = new Map<number, Grams>();
   const gramsOfNew = (n: number) => {
     let found = newGrams.get(n);
@@ -170,6 +183,7 @@ export function reconcileIds(source: SourceBlock[], ledger: IdLedger = emptyLedg
   // 3. Everything else is new, unless a retired block's exact text came back.
   const retiredPool = [...ledger.retired];
   const issued = new Set([...old.map((e) => e.id), ...ledger.retired.map((e) => e.id)]);
+  const attempts = new Map<string, number>();
   const edited: string[] = [];
   const added: string[] = [];
   const revived: string[] = [];
@@ -189,9 +203,11 @@ export function reconcileIds(source: SourceBlock[], ledger: IdLedger = emptyLedg
         return { ...block, id: entry.id, hash };
       }
     }
-    let attempt = 0;
+    // A text given ids before (a repeated line) goes on from its last attempt, not from the first.
+    let attempt = attempts.get(block.text) ?? 0;
     let id = candidateId(block.text, attempt);
     while (issued.has(id)) id = candidateId(block.text, (attempt += 1));
+    attempts.set(block.text, attempt + 1);
     issued.add(id);
     added.push(id);
     return { ...block, id, hash };
