@@ -11,15 +11,25 @@ export interface RunningServer {
 /** The heap limit of `npm run serve` (package.json), so the figures are those of a real deployment. */
 const SERVE_HEAP_MB = 512;
 
-/** A port in 3900–3989 that nothing listens on now (another server there would answer for ours). */
+/** Ports this process has started a server on: one killed a moment ago may still hold its port. */
+const used = new Set<number>();
+
+/**
+ * A port in 3900–3989 that this process has not used and nothing listens on now (another server
+ * there, or one of ours still dying, would answer for the new one).
+ */
 async function freePort(): Promise<number> {
-  for (let attempt = 0; attempt < 50; attempt += 1) {
+  for (let attempt = 0; attempt < 200; attempt += 1) {
     const port = 3900 + Math.floor(Math.random() * 90);
+    if (used.has(port)) continue;
     const taken = await fetch(`http://127.0.0.1:${port}/`).then(
       () => true,
       () => false,
     );
-    if (!taken) return port;
+    if (!taken) {
+      used.add(port);
+      return port;
+    }
   }
   throw new Error('no free port in 3900–3989');
 }
@@ -53,8 +63,12 @@ export async function startServer(
     },
   };
   for (let i = 0; ; i += 1) {
+    // An answer counts only while our process runs: one that exited (a port taken after all)
+    // is not the server answering.
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new Error(`next start on ${origin} exited (${child.exitCode ?? child.signalCode}) before it answered`);
     try {
-      if ((await fetch(`${origin}/api/texts`)).ok) return server;
+      if ((await fetch(`${origin}/api/texts`)).ok && child.exitCode === null) return server;
     } catch {
       if (i > 120) {
         server.stop('SIGKILL');
