@@ -6,6 +6,7 @@
  * give the page a realistic weight). Deterministic for a given seed. One module for every user:
  * `npm run generate:long` (scripts/generate-long-text.ts), the end-to-end specs and the bench.
  */
+import { seededRandom } from './random';
 
 export interface LongTextOptions {
   paragraphs: number;
@@ -53,18 +54,6 @@ const BUILT_IN_EN = [
   'The future of education is artificial intelligence working alongside teachers.',
 ];
 
-/** A small seeded generator (mulberry32), so the same seed gives the same text. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Sentences of a Chinese text, each with its closing punctuation. `('甲乙丙丁戊己。庚辛壬癸子丑！')` → `['甲乙丙丁戊己。', '庚辛壬癸子丑！']`. */
 export function chineseSentences(text: string): string[] {
   return text
@@ -111,7 +100,7 @@ export function generateLongText(options: LongTextOptions): LongText {
   }
   const sentences = options.sentences ?? 4;
   if (!Number.isInteger(sentences) || sentences < 1) throw new Error('sentences must be a whole number of at least 1');
-  const next = random(options.seed ?? 1);
+  const next = seededRandom(options.seed ?? 1);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
   const title = options.title ?? { zh: '长文测试：重新组合的新闻句子', en: 'A long test text: news sentences recombined' };
   const linkEvery = options.linkEvery ?? 250;

@@ -12,6 +12,7 @@ import {
   reconcileIds,
   similarity,
 } from './ids';
+import { seededRandom } from '@/lib/testing/random';
 import { parseText } from './parse';
 import type { SourceBlock } from './types';
 
@@ -327,18 +328,6 @@ describe('reconcileIds: no change and determinism', () => {
   });
 });
 
-/** mulberry32: a small seeded PRNG, so the random rounds are the same on every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 describe('reconcileIds: random edit rounds', () => {
   const seedPath = fileURLToPath(new URL('../../content/karpathy-no-priors.txt', import.meta.url));
   const pool = parseText(readFileSync(seedPath, 'utf8'))
@@ -351,7 +340,7 @@ describe('reconcileIds: random edit rounds', () => {
     '200 rounds of edits, inserts, deletes, moves, merges and restores never reuse an id for other text',
     { timeout: 60_000 },
     () => {
-      const random = prng(20240908);
+      const random = seededRandom(20240908);
       const pick = <T>(list: T[]): T => list[Math.floor(random() * list.length)] as T;
       const randomHan = (n: number) => Array.from({ length: n }, () => pick([...HAN])).join('');
 
@@ -582,10 +571,9 @@ describe('reconcileIds on a book edited all over', () => {
   // as a novel's often do: distinct, yet sharing many bigrams with others.
   const OPENINGS = ['宝玉听了，', '黛玉笑道：', '贾母因问道：', '凤姐儿听了，'];
   const book = (n: number) => {
-    let seed = 7;
-    const next = () => (seed = (seed * 48271) % 2147483647);
+    const random = seededRandom(7);
     return Array.from({ length: n }, (_, i) => {
-      const chars = Array.from({ length: 30 }, () => String.fromCodePoint(0x4e00 + (next() % 3000)));
+      const chars = Array.from({ length: 30 }, () => String.fromCodePoint(0x4e00 + Math.floor(random() * 3000)));
       return `${OPENINGS[i % OPENINGS.length]}${chars.join('')}。`;
     });
   };
