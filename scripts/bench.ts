@@ -110,7 +110,7 @@ async function withServer<T>(env: NodeJS.ProcessEnv, run: (origin: string) => Pr
   try {
     return await run(server.origin);
   } finally {
-    server.stop();
+    await server.stop();
   }
 }
 

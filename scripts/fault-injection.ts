@@ -83,9 +83,8 @@ async function main() {
       const running = Array.from({ length: CLIENTS }, (_, c) => client(c));
       await new Promise((resolve) => setTimeout(resolve, 800 + Math.random() * 1200));
       stopped = true;
-      server.stop('SIGKILL');
+      await server.stop('SIGKILL');
       await Promise.allSettled(running);
-      await new Promise((resolve) => setTimeout(resolve, 300));
       verify(data, round, ids, sent, acknowledged);
       await verifyServerStillWorks(env, round);
     }
@@ -138,7 +137,7 @@ async function verifyServerStillWorks(env: NodeJS.ProcessEnv, round: number) {
   } catch (error) {
     check(`round ${round}: the restarted server serves the text`, false, String(error));
   } finally {
-    server?.stop();
+    await server?.stop();
   }
 }
 

@@ -131,7 +131,7 @@ export async function longTextFigures(): Promise<void> {
         `server RSS after every section and ${paragraphTimes.length} paragraph pages: ${rss.toFixed(0)} MB (bound 768 MB)`,
       );
     } finally {
-      server.stop();
+      await server.stop();
     }
   } finally {
     rmSync(data, { recursive: true, force: true });

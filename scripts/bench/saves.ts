@@ -201,7 +201,7 @@ export async function saveFigures(env: NodeJS.ProcessEnv = process.env, options:
           `${first.refused + rest.refused} refused${refusalCodes(first)}${refusalCodes(rest)}, ${first.lost + rest.lost} lost`,
       );
     } finally {
-      fresh.stop();
+      await fresh.stop();
     }
 
     const server = await startServer(serverEnv);
@@ -230,7 +230,7 @@ export async function saveFigures(env: NodeJS.ProcessEnv = process.env, options:
           `(${(floorTogether / floorAlone).toFixed(2)} ×): the part of a save's time that is HTTP and Next.js`,
       );
     } finally {
-      server.stop();
+      await server.stop();
     }
     await storeSaveFigures(storeData, [
       [ARTICLE, 'article'],

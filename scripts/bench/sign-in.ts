@@ -54,6 +54,6 @@ export async function signInFigures(env: NodeJS.ProcessEnv): Promise<void> {
         `p50 ${ms(percentile(during, 50))}, p95 ${ms(percentile(during, 95))}, max ${ms(during.at(-1) ?? 0)} (attempts answered: ${summary})`,
     );
   } finally {
-    server.stop();
+    await server.stop();
   }
 }

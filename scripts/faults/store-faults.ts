@@ -128,8 +128,7 @@ export async function storeFaultRounds() {
   } catch (error) {
     check(`${name}: the round finished`, false, error instanceof Error ? error.message : String(error));
   } finally {
-    server?.stop('SIGKILL');
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await server?.stop('SIGKILL');
     run('umount', ['-l', mountPoint]);
     rmSync(mountPoint, { recursive: true, force: true });
   }

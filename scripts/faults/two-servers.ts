@@ -70,7 +70,7 @@ export async function twoServersRound() {
   } catch (error) {
     check('two servers: the round finished', false, error instanceof Error ? error.message : String(error));
   } finally {
-    for (const server of servers) server.stop();
+    await Promise.all(servers.map((server) => server.stop()));
     rmSync(data, { recursive: true, force: true });
   }
 }

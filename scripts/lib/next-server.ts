@@ -1,11 +1,15 @@
 // Starting and stopping `next start` for the command-line scripts (bench, fault injection).
 import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 
 export interface RunningServer {
   origin: string;
   process: ChildProcess;
-  /** Stops the server and everything it started (its process group). */
-  stop(signal?: NodeJS.Signals): void;
+  /**
+   * Stops the server and everything it started (its process group), and resolves once every
+   * process of the group is gone, so nothing writes to the data folder afterwards.
+   */
+  stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
 /** The heap limit of `npm run serve` (package.json), so the figures are those of a real deployment. */
@@ -34,6 +38,62 @@ async function freePort(): Promise<number> {
   throw new Error('no free port in 3900–3989');
 }
 
+/**
+ * Whether a process of the group led by `pid` still runs. Zombies do not count: an orphan's
+ * zombie waits for whatever reaps it, and has already closed its files.
+ */
+function groupAlive(pid: number): boolean {
+  if (!existsSync('/proc/self/stat')) {
+    try {
+      process.kill(-pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+    } catch {
+      continue; // exited while we looked
+    }
+    // pid (comm) state ppid pgrp ...; comm may hold spaces and parentheses, so read after the last ')'.
+    const [state, , pgrp] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    if (Number(pgrp) === pid && state !== 'Z') return true;
+  }
+  return false;
+}
+
+/**
+ * Signals the child's process group and waits until the whole group is gone; past 10 s it is
+ * killed outright (a server that ignores SIGTERM still stops), past 20 s it is an error.
+ */
+async function stopGroup(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
+  const pid = child.pid;
+  if (!pid) return;
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    return; // already gone
+  }
+  const started = Date.now();
+  let killed = signal === 'SIGKILL';
+  while (groupAlive(pid)) {
+    if (!killed && Date.now() - started > 10_000) {
+      killed = true;
+      try {
+        process.kill(-pid, 'SIGKILL');
+      } catch {
+        // gone meanwhile
+      }
+    }
+    if (Date.now() - started > 20_000) throw new Error(`the server's processes (group ${pid}) did not exit within 20 s`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 /** Starts `next start` on a free port and waits until `/api/texts` answers. */
 export async function startServer(
   env: NodeJS.ProcessEnv,
@@ -54,13 +114,7 @@ export async function startServer(
   const server: RunningServer = {
     origin,
     process: child,
-    stop(signal = 'SIGTERM') {
-      try {
-        if (child.pid) process.kill(-child.pid, signal);
-      } catch {
-        // Already gone.
-      }
-    },
+    stop: (signal = 'SIGTERM') => stopGroup(child, signal),
   };
   for (let i = 0; ; i += 1) {
     // An answer counts only while our process runs: one that exited (a port taken after all)
@@ -71,7 +125,7 @@ export async function startServer(
       if ((await fetch(`${origin}/api/texts`)).ok && child.exitCode === null) return server;
     } catch {
       if (i > 120) {
-        server.stop('SIGKILL');
+        await server.stop('SIGKILL');
         throw new Error(`next start did not answer on ${origin} within 60 s`);
       }
       await new Promise((resolve) => setTimeout(resolve, 500));
