@@ -2,6 +2,7 @@
  * Runs once when the server starts. In the Node.js runtime: has every request stamped with its
  * peer address (open development mode trusts only that), gives the page cache the digest of
  * each reading page (app/_lib/page-fingerprint.ts), folds the journals a stopped server left,
+ * builds the search index in the background,
  * logs malformed EDITORS / READERS entries by position and name, and refuses to start with a
  * SITE_URL that is not an http(s) origin.
  */
@@ -14,6 +15,11 @@ export async function register() {
   const { scheduleLeftoverFolds } = await import('./lib/library/fold');
   // In the background: a journal left by a stopped server is folded a second after the start.
   void scheduleLeftoverFolds().catch((error: unknown) => console.error('Could not look for unfolded journals:', error));
+  const { warmSearchIndex } = await import('./lib/search/library-search');
+  void warmSearchIndex().then((warmed) => {
+    if (warmed instanceof Error) console.error('Could not build the search index:', warmed.message);
+    else console.log(`Search index ready: ${warmed.texts} texts in ${warmed.seconds.toFixed(1)} s`);
+  });
   const { accountProblems } = await import('./lib/auth/config');
   for (const problem of accountProblems()) console.error(`Access settings: ${problem}`);
   const { refuseBadSiteUrl } = await import('./app/_lib/site-settings');

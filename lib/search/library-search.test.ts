@@ -3,7 +3,7 @@ import { saveGloss } from '@/lib/library/edit';
 import { loadText } from '@/lib/library/load';
 import { makeDataDir } from '@/lib/testing/data-dir';
 import { glossRevision } from '@/lib/gloss/validate';
-import { memoryShortfall, resetSearchIndex, searchLibrary } from './library-search';
+import { indexedSlugs, memoryShortfall, resetSearchIndex, searchLibrary, warmSearchIndex } from './library-search';
 import { readSearchRequest } from './request';
 
 const SOURCE = '---\ntitle: 测试\n---\n\n人工智能正在改变世界。\n\n知识蒸馏把大模型变小。\n';
@@ -24,6 +24,28 @@ beforeEach(() => {
 afterEach(() => {
   resetSearchIndex();
   data.dispose();
+});
+
+describe('warmSearchIndex', () => {
+  it('indexes the library in the background, before any search', async () => {
+    data.write('content/other.md', '# 另一篇\n\n人工智能。\n');
+    expect(indexedSlugs()).toEqual([]);
+    const warmed = await warmSearchIndex(0);
+    expect(warmed).toMatchObject({ texts: 2 });
+    expect(indexedSlugs()).toEqual(['demo', 'other']);
+  });
+
+  it('resolves with the error when the library cannot be read, and a later search still works', async () => {
+    const { renameSync, rmSync, writeFileSync } = await import('node:fs');
+    renameSync(data.file('content'), data.file('content-away'));
+    writeFileSync(data.file('content'), 'not a folder');
+    const warmed = await warmSearchIndex(0);
+    rmSync(data.file('content'));
+    renameSync(data.file('content-away'), data.file('content'));
+    expect(warmed).toBeInstanceOf(Error);
+    expect(String(warmed)).toContain('ENOTDIR');
+    expect((await search('智能')).total).toBe(1);
+  });
 });
 
 describe('searchLibrary keeps up with the files', () => {

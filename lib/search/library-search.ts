@@ -120,6 +120,33 @@ export async function currentIndex(): Promise<SearchIndex> {
   return current.index;
 }
 
+/** How long after the server starts the index is built in the background (see warmSearchIndex). */
+export const SEARCH_WARM_UP_DELAY_MS = 2_000;
+
+/**
+ * Builds the index in the background after `delayMs`, so that the first search on a server that
+ * just started does not wait for every text to be read and indexed (seconds for a novel). Texts are
+ * indexed a few hundred blocks at a time, so pages keep being served meanwhile; a search made
+ * before it is done waits for the same pass. Resolves with what was indexed, or the error.
+ */
+export function warmSearchIndex(delayMs = SEARCH_WARM_UP_DELAY_MS): Promise<{ texts: number; seconds: number } | Error> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      const started = performance.now();
+      currentIndex().then(
+        (index) => resolve({ texts: index.slugs().length, seconds: (performance.now() - started) / 1000 }),
+        (error: unknown) => resolve(error instanceof Error ? error : new Error(String(error))),
+      );
+    }, delayMs);
+    timer.unref();
+  });
+}
+
+/** The texts in the index now, without bringing it up to date. */
+export function indexedSlugs(): string[] {
+  return state().index.slugs();
+}
+
 /** A text the search could not take in, and why. */
 export interface LeftOut {
   slug: string;
