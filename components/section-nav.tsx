@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import { contentsWindow } from '@/lib/text/contents-window';
 import { scriptForms, scriptTitle } from './script-forms';
 import { ScriptText } from './script-text';
 
@@ -47,27 +48,74 @@ export function SectionNav({
   );
 }
 
-/** The table of contents of a text read in sections: every section, the current one marked. */
-export function SectionContents({ t, links, current }: { t: TFunction; links: SectionLink[]; current: number }) {
+/**
+ * The table of contents of a text read in sections, the current section marked: every section, or
+ * past CONTENTS_LIMITS.inline the first, those around the current one and the last, with a link to
+ * the page listing them all (`allHref`), so that a section's page does not grow with the text.
+ */
+export function SectionContents({
+  t,
+  links,
+  current,
+  allHref,
+}: {
+  t: TFunction;
+  links: SectionLink[];
+  current: number;
+  allHref: string;
+}) {
+  const entries = contentsWindow(links.length, current);
+  const partial = entries.length < links.length;
   return (
     <details className="section-contents">
       <summary>{t('sections.contents', { total: links.length })}</summary>
       <nav aria-label={t('sections.contentsLabel')}>
-        <ol>
-          {links.map((link, i) => (
-            <li key={link.href}>
-              <a
-                href={link.href}
-                data-carry-query=""
-                lang="zh-Hans"
-                {...(i === current ? { 'aria-current': 'page' as const } : {})}
-              >
-                <ScriptText {...scriptForms(link.label)} />
-              </a>
-            </li>
-          ))}
-        </ol>
+        <ContentsList links={links} entries={entries} current={current} />
+        {partial && (
+          <p className="section-contents-all">
+            <a href={allHref} data-carry-query="">
+              {t('sections.allContents', { total: links.length })}
+            </a>
+          </p>
+        )}
       </nav>
     </details>
+  );
+}
+
+/** The numbered entries of a table of contents (`null`: entries left out here), the current one marked. */
+export function ContentsList({
+  links,
+  entries = links.map((_, i) => i),
+  current,
+}: {
+  links: SectionLink[];
+  entries?: (number | null)[];
+  current?: number;
+}) {
+  return (
+    <ol className="contents-list">
+      {entries.map((i, at) => {
+        const link = i === null ? undefined : links[i];
+        if (i === null || !link)
+          return (
+            <li key={`gap-${at}`} className="contents-gap" aria-hidden="true">
+              …
+            </li>
+          );
+        return (
+          <li key={link.href} value={i + 1}>
+            <a
+              href={link.href}
+              data-carry-query=""
+              lang="zh-Hans"
+              {...(i === current ? { 'aria-current': 'page' as const } : {})}
+            >
+              <ScriptText {...scriptForms(link.label)} />
+            </a>
+          </li>
+        );
+      })}
+    </ol>
   );
 }

@@ -244,6 +244,45 @@ test.describe('a long text in sections', () => {
   });
 });
 
+test.describe('a text of more sections than a section page lists', () => {
+  const SLUG = 'many-chapters';
+  const chapters = 80;
+  test.beforeAll(() => {
+    const body = Array.from({ length: chapters }, (_, i) => `## 第${i + 1}章\n\n这是第${i + 1}章的正文，只有一段。\n`).join('\n');
+    writeFileSync(path.join(dataRoot(), 'content', `${SLUG}.md`), `---\ntitle: 多章之书\n---\n\n${body}`);
+  });
+  test.afterAll(() => {
+    for (const file of [`content/${SLUG}.md`, `content/${SLUG}.ids.json`]) rmSync(path.join(dataRoot(), file), { force: true });
+  });
+
+  test('a section lists the sections near it, the first and the last; the contents page lists them all', async ({ page }) => {
+    await page.goto(`/read/${SLUG}/contents`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Contents (${chapters} sections)`);
+    const all = await page
+      .locator('.section-contents-page a')
+      .evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
+    expect(all).toHaveLength(chapters);
+    expect(all[0]).toBe(`/read/${SLUG}`);
+
+    await page.goto(`${all[39]!}?layout=stacked`);
+    await waitForHydration(page);
+    const toc = page.locator('.section-contents');
+    await toc.locator('summary').click();
+    const listed = await toc.locator('ol a').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
+    expect(listed.length).toBeLessThan(30);
+    expect(listed[0]).toBe(all[0]);
+    expect(listed.at(-1)).toBe(all.at(-1));
+    expect(listed).toEqual(expect.arrayContaining(all.slice(30, 50)));
+    await expect(toc.locator('a[aria-current="page"]')).toHaveText('第40章');
+    await expect(toc.locator('li.contents-gap')).toHaveCount(2);
+    await expect(toc.locator('ol a[aria-current="page"]').locator('xpath=..')).toHaveAttribute('value', '40');
+
+    await toc.getByRole('link', { name: `All ${chapters} sections` }).click();
+    await page.waitForURL(new RegExp(`/read/${SLUG}/contents\\?layout=stacked$`));
+    await expect(page.locator('.section-contents-page a')).toHaveCount(chapters);
+  });
+});
+
 test.describe('the bundled article', () => {
   test('stays one page, with no sections, contents or locator', async ({ page, request }) => {
     await page.goto(READ_PATH);

@@ -47,6 +47,11 @@ export function sectionPath(slug: string, sections: readonly Section[], index: n
   return index <= 0 || !section ? `/read/${slug}` : `/read/${slug}/s/${section.name}`;
 }
 
+/** The page listing every section of a text: `contentsPath('novel')` → `/read/novel/contents`. */
+export function contentsPath(slug: string): string {
+  return `/read/${slug}/contents`;
+}
+
 /**
  * The shortest link to a block that works from anywhere: `/read/<slug>#<id>` (the page finds the
  * block's section itself). `blockLink('novel', 'k3x9qa')` → `/read/novel#k3x9qa`.

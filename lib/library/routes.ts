@@ -5,10 +5,10 @@ import { loadText } from './load';
 import { readingRedirect, type ReadingRedirect } from './reading-redirect';
 import { findSection, locateBlock, textSections } from './sections';
 
-/** A reading URL taken apart: `/read/<slug>`, `/read/<slug>/p/<id>`, `/read/<slug>/s/<name>`. */
+/** A reading URL taken apart: `/read/<slug>`, `/read/<slug>/p/<id>`, `/read/<slug>/s/<name>`, `/read/<slug>/contents`. */
 export interface ReadingRoute {
   slug: string;
-  kind?: 'p' | 's';
+  kind?: 'p' | 's' | 'contents';
   id?: string;
 }
 
@@ -17,10 +17,11 @@ export interface ReadingRoute {
  * `readingRoute('/zh/read/novel/p/k3x9qa')` → `{ slug: 'novel', kind: 'p', id: 'k3x9qa' }`.
  */
 export function readingRoute(pathname: string): ReadingRoute | undefined {
-  const match = /^(?:\/[a-z]{2})?\/read\/([^/]+)(?:\/(p|s)\/([^/]+))?\/?$/.exec(pathname);
+  const match = /^(?:\/[a-z]{2})?\/read\/([^/]+)(?:\/(p|s)\/([^/]+)|\/(contents))?\/?$/.exec(pathname);
   if (!match) return undefined;
-  const [, slug, kind, id] = match;
+  const [, slug, kind, id, contents] = match;
   if (!slug) return undefined;
+  if (contents) return { slug: decodeURIComponent(slug), kind: 'contents' };
   return { slug: decodeURIComponent(slug), ...(kind === 'p' || kind === 's' ? { kind, id: decodeURIComponent(id ?? '') } : {}) };
 }
 
@@ -33,6 +34,7 @@ export async function readingRouteExists(route: ReadingRoute): Promise<boolean> 
   const loaded = await loadText(route.slug);
   if (!loaded) return false;
   if (!route.kind) return true;
+  if (route.kind === 'contents') return loaded.ok;
   if (!loaded.ok || !route.id || !isBlockId(route.id)) return false;
   const text = loaded.text;
   if (route.kind === 'p') {
@@ -50,7 +52,7 @@ export async function readingRouteAnswer(
   route: ReadingRoute,
 ): Promise<{ kind: 'missing' } | { kind: 'page' } | ({ kind: 'redirect' } & ReadingRedirect)> {
   if (!(await readingRouteExists(route))) return { kind: 'missing' };
-  if (!route.kind || !route.id) return { kind: 'page' };
+  if (!route.kind || route.kind === 'contents' || !route.id) return { kind: 'page' };
   const loaded = await loadText(route.slug);
   if (!loaded?.ok) return { kind: 'page' };
   const redirect = readingRedirect(loaded.text, textSections(loaded.text), route.slug, { kind: route.kind, id: route.id });

@@ -15,27 +15,18 @@ import { RetiredLinkNotice } from '@/components/retired-link-notice';
 import { ScriptMarker } from '@/components/script-marker';
 import { scriptPair } from '@/components/script-forms';
 import { SearchInText } from '@/components/search/search-in-text';
-import { SectionContents, SectionNav, type SectionLink } from '@/components/section-nav';
+import { SectionContents, SectionNav } from '@/components/section-nav';
 import { hideWhileLocatingScript, locateScript } from '@/components/section-locator';
 import { TextTitle } from '@/components/text-title';
 import { annotateText, annotationsEnabled, lexiconFor, rowAnnotations, type TextAnnotation } from '@/lib/library/annotate-text';
 import { htmlLang, type UiLocale } from '@/lib/i18n/config';
 import { resolveRetiredId, type TextView } from '@/lib/library/load';
-import { sectionPath } from '@/lib/library/permalink';
+import { contentsPath, sectionPath } from '@/lib/library/permalink';
 import { pageDigest } from '@/lib/library/page-digest';
 import { textSections } from '@/lib/library/sections';
 import { applyLayoutScript } from '@/components/reading-layout';
 import { plainText } from '@/lib/text/inline';
-import type { Section } from '@/lib/text/sections';
-
-/** How a section is named in the table of contents and on the previous/next links. */
-function sectionLabel(t: TFunction, section: Section, index: number): string {
-  if (section.headings.length > 0) {
-    const heading = section.headings.join(' · ');
-    return section.part && section.part.n > 1 ? `${heading} (${section.part.n}/${section.part.of})` : heading;
-  }
-  return `${t('sections.part', { n: index + 1 })}${section.opening ? `: ${section.opening}` : ''}`;
-}
+import { sectionLabel, sectionLinks } from './section-links';
 
 /** Title, description and language alternates of a reading page. */
 export function sectionMetadata(text: TextView, index: number, t: TFunction): Metadata {
@@ -77,10 +68,7 @@ export async function SectionPage({ text, index, ui, t }: { text: TextView; inde
   const firstWord = blocks.find((b) => (annotation?.blocks[b.id]?.tokens ?? []).some((token) => token.chinese));
   const notes = annotation ? (sectioned ? annotation.notes.filter((n) => here.has(n.block)) : annotation.notes) : [];
 
-  const links: SectionLink[] = sections.map((s, i) => ({
-    href: sectionPath(text.slug, sections, i),
-    label: sectionLabel(t, s, i),
-  }));
+  const links = sectioned ? sectionLinks(text, t) : [];
   const nav = (place: 'top' | 'bottom') =>
     sectioned ? (
       <SectionNav t={t} n={index + 1} total={sections.length} previous={links[index - 1]} next={links[index + 1]} place={place} />
@@ -108,7 +96,7 @@ export async function SectionPage({ text, index, ui, t }: { text: TextView; inde
           <DownloadMenu slug={text.slug} t={t} uiLang={htmlLang[ui]} {...(sectioned ? { section: section.name } : {})} />
         </div>
         <SearchInText slug={text.slug} t={t} />
-        {sectioned && <SectionContents t={t} links={links} current={index} />}
+        {sectioned && <SectionContents t={t} links={links} current={index} allHref={contentsPath(text.slug)} />}
       </header>
       {text.glossError && (
         <p role="alert" className="notice notice-error">
