@@ -113,6 +113,8 @@ export function AddText() {
               <option value="utf-8">UTF-8</option>
               <option value="gb18030">GB18030 / GBK</option>
               <option value="big5">Big5</option>
+              <option value="utf-16le">UTF-16 LE</option>
+              <option value="utf-16be">UTF-16 BE</option>
             </select>
           </label>
         </div>
