@@ -6,6 +6,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { toTraditional } from '../lib/annotate/chinese-script';
+import { expectNoAxeViolations } from './axe';
 import { bearer, glossUrl } from './editing-helpers';
 import { READ_PATH, SEED, dataRoot, waitForHydration } from './helpers';
 
@@ -276,10 +277,12 @@ test.describe('a text of more sections than a section page lists', () => {
     await expect(toc.locator('a[aria-current="page"]')).toHaveText('第40章');
     await expect(toc.locator('li.contents-gap')).toHaveCount(2);
     await expect(toc.locator('ol a[aria-current="page"]').locator('xpath=..')).toHaveAttribute('value', '40');
+    await expectNoAxeViolations(page);
 
     await toc.getByRole('link', { name: `All ${chapters} sections` }).click();
     await page.waitForURL(new RegExp(`/read/${SLUG}/contents\\?layout=stacked$`));
     await expect(page.locator('.section-contents-page a')).toHaveCount(chapters);
+    await expectNoAxeViolations(page);
   });
 });
 
