@@ -245,6 +245,28 @@ test.describe('a long text in sections', () => {
   });
 });
 
+test.describe('a file in another encoding dropped into content/ by hand', () => {
+  const file = () => path.join(dataRoot(), 'content', 'gb-by-hand.txt');
+  test.afterAll(() => rmSync(file(), { force: true }));
+
+  test('is shown as broken, saying why, and every other page keeps working, whichever is asked first', async ({
+    page,
+    request,
+  }) => {
+    // 你好，世界。 in GB18030, as a file saved on a Chinese Windows machine would be.
+    writeFileSync(file(), Buffer.from([0xc4, 0xe3, 0xba, 0xc3, 0xa3, 0xac, 0xca, 0xc0, 0xbd, 0xe7, 0xa1, 0xa3, 0x0a]));
+    for (const url of ['/api/texts', '/', '/read/gb-by-hand', '/api/search?q=%E4%B8%96%E7%95%8C', '/en', READ_PATH]) {
+      expect((await request.get(url)).status(), url).toBe(200);
+    }
+    await page.goto('/');
+    await expect(page.locator('.text-card-broken').filter({ hasText: 'gb-by-hand' })).toContainText(
+      'content/gb-by-hand.txt is not UTF-8 text',
+    );
+    await page.goto('/read/gb-by-hand');
+    await expect(page.locator('.notice-error')).toContainText('add it with npm run add or the Add a text form');
+  });
+});
+
 test.describe('a text of more sections than a section page lists', () => {
   const SLUG = 'many-chapters';
   const chapters = 80;

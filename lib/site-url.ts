@@ -1,3 +1,4 @@
+import { isNamedError } from '@/lib/named-error';
 /**
  * The site's public origin (`SITE_URL=https://reader.example.org`), for the links that must be
  * absolute: `<link rel="alternate" hreflang>` (search engines ignore relative ones). Without it,
@@ -7,6 +8,10 @@
 
 /** A SITE_URL that is not an http(s) origin. */
 export class SiteUrlError extends Error {
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return isNamedError(value, 'SiteUrlError');
+  }
+
   override name = 'SiteUrlError';
 }
 

@@ -1,7 +1,7 @@
 // `npm run sync`: after editing a file in content/ by hand, records new block ids, keeps the
 // ids of moved and edited blocks, retires removed ones, and puts gloss keys in document order.
 // One summary line per text: counts, and the first few ids of each kind.
-import { syncLibrary, type SyncResult } from '@/lib/library/sync';
+import { SyncFailures, syncLibrary, type SyncResult } from '@/lib/library/sync';
 import { startProgress } from './lib/progress';
 import { listFew } from './lib/summary';
 
@@ -24,12 +24,13 @@ async function main() {
   const results = await syncLibrary((done, total) => {
     progress ??= startProgress('sync', total);
     progress.update(done);
-  });
-  progress?.stop();
+  }).finally(() => progress?.stop());
   for (const result of results) console.log(describeSync(result));
 }
 
 main().catch((error: unknown) => {
+  // The texts that were synced are reported as usual; those that could not be, on stderr.
+  if (error instanceof SyncFailures) for (const result of error.synced) console.log(describeSync(result));
   console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
+  process.exitCode = 1;
 });

@@ -8,7 +8,7 @@ import { textLockPath } from '@/lib/store/lock';
 import { makeDataDir } from '@/lib/testing/data-dir';
 import { saveGloss } from './edit';
 import { loadText } from './load';
-import { DuplicateSlugError, syncLibrary } from './sync';
+import { DuplicateSlugError, SyncFailures, syncLibrary } from './sync';
 
 const SLUG = 'karpathy-no-priors';
 let data: ReturnType<typeof makeDataDir> | undefined;
@@ -41,6 +41,25 @@ describe('syncLibrary refuses two source files with one slug', () => {
     expect((error as Error).message).toContain(`content/${SLUG}.txt`);
     expect((error as Error).message).toContain(extra);
     expect(snapshot(data.root)).toEqual(before);
+  });
+});
+
+describe('syncLibrary with a text that cannot be read', () => {
+  it('syncs the others, leaves that one as it is, and says why', async () => {
+    data = makeDataDir({ copyRepoData: true });
+    // A GB18030 file dropped into content/ by hand, and a new text in UTF-8 beside it.
+    const gb = Buffer.from([0xc4, 0xe3, 0xba, 0xc3, 0xa3, 0xac, 0xca, 0xc0, 0xbd, 0xe7, 0xa1, 0xa3, 0x0a]);
+    data.write('content/gb-by-hand.txt', gb);
+    data.write('content/fresh.md', '# 新文\n\n一段新的文字。\n');
+    const error = await syncLibrary().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SyncFailures);
+    const { synced, failures } = error as SyncFailures;
+    expect(failures).toEqual([{ slug: 'gb-by-hand', error: expect.stringContaining('content/gb-by-hand.txt is not UTF-8 text') }]);
+    expect(synced.map((r) => r.slug).sort()).toEqual(['fresh', SLUG]);
+    expect((error as Error).message).toContain('1 of 3 texts could not be synced');
+    expect(readdirSync(data.file('content')).sort()).toContain('fresh.ids.json');
+    expect(readdirSync(data.file('content'))).not.toContain('gb-by-hand.ids.json');
+    expect(readFileSync(data.file('content/gb-by-hand.txt'))).toEqual(gb);
   });
 });
 

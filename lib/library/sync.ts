@@ -5,8 +5,10 @@ import { DataFileError } from '@/lib/store/errors';
 import { contentDir, displayPath } from '@/lib/store/paths';
 import { duplicateLedgerIds, listSources, writeLedger, type SourceFile } from '@/lib/store/sources';
 import type { Reconciliation } from '@/lib/text/ids';
+import { EncodingError } from '@/lib/text/decode';
 import { GLOSS_LANGUAGE, glossKeyOrder } from './load';
 import { readTextFiles } from './text-files';
+import { isNamedError } from '@/lib/named-error';
 
 export interface SyncResult {
   slug: string;
@@ -81,6 +83,10 @@ function ledgerFile(slug: string): string {
 
 /** Two source files that reduce to one slug; `sync` refuses to choose between them. */
 export class DuplicateSlugError extends Error {
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return isNamedError(value, 'DuplicateSlugError');
+  }
+
   constructor(readonly duplicates: { slug: string; files: string[] }[]) {
     super(
       duplicates.map((d) => `${d.files.join(' and ')} both give the text "${d.slug}": rename or remove one`).join('; ') +
@@ -90,15 +96,48 @@ export class DuplicateSlugError extends Error {
   }
 }
 
-/** Syncs every text in `content/`; throws DuplicateSlugError, before writing anything, when two files share a slug. */
+/**
+ * Texts that could not be synced (a source that is not UTF-8, a damaged ledger or gloss file),
+ * after every other text was: what was synced, and why each of these was not.
+ */
+export class SyncFailures extends Error {
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return isNamedError(value, 'SyncFailures');
+  }
+
+  constructor(
+    readonly synced: SyncResult[],
+    readonly failures: { slug: string; error: string }[],
+  ) {
+    const total = synced.length + failures.length;
+    super(
+      `${failures.map((f) => f.error).join('\n')}\n` +
+        `${failures.length} of ${total} texts could not be synced (nothing of theirs was changed); the others were.`,
+    );
+    this.name = 'SyncFailures';
+  }
+}
+
+/**
+ * Syncs every text in `content/`; throws DuplicateSlugError, before writing anything, when two
+ * files share a slug. A text whose files cannot be read as they are is left as it is and the
+ * others are synced: then SyncFailures says which and why.
+ */
 export async function syncLibrary(onProgress?: (done: number, total: number) => void): Promise<SyncResult[]> {
   const { sources, skipped } = await listSources();
   const duplicates = skipped.flatMap((s) => (s.twin ? [{ slug: s.twin.slug, files: [s.twin.file, s.file] }] : []));
   if (duplicates.length > 0) throw new DuplicateSlugError(duplicates);
   const results: SyncResult[] = [];
-  for (const source of sources) {
-    results.push(await syncText(source));
-    onProgress?.(results.length, sources.length);
+  const failures: { slug: string; error: string }[] = [];
+  for (const [i, source] of sources.entries()) {
+    try {
+      results.push(await syncText(source));
+    } catch (error) {
+      if (!(error instanceof DataFileError) && !(error instanceof EncodingError)) throw error;
+      failures.push({ slug: source.slug, error: error.message });
+    }
+    onProgress?.(i + 1, sources.length);
   }
+  if (failures.length > 0) throw new SyncFailures(results, failures);
   return results;
 }

@@ -1,5 +1,10 @@
+import { isNamedError } from '@/lib/named-error';
 /** A data file that exists but cannot be used; names the file and, where known, the place. */
 export class DataFileError extends Error {
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return isNamedError(value, 'DataFileError');
+  }
+
   constructor(
     readonly file: string,
     readonly detail: string,
@@ -24,6 +29,10 @@ const reasonOfCode: Record<string, StoreWriteReason> = {
 
 /** A write to the data folder that did not happen; the files it would have changed are as they were. */
 export class StoreWriteError extends Error {
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return isNamedError(value, 'StoreWriteError');
+  }
+
   constructor(
     readonly file: string,
     readonly reason: StoreWriteReason,

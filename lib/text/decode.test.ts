@@ -75,7 +75,7 @@ describe('decodeSource: not UTF-8', () => {
     expect(error.file).toBe(file);
     expect(error.detail).toBe(`invalid byte sequence at byte ${offset}`);
     expect(error.message).toBe(
-      `${file} is not UTF-8 text (invalid byte sequence at byte ${offset}); save it as UTF-8 and try again`,
+      `${file} is not UTF-8 text (invalid byte sequence at byte ${offset}); save it as UTF-8, or add it with npm run add or the Add a text form, which read GB18030, Big5 and UTF-16`,
     );
   });
 
