@@ -6,6 +6,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { addText, type AddReport } from '@/lib/library/add';
 import { MAX_TEXT_BYTES } from '@/lib/text/prepare';
+import { exitFlushed } from './lib/exit';
 
 const USAGE =
   'Usage: npm run add -- <file.txt|file.md> [--slug s] [--title "…"] [--author …] [--date YYYY-MM-DD] [--encoding utf-8|gb18030|gbk|gb2312|big5|utf-16le|utf-16be] [--replace] [--dry-run] [--json]';
@@ -75,7 +76,7 @@ async function main() {
   });
   if (values.json) {
     console.log(JSON.stringify(result, null, 2));
-    process.exit(result.ok ? 0 : 1);
+    await exitFlushed(result.ok ? 0 : 1);
   }
   if (!result.ok) {
     console.error(result.error);

@@ -2,6 +2,7 @@
 // Exit 1 on errors (and on warnings with --strict); --json prints { errors, warnings } on stdout, nothing else.
 import { checkLibrary, formatProblem } from '@/lib/check/check';
 import { summarizeProblems } from './lib/summary';
+import { exitFlushed } from './lib/exit';
 
 async function main() {
   const args = new Set(process.argv.slice(2));
@@ -20,7 +21,7 @@ async function main() {
     console.log(`${report.errors.length} error(s), ${report.warnings.length} warning(s)`);
   }
   const failed = report.errors.length > 0 || (args.has('--strict') && report.warnings.length > 0);
-  process.exit(failed ? 1 : 0);
+  await exitFlushed(failed ? 1 : 0);
 }
 
 main().catch((error: unknown) => {

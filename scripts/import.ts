@@ -6,6 +6,7 @@ import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { importOutcomes } from '@/lib/exchange/plan';
 import { importTooLargeMessage, importXliff, MAX_IMPORT_BYTES, type ImportReport } from '@/lib/library/import';
+import { exitFlushed } from './lib/exit';
 
 const USAGE = 'Usage: npm run import -- <file.xlf> [--dry-run] [--force] [--editor name] [--slug s] [--json]';
 
@@ -74,7 +75,7 @@ async function main() {
   if (values.json) console.log(JSON.stringify(result, null, 2));
   else if (!result.ok) console.error(result.error);
   else printReport(result);
-  process.exit(result.ok ? 0 : 1);
+  await exitFlushed(result.ok ? 0 : 1);
 }
 
 main().catch((error: unknown) => {
