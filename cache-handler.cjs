@@ -4,15 +4,18 @@
 // those files are unchanged on disk, whoever changed them (a save, `git pull`, a hand edit, a
 // restore). For a reading page, the digest of the English it shows stands for the text's gloss
 // files (see fingerprint). Nothing persists across restarts, so a server started on another data folder never
-// sees pages made from the previous one. Bounded in bytes (lib/cache-bounds.json).
+// sees pages made from the previous one. Bounded in bytes, a share of the heap limit
+// (lib/cache-bounds.json).
 // Next.js loads this file itself, uncompiled: plain CommonJS, Node built-ins only.
 'use strict';
 
 const { readdirSync, statSync } = require('node:fs');
 const path = require('node:path');
+const { getHeapStatistics } = require('node:v8');
 const bounds = require('./lib/cache-bounds.json');
 
-const MAX_BYTES = bounds.pageCacheMegabytes * 1024 * 1024;
+/** A share of the heap limit, as lib/cache-bounds.ts gives the other caches theirs. */
+const MAX_BYTES = Math.floor(bounds.pageCacheHeapShare * getHeapStatistics().heap_size_limit);
 const MAX_ENTRY_BYTES = bounds.pageCacheEntryMegabytes * 1024 * 1024;
 
 /** The data folder, as lib/store/paths.ts finds it. */

@@ -1,20 +1,37 @@
+import { getHeapStatistics } from 'node:v8';
 import bounds from './cache-bounds.json';
 
 /**
  * Every in-process cache and its bound, in one place (the numbers are in cache-bounds.json so
- * that cache-handler.cjs, which Next.js loads without compiling, reads the same ones):
- * - `loadedTexts`: parsed texts with their glosses (lib/library/load.ts), by source file;
- * - `annotatedBlocks`: word, pinyin and term annotations of single blocks, by the block's content
- *   (lib/library/annotate-text.ts);
- * - `sectionedTexts`: the sections of a text and its id → section map (lib/library/sections.ts);
- * - `pageCacheMegabytes`: rendered pages (HTML + RSC) kept by cache-handler.cjs, in MB of payload;
- *   `pageCacheEntryMegabytes`: a page larger than this is not kept.
- * Each is least-recently-used: the oldest entry goes first when the bound is reached.
+ * that cache-handler.cjs, which Next.js loads without compiling, reads the same ones). The large
+ * ones are shares of the server's heap limit (`npm run serve` sets it from BILINGUAL_HEAP_MB), so
+ * that together they leave the server room to render whatever it is asked, however many books
+ * are read:
+ * - `loadedTexts`: parsed texts with their glosses (lib/library/text-files.ts), by source file
+ *   (about 6 bytes per character of Chinese: a novel is a few MB); a text's sections are kept
+ *   with it;
+ * - `annotationsHeapShare`: word, pinyin and term annotations of single blocks, by the block's
+ *   content (lib/library/annotate-text.ts), weighed at ANNOTATION_BYTES_PER_CHAR;
+ * - `pageCacheHeapShare`: rendered pages (HTML + RSC) kept by cache-handler.cjs, by payload size;
+ *   `pageCacheEntryMegabytes`: a page larger than this is not kept;
+ * - `searchIndexHeapShare`: the search index (lib/search/library-search.ts); a text that would
+ *   take it past this is left out of search, and the search page says so.
+ * Each cache is least-recently-used: the oldest entry goes first when the bound is reached.
  */
 export const CACHE_BOUNDS: Readonly<{
   loadedTexts: number;
-  annotatedBlocks: number;
-  sectionedTexts: number;
-  pageCacheMegabytes: number;
+  annotationsHeapShare: number;
+  pageCacheHeapShare: number;
   pageCacheEntryMegabytes: number;
+  searchIndexHeapShare: number;
 }> = bounds;
+
+/** The heap limit of this process in bytes (`--max-old-space-size`, or V8's default). */
+export function heapLimitBytes(): number {
+  return getHeapStatistics().heap_size_limit;
+}
+
+/** A share of the heap limit, in bytes: `heapShareBytes(0.12)` → about 64 MB on a 512 MB heap. */
+export function heapShareBytes(share: number, limit: number = heapLimitBytes()): number {
+  return Math.floor(share * limit);
+}

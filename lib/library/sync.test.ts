@@ -54,7 +54,9 @@ describe('syncLibrary with a text that cannot be read', () => {
     const error = await syncLibrary().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SyncFailures);
     const { synced, failures } = error as SyncFailures;
-    expect(failures).toEqual([{ slug: 'gb-by-hand', error: expect.stringContaining('content/gb-by-hand.txt is not UTF-8 text') }]);
+    expect(failures).toEqual([
+      { slug: 'gb-by-hand', error: expect.stringContaining('content/gb-by-hand.txt is not UTF-8 text') },
+    ]);
     expect(synced.map((r) => r.slug).sort()).toEqual(['fresh', SLUG]);
     expect((error as Error).message).toContain('1 of 3 texts could not be synced');
     expect(readdirSync(data.file('content')).sort()).toContain('fresh.ids.json');

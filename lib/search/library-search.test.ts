@@ -94,15 +94,38 @@ describe('searchLibrary keeps up with the files', () => {
 
 describe('memoryShortfall', () => {
   const MB = 1024 * 1024;
-  const cases: { name: string; chars: number; used: number; limit: number; fits: boolean }[] = [
+  const cases: { name: string; chars: number; indexed?: number; used: number; limit: number; fits: RegExp | true }[] = [
     { name: 'a novel on a 512 MB server', chars: 1_000_000, used: 100 * MB, limit: 512 * MB, fits: true },
-    { name: 'four novels on a 512 MB server', chars: 4_200_000, used: 100 * MB, limit: 512 * MB, fits: false },
-    { name: 'four novels on a 1.5 GB server', chars: 4_200_000, used: 100 * MB, limit: 1536 * MB, fits: true },
-    { name: 'a small text on a nearly full heap', chars: 10_000, used: 384 * MB, limit: 512 * MB, fits: false },
+    {
+      name: 'a second novel past the index share of a 512 MB server',
+      chars: 1_000_000,
+      indexed: 1_200_000,
+      used: 200 * MB,
+      limit: 512 * MB,
+      fits: /may take 205 MB of the server's 512 MB, and holds 115 MB/,
+    },
+    { name: 'two novels on a 1.5 GB server', chars: 1_000_000, indexed: 1_000_000, used: 300 * MB, limit: 1536 * MB, fits: true },
+    {
+      name: 'four novels at once on a 512 MB server',
+      chars: 4_200_000,
+      used: 100 * MB,
+      limit: 512 * MB,
+      fits: /may take 205 MB/,
+    },
+    {
+      name: 'a small text on a nearly full heap',
+      chars: 10_000,
+      used: 440 * MB,
+      limit: 512 * MB,
+      fits: /has 512 MB with 440 MB in use/,
+    },
   ];
-  it.each(cases)('$name: fits is $fits', ({ chars, used, limit, fits }) => {
-    const shortfall = memoryShortfall(chars, { used, limit });
-    expect(shortfall === undefined).toBe(fits);
-    if (shortfall) expect(shortfall).toMatch(/needs about \d+ MB.*BILINGUAL_HEAP_MB/);
+  it.each(cases)('$name', ({ chars, indexed, used, limit, fits }) => {
+    const shortfall = memoryShortfall(chars, { used, limit }, indexed);
+    if (fits === true) expect(shortfall).toBeUndefined();
+    else {
+      expect(shortfall).toMatch(fits);
+      expect(shortfall).toMatch(/needs about \d+ MB.*BILINGUAL_HEAP_MB/);
+    }
   });
 });

@@ -1,6 +1,6 @@
 import 'server-only';
-import { getHeapStatistics } from 'node:v8';
 import { pinyinByOffset } from '@/lib/annotate/pinyin';
+import { CACHE_BOUNDS, heapLimitBytes, heapShareBytes } from '@/lib/cache-bounds';
 import { GLOSS_LANGUAGE, loadText, type TextView } from '@/lib/library/load';
 import { textFingerprint } from '@/lib/store/fingerprint';
 import { listSources } from '@/lib/store/sources';
@@ -56,25 +56,35 @@ export function searchableBlocks(text: TextView): SearchableBlock[] {
 
 /**
  * About what the index holds per character of a text's Chinese and English (measured with
- * `npm run bench:search`: 112 MB for 10,100 paragraphs of 1.2 M characters), and the share of
- * the heap's limit the index may bring it to: past it a text is left out of search, and says so,
- * rather than the server running out of memory.
+ * `npm run bench:search`: 112 MB for 10,100 paragraphs of 1.2 M characters). The index may take
+ * CACHE_BOUNDS.searchIndexHeapShare of the heap limit, so that it never crowds out reading (the
+ * annotation and page caches have their own shares); a text that would take it past that, or
+ * that the heap has no room for now, is left out of search, and says so, rather than the server
+ * running out of memory.
  */
 export const INDEX_BYTES_PER_CHAR = 100;
-export const HEAP_SHARE_FOR_SEARCH = 0.75;
+/** The most of the heap limit the heap may reach while a text is being indexed. */
+export const HEAP_SHARE_WHILE_INDEXING = 0.85;
 
-/** Why a text with `chars` characters cannot be indexed without running short of memory; undefined when it can. */
+/**
+ * Why a text of `chars` characters cannot be indexed beside the `indexed` characters already in
+ * the index without running short of memory; undefined when it can.
+ */
 export function memoryShortfall(
   chars: number,
-  heap: { used: number; limit: number } = { used: process.memoryUsage().heapUsed, limit: getHeapStatistics().heap_size_limit },
+  heap: { used: number; limit: number } = { used: process.memoryUsage().heapUsed, limit: heapLimitBytes() },
+  indexed = 0,
 ): string | undefined {
   const needed = chars * INDEX_BYTES_PER_CHAR;
-  if (heap.used + needed <= heap.limit * HEAP_SHARE_FOR_SEARCH) return undefined;
+  const share = heapShareBytes(CACHE_BOUNDS.searchIndexHeapShare, heap.limit);
+  const fitsShare = (indexed + chars) * INDEX_BYTES_PER_CHAR <= share;
+  const fitsNow = heap.used + needed <= heap.limit * HEAP_SHARE_WHILE_INDEXING;
+  if (fitsShare && fitsNow) return undefined;
   const mb = (bytes: number) => Math.ceil(bytes / 1024 / 1024);
-  return (
-    `left out of search: indexing it needs about ${mb(needed)} MB, and the server has ${mb(heap.limit)} MB ` +
-    `with ${mb(heap.used)} MB in use (start it with a larger BILINGUAL_HEAP_MB)`
-  );
+  const why = fitsShare
+    ? `the server has ${mb(heap.limit)} MB with ${mb(heap.used)} MB in use`
+    : `the search index may take ${mb(share)} MB of the server's ${mb(heap.limit)} MB, and holds ${mb(indexed * INDEX_BYTES_PER_CHAR)} MB`;
+  return `left out of search: indexing it needs about ${mb(needed)} MB, and ${why} (start it with a larger BILINGUAL_HEAP_MB)`;
 }
 
 async function refresh(current: State): Promise<void> {
@@ -88,7 +98,8 @@ async function refresh(current: State): Promise<void> {
     const blocks = loaded?.ok ? searchableBlocks(loaded.text) : [];
     // What the text adds to the index: all of it when new, what it adds when already in.
     const chars = blocks.reduce((sum, b) => sum + b.zh.length + (b.en?.length ?? 0), 0);
-    const shortfall = loaded?.ok ? memoryShortfall(chars - current.index.characters(source.slug)) : undefined;
+    const own = current.index.characters(source.slug);
+    const shortfall = loaded?.ok ? memoryShortfall(chars - own, undefined, current.index.totalCharacters() - own) : undefined;
     if (loaded?.ok && shortfall) {
       current.index.removeText(source.slug);
       current.problems.set(source.slug, shortfall);

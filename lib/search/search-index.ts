@@ -169,6 +169,13 @@ export class SearchIndex {
     return sum;
   }
 
+  /** How many characters of Chinese and English the whole index holds. */
+  totalCharacters(): number {
+    let sum = 0;
+    for (const slug of this.texts.keys()) sum += this.characters(slug);
+    return sum;
+  }
+
   /** Takes a text out of the index. */
   removeText(slug: string): void {
     for (const old of this.texts.get(slug)?.values() ?? []) {

@@ -1,0 +1,49 @@
+/**
+ * A least-recently-used map bounded by the total weight of its entries (bytes, estimated by the
+ * caller), not by their number: a cache of paragraphs whose sizes differ a thousandfold. The
+ * newest entry stays even when it alone is over the budget (the caller needs it now).
+ * `new WeightedLru<string, T>(() => 64 * 2 ** 20)`, then `set(key, value, bytes)`, `get(key)`.
+ */
+export class WeightedLru<K, V> {
+  private readonly entries = new Map<K, { value: V; weight: number }>();
+  private total = 0;
+
+  /** `budget` is read at each insertion, so it may follow something that changes (the heap limit). */
+  constructor(private readonly budget: () => number) {}
+
+  /** The value of `key`, now the most recently used; undefined when it is not kept. */
+  get(key: K): V | undefined {
+    const hit = this.entries.get(key);
+    if (!hit) return undefined;
+    this.entries.delete(key);
+    this.entries.set(key, hit);
+    return hit.value;
+  }
+
+  /** Keeps `value` under `key` as the most recently used, dropping the oldest entries past the budget. */
+  set(key: K, value: V, weight: number): void {
+    const old = this.entries.get(key);
+    if (old) {
+      this.entries.delete(key);
+      this.total -= old.weight;
+    }
+    this.entries.set(key, { value, weight });
+    this.total += weight;
+    const budget = this.budget();
+    while (this.total > budget && this.entries.size > 1) {
+      const oldest = this.entries.entries().next().value;
+      if (!oldest) break;
+      this.entries.delete(oldest[0]);
+      this.total -= oldest[1].weight;
+    }
+  }
+
+  /** How many entries are kept, and their total weight. */
+  size(): { entries: number; weight: number } {
+    return { entries: this.entries.size, weight: this.total };
+  }
+
+  keys(): K[] {
+    return [...this.entries.keys()];
+  }
+}
