@@ -92,6 +92,18 @@ describe('searchLibrary keeps up with the files', () => {
   });
 });
 
+describe('texts left out of search', () => {
+  it('names a text that cannot be read, and forgets it once it is gone', async () => {
+    data.write('content/gb-by-hand.txt', Buffer.from([0xc4, 0xe3, 0xba, 0xc3, 0x0a]));
+    const found = await search('智能');
+    expect(found.total).toBe(1);
+    expect(found.leftOut).toEqual([{ slug: 'gb-by-hand', reason: expect.stringContaining('is not UTF-8 text') }]);
+    const { rmSync } = await import('node:fs');
+    rmSync(data.file('content/gb-by-hand.txt'));
+    expect((await search('智能')).leftOut).toEqual([]);
+  });
+});
+
 describe('memoryShortfall', () => {
   const MB = 1024 * 1024;
   const cases: { name: string; chars: number; indexed?: number; used: number; limit: number; fits: RegExp | true }[] = [

@@ -119,6 +119,7 @@ async function refresh(current: State): Promise<void> {
     current.fingerprints.delete(slug);
   }
   for (const slug of current.fingerprints.keys()) if (!seen.has(slug)) current.fingerprints.delete(slug);
+  for (const slug of current.problems.keys()) if (!seen.has(slug)) current.problems.delete(slug);
 }
 
 /** Brings the index up to date with the files; concurrent callers share one pass. */
