@@ -113,9 +113,14 @@ describe('planImport', () => {
       expected: { outcome: 'rejected', reason: expect.stringMatching(/empty/) },
     },
     {
-      name: 'a copy of the Chinese is rejected as untranslated',
+      name: 'a copy of the Chinese (left untranslated in the CAT tool) is empty, and the gloss stays',
       input: unit({ target: '第一段。' }),
-      expected: { outcome: 'rejected', reason: expect.stringMatching(/copy of the Chinese/) },
+      expected: { outcome: 'empty', reason: expect.stringMatching(/copy of the Chinese/) },
+    },
+    {
+      name: 'a copy of the Chinese on an untranslated block is empty',
+      input: unit({ id: 'bbbbbb', source: '第二段。', target: '第二段。', revision: rev('') }),
+      expected: { outcome: 'empty', reason: expect.stringMatching(/copy of the Chinese/) },
     },
     {
       name: 'control characters are rejected',

@@ -81,8 +81,10 @@ function planUnit(
       reason: cleaned.code === 'empty' ? 'the target is empty (nothing is deleted)' : cleaned.error,
     };
   }
+  // What a CAT tool writes for a segment left untranslated (OmegaT copies the source): nothing
+  // to import, and the app's gloss, if any, stays as it is.
   if (sameSource(cleaned.text, current.source))
-    return { id, outcome: 'rejected', reason: 'the target is a copy of the Chinese (not translated)' };
+    return { id, outcome: 'empty', reason: 'the target is a copy of the Chinese (left untranslated)' };
   const gloss = current.gloss ?? '';
   if (cleaned.text === gloss) return { id, outcome: 'unchanged' };
   const changedSinceExport = unit.revision === undefined ? gloss !== '' : unit.revision !== glossRevision(gloss);
@@ -99,11 +101,12 @@ function planUnit(
 /**
  * Decides, unit by unit, what importing a file does, against the text as it is now: `applied`
  * when the target is new and the gloss has not changed since export; `unchanged` when the target
- * is the current gloss; `empty` when the unit has no target (or an empty one) and the block no
- * gloss either, untranslated on both sides; `stale` when the Chinese changed; `conflict` when the gloss changed since
+ * is the current gloss; `empty` when there is nothing to import: the unit has no target (or an
+ * empty one) and the block no gloss either, or its target is a copy of the Chinese (a segment left
+ * untranslated in the CAT tool); `stale` when the Chinese changed; `conflict` when the gloss changed since
  * export (its revision differs), both versions kept; `rejected` for unknown or duplicate ids,
- * missing or empty targets against an existing gloss, source-copy, too long or control-character
- * targets and inline markup. Never plans a deletion. Pure: the caller writes.
+ * missing or empty targets against an existing gloss, too long or control-character targets and
+ * inline markup. Never plans a deletion. Pure: the caller writes.
  * `([{ id: 'c4pzjo', source: '前些天…', target: 'Days ago…', revision: r, status: 'draft' }], current)` → `[{ id: 'c4pzjo', outcome: 'applied', … }]`.
  */
 export function planImport(

@@ -10,12 +10,19 @@ export const TOOL_ID = 'bilingual-reader';
 /** In 1.2 the export revision travels in `extradata` (kept by CAT tools): `revision:<12 hex>`. */
 export const REVISION_PREFIX = 'revision:';
 
+/** How the English of a stale unit is introduced in its note when the target holds the Chinese. */
+export const STALE_NOTE_PREFIX = 'English before the Chinese changed (revise it): ';
+
 function unit12(unit: ExportUnit, sourceInTarget: boolean): XmlElement {
   const { state, approved } = toXliff12State(unit.status);
   const children: XmlElement[] = [element('source', { 'xml:lang': SOURCE_LANGUAGE }, [unit.source])];
   if (sourceInTarget) children.push(element('target', { 'xml:lang': TARGET_LANGUAGE, state }, [unit.source]));
   else if (unit.target !== undefined) children.push(element('target', { 'xml:lang': TARGET_LANGUAGE, state }, [unit.target]));
   for (const note of unit.notes) children.push(element('note', { from: TOOL_ID }, [note]));
+  // With the Chinese in the target, a stale gloss would be nowhere in the CAT tool (it is left out
+  // of the TMX, being the English of other Chinese): it goes along as a note for the translator.
+  if (sourceInTarget && unit.status === 'stale' && unit.target !== undefined)
+    children.push(element('note', { from: TOOL_ID }, [`${STALE_NOTE_PREFIX}${unit.target}`]));
   return element(
     'trans-unit',
     {
@@ -34,7 +41,8 @@ function unit12(unit: ExportUnit, sourceInTarget: boolean): XmlElement {
  * Writes an XLIFF 1.2 document: one `<file original="<slug>">`, one `<trans-unit>` per unit with
  * `id` = block id, `<source>` the Chinese, `<target>` the gloss with its state, notes as
  * `<note>`s and the export revision in `extradata`. With `sourceInTarget`, every `<target>`
- * holds the Chinese (for OmegaT; an import takes such a target as not translated).
+ * holds the Chinese (for OmegaT; an import takes such a target as not translated), and a stale
+ * unit's English goes in a note.
  */
 export function serializeXliff12(doc: ExportDocument): string {
   return serializeXml(

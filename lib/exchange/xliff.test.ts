@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { fromXliff12State, fromXliff20State, toXliff12State, toXliff20State } from './states';
 import type { ExportDocument, ImportedUnit } from './types';
 import { parseXliff } from './xliff-read';
-import { serializeXliff12, serializeXliff20 } from './xliff-write';
+import { serializeXliff12, serializeXliff20, STALE_NOTE_PREFIX } from './xliff-write';
 
 const fixture = (name: string) => readFileSync(fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url)), 'utf8');
 
@@ -119,8 +119,13 @@ describe('write then read', () => {
   });
 
   it('with sourceInTarget every target holds the Chinese, and reads back as a copy', () => {
-    const file = parsed(serializeXliff12({ ...doc, sourceInTarget: true }));
+    const xml = serializeXliff12({ ...doc, sourceInTarget: true });
+    const file = parsed(xml);
     expect(file.units.map((u) => u.target)).toEqual(doc.units.map((u) => u.source));
+    // The stale unit's English is not lost: it goes in a note (only there).
+    expect(xml).toContain(`<note from="bilingual-reader">${STALE_NOTE_PREFIX}Old</note>`);
+    expect(xml.split(STALE_NOTE_PREFIX)).toHaveLength(2);
+    expect(serializeXliff12(doc)).not.toContain(STALE_NOTE_PREFIX);
   });
 });
 
