@@ -200,6 +200,40 @@ for (const [engineName, createEngine] of ENGINES) {
       });
     });
 
+    describe('SearchIndex: toneless pinyin and long paragraphs', () => {
+      const novel = () => {
+        const index = new SearchIndex(createEngine(), pinyinByOffset);
+        index.setText('novel', { zh: '水浒' }, [
+          { id: 'n1', type: 'paragraph', zh: '那人把物送去了。', status: 'untranslated' },
+          { id: 'n2', type: 'paragraph', zh: '武松上了景阳冈。', status: 'untranslated' },
+          { id: 'n3', type: 'paragraph', zh: '武松打虎。', status: 'untranslated' },
+          { id: 'n4', type: 'paragraph', zh: `${'话说'.repeat(400)}武松回到县里。${'后来'.repeat(400)}`, status: 'untranslated' },
+        ]);
+        return index;
+      };
+
+      it('puts the Chinese most hits share first: wusong finds 武松 before 物送', () => {
+        const found = ids(novel(), 'wusong');
+        expect(found.slice(0, 3).sort()).toEqual(['n2', 'n3', 'n4']);
+        expect(found[3]).toBe('n1');
+        // With tones, only the name is found.
+        expect(ids(novel(), 'wu3song1').sort()).toEqual(['n2', 'n3', 'n4']);
+      });
+
+      it('shows a long paragraph as the part around its first match, with the match marked in it', () => {
+        const parsed = parseQuery('武松');
+        if (!parsed.ok) throw new Error(parsed.error);
+        const hit = novel()
+          .search(parsed.terms, { limit: 10, offset: 0 })
+          .results.find((r) => r.id === 'n4');
+        if (!hit) throw new Error('n4 not found');
+        expect(hit.zh.length).toBeLessThan(320);
+        expect(hit.zh.startsWith('…') && hit.zh.endsWith('…')).toBe(true);
+        const [start, end] = hit.highlights.zh[0] ?? [0, 0];
+        expect(hit.zh.slice(start, end)).toBe('武松');
+      });
+    });
+
     describe('SearchIndex: pages', () => {
       it('pages through results with a cursor', () => {
         const index = new SearchIndex(createEngine(), pinyinByOffset);

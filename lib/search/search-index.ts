@@ -1,5 +1,6 @@
 import { engineTokens, indexBlock, syllablePair, type IndexedBlock, type ReadingsOf, type SearchableBlock } from './document';
 import type { SearchEngine } from './engine';
+import { excerpt } from './excerpt';
 import { highlights, holdsWholePhrase, PHRASE_BONUS, termOccurs, type Span } from './match';
 import { splitSyllables, splitTones, tonedSyllable } from './pinyin-match';
 import type { QueryTerm, SearchField } from './query';
@@ -13,6 +14,35 @@ export interface SearchHit {
   en: string;
   status?: string;
   highlights: { zh: Span[]; en: Span[] };
+}
+
+/** Past this many hits, results of equal weight are not grouped by their matched Chinese (see commonReadings). */
+export const COMMON_READING_HITS = 5_000;
+
+/**
+ * For a query with a pinyin term, how many hits share each hit's matched Chinese: `wusong` finds
+ * 武松 in 427 paragraphs of 水浒传 and 物送 in two, and the name should come first, as an input
+ * method puts the common word first. Empty (no reordering) for other queries and past
+ * COMMON_READING_HITS hits.
+ */
+function commonReadings(
+  ranked: readonly { indexed: IndexedBlock }[],
+  terms: readonly QueryTerm[],
+  field: SearchField | undefined,
+): Map<IndexedBlock, number> {
+  const counts = new Map<IndexedBlock, number>();
+  if (!terms.some((term) => term.pinyin) || ranked.length > COMMON_READING_HITS || ranked.length < 2) return counts;
+  const keys = new Map<IndexedBlock, string>();
+  const frequency = new Map<string, number>();
+  for (const { indexed } of ranked) {
+    const key = highlights(indexed, terms, field)
+      .zh.map(([start, end]) => indexed.block.zh.slice(start, end))
+      .join('|');
+    keys.set(indexed, key);
+    frequency.set(key, (frequency.get(key) ?? 0) + 1);
+  }
+  for (const [indexed, key] of keys) counts.set(indexed, key ? (frequency.get(key) ?? 0) : 0);
+  return counts;
 }
 
 export interface SearchPage {
@@ -36,11 +66,14 @@ export interface SearchOptions {
 }
 
 interface Candidate {
+  /** How much the kind of match counts (EXACT_WEIGHT, PINYIN_WEIGHT). */
   weight: number;
+  /** The engine's own score, at most 1: it orders matches of one kind. */
+  relevance: number;
   exact: boolean;
 }
 
-/** How much a match counts by kind, before the engine's own score (at most 1) is added. */
+/** How much a match counts by kind; the engine's own score orders matches of one kind. */
 const EXACT_WEIGHT = 3;
 const PINYIN_WEIGHT = 1;
 
@@ -196,9 +229,12 @@ export class SearchIndex {
     const add = (keys: Map<number, number>, weight: number, exact: boolean) => {
       for (const [key, score] of keys) {
         const seen = found.get(key);
-        if (!seen) found.set(key, { weight: weight + score, exact });
+        if (!seen) found.set(key, { weight, relevance: score, exact });
         else {
-          seen.weight = Math.max(seen.weight, weight + score);
+          if (weight > seen.weight || (weight === seen.weight && score > seen.relevance)) {
+            seen.weight = weight;
+            seen.relevance = score;
+          }
           seen.exact ||= exact;
         }
       }
@@ -241,11 +277,11 @@ export class SearchIndex {
    * that passes the filters, in document order (an editor's work queue).
    */
   search(terms: readonly QueryTerm[], options: SearchOptions): SearchPage {
-    const ranked: { indexed: IndexedBlock; score: number }[] = [];
+    const ranked: { indexed: IndexedBlock; score: number; relevance: number }[] = [];
     if (terms.length === 0) {
       for (const slug of this.slugs()) {
         for (const indexed of this.texts.get(slug)?.values() ?? []) {
-          if (this.passes(indexed, options)) ranked.push({ indexed, score: 0 });
+          if (this.passes(indexed, options)) ranked.push({ indexed, score: 0, relevance: 0 });
         }
       }
     } else {
@@ -258,6 +294,7 @@ export class SearchIndex {
         const indexed = this.byKey.get(key);
         if (!indexed || !this.passes(indexed, options)) continue;
         let score = 0;
+        let relevance = 0;
         let holds = true;
         for (const { term, found } of sets) {
           const candidate = found.get(key);
@@ -266,15 +303,19 @@ export class SearchIndex {
             break;
           }
           score += candidate.weight;
+          relevance += candidate.relevance;
         }
         if (!holds) continue;
         if (terms.length > 1 && holdsWholePhrase(indexed, terms, options.field)) score += PHRASE_BONUS;
-        ranked.push({ indexed, score });
+        ranked.push({ indexed, score, relevance });
       }
     }
+    const common = commonReadings(ranked, terms, options.field);
     ranked.sort(
       (a, b) =>
         b.score - a.score ||
+        (common.get(b.indexed) ?? 0) - (common.get(a.indexed) ?? 0) ||
+        b.relevance - a.relevance ||
         (a.indexed.slug < b.indexed.slug ? -1 : a.indexed.slug > b.indexed.slug ? 1 : 0) ||
         a.indexed.order - b.indexed.order,
     );
@@ -282,15 +323,21 @@ export class SearchIndex {
     const end = options.offset + page.length;
     return {
       total: ranked.length,
-      results: page.map(({ indexed }) => ({
-        slug: indexed.slug,
-        id: indexed.block.id,
-        type: indexed.block.type,
-        zh: indexed.block.zh,
-        en: indexed.block.en ?? '',
-        ...(indexed.block.status ? { status: indexed.block.status } : {}),
-        highlights: highlights(indexed, terms, options.field),
-      })),
+      results: page.map(({ indexed }) => {
+        const marks = highlights(indexed, terms, options.field);
+        // A paragraph of a whole chapter is shown as the part around its first match.
+        const zh = excerpt(indexed.block.zh, marks.zh);
+        const en = excerpt(indexed.block.en ?? '', marks.en);
+        return {
+          slug: indexed.slug,
+          id: indexed.block.id,
+          type: indexed.block.type,
+          zh: zh.text,
+          en: en.text,
+          ...(indexed.block.status ? { status: indexed.block.status } : {}),
+          highlights: { zh: zh.spans, en: en.spans },
+        };
+      }),
       next: end < ranked.length ? String(end) : null,
     };
   }
