@@ -300,6 +300,12 @@ test.describe('a text of more sections than a section page lists', () => {
     await expect(toc.locator('li.contents-gap')).toHaveCount(2);
     await expect(toc.locator('ol a[aria-current="page"]').locator('xpath=..')).toHaveAttribute('value', '40');
     await expectNoAxeViolations(page);
+    // Printed, a section is its rows: no contents, no section links.
+    await page.emulateMedia({ media: 'print' });
+    await expect(toc).toBeHidden();
+    await expect(page.locator('.section-nav')).toHaveCount(2);
+    for (const nav of await page.locator('.section-nav').all()) await expect(nav).toBeHidden();
+    await page.emulateMedia({ media: 'screen' });
 
     await toc.getByRole('link', { name: `All ${chapters} sections` }).click();
     await page.waitForURL(new RegExp(`/read/${SLUG}/contents\\?layout=stacked$`));

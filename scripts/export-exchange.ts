@@ -6,7 +6,7 @@ import { glossStatuses, type GlossStatus } from '@/lib/gloss/types';
 import { exportTmx, exportXliff } from '@/lib/library/exchange-export';
 
 const USAGE =
-  'Usage: npm run -s export -- <slug> --format xliff [--version 1.2|2.0] [--status untranslated,draft,stale,reviewed] [--source-in-target] > file.xlf\n' +
+  'Usage: npm run -s export -- <slug> --format xliff [--version 1.2|2.0] [--status untranslated,draft,stale,reviewed] [--source-in-target] [--section <name>|s<n>] > file.xlf\n' +
   '       npm run -s export -- <slug>|--all --format tmx [--drafts] > file.tmx';
 
 function fail(message: string, code = 2): never {
@@ -16,18 +16,24 @@ function fail(message: string, code = 2): never {
 
 /** Runs an exchange export from command-line arguments; prints the file on standard output. */
 export async function runExchangeExport(args: string[]): Promise<void> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      format: { type: 'string' },
-      version: { type: 'string' },
-      status: { type: 'string' },
-      all: { type: 'boolean', default: false },
-      drafts: { type: 'boolean', default: false },
-      'source-in-target': { type: 'boolean', default: false },
-    },
-  });
+  const options = {
+    format: { type: 'string' },
+    version: { type: 'string' },
+    status: { type: 'string' },
+    section: { type: 'string' },
+    all: { type: 'boolean', default: false },
+    drafts: { type: 'boolean', default: false },
+    'source-in-target': { type: 'boolean', default: false },
+  } as const;
+  let parsed: ReturnType<typeof parseArgs<{ args: string[]; allowPositionals: true; options: typeof options }>>;
+  try {
+    parsed = parseArgs({ args, allowPositionals: true, options });
+  } catch (error) {
+    // Node's own wording ("Unknown option '--x'. To specify a positional argument …") is not for a translator.
+    const option = /option '([^']+)'/.exec(error instanceof Error ? error.message : '')?.[1];
+    fail(`${option ? `${option} is not an option of this export` : String(error)}\n${USAGE}`);
+  }
+  const { values, positionals } = parsed;
   const [slug, ...rest] = positionals;
   if (rest.length > 0) fail(USAGE);
   if (values.format === 'xliff') {
@@ -42,6 +48,7 @@ export async function runExchangeExport(args: string[]): Promise<void> {
       version,
       sourceInTarget: values['source-in-target'],
       ...(statuses ? { statuses: statuses as GlossStatus[] } : {}),
+      ...(values.section !== undefined ? { section: values.section } : {}),
     });
     if (!result.ok) fail(result.error, 1);
     process.stdout.write(result.xml);
@@ -50,6 +57,7 @@ export async function runExchangeExport(args: string[]): Promise<void> {
   }
   if (values.format === 'tmx') {
     if (Boolean(slug) === values.all) fail(USAGE);
+    if (values.section !== undefined) fail('--section is for XLIFF (a memory is for the whole text)');
     const result = await exportTmx(values.all ? undefined : slug, { withDrafts: values.drafts });
     if (!result.ok) fail(result.error, 1);
     process.stdout.write(result.xml);

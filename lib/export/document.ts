@@ -2,7 +2,7 @@ import { anchorNote, type AnchoredNote } from '@/lib/annotate/notes';
 import type { NoteSource, ReadToken } from '@/lib/annotate/types';
 import type { TextView } from '@/lib/library/load';
 import { inlineRanges } from '@/lib/text/inline';
-import { splitSections, type Section } from '@/lib/text/sections';
+import { sectionIndexNamed, splitSections, type Section } from '@/lib/text/sections';
 import { printsAddress } from './print';
 import type { BlockType, TextMeta } from '@/lib/text/types';
 import { isGlossable } from '@/lib/text/types';
@@ -234,9 +234,7 @@ export function buildExportDocument({ text, notes: noteSources, readings, sectio
  * `(doc, 'bw03oj')` → the section whose page is `/read/<slug>/s/bw03oj`; `(doc, 's1')` → the first.
  */
 export function findDocSection(doc: ExportDocument, wanted: string): DocSection | undefined {
-  const numbered = /^s([1-9][0-9]{0,5})$/.exec(wanted);
-  if (numbered) return doc.sections[Number(numbered[1]) - 1];
-  return doc.sections.find((s) => s.name === wanted);
+  return doc.sections[sectionIndexNamed(doc.sections, wanted)];
 }
 
 /** The plain text of runs, as a reader sees it (ruby bases only, no note numbers). `[ruby 中/zhōng]` → `'中'`. */

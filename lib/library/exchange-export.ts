@@ -8,7 +8,9 @@ import { TITLE_KEY, type GlossStatus } from '@/lib/gloss/types';
 import { glossRevision } from '@/lib/gloss/validate';
 import { readGlossary, readNotes, readTextGlossary } from '@/lib/store/annotations';
 import { isGlossable } from '@/lib/text/types';
+import { sectionIndexNamed } from '@/lib/text/sections';
 import { GLOSS_LANGUAGE, loadLibrary, loadText, type TextView } from './load';
+import { textSections } from './sections';
 
 export type XliffVersion = '1.2' | '2.0';
 
@@ -70,10 +72,27 @@ async function loadForExport(slug: string): Promise<{ ok: true; text: TextView }
 /** The XLIFF of one text. `exportXliff('karpathy-no-priors', '1.2')` → `{ ok: true, xml: '<?xml …' }`. */
 export async function exportXliff(
   slug: string,
-  options: { version?: XliffVersion; statuses?: readonly GlossStatus[]; sourceInTarget?: boolean } = {},
+  options: { version?: XliffVersion; statuses?: readonly GlossStatus[]; sourceInTarget?: boolean; section?: string } = {},
 ): Promise<{ ok: true; xml: string; units: number } | ExportFailure> {
   const loaded = await loadForExport(slug);
   if (!loaded.ok) return loaded;
+  // One section (a chapter of a book): its blocks only, and the title with the first.
+  let inSection: ((id: string) => boolean) | undefined;
+  if (options.section !== undefined) {
+    const sections = textSections(loaded.text);
+    const index = sectionIndexNamed(sections, options.section);
+    const section = sections[index];
+    if (!section) {
+      return {
+        ok: false,
+        kind: 'not-found',
+        error: `No section "${options.section}" in ${slug}: name it by the id of its first block (as in /read/${slug}/s/<id>) or as s1 to s${sections.length}`,
+      };
+    }
+    const ids = new Set(loaded.text.blocks.slice(section.start, section.end).map((b) => b.id));
+    if (index === 0) ids.add(TITLE_KEY);
+    inSection = (id) => ids.has(id);
+  }
   const [notes, shared, own] = await Promise.all([
     readNotes(slug, GLOSS_LANGUAGE),
     readGlossary(GLOSS_LANGUAGE),
@@ -82,7 +101,7 @@ export async function exportXliff(
   const glossary = mergeGlossaries(shared, own);
   const doc: ExportDocument = {
     slug,
-    units: exportUnits(loaded.text, notes, glossary, options.statuses),
+    units: exportUnits(loaded.text, notes, glossary, options.statuses).filter((unit) => !inSection || inSection(unit.id)),
     sourceInTarget: options.sourceInTarget === true,
   };
   const xml = options.version === '2.0' ? serializeXliff20(doc) : serializeXliff12(doc);

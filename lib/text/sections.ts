@@ -200,3 +200,14 @@ export function sectionIndexAt(sections: readonly Section[], blockIndex: number)
   }
   return -1;
 }
+
+/**
+ * The index of the section `wanted` names: a section's name (the id of its first block, as in
+ * the reader's URL `/read/<slug>/s/<name>`), or `s<n>`, the section the reader calls "Section n
+ * of N"; -1 when none. `sectionIndexNamed(sections, 's1')` → `0`.
+ */
+export function sectionIndexNamed(sections: readonly { name: string }[], wanted: string): number {
+  const numbered = /^s([1-9][0-9]{0,5})$/.exec(wanted);
+  if (numbered) return Number(numbered[1]) <= sections.length ? Number(numbered[1]) - 1 : -1;
+  return sections.findIndex((s) => s.name === wanted);
+}

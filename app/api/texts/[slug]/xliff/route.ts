@@ -6,8 +6,9 @@ import { errorJson, withErrors } from '@/app/api/_lib/respond';
 export const dynamic = 'force-dynamic';
 
 /**
- * `GET /api/texts/<slug>/xliff?version=1.2|2.0&status=draft,stale&sourceInTarget=1`: the text as
- * an XLIFF download (`<slug>.xlf`), as `npm run -s export -- <slug> --format xliff` writes it.
+ * `GET /api/texts/<slug>/xliff?version=1.2|2.0&status=draft,stale&sourceInTarget=1&section=<name>`:
+ * the text (or one section, named as in its URL or `s<n>`) as an XLIFF download (`<slug>.xlf`,
+ * `<slug>-<section>.xlf`), as `npm run -s export -- <slug> --format xliff` writes it.
  */
 export const GET = withErrors(async (request: Request, { params }: { params: Promise<{ slug: string }> }) => {
   const { slug } = await params;
@@ -20,16 +21,19 @@ export const GET = withErrors(async (request: Request, { params }: { params: Pro
   if (statuses?.some((s) => !(glossStatuses as readonly string[]).includes(s))) {
     return errorJson(`status must be a list of ${glossStatuses.join(', ')}`, 422);
   }
+  const section = queryValue(url, 'section');
+  if (section !== undefined && !/^[a-z0-9]{1,12}$/.test(section)) return errorJson('section must be a section name or s<n>', 422);
   const result = await exportXliff(slug, {
     version,
     sourceInTarget: queryFlag(url, 'sourceInTarget'),
     ...(statuses ? { statuses: statuses as GlossStatus[] } : {}),
+    ...(section !== undefined ? { section } : {}),
   });
   if (!result.ok) return errorJson(result.error, result.kind === 'not-found' ? 404 : 500);
   return new Response(result.xml, {
     headers: {
       'content-type': 'application/xliff+xml; charset=utf-8',
-      'content-disposition': `attachment; filename="${slug}.xlf"`,
+      'content-disposition': `attachment; filename="${slug}${section !== undefined ? `-${section}` : ''}.xlf"`,
       'cache-control': 'no-store',
     },
   });
