@@ -16,6 +16,7 @@ function printReport(report: AddReport): void {
   const confidence = report.confidence !== undefined ? ` (${report.confidence}% confident)` : '';
   const verb = { checked: 'Would write', created: 'Wrote', replaced: 'Replaced' }[report.action];
   console.log(`${verb} ${report.file} (slug ${report.slug}); encoding found: ${report.encoding}${confidence}`);
+  if (report.encodingWarning) console.warn(`Warning: ${report.encodingWarning}`);
   if (report.meta.title) console.log(`Title: ${report.meta.title}`);
   const types = Object.entries(summary.blocks)
     .filter(([, n]) => n > 0)

@@ -151,6 +151,11 @@ export function AddText() {
                 {t('add.done', { slug: report.slug })} <a href={`/read/${report.slug}`}>{t('add.read')}</a>
               </p>
             )}
+            {report.encodingWarning && (
+              <p role="alert" className="notice notice-error">
+                {report.encodingWarning}
+              </p>
+            )}
             <p>
               {Object.entries(report.summary.blocks)
                 .filter(([, n]) => n > 0)

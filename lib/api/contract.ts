@@ -142,6 +142,8 @@ export const addTextResponse = z.object({
   encoding: z.string(),
   /** chardet's confidence (0–100), when the encoding was guessed. */
   confidence: z.number().optional(),
+  /** An encoding was named and the bytes look like another: what to check. */
+  encodingWarning: z.string().optional(),
   meta: z.object({ title: z.string().optional(), date: z.string().optional(), author: z.string().optional() }),
   summary: z.object({
     blocks: z.record(z.enum(blockTypes), z.number()),

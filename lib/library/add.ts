@@ -37,6 +37,8 @@ export interface AddReport {
   file: string;
   encoding: string;
   confidence?: number;
+  /** An encoding was named and the bytes look like another one (see decodeAnyText). */
+  encodingWarning?: string;
   meta: TextMeta;
   summary: TextSummary;
   preview: BlockPreview[];
@@ -164,6 +166,7 @@ export async function addText(request: AddRequest): Promise<AddResult> {
       file: target.file,
       encoding: decoded.encoding,
       ...(decoded.confidence !== undefined ? { confidence: decoded.confidence } : {}),
+      ...(decoded.warning ? { encodingWarning: decoded.warning } : {}),
       meta: prepared.meta,
       summary: prepared.summary,
       preview: previewOf(prepared.blocks),

@@ -117,6 +117,23 @@ describe('decodeAnyText: an encoding named by the user', () => {
     expect(decodeAnyText(encodeCharset('自动驾驶', 'utf-16be'), 'x.txt', { encoding: 'utf-16be' }).text).toBe('自动驾驶');
   });
 
+  it.each([
+    {
+      name: 'Big5 named GB18030',
+      file: 'big5-valid-gbk.txt',
+      encoding: 'gb18030',
+      warns: /bytes look like big5 \(\d+% confident\)/,
+    },
+    { name: 'Big5 named Big5', file: 'big5.md', encoding: 'big5', warns: undefined },
+    { name: 'GB18030 named GBK', file: 'gb18030.md', encoding: 'gbk', warns: undefined },
+    { name: 'GBK named GB18030', file: 'gbk.md', encoding: 'gb18030', warns: undefined },
+  ])('$name: decoded as named, with a warning only when the bytes look like another encoding', ({ file, encoding, warns }) => {
+    const decoded = decodeAnyText(fixture(file), file, { encoding });
+    expect(decoded.encoding).toBe(encoding);
+    if (warns) expect(decoded.warning).toMatch(warns);
+    else expect(decoded.warning).toBeUndefined();
+  });
+
   it('UTF-8 bytes named Big5 give replacement characters and are refused', () => {
     expect(() => decodeAnyText(fixture('utf8.md'), 'x.md', { encoding: 'big5' })).toThrow(/not valid big5/);
   });

@@ -82,6 +82,22 @@ export interface DecodedText {
   encoding: string;
   /** chardet's confidence (0–100) when the encoding was guessed from statistics. */
   confidence?: number;
+  /** When an encoding was named and the bytes look like another one: what to check. */
+  warning?: string;
+}
+
+/**
+ * A warning when the bytes decoded as `asked` look confidently like another Chinese encoding
+ * (GB18030 named for a Big5 file decodes, but as nonsense). `undefined` when they agree.
+ */
+function disagreement(bytes: Uint8Array, asked: (typeof NAMED_ENCODINGS)[number]): string | undefined {
+  const family = (encoding: string) => (encoding === 'gbk' || encoding === 'gb2312' ? 'gb18030' : encoding);
+  const best = guessCharsets(bytes)[0];
+  // As sure as detection must be to decode a file itself.
+  if (!best || best.confidence < MIN_CONFIDENCE) return undefined;
+  if (!(chineseEncodings as readonly string[]).includes(best.encoding) || family(best.encoding) === family(asked))
+    return undefined;
+  return `the file was read as ${asked}, as asked, but its bytes look like ${best.encoding} (${best.confidence}% confident): if the text looks garbled, add it again with the encoding ${best.encoding}, or with none to have it found`;
 }
 
 // C0 controls other than tab, newline, form feed and carriage return: text files do not contain them.
@@ -131,7 +147,9 @@ export function decodeAnyText(bytes: Uint8Array, file: string, options: { encodi
       if (text === undefined) refuse(file, `it is not valid UTF-8 (invalid byte sequence at byte ${firstInvalidByte(bytes)})`);
       return { text: checkDecoded(text, 'UTF-8', file), encoding: 'utf-8' };
     }
-    return { text: checkDecoded(decodeCharset(bytes, asked), asked, file), encoding: asked };
+    const text = checkDecoded(decodeCharset(bytes, asked), asked, file);
+    const warning = asked.startsWith('utf-16') ? undefined : disagreement(bytes, asked);
+    return { text, encoding: asked, ...(warning ? { warning } : {}) };
   }
   if (bytes[0] === 0xff && bytes[1] === 0xfe && bytes[2] === 0 && bytes[3] === 0)
     refuse(file, 'it is UTF-32, which is not supported; save it as UTF-8');
