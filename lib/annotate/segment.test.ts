@@ -100,7 +100,8 @@ describe('segmentWords', () => {
       title: 'numbers and dates',
       text: '0.001% 的数据，2024年9月8日',
       words: [],
-      expected: ['0.001%', ' ', '的', '数据', '，', '2024年9月8日'],
+      // Numbers apart from their characters, so 年, 月 and 日 each carry their own reading.
+      expected: ['0.001%', ' ', '的', '数据', '，', '2024', '年', '9', '月', '8', '日'],
     },
     {
       title: 'a term with punctuation and Han',
@@ -169,9 +170,22 @@ describe('segmentWords', () => {
       [' ', false],
       ['AI', false],
       ['，', false],
-      ['2024年', true],
+      ['2024', false],
+      ['年', true],
     ]);
   });
+});
+
+describe('numbers apart from their characters', () => {
+  it.each(['2025年', '增长了3.5万元', '第１２０回', '共1,200人，约３．５万', '2024年9月8日发布'])(
+    '%s: no token mixes digits and Han',
+    (text) => {
+      const tokens = segmentWords(text);
+      expect(problems(text, tokens)).toEqual([]);
+      expect(tokens.filter((t) => /[0-9０-９]/u.test(t.text) && /\p{Script=Han}/u.test(t.text)).map((t) => t.text)).toEqual([]);
+      expect(tokens.filter((t) => /[0-9０-９]/u.test(t.text)).every((t) => !t.chinese)).toBe(true);
+    },
+  );
 });
 
 describe('bounded time', () => {

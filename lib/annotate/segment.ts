@@ -74,6 +74,28 @@ function makeToken(text: string, start: number): Token {
   return { text, start, end: start + text.length, chinese: HAN.test(text) };
 }
 
+/** A run of digits, with their decimal points or thousands commas (half- or full-width). */
+const DIGIT_RUN = /[0-9０-９][0-9０-９.,，．]*/gu;
+const HAS_HAN = /\p{Script=Han}/u;
+
+/**
+ * A word as tokens, its numbers apart from its characters: segmentit gives 2025年 and
+ * 2024年9月8日 as one word, whose readings (nián, nián yuè rì) then sat over the numbers too.
+ * `numbersApart('2024年9月8日', 0)` → `2024`, `年`, `9`, `月`, `8`, `日`.
+ */
+function numbersApart(word: string, start: number): Token[] {
+  if (!HAS_HAN.test(word) || !/[0-9０-９]/u.test(word)) return [makeToken(word, start)];
+  const tokens: Token[] = [];
+  let at = 0;
+  for (const match of word.matchAll(DIGIT_RUN)) {
+    if (match.index > at) tokens.push(makeToken(word.slice(at, match.index), start + at));
+    tokens.push(makeToken(match[0], start + match.index));
+    at = match.index + match[0].length;
+  }
+  if (at < word.length) tokens.push(makeToken(word.slice(at), start + at));
+  return tokens;
+}
+
 /** Segments text with no whitespace and no listed term in it, piece by bounded piece. */
 function segmentFree(text: string, offset: number, segmenter: Segmenter): Token[] {
   const tokens: Token[] = [];
@@ -101,7 +123,7 @@ function alignWords(piece: string, offset: number, words: readonly string[]): To
   for (const word of words) {
     const found = word === '' ? -1 : piece.indexOf(word, at);
     if (found < 0) continue;
-    tokens.push(...characterTokens(piece.slice(at, found), offset + at), makeToken(word, offset + found));
+    tokens.push(...characterTokens(piece.slice(at, found), offset + at), ...numbersApart(word, offset + found));
     at = found + word.length;
   }
   tokens.push(...characterTokens(piece.slice(at), offset + at));
