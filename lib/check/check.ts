@@ -235,7 +235,7 @@ async function checkOrphanFiles(slugs: Set<string>, report: CheckReport): Promis
       code: 'orphan-file',
       file: displayPath(`${localeDir(GLOSS_LANGUAGE)}/${name}`),
       ...(isSlug(slug) ? { slug } : {}),
-      message: `no text in content/ is named "${slug}"`,
+      message: `no text in content/ is named "${slug}"${isSlug(slug) ? ` (left from a removed text? npm run remove -- ${slug} moves its files to removed/)` : ''}`,
     });
   }
 }
