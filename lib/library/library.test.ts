@@ -153,8 +153,11 @@ describe('loadLibrary', () => {
     const texts = await loadLibrary();
     expect(texts.map((t) => [t.ok ? t.text.slug : t.broken.slug, t.ok])).toEqual([
       ['bad', false],
-      ['empty', true],
+      ['empty', false],
       [SLUG, true],
     ]);
+    // An empty file is listed as what it is, not as a text with nothing in it.
+    const empty = texts.find((t) => !t.ok && t.broken.slug === 'empty');
+    expect(empty && !empty.ok && empty.broken.error).toBe('content/empty.md: has no text in it: nothing to read');
   });
 });

@@ -1,7 +1,7 @@
 import 'server-only';
 import { CACHE_BOUNDS } from '@/lib/cache-bounds';
 import type { GlossFile, GlossState, GlossStateFile } from '@/lib/gloss/types';
-import type { DataFileError } from '@/lib/store/errors';
+import { DataFileError } from '@/lib/store/errors';
 import { filesIdentity } from '@/lib/store/fingerprint';
 import { replayJournal, type JournalOp } from '@/lib/gloss/journal';
 import { glossPath, glossStatePath, readGlossFile, readStateFileEntries } from '@/lib/store/glosses';
@@ -77,6 +77,9 @@ async function readSourcePart(source: SourceFile): Promise<SourcePart> {
     return { ok: false, failure };
   }
   const parsed = parseText(raw);
+  // An empty file (or one of front matter alone) is not a text to list and open.
+  if (parsed.blocks.length === 0)
+    return { ok: false, failure: new DataFileError(source.file, 'has no text in it: nothing to read') };
   return { ok: true, parsed, ledger, ids: reconcileIds(parsed.blocks, ledger) };
 }
 
