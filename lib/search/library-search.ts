@@ -67,8 +67,8 @@ export const INDEX_BYTES_PER_CHAR = 100;
 export const HEAP_SHARE_WHILE_INDEXING = 0.85;
 
 /**
- * Why a text of `chars` characters cannot be indexed beside the `indexed` characters already in
- * the index without running short of memory; undefined when it can.
+ * Why adding `chars` characters to an index holding `indexed` would run short of memory (the
+ * index past its share, or the heap past HEAP_SHARE_WHILE_INDEXING now); undefined when it fits.
  */
 export function memoryShortfall(
   chars: number,
@@ -98,8 +98,9 @@ async function refresh(current: State): Promise<void> {
     const blocks = loaded?.ok ? searchableBlocks(loaded.text) : [];
     // What the text adds to the index: all of it when new, what it adds when already in.
     const chars = blocks.reduce((sum, b) => sum + b.zh.length + (b.en?.length ?? 0), 0);
+    // The index after: what it holds now, with this text's old blocks replaced by its new ones.
     const own = current.index.characters(source.slug);
-    const shortfall = loaded?.ok ? memoryShortfall(chars - own, undefined, current.index.totalCharacters() - own) : undefined;
+    const shortfall = loaded?.ok ? memoryShortfall(chars - own, undefined, current.index.totalCharacters()) : undefined;
     if (loaded?.ok && shortfall) {
       current.index.removeText(source.slug);
       current.problems.set(source.slug, shortfall);
