@@ -88,11 +88,13 @@ export async function longTextFigures(): Promise<void> {
       const articleHtml = gzipSync(article.html).length;
       const articleJs = await firstLoadJs(server.origin, article.html);
 
-      const first = await get(server.origin, `/read/${LONG_SLUG}`);
+      // Every section, from the contents page (a section page lists only those near it).
+      const contents = await get(server.origin, `/read/${LONG_SLUG}/contents`);
       const sections = [
         `/read/${LONG_SLUG}`,
-        ...new Set([...first.html.matchAll(new RegExp(`href="(/read/${LONG_SLUG}/s/[a-z0-9]{6})"`, 'g'))].map((m) => m[1] ?? '')),
+        ...new Set([...contents.html.matchAll(new RegExp(`href="(/read/${LONG_SLUG}/s/[a-z0-9]{6})"`, 'g'))].map((m) => m[1] ?? '')),
       ];
+      if (sections.length < 2) throw new Error(`the contents page of ${LONG_SLUG} lists no sections`);
       const firstVisits: number[] = [];
       let heaviest = { path: '', html: 0, page: '' };
       for (const section of sections.slice(1)) {
