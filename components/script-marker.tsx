@@ -25,10 +25,17 @@ export function ScriptMarker({ documentTitle }: { documentTitle?: { simp: string
     for (const style of document.querySelectorAll<HTMLStyleElement>('style[data-print-title]')) {
       style.media = (style.dataset.printTitle === 'trad') === trad ? 'print' : 'not all';
     }
-    if (documentTitle) {
-      const [from, to] = trad ? [documentTitle.simp, documentTitle.trad] : [documentTitle.trad, documentTitle.simp];
+    if (!documentTitle) return;
+    const [from, to] = trad ? [documentTitle.simp, documentTitle.trad] : [documentTitle.trad, documentTitle.simp];
+    const retitle = () => {
       if (document.title.includes(from)) document.title = document.title.split(from).join(to);
-    }
+    };
+    retitle();
+    // Next.js may set the title after this runs (metadata is streamed in): follow it. Once
+    // swapped the title no longer holds `from`, so the observer's own change ends there.
+    const observer = new MutationObserver(retitle);
+    observer.observe(document.head, { childList: true, subtree: true, characterData: true });
+    return () => observer.disconnect();
   }, [script, documentTitle]);
   return null;
 }

@@ -258,6 +258,12 @@ test.describe('a file in another encoding dropped into content/ by hand', () => 
     for (const url of ['/api/texts', '/', '/read/gb-by-hand', '/api/search?q=%E4%B8%96%E7%95%8C', '/en', READ_PATH]) {
       expect((await request.get(url)).status(), url).toBe(200);
     }
+    // Its own API answers say what is wrong with it: a conflict with the data, not a server fault.
+    for (const url of ['/api/texts/gb-by-hand', '/api/texts/gb-by-hand/xliff', '/api/texts/gb-by-hand/export?format=html']) {
+      const answer = await request.get(url);
+      expect(answer.status(), url).toBe(409);
+      expect(((await answer.json()) as { error: string }).error, url).toContain('is not UTF-8 text');
+    }
     await page.goto('/');
     await expect(page.locator('.text-card-broken').filter({ hasText: 'gb-by-hand' })).toContainText(
       'content/gb-by-hand.txt is not UTF-8 text',
@@ -307,6 +313,12 @@ test.describe('a text of more sections than a section page lists', () => {
     for (const nav of await page.locator('.section-nav').all()) await expect(nav).toBeHidden();
     await page.emulateMedia({ media: 'screen' });
 
+    // The page's title follows the script too (this text has no English title).
+    await page.goto(`${all[39]!}?script=trad`);
+    await expect(page).toHaveTitle(/^第40章 — 多章之書/);
+    await page.goto(`${all[39]!}?layout=stacked`);
+    await waitForHydration(page);
+    await toc.locator('summary').click();
     await toc.getByRole('link', { name: `All ${chapters} sections` }).click();
     await page.waitForURL(new RegExp(`/read/${SLUG}/contents\\?layout=stacked$`));
     await expect(page.locator('.section-contents-page a')).toHaveCount(chapters);

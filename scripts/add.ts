@@ -6,7 +6,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { addText, type AddReport } from '@/lib/library/add';
 import { MAX_TEXT_BYTES } from '@/lib/text/prepare';
-import { exitFlushed } from './lib/exit';
+import { exitFlushed, quietOnClosedPipe } from './lib/exit';
 
 const USAGE =
   'Usage: npm run add -- <file.txt|file.md> [--slug s] [--title "…"] [--author …] [--date YYYY-MM-DD] [--encoding utf-8|gb18030|gbk|gb2312|big5|utf-16le|utf-16be] [--replace] [--dry-run] [--json]';
@@ -39,6 +39,7 @@ function printReport(report: AddReport): void {
 }
 
 async function main() {
+  quietOnClosedPipe();
   const { values, positionals } = parseArgs({
     allowPositionals: true,
     options: {

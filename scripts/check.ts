@@ -2,9 +2,10 @@
 // Exit 1 on errors (and on warnings with --strict); --json prints { errors, warnings } on stdout, nothing else.
 import { checkLibrary, formatProblem } from '@/lib/check/check';
 import { summarizeProblems } from './lib/summary';
-import { exitFlushed } from './lib/exit';
+import { exitFlushed, quietOnClosedPipe } from './lib/exit';
 
 async function main() {
+  quietOnClosedPipe();
   const args = new Set(process.argv.slice(2));
   const unknown = [...args].filter((arg) => arg !== '--strict' && arg !== '--json');
   if (unknown.length > 0) {

@@ -30,8 +30,16 @@ export async function runExchangeExport(args: string[]): Promise<void> {
     parsed = parseArgs({ args, allowPositionals: true, options });
   } catch (error) {
     // Node's own wording ("Unknown option '--x'. To specify a positional argument …") is not for a translator.
-    const option = /option '([^']+)'/.exec(error instanceof Error ? error.message : '')?.[1];
-    fail(`${option ? `${option} is not an option of this export` : String(error)}\n${USAGE}`);
+    const message = error instanceof Error ? error.message : String(error);
+    const option = /option '(--[a-z-]+)/i.exec(message)?.[1];
+    const code = (error as { code?: string }).code;
+    const said =
+      code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option
+        ? `${option} needs a value`
+        : option
+          ? `${option} is not an option of this export`
+          : message;
+    fail(`${said}\n${USAGE}`);
   }
   const { values, positionals } = parsed;
   const [slug, ...rest] = positionals;

@@ -6,7 +6,7 @@ import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { importOutcomes } from '@/lib/exchange/plan';
 import { importTooLargeMessage, importXliff, MAX_IMPORT_BYTES, type ImportReport } from '@/lib/library/import';
-import { exitFlushed } from './lib/exit';
+import { exitFlushed, quietOnClosedPipe } from './lib/exit';
 
 const USAGE = 'Usage: npm run import -- <file.xlf> [--dry-run] [--force] [--editor name] [--slug s] [--json]';
 
@@ -44,6 +44,7 @@ function printReport(report: ImportReport): void {
 }
 
 async function main() {
+  quietOnClosedPipe();
   const { values, positionals } = parseArgs({
     allowPositionals: true,
     options: {

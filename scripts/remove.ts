@@ -3,11 +3,12 @@
 // the slug is free for another text. --dry-run lists the files only.
 import { parseArgs } from 'node:util';
 import { removeText } from '@/lib/library/remove';
-import { exitFlushed } from './lib/exit';
+import { exitFlushed, quietOnClosedPipe } from './lib/exit';
 
 const USAGE = 'Usage: npm run remove -- <slug> [--dry-run] [--json]';
 
 async function main() {
+  quietOnClosedPipe();
   let parsed;
   try {
     parsed = parseArgs({

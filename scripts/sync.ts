@@ -4,6 +4,7 @@
 import { SyncFailures, syncLibrary, type SyncResult } from '@/lib/library/sync';
 import { startProgress } from './lib/progress';
 import { listFew } from './lib/summary';
+import { quietOnClosedPipe } from './lib/exit';
 
 /** One line for a text: `novel: 10000 blocks; 9998 new (a1, b2, … and 9993 more); …`. */
 function describeSync(result: SyncResult): string {
@@ -20,6 +21,7 @@ function describeSync(result: SyncResult): string {
 }
 
 async function main() {
+  quietOnClosedPipe();
   let progress: ReturnType<typeof startProgress> | undefined;
   const results = await syncLibrary((done, total) => {
     progress ??= startProgress('sync', total);

@@ -92,7 +92,9 @@ export async function longTextFigures(): Promise<void> {
       const contents = await get(server.origin, `/read/${LONG_SLUG}/contents`);
       const sections = [
         `/read/${LONG_SLUG}`,
-        ...new Set([...contents.html.matchAll(new RegExp(`href="(/read/${LONG_SLUG}/s/[a-z0-9]{6})"`, 'g'))].map((m) => m[1] ?? '')),
+        ...new Set(
+          [...contents.html.matchAll(new RegExp(`href="(/read/${LONG_SLUG}/s/[a-z0-9]{6})"`, 'g'))].map((m) => m[1] ?? ''),
+        ),
       ];
       if (sections.length < 2) throw new Error(`the contents page of ${LONG_SLUG} lists no sections`);
       const firstVisits: number[] = [];

@@ -17,7 +17,7 @@ export const GET = withErrors(async (request: Request, { params }: { params: Pro
   if (!isTextSlug(slug)) return noSuchText();
   const loaded = await loadText(slug);
   if (!loaded) return noSuchText();
-  if (!loaded.ok) return errorJson(loaded.broken.error, 500);
+  if (!loaded.ok) return errorJson(loaded.broken.error, 409);
   const withAnnotations = new URL(request.url).searchParams.get('annotations') === '1';
   if (!withAnnotations) return json(textResponse, exportText(loaded.text));
   return Response.json(exportAnnotatedText(loaded.text, await annotateText(loaded.text)));

@@ -43,7 +43,7 @@ export const GET = withErrors(async (request: Request, { params }: Params) => {
   }
   const loaded = await loadText(slug);
   if (!loaded) return noSuchText();
-  if (!loaded.ok) return errorJson(loaded.broken.error, 500);
+  if (!loaded.ok) return errorJson(loaded.broken.error, 409);
   try {
     const file = await cachedExportFile(loaded.text, options);
     return attachment(file.data, file.mediaType, file.fileName);

@@ -8,7 +8,7 @@ export const dynamic = 'force-dynamic';
 export const GET = withErrors(async (request: Request, { params }: { params: Promise<{ slug: string }> }) => {
   const { slug } = await params;
   const result = await exportTmx(slug, { withDrafts: queryFlag(new URL(request.url), 'drafts') });
-  if (!result.ok) return errorJson(result.error, result.kind === 'not-found' ? 404 : 500);
+  if (!result.ok) return errorJson(result.error, result.kind === 'not-found' ? 404 : 409);
   return new Response(result.xml, {
     headers: {
       'content-type': 'application/x-tmx+xml; charset=utf-8',

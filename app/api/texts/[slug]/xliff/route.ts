@@ -29,7 +29,7 @@ export const GET = withErrors(async (request: Request, { params }: { params: Pro
     ...(statuses ? { statuses: statuses as GlossStatus[] } : {}),
     ...(section !== undefined ? { section } : {}),
   });
-  if (!result.ok) return errorJson(result.error, result.kind === 'not-found' ? 404 : 500);
+  if (!result.ok) return errorJson(result.error, result.kind === 'not-found' ? 404 : 409);
   return new Response(result.xml, {
     headers: {
       'content-type': 'application/xliff+xml; charset=utf-8',
