@@ -234,6 +234,26 @@ for (const [engineName, createEngine] of ENGINES) {
       });
     });
 
+    describe('SearchIndex: indexing gradually', () => {
+      it('gives the event loop turns while a text is indexed, and ends as setText does', async () => {
+        const gradual = new SearchIndex(createEngine(), pinyinByOffset);
+        let done = false;
+        let turns = 0;
+        const tick = () => {
+          turns += 1;
+          if (!done) setImmediate(tick);
+        };
+        setImmediate(tick);
+        await gradual.setTextGradually('seed', { zh: '标题' }, BLOCKS, 20);
+        done = true;
+        expect(turns).toBeGreaterThan(5);
+        const whole = new SearchIndex(createEngine(), pinyinByOffset);
+        whole.setText('seed', { zh: '标题' }, BLOCKS);
+        for (const query of ['智能', 'zhengliu', 'distill', '自动驾驶 特斯拉'])
+          expect(ids(gradual, query)).toEqual(ids(whole, query));
+      });
+    });
+
     describe('SearchIndex: pages', () => {
       it('pages through results with a cursor', () => {
         const index = new SearchIndex(createEngine(), pinyinByOffset);

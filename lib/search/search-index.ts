@@ -134,11 +134,18 @@ export class SearchIndex {
   }
 
   /**
-   * As setText, but gives the event loop a turn every `every` blocks indexed, so that a server
-   * indexing a long text keeps answering other requests.
+   * As setText, but gives the event loop a turn every `everyChars` characters indexed (a novel's
+   * paragraphs run to thousands of characters: counting blocks, a server indexing one stalled
+   * pages for seconds), so that it keeps answering other requests. The library's searches wait
+   * for the pass (library-search.ts), so none sees the text half indexed.
    */
-  async setTextGradually(slug: string, title: TextTitle, blocks: readonly SearchableBlock[], every = 200): Promise<IndexChange> {
-    const steps = this.settingText(slug, title, blocks, every);
+  async setTextGradually(
+    slug: string,
+    title: TextTitle,
+    blocks: readonly SearchableBlock[],
+    everyChars = 20_000,
+  ): Promise<IndexChange> {
+    const steps = this.settingText(slug, title, blocks, everyChars);
     let step = steps.next();
     while (!step.done) {
       await new Promise((resolve) => setImmediate(resolve));
@@ -147,13 +154,20 @@ export class SearchIndex {
     return step.value;
   }
 
-  /** The work of setText, pausing after every `every` blocks indexed. Searches see the text only when it is done. */
+  /** The work of setText, pausing after about every `everyChars` characters prepared, and again as many added to the engine. */
   private *settingText(
     slug: string,
     title: TextTitle,
     blocks: readonly SearchableBlock[],
-    every = Infinity,
+    everyChars = Infinity,
   ): Generator<void, IndexChange> {
+    let since = 0;
+    const paused = (indexed: IndexedBlock) => {
+      since += indexed.block.zh.length + (indexed.block.en?.length ?? 0);
+      if (since < everyChars) return false;
+      since = 0;
+      return true;
+    };
     const before = this.texts.get(slug) ?? new Map<string, IndexedBlock>();
     const after = new Map<string, IndexedBlock>();
     const change: IndexChange = { added: 0, updated: 0, removed: 0, kept: 0 };
@@ -171,10 +185,11 @@ export class SearchIndex {
       const indexed = indexBlock({ key: this.nextKey++, slug, order, block }, this.readingsOf, old);
       prepared.push({ indexed, ...(old ? { old } : {}) });
       after.set(block.id, indexed);
-      if (prepared.length % every === 0) yield;
+      if (paused(indexed)) yield;
     }
-    // The costly part (folding, pinyin) is done; the engine and the maps change in one go.
+    // Folding and pinyin are done; then the engine takes the tokens, in turns as well.
     for (const { indexed, old } of prepared) {
+      if (paused(indexed)) yield;
       if (old) {
         this.engine.remove(old.key);
         this.byKey.delete(old.key);
