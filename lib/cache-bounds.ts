@@ -31,7 +31,7 @@ export function heapLimitBytes(): number {
   return getHeapStatistics().heap_size_limit;
 }
 
-/** A share of the heap limit, in bytes: `heapShareBytes(0.12)` → about 64 MB on a 512 MB heap. */
+/** A share of the heap limit, in bytes: `heapShareBytes(0.1)` → about 52 MB on a 512 MB heap. */
 export function heapShareBytes(share: number, limit: number = heapLimitBytes()): number {
   return Math.floor(share * limit);
 }

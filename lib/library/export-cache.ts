@@ -7,8 +7,9 @@ import { GLOSS_LANGUAGE, type TextView } from './load';
 
 /**
  * Export files kept in memory by text version and options, so a download asked for again (or
- * by many readers at once) is built once; PDFs are printed one at a time, so a burst of PDF
- * downloads queues instead of starting a browser per request.
+ * by many readers at once) is built once. Files are built one at a time, so a burst of downloads
+ * queues instead of starting a browser per PDF, or building several novels' HTML and EPUB side by
+ * side in the heap (a server reading two novels with eight clients died of it).
  */
 
 /** Total bytes of files kept; the oldest go first. */
@@ -17,13 +18,14 @@ export const EXPORT_CACHE_BYTES = 64 * 1024 * 1024;
 interface Cache {
   files: Map<string, Promise<ExportedFile>>;
   sizes: Map<string, number>;
-  pdfQueue: Promise<unknown>;
+  /** The build in progress, which the next one waits for. */
+  queue: Promise<unknown>;
 }
 const CACHE_KEY = Symbol.for('bilingual-reader.export-files');
 
 function cache(): Cache {
   const global = globalThis as typeof globalThis & { [CACHE_KEY]?: Cache };
-  global[CACHE_KEY] ??= { files: new Map(), sizes: new Map(), pdfQueue: Promise.resolve() };
+  global[CACHE_KEY] ??= { files: new Map(), sizes: new Map(), queue: Promise.resolve() };
   return global[CACHE_KEY];
 }
 
@@ -64,11 +66,8 @@ export async function cachedExportFile(text: TextView, options: FileExportOption
     entries.files.set(key, found);
     return found;
   }
-  const build =
-    options.format === 'pdf'
-      ? (entries.pdfQueue = entries.pdfQueue.catch(() => undefined).then(() => exportFile(text, options)))
-      : exportFile(text, options);
-  const file = build as Promise<ExportedFile>;
+  const file = entries.queue.catch(() => undefined).then(() => exportFile(text, options));
+  entries.queue = file;
   entries.files.set(key, file);
   file.then(
     (done) => {
