@@ -59,6 +59,17 @@ test('arrow keys move through the results and Enter lands on the row in the text
   await expect(page.locator(`[id="${id}"]`)).toBeInViewport();
 });
 
+test('a result opens the text with the reading options of the search', async ({ page }) => {
+  await page.goto('/search?q=蒸馏&script=trad&layout=stacked');
+  await waitForHydration(page);
+  const id = await page.locator('.search-result').first().getAttribute('data-id');
+  await page.locator('a[data-result-link]').first().click();
+  await expect(page).toHaveURL(new RegExp(`${READ_PATH}\\?[^#]+#${id}$`));
+  const url = new URL(page.url());
+  expect([url.searchParams.get('script'), url.searchParams.get('layout')]).toEqual(['trad', 'stacked']);
+  await expect(page.locator('html')).toHaveAttribute('data-script', 'trad');
+});
+
 test('search in this text limits the results to the text', async ({ page }) => {
   await page.goto(READ_PATH);
   const form = page.getByRole('search', { name: 'Search in this text' });

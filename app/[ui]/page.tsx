@@ -26,9 +26,9 @@ export default async function LibraryPage({ params }: Props) {
         <ul className="text-list">
           {texts.map((entry) => {
             if (!entry.ok) {
-              const { slug, error } = entry.broken;
+              const { slug, file, error } = entry.broken;
               return (
-                <li key={slug} className="text-card text-card-broken">
+                <li key={file} className="text-card text-card-broken">
                   <h2>{slug}</h2>
                   <p role="alert">{t('library.broken', { error })}</p>
                 </li>

@@ -148,14 +148,22 @@ describe('loadLibrary', () => {
   it('lists every text, broken ones included', async () => {
     data = makeDataDir({
       copyRepoData: true,
-      files: { 'content/empty.md': '', 'content/bad.txt': Uint8Array.from([0xff, 0xfe, 0x00]) },
+      files: {
+        'content/empty.md': '',
+        'content/bad.txt': Uint8Array.from([0xff, 0xfe, 0x00]),
+        'content/西游记.txt': '第一回\n\n灵根育孕源流出。\n',
+      },
     });
     const texts = await loadLibrary();
     expect(texts.map((t) => [t.ok ? t.text.slug : t.broken.slug, t.ok])).toEqual([
       ['bad', false],
       ['empty', false],
       [SLUG, true],
+      ['西游记', false],
     ]);
+    // A file whose name cannot be a URL is listed, saying so, never silently missing.
+    const unnamed = texts.find((t) => !t.ok && t.broken.slug === '西游记');
+    expect(unnamed && !unnamed.ok && unnamed.broken.error).toMatch(/^content\/西游记\.txt cannot be served: its name must be/);
     // An empty file is listed as what it is, not as a text with nothing in it.
     const empty = texts.find((t) => !t.ok && t.broken.slug === 'empty');
     expect(empty && !empty.ok && empty.broken.error).toBe('content/empty.md: has no text in it: nothing to read');

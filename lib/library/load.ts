@@ -1,4 +1,5 @@
 import 'server-only';
+import path from 'node:path';
 import { glossStatus, hasGloss } from '@/lib/gloss/status';
 import { TITLE_KEY, type GlossStatus } from '@/lib/gloss/types';
 import { DataFileError } from '@/lib/store/errors';
@@ -147,8 +148,15 @@ export async function loadText(slug: string): Promise<LoadedText | undefined> {
 
 /** Loads every text in `content/`, in slug order. */
 export async function loadLibrary(): Promise<LoadedText[]> {
-  const { sources } = await listSources();
-  return Promise.all(sources.map(readText));
+  const { sources, skipped } = await listSources();
+  const texts = await Promise.all(sources.map(readText));
+  // Files in content/ that cannot be texts (a name that is not a slug, a link, a second file for
+  // one slug) are listed as what they are, so a file dropped in is never silently missing.
+  const unservable = skipped.map(({ file, reason }): LoadedText => ({
+    ok: false,
+    broken: { slug: path.basename(file, path.extname(file)), file, error: `${file} cannot be served: ${reason}` },
+  }));
+  return [...texts, ...unservable];
 }
 
 /**

@@ -65,6 +65,20 @@ describe('syncLibrary with a text that cannot be read', () => {
   });
 });
 
+describe('syncLibrary with a file whose name cannot be a text’s', () => {
+  it('syncs the texts and names the file, saying how to add it', async () => {
+    data = makeDataDir({ copyRepoData: true });
+    data.write('content/西游记.txt', '第一回\n\n灵根育孕源流出。\n');
+    const error = await syncLibrary().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SyncFailures);
+    const { synced, failures } = error as SyncFailures;
+    expect(synced.map((r) => r.slug)).toEqual([SLUG]);
+    expect(failures).toEqual([
+      { slug: '西游记', error: expect.stringMatching(/^content\/西游记\.txt cannot be served: .*npm run add/) },
+    ]);
+  });
+});
+
 describe('syncLibrary and saves share the text lock', () => {
   it('waits while another process holds the lock, then goes on once that process is gone', async () => {
     data = makeDataDir({ copyRepoData: true });

@@ -1,4 +1,5 @@
 import 'server-only';
+import path from 'node:path';
 import { writeGlossFiles } from '@/lib/store/glosses';
 import { withTextLock } from '@/lib/store/lock';
 import { DataFileError } from '@/lib/store/errors';
@@ -128,7 +129,10 @@ export async function syncLibrary(onProgress?: (done: number, total: number) => 
   const duplicates = skipped.flatMap((s) => (s.twin ? [{ slug: s.twin.slug, files: [s.twin.file, s.file] }] : []));
   if (duplicates.length > 0) throw new DuplicateSlugError(duplicates);
   const results: SyncResult[] = [];
-  const failures: { slug: string; error: string }[] = [];
+  // A file that cannot be a text (its name is not a slug, a symbolic link) is named too.
+  const failures: { slug: string; error: string }[] = skipped
+    .filter((s) => !s.twin)
+    .map((s) => ({ slug: path.basename(s.file, path.extname(s.file)), error: `${s.file} cannot be served: ${s.reason}` }));
   for (const [i, source] of sources.entries()) {
     try {
       results.push(await syncText(source));

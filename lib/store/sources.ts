@@ -62,7 +62,11 @@ export async function listSources(): Promise<SourceListing> {
       continue;
     }
     if (!isSlug(slug)) {
-      skipped.push({ file, reason: 'its name must be lower-case letters, digits, "-" or "_" (it becomes the URL)' });
+      skipped.push({
+        file,
+        reason:
+          'its name must be lower-case letters, digits, "-" or "_" (it becomes the URL): rename it, or add it with npm run add, which makes a name from a Chinese one',
+      });
       continue;
     }
     const twin = bySlug.get(slug);

@@ -137,7 +137,7 @@ export default async function SearchPage({ params, searchParams }: Props) {
             return (
               <section key={slug} className="search-group" aria-labelledby={`group-${slug}`}>
                 <h2 id={`group-${slug}`}>
-                  <a href={`/read/${slug}`}>
+                  <a href={`/read/${slug}`} data-carry-query="">
                     <span lang="zh-CN">{title?.zh ?? slug}</span>
                     {title?.en && <span className="search-group-en"> · {title.en}</span>}
                   </a>
@@ -159,11 +159,11 @@ export default async function SearchPage({ params, searchParams }: Props) {
                       </div>
                       <p className="search-result-meta">
                         {hit.status && <span className={`status status-${hit.status}`}>{t(`status.${hit.status}`)}</span>}
-                        <a href={`/read/${slug}#${hit.id}`} data-result-link="">
+                        <a href={`/read/${slug}#${hit.id}`} data-result-link="" data-carry-query="">
                           {t('search.inContext')}
                           <span className="visually-hidden"> ({hit.id})</span>
                         </a>
-                        <a href={`/read/${slug}/p/${hit.id}`}>
+                        <a href={`/read/${slug}/p/${hit.id}`} data-carry-query="">
                           {t('search.paragraphPage')}
                           <span className="visually-hidden"> ({hit.id})</span>
                         </a>

@@ -9,7 +9,7 @@ import type { Section } from '@/lib/text/sections';
 export function sectionLabel(t: TFunction, section: Section, index: number): string {
   if (section.headings.length > 0) {
     const heading = section.headings.join(' · ');
-    return section.part && section.part.n > 1 ? `${heading} (${section.part.n}/${section.part.of})` : heading;
+    return section.part ? `${heading} (${section.part.n}/${section.part.of})` : heading;
   }
   return `${t('sections.part', { n: index + 1 })}${section.opening ? `: ${section.opening}` : ''}`;
 }
