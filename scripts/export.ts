@@ -13,9 +13,6 @@ import { DamagedTextError } from '@/lib/library/export-file';
 import { runExchangeExport } from './export-exchange';
 import { FILE_USAGE, parseFileArgs, writeExportFile } from './export/files';
 
-/** The formats written to a file (scripts/export/files.ts). */
-const FILE_FORMATS = ['html', 'epub', 'pdf'];
-
 /** The value of `--format` (`--format x` or `--format=x`), if given. */
 function formatOf(args: readonly string[]): string | undefined {
   const at = args.findIndex((arg) => arg === '--format' || arg.startsWith('--format='));
@@ -30,10 +27,6 @@ async function main() {
   const args = process.argv.slice(2);
   const format = formatOf(args);
   if (format === 'xliff' || format === 'tmx') return runExchangeExport(args);
-  if (format !== undefined && !FILE_FORMATS.includes(format)) {
-    console.error(`--format must be xliff, tmx, ${FILE_FORMATS.join(', ')} (or none, for JSON), not "${format}"`);
-    process.exit(2);
-  }
   if (format !== undefined) return exportToFile(args);
   const withAnnotations = args.includes('--annotations');
   const [slug, ...rest] = args.filter((arg) => arg !== '--annotations');

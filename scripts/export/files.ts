@@ -34,12 +34,13 @@ export function parseFileArgs(args: readonly string[]): { values: Map<string, st
 /** Writes one export file and prints what was written. */
 export async function writeExportFile(text: TextView, args: readonly string[]): Promise<void> {
   const { values, flags } = parseFileArgs(args);
-  const out = values.get('out');
-  if (!out) throw new ExportOptionError('--out <file> is required');
+  // The options first: a mistyped --format is named as such, not as a missing --out.
   const options = parseFileOptions(
     (name) => values.get(name),
     (name) => flags.has(name),
   );
+  const out = values.get('out');
+  if (!out) throw new ExportOptionError('--out <file> is required');
   const started = performance.now();
   const file = await exportFile(text, options);
   await writeFile(out, file.data);
