@@ -134,6 +134,24 @@ describe('decodeAnyText: an encoding named by the user', () => {
     else expect(decoded.warning).toBeUndefined();
   });
 
+  it.each([
+    {
+      named: 'utf-16be',
+      bytes: () => encodeCharset('人工智能正在改变世界。AI and 2025.', 'utf-16le'),
+      warns: /reads as Chinese only as utf-16le/,
+    },
+    {
+      named: 'utf-16le',
+      bytes: () => encodeCharset('人工智能正在改变世界。AI and 2025.', 'utf-16be'),
+      warns: /reads as Chinese only as utf-16be/,
+    },
+    { named: 'utf-16le', bytes: () => encodeCharset('人工智能正在改变世界。AI and 2025.', 'utf-16le'), warns: undefined },
+  ])('UTF-16 named $named: a warning only when the other byte order is the Chinese one', ({ named, bytes, warns }) => {
+    const decoded = decodeAnyText(bytes(), 'x.txt', { encoding: named });
+    if (warns) expect(decoded.warning).toMatch(warns);
+    else expect(decoded.warning).toBeUndefined();
+  });
+
   it('UTF-8 bytes named Big5 give replacement characters and are refused', () => {
     expect(() => decodeAnyText(fixture('utf8.md'), 'x.md', { encoding: 'big5' })).toThrow(/not valid big5/);
   });

@@ -86,6 +86,32 @@ export interface DecodedText {
   warning?: string;
 }
 
+/** The share of a text's characters that a Chinese text is made of: Han, ASCII, CJK punctuation and full-width forms. */
+function chineseShare(text: string): number {
+  let usual = 0;
+  let all = 0;
+  for (const char of text) {
+    all += 1;
+    const code = char.codePointAt(0) ?? 0;
+    if (code < 0x80 || (code >= 0x3000 && code <= 0x303f) || (code >= 0xff00 && code <= 0xffef) || /\p{Script=Han}/u.test(char))
+      usual += 1;
+  }
+  return all === 0 ? 1 : usual / all;
+}
+
+/**
+ * A warning when UTF-16 named in one byte order reads as a Chinese text only in the other: the
+ * wrong order turns 你好 and ASCII alike into Hangul, Yi and rare Han (`ਰ羉㡮낋…`).
+ */
+function byteOrderDisagreement(bytes: Uint8Array, asked: 'utf-16le' | 'utf-16be'): string | undefined {
+  const other = asked === 'utf-16le' ? 'utf-16be' : 'utf-16le';
+  const sample = bytes.subarray(0, 64 * 1024 - ((64 * 1024) % 2));
+  const mine = chineseShare(decodeCharset(sample, asked));
+  const theirs = chineseShare(decodeCharset(sample, other));
+  if (mine >= 0.9 || theirs < 0.9) return undefined;
+  return `the file was read as ${asked}, as asked, but it reads as Chinese only as ${other} (the other byte order): if the text looks garbled, add it again with the encoding ${other}`;
+}
+
 /**
  * A warning when the bytes decoded as `asked` look confidently like another Chinese encoding
  * (GB18030 named for a Big5 file decodes, but as nonsense). `undefined` when they agree.
@@ -148,7 +174,8 @@ export function decodeAnyText(bytes: Uint8Array, file: string, options: { encodi
       return { text: checkDecoded(text, 'UTF-8', file), encoding: 'utf-8' };
     }
     const text = checkDecoded(decodeCharset(bytes, asked), asked, file);
-    const warning = asked.startsWith('utf-16') ? undefined : disagreement(bytes, asked);
+    const warning =
+      asked === 'utf-16le' || asked === 'utf-16be' ? byteOrderDisagreement(bytes, asked) : disagreement(bytes, asked);
     return { text, encoding: asked, ...(warning ? { warning } : {}) };
   }
   if (bytes[0] === 0xff && bytes[1] === 0xfe && bytes[2] === 0 && bytes[3] === 0)
