@@ -2,7 +2,7 @@
  * Runs once when the server starts. In the Node.js runtime: has every request stamped with its
  * peer address (open development mode trusts only that), gives the page cache the digest of
  * each reading page (app/_lib/page-fingerprint.ts), folds the journals a stopped server left,
- * builds the search index in the background,
+ * loads the dictionary and builds the search index in the background,
  * logs malformed EDITORS / READERS entries by position and name, and refuses to start with a
  * SITE_URL that is not an http(s) origin.
  */
@@ -15,6 +15,9 @@ export async function register() {
   const { scheduleLeftoverFolds } = await import('./lib/library/fold');
   // In the background: a journal left by a stopped server is folded a second after the start.
   void scheduleLeftoverFolds().catch((error: unknown) => console.error('Could not look for unfolded journals:', error));
+  // The dictionary is read in the background too, so the first page finds it loaded (npm run build prepares its cache).
+  const { loadDictionary } = await import('./lib/annotate/dictionary');
+  void loadDictionary().catch((error: unknown) => console.error('Could not load the dictionary:', error));
   const { warmSearchIndex } = await import('./lib/search/library-search');
   void warmSearchIndex().then((warmed) => {
     if (warmed instanceof Error) console.error('Could not build the search index:', warmed.message);

@@ -2,24 +2,41 @@
 
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { withReadingQuery } from '@/lib/library/reading-url';
 
-/** Copies the absolute URL of `path` and says so in a live region a screen reader hears. */
+/**
+ * Copies the absolute URL of `path` with the reading options the reader has in the address
+ * (`?layout=stacked&pinyin=1`…), so the link opens as the sender sees it, and says so in a live
+ * region a screen reader hears; when there were options, the message offers the bare link too.
+ */
 export function CopyLinkButton({ path }: { path: string }) {
   const { t } = useTranslation();
   const [message, setMessage] = useState('');
+  const [bare, setBare] = useState<string | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
   useEffect(() => () => clearTimeout(timer.current), []);
 
-  const copy = async () => {
-    const url = new URL(path, window.location.origin).href;
+  const write = async (url: string, copied: string, bareUrl: string | null) => {
     try {
       await navigator.clipboard.writeText(url);
-      setMessage(t('reader.copied'));
+      setMessage(copied);
+      setBare(bareUrl);
     } catch {
       setMessage(t('reader.copyFailed', { url }));
+      setBare(null);
     }
     clearTimeout(timer.current);
-    timer.current = setTimeout(() => setMessage(''), 4000);
+    timer.current = setTimeout(() => {
+      setMessage('');
+      setBare(null);
+    }, 8000);
+  };
+
+  const copy = () => {
+    const plain = new URL(path, window.location.origin).href;
+    const withOptions = new URL(withReadingQuery(path, window.location.search), window.location.origin).href;
+    if (withOptions === plain) return write(plain, t('reader.copied'), null);
+    return write(withOptions, t('reader.copiedWithOptions'), plain);
   };
 
   return (
@@ -37,6 +54,14 @@ export function CopyLinkButton({ path }: { path: string }) {
       </button>
       <span role="status" className={message ? 'toast' : 'visually-hidden'}>
         {message}
+        {bare && (
+          <>
+            {' '}
+            <button type="button" className="toast-action" onClick={() => void write(bare, t('reader.copied'), null)}>
+              {t('reader.copyBare')}
+            </button>
+          </>
+        )}
       </span>
     </>
   );

@@ -260,7 +260,9 @@ test.describe('editing glosses', () => {
     await waitForHydration(page);
     await expect(editBar(page)).toBeVisible();
     const target = rowOf(page, PARAS.cleared);
-    await expect(target.locator('.edit-tools .status')).toHaveText('Untranslated');
+    // Said once, in the cell, not again in a status chip.
+    await expect(target.getByText('Untranslated', { exact: true })).toHaveCount(1);
+    await expect(target.locator('.edit-tools .status')).toHaveCount(0);
     await rowOf(page, PARAS.beforeCleared).getByRole('link', { name: 'Page of this paragraph' }).focus();
     await page.keyboard.press('n');
     await expect(target.locator('.edit-button')).toBeFocused();

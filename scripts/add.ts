@@ -1,15 +1,16 @@
 // `npm run add -- <file> [--slug s] [--title "…"] [--author …] [--date …] [--encoding utf-8|gb18030|gbk|gb2312|big5|utf-16le|utf-16be]
-// [--replace] [--dry-run] [--json]`: adds a .txt or .md file in UTF-8 (with or without BOM), UTF-16
+// [--paragraphs auto|blank|line|wrapped] [--replace] [--dry-run] [--json]`: adds a .txt or .md file in UTF-8 (with or without BOM), UTF-16
 // with BOM, GB18030/GBK or Big5 as content/<slug>.md, records its ids, creates its empty gloss
 // file, and prints what it found.
 import { readFile, stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { addText, type AddReport } from '@/lib/library/add';
+import { paragraphLayoutChoices, parseParagraphLayoutChoice } from '@/lib/text/paragraph-layout';
 import { MAX_TEXT_BYTES } from '@/lib/text/prepare';
 import { exitFlushed, quietOnClosedPipe } from './lib/exit';
 
 const USAGE =
-  'Usage: npm run add -- <file.txt|file.md> [--slug s] [--title "…"] [--author …] [--date YYYY-MM-DD] [--encoding utf-8|gb18030|gbk|gb2312|big5|utf-16le|utf-16be] [--replace] [--dry-run] [--json]';
+  'Usage: npm run add -- <file.txt|file.md> [--slug s] [--title "…"] [--author …] [--date YYYY-MM-DD] [--encoding utf-8|gb18030|gbk|gb2312|big5|utf-16le|utf-16be] [--paragraphs auto|blank|line|wrapped] [--replace] [--dry-run] [--json]';
 
 function printReport(report: AddReport): void {
   const { summary } = report;
@@ -18,6 +19,9 @@ function printReport(report: AddReport): void {
   console.log(`${verb} ${report.file} (slug ${report.slug}); encoding found: ${report.encoding}${confidence}`);
   if (report.encodingWarning) console.warn(`Warning: ${report.encodingWarning}`);
   if (report.meta.title) console.log(`Title: ${report.meta.title}`);
+  const { layout } = summary;
+  const chosen = layout.used === layout.found ? '' : ` (${layout.used} was used, as asked)`;
+  console.log(`Paragraphs: ${layout.found}: ${layout.reason}${chosen}; --paragraphs blank|line|wrapped to choose`);
   const types = Object.entries(summary.blocks)
     .filter(([, n]) => n > 0)
     .map(([type, n]) => `${n} ${type}${n === 1 ? '' : 's'}`);
@@ -48,6 +52,7 @@ async function main() {
       author: { type: 'string' },
       date: { type: 'string' },
       encoding: { type: 'string' },
+      paragraphs: { type: 'string' },
       replace: { type: 'boolean', default: false },
       'dry-run': { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
@@ -62,6 +67,11 @@ async function main() {
     console.error(`${file}: a text must be a .txt or .md file`);
     process.exit(2);
   }
+  const paragraphs = parseParagraphLayoutChoice(values.paragraphs ?? 'auto');
+  if (!paragraphs) {
+    console.error(`--paragraphs must be one of ${paragraphLayoutChoices.join(', ')}, not "${values.paragraphs}"`);
+    process.exit(2);
+  }
   const size = (await stat(file)).size;
   if (size > MAX_TEXT_BYTES) {
     console.error(`${file} is ${size} bytes; a text can have at most ${MAX_TEXT_BYTES} bytes (5 MB)`);
@@ -73,6 +83,7 @@ async function main() {
     ...(values.slug !== undefined ? { slug: values.slug } : {}),
     meta: { title: values.title, author: values.author, date: values.date },
     ...(values.encoding !== undefined ? { encoding: values.encoding } : {}),
+    paragraphs,
     replace: values.replace,
     dryRun: values['dry-run'],
   });

@@ -63,7 +63,10 @@ export function EditableGloss({ id, children }: { id: string; children: ReactNod
       )}
       {!isEditing && (
         <div className="edit-tools">
-          <span className={`status status-${record.status}`}>{t(`status.${record.status}`)}</span>
+          {/* An untranslated gloss already says so in its cell; the chip would say it twice. */}
+          {record.status !== 'untranslated' && (
+            <span className={`status status-${record.status}`}>{t(`status.${record.status}`)}</span>
+          )}
           <button type="button" className="edit-button" aria-keyshortcuts="e" onClick={() => editing.setEditing(id)}>
             {t('edit.edit')}
           </button>

@@ -135,6 +135,20 @@ export function EditingProvider({ slug, children }: { slug: string; children: Re
     return () => document.removeEventListener('keydown', onKey);
   }, [editor, records, jumpToNext]);
 
+  // Rows reached by a #id link or a search result scroll below the sticky bar, not under it.
+  const bar = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const element = bar.current;
+    if (!element) return;
+    const root = document.documentElement;
+    const observer = new ResizeObserver(() => root.style.setProperty('--edit-bar-height', `${element.offsetHeight}px`));
+    observer.observe(element);
+    return () => {
+      observer.disconnect();
+      root.style.removeProperty('--edit-bar-height');
+    };
+  }, [editor]);
+
   const value = useMemo(
     () => (editor ? { slug, editor, records, update, editing, setEditing, announce } : null),
     [slug, editor, records, update, editing, announce],
@@ -147,7 +161,7 @@ export function EditingProvider({ slug, children }: { slug: string; children: Re
   return (
     <EditingContext.Provider value={value}>
       {editor && (
-        <div className="edit-bar" role="region" aria-label={t('edit.toolbar')}>
+        <div ref={bar} className="edit-bar" role="region" aria-label={t('edit.toolbar')}>
           <span>{t('edit.signedInAs', { name: editor })}</span>
           <span>
             {t('edit.counts', {

@@ -19,7 +19,7 @@ export function AddText() {
   const { t } = useTranslation();
   const [file, setFile] = useState<File | null>(null);
   const [pasted, setPasted] = useState('');
-  const [fields, setFields] = useState({ slug: '', title: '', author: '', date: '', encoding: '' });
+  const [fields, setFields] = useState({ slug: '', title: '', author: '', date: '', encoding: '', paragraphs: '' });
   const [report, setReport] = useState<Report | null>(null);
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
@@ -117,6 +117,22 @@ export function AddText() {
               <option value="utf-16be">UTF-16 BE</option>
             </select>
           </label>
+          <label>
+            {t('add.paragraphs')}
+            <select
+              name="paragraphs"
+              value={fields.paragraphs}
+              onChange={(e) => {
+                setFields({ ...fields, paragraphs: e.target.value });
+                setReport(null);
+              }}
+            >
+              <option value="">{t('add.layout.auto')}</option>
+              <option value="blank">{t('add.layout.blank')}</option>
+              <option value="line">{t('add.layout.line')}</option>
+              <option value="wrapped">{t('add.layout.wrapped')}</option>
+            </select>
+          </label>
         </div>
         <label className="add-text-replace">
           <input
@@ -133,9 +149,18 @@ export function AddText() {
           <button type="button" disabled={busy} onClick={() => void send(true)}>
             {t('add.preview')}
           </button>
-          <button type="submit" disabled={busy || !report || report.action !== 'checked'}>
+          <button
+            type="submit"
+            disabled={busy || !report || report.action !== 'checked'}
+            aria-describedby={!report || report.action !== 'checked' ? 'add-text-preview-first' : undefined}
+          >
             {t('add.create')}
           </button>
+          {(!report || report.action !== 'checked') && (
+            <span id="add-text-preview-first" className="add-text-hint">
+              {t('add.previewFirst')}
+            </span>
+          )}
         </div>
         {error && (
           <p role="alert" className="notice notice-error">
@@ -156,6 +181,14 @@ export function AddText() {
                 {report.encodingWarning}
               </p>
             )}
+            <p className="add-text-layout">
+              {t('add.layoutFound', {
+                layout: t(`add.layout.${report.summary.layout.found}`),
+                reason: report.summary.layout.reason,
+              })}
+              {report.summary.layout.used !== report.summary.layout.found &&
+                ` ${t('add.layoutUsed', { layout: t(`add.layout.${report.summary.layout.used}`) })}`}
+            </p>
             <p>
               {Object.entries(report.summary.blocks)
                 .filter(([, n]) => n > 0)

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { historyEntrySchema } from '@/lib/gloss/history-entry';
 import { glossStatuses, savedStatuses } from '@/lib/gloss/types';
+import { paragraphLayouts } from '@/lib/text/paragraph-layout';
 import { blockTypes } from '@/lib/text/types';
 
 // ---------------------------------------------------------------- shared pieces
@@ -146,6 +147,8 @@ export const addTextResponse = z.object({
   encodingWarning: z.string().optional(),
   meta: z.object({ title: z.string().optional(), date: z.string().optional(), author: z.string().optional() }),
   summary: z.object({
+    /** How the file marks paragraphs: `blank` lines, one per `line`, or hard-`wrapped` lines; found in the file and used. */
+    layout: z.object({ found: z.enum(paragraphLayouts), used: z.enum(paragraphLayouts), reason: z.string() }),
     blocks: z.record(z.enum(blockTypes), z.number()),
     characters: z.number(),
     han: z.number(),

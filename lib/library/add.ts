@@ -5,6 +5,7 @@ import { withTextLock } from '@/lib/store/lock';
 import { findSource, isSlug, readSourceText, type SourceFile } from '@/lib/store/sources';
 import { createGlossFiles, newSourceFile, writeSourceText } from '@/lib/store/texts';
 import { decodeAnyText, EncodingError } from '@/lib/text/decode';
+import type { ParagraphLayoutChoice } from '@/lib/text/paragraph-layout';
 import { parseText } from '@/lib/text/parse';
 import { MAX_TEXT_BYTES, prepareText, type TextSummary } from '@/lib/text/prepare';
 import type { BlockType, TextMeta } from '@/lib/text/types';
@@ -17,6 +18,8 @@ export interface AddRequest {
   fileName: string;
   slug?: string;
   meta?: TextMeta;
+  /** How the file marks paragraphs (`auto`, the default: found in the file; see detectParagraphLayout). */
+  paragraphs?: ParagraphLayoutChoice;
   /** Skip detection and decode in this encoding. */
   encoding?: string;
   /** Replace an existing text with the same slug (like a hand edit followed by `sync`). */
@@ -144,7 +147,7 @@ export async function addText(request: AddRequest): Promise<AddResult> {
     if (error instanceof EncodingError) return { ok: false, kind: 'encoding', error: error.message };
     throw error;
   }
-  const checked = prepareText(decoded.text, request.meta);
+  const checked = prepareText(decoded.text, request.meta, request.paragraphs);
   if (!checked.ok) return { ok: false, kind: 'invalid', error: `${request.fileName}: ${checked.error}` };
 
   return withTextLock(slug, async () => {
@@ -158,7 +161,9 @@ export async function addText(request: AddRequest): Promise<AddResult> {
     }
     // A replacement keeps the title, date and author it had unless the new file or the request sets them.
     const kept = existing ? await existingMeta(existing) : {};
-    const prepared = existing ? prepareText(decoded.text, { ...kept, ...checked.meta, ...definedMeta(request.meta) }) : checked;
+    const prepared = existing
+      ? prepareText(decoded.text, { ...kept, ...checked.meta, ...definedMeta(request.meta) }, request.paragraphs)
+      : checked;
     if (!prepared.ok) return { ok: false, kind: 'invalid', error: `${request.fileName}: ${prepared.error}` };
     const target = existing ?? newSourceFile(slug);
     const report: AddReport = {

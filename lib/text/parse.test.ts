@@ -272,6 +272,9 @@ describe('joinLines', () => {
     { name: 'Latin + Han: one space', input: ['English end', '中文开头'], expected: 'English end 中文开头' },
     { name: 'digit + Han: one space', input: ['今年 7', '月'], expected: '今年 7 月' },
     { name: 'three Han lines', input: ['甲', '乙', '丙'], expected: '甲乙丙' },
+    { name: 'Han + opening curly quote: no space', input: ['写道：“', '伏魔之殿”'], expected: '写道：“伏魔之殿”' },
+    { name: 'closing curly quote + Han: no space', input: ['“伏魔之殿”', '大尉指着'], expected: '“伏魔之殿”大尉指着' },
+    { name: 'English quotes keep their space', input: ['he said.”', '“Yes,” she said'], expected: 'he said.” “Yes,” she said' },
     { name: 'one line', input: ['只有一行'], expected: '只有一行' },
     { name: 'no lines', input: [], expected: '' },
   ];
@@ -544,4 +547,35 @@ describe('parseText on a hard-wrapped paragraph of 8,000 lines', () => {
     expect(joinLines(['a😀', '乙'])).toBe('a😀 乙');
     expect(joinLines(['𠀀', '乙'])).toBe('𠀀乙');
   });
+});
+
+describe('parseText folds a book’s own table of contents', () => {
+  const types = (source: string) => parseText(source).blocks.map((b) => `${b.type}:${b.text}`);
+  const cases = [
+    {
+      name: 'three entries, then the first chapter and its text',
+      source: '目录\n\n第一回 甲\n\n第二回 乙\n\n第三回 丙\n\n第一回 甲\n\n话说。\n\n第二回 乙\n\n却说。',
+      expected: [
+        'heading:目录',
+        'list-item:第一回 甲',
+        'list-item:第二回 乙',
+        'list-item:第三回 丙',
+        'heading:第一回 甲',
+        'paragraph:话说。',
+        'heading:第二回 乙',
+        'paragraph:却说。',
+      ],
+    },
+    {
+      name: 'two headings in a row are a part and a chapter, not contents',
+      source: '卷一\n\n第一回 甲\n\n话说。\n\n第二回 乙\n\n却说。',
+      expected: ['heading:卷一', 'heading:第一回 甲', 'paragraph:话说。', 'heading:第二回 乙', 'paragraph:却说。'],
+    },
+    {
+      name: 'contents at the end of a text',
+      source: '第一回 甲\n\n话说。\n\n第一回 甲\n\n第二回 乙\n\n第三回 丙',
+      expected: ['heading:第一回 甲', 'paragraph:话说。', 'list-item:第一回 甲', 'list-item:第二回 乙', 'list-item:第三回 丙'],
+    },
+  ];
+  it.each(cases)('$name', ({ source, expected }) => expect(types(source)).toEqual(expected));
 });

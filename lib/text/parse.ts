@@ -52,6 +52,45 @@ function keepChapterHeadings(blocks: SourceBlock[], implicit: number[]): void {
   }
 }
 
+/** A heading that names a table of contents: 目录, 目錄, 目次, Contents. */
+const CONTENTS_TITLE = /^(?:目录|目錄|目次|总目|總目|contents|table of contents)$/iu;
+/** This many chapter headings in a row, with no text between them, are a book's own table of contents. */
+export const MIN_CONTENTS_ENTRIES = 3;
+
+/**
+ * A book's own table of contents: a run of consecutive chapter headings with no text between
+ * them. The run's entries become list items (one list, read as the contents, not as empty
+ * chapters); a 目录 heading before them stays a heading, and so does the run's last heading when
+ * text follows it, since that one opens the first chapter.
+ * `[目录, 第一回 …, 第二回 …, 第三回 …, 第一回 …, 话说…]` → `[目录, • 第一回, • 第二回, • 第三回, 第一回 (heading), 话说…]`.
+ */
+function foldContents(blocks: SourceBlock[]): void {
+  let start = 0;
+  while (start < blocks.length) {
+    if (blocks[start]!.type !== 'heading') {
+      start += 1;
+      continue;
+    }
+    let end = start;
+    while (end < blocks.length && blocks[end]!.type === 'heading') end += 1;
+    // [start, end) is a run of headings; the last one opens what follows unless the text ends there.
+    let entriesEnd = end < blocks.length ? end - 1 : end;
+    let entriesStart = start;
+    while (entriesStart < entriesEnd && !isChapterHeading(blocks[entriesStart]!.text)) entriesStart += 1;
+    if (entriesStart < entriesEnd && CONTENTS_TITLE.test(blocks[entriesStart]!.text.trim())) entriesStart += 1;
+    while (entriesEnd > entriesStart && !isChapterHeading(blocks[entriesEnd - 1]!.text)) entriesEnd -= 1;
+    let chapters = 0;
+    for (let i = entriesStart; i < entriesEnd; i++) if (isChapterHeading(blocks[i]!.text)) chapters += 1;
+    if (chapters >= MIN_CONTENTS_ENTRIES) {
+      for (let i = entriesStart; i < entriesEnd; i++) {
+        const block = blocks[i]!;
+        blocks[i] = { type: 'list-item', text: block.text, line: block.line };
+      }
+    }
+    start = end;
+  }
+}
+
 /** Removes a BOM and turns CRLF / CR line endings into LF. `'\uFEFF甲\r\n乙'` → `'甲\n乙'`. */
 export function normalizeSource(source: string): string {
   return source.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
@@ -59,6 +98,13 @@ export function normalizeSource(source: string): string {
 
 // Han characters (any plane), CJK punctuation and full-width forms: no space is written between two of them.
 const CJK = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u;
+// Marks Chinese text shares with English (curly quotes, ellipsis, dash, middle dot): no space between one
+// of them and a Chinese character, so “伏魔之殿” cut after its opening quote joins as it was.
+const SHARED_MARK = /[\u2018-\u201f\u2026\u2014\u2015\u00b7]/u;
+
+function joinsWithoutSpace(last: string, first: string): boolean {
+  return (CJK.test(last) && (CJK.test(first) || SHARED_MARK.test(first))) || (SHARED_MARK.test(last) && CJK.test(first));
+}
 
 /**
  * Joins the lines of one paragraph the way a reader sees them: nothing between two Chinese
@@ -71,7 +117,7 @@ export function joinLines(lines: string[]): string {
   for (const line of lines) {
     if (parts.length > 0 && last !== '') {
       const first = String.fromCodePoint(line.codePointAt(0) ?? 32);
-      const separator = CJK.test(last) && CJK.test(first) ? '' : ' ';
+      const separator = joinsWithoutSpace(last, first) ? '' : ' ';
       parts.push(separator);
       if (separator) last = separator;
     }
@@ -163,6 +209,7 @@ export function parseText(source: string): ParsedText {
   });
   closeGroup();
   keepChapterHeadings(blocks, implicit);
+  foldContents(blocks);
 
   // A list marker with nothing after it leaves an empty item: drop it.
   return { meta, blocks: blocks.filter((b) => b.type === 'break' || b.text !== ''), problems };

@@ -41,6 +41,7 @@ describe('prepareText', () => {
   it('counts blocks by type and characters', () => {
     const prepared = prepareText('# 题\n\n第一段。\n\n- 项目\n\n---\n\n第二段 AI。\n');
     expect(prepared.ok && prepared.summary).toEqual({
+      layout: { found: 'blank', used: 'blank', reason: 'blank lines separate the paragraphs' },
       blocks: { heading: 1, paragraph: 2, 'list-item': 1, break: 1 },
       characters: 1 + 4 + 2 + 7,
       han: 1 + 3 + 2 + 3,

@@ -1,5 +1,11 @@
 import { isChapterHeading } from './chapter-heading';
 import { serializeFrontMatter, splitFrontMatter } from './front-matter';
+import {
+  applyParagraphLayout,
+  detectParagraphLayout,
+  type ParagraphLayout,
+  type ParagraphLayoutChoice,
+} from './paragraph-layout';
 import { isImplicitHeading, parseText } from './parse';
 import { blockTypes, type BlockType, type SourceBlock, type TextMeta } from './types';
 
@@ -18,6 +24,8 @@ export interface Oddity {
 }
 
 export interface TextSummary {
+  /** How the file marks paragraphs: what was found in it, what was used (the choice given, or what was found), and why. */
+  layout: { found: ParagraphLayout; used: ParagraphLayout; reason: string };
   blocks: Record<BlockType, number>;
   /** Characters (code points) of block text. */
   characters: number;
@@ -117,13 +125,14 @@ function cleanMeta(meta: TextMeta): TextMeta {
 /**
  * Turns a decoded text and the fields given for it into the source file to write: normalised
  * (see normalizeText), front matter from the file merged with the given fields (given ones win),
- * parsed into blocks, with a summary of block types, characters and oddities. Refuses a text
+ * paragraphs marked by blank lines as the file's layout says (`paragraphs`, or the layout found
+ * in it: see detectParagraphLayout), parsed into blocks, with a summary of block types, characters and oddities. Refuses a text
  * without blocks and invalid fields. Blocks and oddities give lines of the decoded text as given
  * (its own front matter and leading blank lines counted), not of the source with the new front
  * matter. `('# 题\n\n正文。', { author: '某' })` →
  * `{ ok: true, source: '---\nauthor: 某\n---\n\n# 题\n\n正文。\n', blocks: [heading, paragraph], … }`.
  */
-export function prepareText(decoded: string, given: TextMeta = {}): PreparedText {
+export function prepareText(decoded: string, given: TextMeta = {}, paragraphs: ParagraphLayoutChoice = 'auto'): PreparedText {
   const normalized = normalizeText(decoded);
   const lines = normalized.split('\n');
   const front = splitFrontMatter(lines);
@@ -133,7 +142,11 @@ export function prepareText(decoded: string, given: TextMeta = {}): PreparedText
   const bodyLines = front.bodyLines;
   const firstText = bodyLines.findIndex((line) => line.trim() !== '');
   if (firstText < 0) return { ok: false, error: 'The text is empty: there is nothing to read' };
-  const body = bodyLines.slice(firstText).join('\n');
+  const textLines = bodyLines.slice(firstText);
+  const found = detectParagraphLayout(textLines);
+  const used = paragraphs === 'auto' ? found.layout : paragraphs;
+  const laidOut = applyParagraphLayout(textLines, used);
+  const body = laidOut.lines.join('\n');
   const header = serializeFrontMatter(meta);
   const source = header ? `${header}\n${body}` : body;
 
@@ -152,9 +165,16 @@ export function prepareText(decoded: string, given: TextMeta = {}): PreparedText
   // Lines are reported as in the text given, not in the source written (whose front matter may differ).
   const bodyInSource = header ? header.split('\n').length + 1 : 1;
   const bodyInGiven = front.bodyStartLine + firstText;
-  const givenLine = (line: number) => (line < bodyInSource ? 1 : line - bodyInSource + bodyInGiven);
+  const givenLine = (line: number) =>
+    line < bodyInSource ? 1 : (laidOut.origin[line - bodyInSource] ?? line - bodyInSource) + bodyInGiven;
   const oddities = findOddities(parsed.blocks, sourceLines, 1).map((o) => ({ ...o, line: givenLine(o.line) }));
   if (han === 0) oddities.unshift({ line: 1, kind: 'no-chinese', message: 'there are no Chinese characters in this text' });
   const blocks = parsed.blocks.map((b) => ({ ...b, line: givenLine(b.line) }));
-  return { ok: true, source, meta, blocks, summary: { blocks: counts, characters, han, oddities } };
+  return {
+    ok: true,
+    source,
+    meta,
+    blocks,
+    summary: { layout: { found: found.layout, used, reason: found.reason }, blocks: counts, characters, han, oddities },
+  };
 }

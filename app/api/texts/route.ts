@@ -4,6 +4,7 @@ import { authorizeEdit } from '@/lib/auth/request';
 import { addText } from '@/lib/library/add';
 import { summarizeText } from '@/lib/library/export';
 import { loadLibrary } from '@/lib/library/load';
+import { paragraphLayoutChoices, parseParagraphLayoutChoice } from '@/lib/text/paragraph-layout';
 import { MAX_TEXT_BYTES } from '@/lib/text/prepare';
 import { accessRefused } from '@/app/api/_lib/http';
 import { queryFlag, queryValue } from '@/app/api/_lib/query';
@@ -23,7 +24,7 @@ export const GET = withErrors(async () => {
 const addStatus = { 'too-large': 413, encoding: 422, invalid: 422, exists: 409 } as const;
 
 /**
- * `POST /api/texts?fileName=…&slug=…&title=…&author=…&date=…&encoding=…&replace=1&preview=1`
+ * `POST /api/texts?fileName=…&slug=…&title=…&author=…&date=…&encoding=…&paragraphs=auto|blank|line|wrapped&replace=1&preview=1`
  * with the file's bytes (or pasted text, UTF-8) as the body, at most 5 MB (counted while it
  * arrives): adds a text like `npm run add`. 200 with the report for a preview (nothing written),
  * 201 when created or replaced; 401/403 for anyone but an editor, 409 an existing slug, 413 too
@@ -35,12 +36,21 @@ export const POST = withErrors(async (request: Request) => {
   const read = await readBodyBytes(request, MAX_TEXT_BYTES);
   if (!read.ok) return errorJson(read.error, 413);
   const url = new URL(request.url);
+  const paragraphs = parseParagraphLayoutChoice(queryValue(url, 'paragraphs') ?? 'auto');
+  if (!paragraphs) {
+    const body: ExchangeErrorResponse = {
+      error: `paragraphs must be one of ${paragraphLayoutChoices.join(', ')}`,
+      kind: 'invalid',
+    };
+    return Response.json(body, { status: 422 });
+  }
   const result = await addText({
     bytes: read.bytes,
     fileName: queryValue(url, 'fileName') ?? 'pasted.txt',
     ...(queryValue(url, 'slug') ? { slug: queryValue(url, 'slug') } : {}),
     meta: { title: queryValue(url, 'title'), author: queryValue(url, 'author'), date: queryValue(url, 'date') },
     ...(queryValue(url, 'encoding') ? { encoding: queryValue(url, 'encoding') } : {}),
+    paragraphs,
     replace: queryFlag(url, 'replace'),
     dryRun: queryFlag(url, 'preview'),
   });
