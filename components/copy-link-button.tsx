@@ -26,10 +26,14 @@ export function CopyLinkButton({ path }: { path: string }) {
       setBare(null);
     }
     clearTimeout(timer.current);
-    timer.current = setTimeout(() => {
-      setMessage('');
-      setBare(null);
-    }, 8000);
+    // Longer when it offers the bare link, so there is time to take it.
+    timer.current = setTimeout(
+      () => {
+        setMessage('');
+        setBare(null);
+      },
+      bareUrl ? 10_000 : 4000,
+    );
   };
 
   const copy = () => {

@@ -358,6 +358,8 @@ test.describe('editing glosses', () => {
       const yours = conflict.locator('.conflict-versions > div').filter({ hasText: 'Yours' });
       await expect(theirs.locator('p[lang="en"]')).toHaveText(ediths);
       await expect(yours.locator('p[lang="en"]')).toHaveText(eds);
+      // It names who saved the version on the server (and when), from the history.
+      await expect(conflict.locator('.conflict-by')).toContainText('saved by Edith at');
       await expect(textareaOf(edRow)).toHaveValue(eds);
       expect(glossFile()[id]).toBe(ediths);
       await expect(conflict.getByRole('button', { name: 'Take theirs' })).toBeVisible();

@@ -169,6 +169,9 @@ test.describe('XLIFF out and back', () => {
 
     await panel.getByRole('button', { name: 'Apply 1 changes' }).click();
     await expect(report).toHaveAttribute('data-dry-run', 'false');
+    // The row shows the imported gloss at once, without a reload.
+    await expect.poll(() => glossText(rowOf(page, PARAS.changed))).toBe('Imported from a CAT tool.');
+    await expect(report).toContainText('The imported glosses are shown in their rows.');
     expect(historyEntries(PARAS.changed).at(-1)).toMatchObject({
       editor: 'Edith (import from-cat.xlf)',
       after: 'Imported from a CAT tool.',

@@ -186,6 +186,23 @@ test.describe('narrow screens', () => {
     expect(await layoutParam(page)).toBeNull();
   });
 
+  test('on a phone the controls fold behind one button, so the text starts on the first screen', async ({ page }) => {
+    await page.goto(READ_PATH);
+    await waitForHydration(page);
+    const toggle = page.getByRole('button', { name: 'Reading options, download, search' });
+    await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    await expect(page.getByRole('radio', { name: LABELS.side })).toBeHidden();
+    // The first paragraph begins within the first screen.
+    const first = page.locator('.reader > .row').first();
+    const top = await first.evaluate((el) => el.getBoundingClientRect().top);
+    expect(top).toBeLessThan(800 * 0.6);
+    await toggle.click();
+    await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+    await expect(page.getByRole('radio', { name: LABELS.side })).toBeVisible();
+    await page.getByRole('radio', { name: LABELS.side }).check();
+    await expect.poll(() => layoutParam(page)).toBe('side');
+  });
+
   test('a paragraph page stacks its row at 375×800', async ({ page }) => {
     const id = sampleId();
     await page.goto(`${READ_PATH}/p/${id}`);

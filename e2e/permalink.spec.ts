@@ -68,6 +68,37 @@ test.describe('copy link', () => {
     // The message goes away again.
     await expect(status).toHaveText('', { timeout: 8_000 });
   });
+
+  test('the copied link keeps the reading options in the address, and offers the bare link', async ({ page }) => {
+    const target = middleBlock();
+    await page.goto(`${READ_PATH}?layout=stacked&pinyin=1`);
+    await waitForHydration(page);
+    const row = page.locator(`[id="${target.id}"]`);
+    await row.getByRole('button', { name: 'Copy link to this paragraph' }).click();
+    const status = row.getByRole('status');
+    await expect(status).toContainText('Link copied with your reading options');
+    const origin = new URL(page.url()).origin;
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+      `${origin}/read/${SLUG}?layout=stacked&pinyin=1#${target.id}`,
+    );
+    await status.getByRole('button', { name: 'Copy the plain link instead' }).click();
+    await expect(status).toHaveText('Link copied');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${origin}/read/${SLUG}#${target.id}`);
+  });
+});
+
+test.describe('a link to no paragraph', () => {
+  test('an unknown #id says the paragraph is not in the text instead of silently showing the top', async ({ page }) => {
+    await page.goto(`${READ_PATH}#no-such-paragraph`);
+    await waitForHydration(page);
+    await expect(page.getByRole('status').filter({ hasText: 'There is no paragraph' })).toHaveText(
+      'There is no paragraph “no-such-paragraph” in this text, so it is shown from the beginning.',
+    );
+    // A known id says nothing.
+    await page.goto(`${READ_PATH}#${middleBlock().id}`);
+    await waitForHydration(page);
+    await expect(page.getByText('There is no paragraph')).toHaveCount(0);
+  });
 });
 
 test.describe('paragraph pages', () => {

@@ -59,6 +59,25 @@ test('arrow keys move through the results and Enter lands on the row in the text
   await expect(page.locator(`[id="${id}"]`)).toBeInViewport();
 });
 
+test('↓ in the query field goes to the first result, without tabbing through the filters', async ({ page }) => {
+  await page.goto('/search?q=蒸馏');
+  await waitForHydration(page);
+  await page.locator('#search-query').focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.locator('a[data-result-link]').first()).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.locator('a[data-result-link]').nth(1)).toBeFocused();
+});
+
+test('on a phone the results page does not overflow sideways', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  await page.goto('/search?q=蒸馏');
+  const widths = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, view: window.innerWidth }));
+  expect(widths.page).toBeLessThanOrEqual(widths.view);
+  await context.close();
+});
+
 test('a result opens the text with the reading options of the search', async ({ page }) => {
   await page.goto('/search?q=蒸馏&script=trad&layout=stacked');
   await waitForHydration(page);

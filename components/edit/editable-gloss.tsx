@@ -1,6 +1,6 @@
 'use client';
 
-import { useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { InlineText } from '../inline-text';
 import { setGlossStatus } from './api';
@@ -20,6 +20,14 @@ export function EditableGloss({ id, children }: { id: string; children: ReactNod
   const record = editing?.records[id];
   const [shownText, setShownText] = useState<string | null>(null);
   const [historyOpen, setHistoryOpen] = useState(false);
+  // A gloss changed from elsewhere in the page (an XLIFF import applied from the panel) is shown at once.
+  const knownEn = useRef<string | null | undefined>(undefined);
+  const en = record?.en;
+  useEffect(() => {
+    if (en === undefined) return;
+    if (knownEn.current !== undefined && knownEn.current !== en) setShownText(en ?? '');
+    knownEn.current = en;
+  }, [en]);
   if (!editing || !record) return <>{children}</>;
   const isEditing = editing.editing === id;
 

@@ -27,6 +27,8 @@ interface EditingContextValue {
   editing: string | null;
   setEditing: (id: string | null) => void;
   announce: (message: string) => void;
+  /** Reads every gloss of the text again (after an import), so the rows show what is on the server. */
+  refresh: () => Promise<void>;
 }
 
 const EditingContext = createContext<EditingContextValue | null>(null);
@@ -90,6 +92,11 @@ export function EditingProvider({ slug, children }: { slug: string; children: Re
     });
   }, []);
 
+  const refresh = useCallback(async () => {
+    const result = await getText(slug);
+    if (result.ok) setRecords(recordsOf(result.data.blocks));
+  }, [slug]);
+
   const announce = useCallback((text: string) => {
     setMessage(text);
     clearTimeout(timer.current);
@@ -150,8 +157,8 @@ export function EditingProvider({ slug, children }: { slug: string; children: Re
   }, [editor]);
 
   const value = useMemo(
-    () => (editor ? { slug, editor, records, update, editing, setEditing, announce } : null),
-    [slug, editor, records, update, editing, announce],
+    () => (editor ? { slug, editor, records, update, editing, setEditing, announce, refresh } : null),
+    [slug, editor, records, update, editing, announce, refresh],
   );
   const counts = Object.values(records).reduce<Record<string, number>>(
     (acc, r) => ({ ...acc, [r.status]: (acc[r.status] ?? 0) + 1 }),

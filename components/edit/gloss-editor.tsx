@@ -3,7 +3,7 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { saveGloss } from './api';
+import { getHistory, saveGloss } from './api';
 import { useEditing, type GlossRecord } from './editing-provider';
 
 /** A draft kept in the browser while typing, so a closed tab or a failed save loses nothing. */
@@ -24,6 +24,8 @@ export function GlossEditor({ id, record, onDone }: { id: string; record: GlossR
   // A draft kept in the browser from an earlier session, offered back (the editor only ever renders in the browser).
   const [draft, setDraft] = useState(() => storedDraftFor(editing?.slug ?? '', id, record.en ?? ''));
   const [conflict, setConflict] = useState<{ text: string; revision: string } | null>(null);
+  // Who made the version now on the server, and when, from the gloss's history.
+  const [conflictBy, setConflictBy] = useState<{ editor: string; time: string } | null>(null);
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
   const slug = editing?.slug ?? '';
@@ -71,7 +73,14 @@ export function GlossEditor({ id, record, onDone }: { id: string; record: GlossR
       return;
     }
     if (result.status === 409 && result.current) {
-      setConflict(result.current);
+      const current = result.current;
+      setConflict(current);
+      setConflictBy(null);
+      void getHistory(slug, id).then((history) => {
+        if (!history.ok) return;
+        const change = history.data.entries.findLast((e) => e.kind === 'gloss' && e.revision === current.revision);
+        if (change) setConflictBy({ editor: change.editor, time: change.time });
+      });
       return;
     }
     setError(result.status === 0 ? t('edit.offline') : result.error);
@@ -114,6 +123,11 @@ export function GlossEditor({ id, record, onDone }: { id: string; record: GlossR
       {conflict && (
         <div className="conflict" role="alert">
           <p>{t('edit.conflict')}</p>
+          {conflictBy && (
+            <p className="conflict-by">
+              {t('edit.conflictBy', { editor: conflictBy.editor, time: new Date(conflictBy.time).toLocaleString() })}
+            </p>
+          )}
           <div className="conflict-versions">
             <div>
               <p className="conflict-label">{t('edit.theirs')}</p>

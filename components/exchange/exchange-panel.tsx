@@ -45,7 +45,10 @@ export function ExchangePanel() {
         return;
       }
       setReport(ok.data);
-      if (!dryRun && ok.data.counts.applied > 0) editing.announce(`${ok.data.counts.applied} ${t('exchange.applied')}`);
+      if (!dryRun && ok.data.counts.applied > 0) {
+        await editing.refresh();
+        editing.announce(`${ok.data.counts.applied} ${t('exchange.applied')}`);
+      }
     } catch {
       setError(t('exchange.offline'));
     } finally {
@@ -105,11 +108,7 @@ export function ExchangePanel() {
             {report.dryRun ? t('exchange.wouldBe') : t('exchange.done')}{' '}
             {OUTCOMES.map((o) => `${report.counts[o]} ${t(`exchange.${o}`)}`).join(' · ')}
           </p>
-          {!report.dryRun && report.counts.applied > 0 && (
-            <p>
-              <a href={`/read/${editing.slug}`}>{t('exchange.reload')}</a>
-            </p>
-          )}
+          {!report.dryRun && report.counts.applied > 0 && <p>{t('exchange.shown')}</p>}
           <ul>
             {listed.slice(0, 500).map((u, i) => (
               <li key={`${u.id}:${i}`} data-outcome={u.outcome}>

@@ -1,12 +1,27 @@
 'use client';
 
-import type { KeyboardEvent, ReactNode } from 'react';
+import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
 
 /**
  * Arrow keys move through the results (↓ / ↑ from one result's link to the next, Home and End
- * to the first and last); Enter opens the focused one, as on any link.
+ * to the first and last); Enter opens the focused one, as on any link. ↓ in a search field of
+ * the page (the query, or the header's box) goes to the first result, so the arrows work
+ * without tabbing through the filters first.
  */
 export function ResultKeys({ children }: { children: ReactNode }) {
+  const results = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const onKey = (event: globalThis.KeyboardEvent) => {
+      const target = event.target;
+      if (event.key !== 'ArrowDown' || !(target instanceof HTMLInputElement) || target.type !== 'search') return;
+      const first = results.current?.querySelector<HTMLAnchorElement>('a[data-result-link]');
+      if (!first) return;
+      event.preventDefault();
+      first.focus();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (!['ArrowDown', 'ArrowUp', 'Home', 'End'].includes(event.key)) return;
     const links = [...event.currentTarget.querySelectorAll<HTMLAnchorElement>('a[data-result-link]')];
@@ -21,7 +36,7 @@ export function ResultKeys({ children }: { children: ReactNode }) {
     links[next]?.focus();
   };
   return (
-    <div className="search-results" onKeyDown={onKeyDown}>
+    <div ref={results} className="search-results" onKeyDown={onKeyDown}>
       {children}
     </div>
   );

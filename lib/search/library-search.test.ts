@@ -48,6 +48,23 @@ describe('warmSearchIndex', () => {
   });
 });
 
+describe('searchLibrary while a large text is being indexed', () => {
+  it('answers from what is indexed after its wait, naming the text still being indexed, then finds it', async () => {
+    expect((await search('智能')).total).toBe(1);
+    const paragraphs = Array.from({ length: 20_000 }, (_, i) => `第${i + 1}段：人工智能的一个例子。`);
+    data.write('content/big.md', `# 大书\n\n${paragraphs.join('\n\n')}\n`);
+    const read = readSearchRequest({ q: '智能' }, { editor: true });
+    if (!read.ok) throw new Error(read.error);
+    const early = await searchLibrary(read.request, 50);
+    expect(early.ok && early.indexing).toEqual(['big']);
+    // The text already indexed is found meanwhile.
+    expect(early.ok && early.results.some((r) => r.slug === 'demo')).toBe(true);
+    const late = await searchLibrary(read.request, 60_000);
+    expect(late.ok && late.indexing).toEqual([]);
+    expect(late.ok && late.total).toBe(20_001);
+  }, 60_000);
+});
+
 describe('searchLibrary keeps up with the files', () => {
   it('finds a gloss as soon as its save returns, and no longer finds the old wording', async () => {
     expect((await search('智能')).total).toBe(1);

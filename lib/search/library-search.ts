@@ -25,6 +25,8 @@ interface State {
   queue: Promise<unknown>;
   /** Why a text could not be indexed (it is left out). */
   problems: Map<string, string>;
+  /** The texts the refresh in progress has still to index (new or changed since they were indexed). */
+  pending: Set<string>;
 }
 
 const STATE_KEY = Symbol.for('bilingual-reader.search');
@@ -37,6 +39,7 @@ function state(): State {
     fingerprints: new Map(),
     queue: Promise.resolve(),
     problems: new Map(),
+    pending: new Set(),
   };
   return global[STATE_KEY];
 }
@@ -91,6 +94,25 @@ async function refresh(current: State): Promise<void> {
   const { sources } = await listSources();
   const seen = new Set(sources.map((source) => source.slug));
   const fingerprints = await Promise.all(sources.map((source) => textFingerprint(source, GLOSS_LANGUAGE)));
+  current.pending = new Set(
+    sources.filter((source, i) => current.fingerprints.get(source.slug) !== fingerprints[i]).map((s) => s.slug),
+  );
+  try {
+    await indexChanged(current, sources, fingerprints);
+  } finally {
+    current.pending.clear();
+  }
+  for (const slug of current.index.slugs()) {
+    if (seen.has(slug)) continue;
+    current.index.removeText(slug);
+    current.fingerprints.delete(slug);
+  }
+  for (const slug of current.fingerprints.keys()) if (!seen.has(slug)) current.fingerprints.delete(slug);
+  for (const slug of current.problems.keys()) if (!seen.has(slug)) current.problems.delete(slug);
+}
+
+/** Indexes the texts whose files changed since they were indexed, one after another. */
+async function indexChanged(current: State, sources: { slug: string }[], fingerprints: string[]): Promise<void> {
   for (const [i, source] of sources.entries()) {
     const fingerprint = fingerprints[i] ?? '';
     if (current.fingerprints.get(source.slug) === fingerprint) continue;
@@ -113,14 +135,8 @@ async function refresh(current: State): Promise<void> {
       current.problems.set(source.slug, loaded ? loaded.broken.error : 'not found');
     }
     current.fingerprints.set(source.slug, fingerprint);
+    current.pending.delete(source.slug);
   }
-  for (const slug of current.index.slugs()) {
-    if (seen.has(slug)) continue;
-    current.index.removeText(slug);
-    current.fingerprints.delete(slug);
-  }
-  for (const slug of current.fingerprints.keys()) if (!seen.has(slug)) current.fingerprints.delete(slug);
-  for (const slug of current.problems.keys()) if (!seen.has(slug)) current.problems.delete(slug);
 }
 
 /** Brings the index up to date with the files; concurrent callers share one pass. */
@@ -167,7 +183,36 @@ export interface LeftOut {
 }
 
 export type LibrarySearchResult =
-  ({ ok: true; titles: Record<string, TextTitle>; leftOut: LeftOut[] } & SearchPage) | { ok: false; status: 400; error: string };
+  | ({
+      ok: true;
+      titles: Record<string, TextTitle>;
+      leftOut: LeftOut[];
+      /** Texts still being indexed when the search ran: their results may be missing or partial. */
+      indexing: string[];
+    } & SearchPage)
+  | { ok: false; status: 400; error: string };
+
+/**
+ * How long a search waits for the index to catch up with the files before it answers from what
+ * is indexed (and says which texts are still being indexed): a book just added takes seconds.
+ */
+export const SEARCH_WAIT_MS = 1_500;
+
+/** The index brought up to date, or as it is after `waitMs` if the refresh takes longer. */
+async function indexWithin(waitMs: number): Promise<{ index: SearchIndex; indexing: string[] }> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), waitMs);
+  });
+  const pass = currentIndex();
+  const index = await Promise.race([pass, late]);
+  clearTimeout(timer);
+  if (index) return { index, indexing: [] };
+  const current = state();
+  // Until the refresh knows which texts it has to index, an answer could not say what it lacks: wait.
+  if (current.pending.size === 0) return { index: await pass, indexing: [] };
+  return { index: current.index, indexing: [...current.pending] };
+}
 
 /** The texts left out of the index (unreadable, or too large for the memory there is). */
 function leftOut(): LeftOut[] {
@@ -176,10 +221,11 @@ function leftOut(): LeftOut[] {
 
 /**
  * Runs a validated search over the whole library (or one text), with the titles of the texts
- * in the results. `searchLibrary(request)` → `{ ok: true, total, results, next, titles }`.
+ * in the results; while texts are being indexed past `waitMs`, from what is indexed, naming them.
+ * `searchLibrary(request)` → `{ ok: true, total, results, next, titles, leftOut: [], indexing: [] }`.
  */
-export async function searchLibrary(request: SearchRequest): Promise<LibrarySearchResult> {
-  const index = await currentIndex();
+export async function searchLibrary(request: SearchRequest, waitMs = SEARCH_WAIT_MS): Promise<LibrarySearchResult> {
+  const { index, indexing } = await indexWithin(waitMs);
   if (request.text && !index.title(request.text)) return { ok: false, status: 400, error: `Unknown text: ${request.text}` };
   const page = index.search(request.terms, {
     limit: request.limit,
@@ -190,7 +236,7 @@ export async function searchLibrary(request: SearchRequest): Promise<LibrarySear
   });
   const titles: Record<string, TextTitle> = {};
   for (const hit of page.results) titles[hit.slug] ??= index.title(hit.slug) ?? { zh: hit.slug };
-  return { ok: true, ...page, titles, leftOut: leftOut() };
+  return { ok: true, ...page, titles, leftOut: leftOut(), indexing };
 }
 
 /** The titles of every indexed text, in slug order, for choosing one to search in. */

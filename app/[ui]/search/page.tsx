@@ -118,6 +118,11 @@ export default async function SearchPage({ params, searchParams }: Props) {
           {error}
         </p>
       )}
+      {page && page.indexing.length > 0 && (
+        <p role="status" className="notice">
+          {t('search.indexing', { titles: page.indexing.join(', ') })}
+        </p>
+      )}
       {page?.leftOut.map(({ slug, reason }) => (
         <p key={slug} role="status" className="notice">
           {t('search.leftOut', { title: textTitle(slug)?.zh ?? slug, reason })}

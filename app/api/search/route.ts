@@ -7,9 +7,10 @@ export const dynamic = 'force-dynamic';
 
 /**
  * `GET /api/search?q=&text=&status=&field=zh|en|pinyin&limit=&cursor=`:
- * `{ total, results: [{ slug, id, type, zh, en, status, highlights: { zh, en } }], next, leftOut? }`;
+ * `{ total, results: [{ slug, id, type, zh, en, status, highlights: { zh, en } }], next, leftOut?, indexing? }`;
  * `leftOut: [{ slug, reason }]` names the texts the search could not take in (unreadable, or
- * too large for the server's memory).
+ * too large for the server's memory); `indexing: [slug]` the texts still being indexed (a book
+ * just added), whose results may be missing: the search answered from what was indexed.
  * A bad parameter is a 400 with the reason; a status filter from a reader is a 403; an
  * unexpected failure a 500 with `{ error }`.
  */
@@ -20,9 +21,9 @@ export const GET = withErrors(async (request: Request) => {
   if (!read.ok) return Response.json({ error: read.error }, { status: read.status, headers: { 'Cache-Control': 'no-store' } });
   const found = await searchLibrary(read.request);
   if (!found.ok) return Response.json({ error: found.error }, { status: found.status, headers: { 'Cache-Control': 'no-store' } });
-  const { total, results, next, leftOut } = found;
+  const { total, results, next, leftOut, indexing } = found;
   return Response.json(
-    { total, results, next, ...(leftOut.length > 0 ? { leftOut } : {}) },
+    { total, results, next, ...(leftOut.length > 0 ? { leftOut } : {}), ...(indexing.length > 0 ? { indexing } : {}) },
     { headers: { 'Cache-Control': 'no-store' } },
   );
 });

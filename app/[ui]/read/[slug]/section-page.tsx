@@ -11,6 +11,7 @@ import { PinyinSwitch } from '@/components/pinyin-switch';
 import { PrintTitle } from '@/components/print-title';
 import { ReadingOptionsPanel } from '@/components/reading-options-panel';
 import { ReaderRow } from '@/components/reader-row';
+import { ReaderTools } from '@/components/reader-tools';
 import { RetiredLinkNotice } from '@/components/retired-link-notice';
 import { ScriptMarker } from '@/components/script-marker';
 import { scriptPair } from '@/components/script-forms';
@@ -89,13 +90,15 @@ export async function SectionPage({ text, index, ui, t }: { text: TextView; inde
           {text.meta.author && <span>{t('library.by', { author: text.meta.author })}</span>}
           <span>{t('reader.progress', { ...text.progress })}</span>
         </p>
-        <div className="reader-controls">
-          <LayoutSwitch />
-          <ReadingOptionsPanel />
-          <PinyinSwitch />
-          <DownloadMenu slug={text.slug} t={t} uiLang={htmlLang[ui]} {...(sectioned ? { section: section.name } : {})} />
-        </div>
-        <SearchInText slug={text.slug} t={t} />
+        <ReaderTools label={t('reader.tools')}>
+          <div className="reader-controls">
+            <LayoutSwitch />
+            <ReadingOptionsPanel />
+            <PinyinSwitch />
+            <DownloadMenu slug={text.slug} t={t} uiLang={htmlLang[ui]} {...(sectioned ? { section: section.name } : {})} />
+          </div>
+          <SearchInText slug={text.slug} t={t} />
+        </ReaderTools>
         {sectioned && <SectionContents t={t} links={links} current={index} allHref={contentsPath(text.slug)} />}
       </header>
       {text.glossError && (
