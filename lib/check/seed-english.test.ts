@@ -9,6 +9,9 @@ const glosses = JSON.parse(readFileSync(new URL(`../../locales/en/${SLUG}.json`,
   string
 >;
 const entries = Object.entries(glosses);
+const ledger = JSON.parse(readFileSync(new URL(`../../content/${SLUG}.ids.json`, import.meta.url), 'utf8')) as {
+  blocks: { id: string; zh: string }[];
+};
 
 /** The spans of a gloss inside curly double quotes. */
 function quotations(text: string): string[] {
@@ -37,6 +40,14 @@ const banned: { name: string; pattern: RegExp }[] = [
   { name: '“test package” without “-time” (测试包 is Karpathy’s test-time package)', pattern: /\btest package\b/i },
   { name: '“neocortex” (the article’s 新皮层 is a new, artificial cortex)', pattern: /\bneocortex\b/i },
   {
+    name: 'an ellipsis not set off by a space (AP style: “but ...”, after a full sentence “strategy. ...”)',
+    pattern: /\S\.\.\.|…/,
+  },
+  {
+    name: '“Transformer” capitalized inside a sentence (the architecture is lowercase; the films are “the Transformers films”)',
+    pattern: /(?<!^|[.!?:]\s)\bTransformers?\b(?! films)/,
+  },
+  {
     name: 'a number of 10 or more spelled out',
     pattern:
       /\b(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)\b/i,
@@ -52,6 +63,12 @@ describe(`the English of ${SLUG}`, () => {
     expect(entries.filter(([, en]) => pattern.test(en)).map(([id, en]) => `${id}: ${en}`)).toEqual([]);
   });
 
+  it('gives Karpathy’s full name only in the title and at the first reference', () => {
+    expect(entries.filter(([id, en]) => /\bAndrej\b/.test(en) && id !== 'title' && id !== 'c4pzjo').map(([id]) => id)).toEqual(
+      [],
+    );
+  });
+
   it('puts editorial insertions inside a quotation in square brackets, not parentheses', () => {
     const offending = entries.flatMap(([id, en]) =>
       quotations(en)
@@ -59,6 +76,12 @@ describe(`the English of ${SLUG}`, () => {
         .map((q) => `${id}: “${q}`),
     );
     expect(offending).toEqual([]);
+  });
+
+  // Where the article cuts a sentence or quote short ("..."), the English shows the cut too.
+  const cut = ledger.blocks.filter((b) => /(?:\.\.\.|…)$/.test(b.zh)).map((b) => ({ id: b.id }));
+  it.each(cut)('keeps the cut at the end of $id', ({ id }) => {
+    expect(glosses[id]).toMatch(/ \.\.\.$/);
   });
 
   // The source repeats three paragraphs and one more (the third cut short); the copies read alike.
@@ -70,7 +93,7 @@ describe(`the English of ${SLUG}`, () => {
   ];
   it.each(duplicates)('translates the repeated passage $copy exactly as $first', ({ first, copy, cutAt }) => {
     const original = glosses[first]!;
-    const expected = cutAt ? `${original.slice(0, original.indexOf(cutAt) + cutAt.length)}...` : original;
+    const expected = cutAt ? `${original.slice(0, original.indexOf(cutAt) + cutAt.length)} ...` : original;
     expect(glosses[copy]).toBe(expected);
   });
 });
