@@ -27,7 +27,12 @@ const banned: { name: string; pattern: RegExp }[] = [
   { name: '“So one interesting point is” (所以很有趣的一点是)', pattern: /\binteresting point is\b/i },
   { name: '“It is precisely because of … that” (正是因为…才)', pattern: /\bprecisely because\b/i },
   { name: '“in fact” carried over from 实际上', pattern: /\bin fact\b/i },
-  { name: '“already” carried over from 已经', pattern: /\balready\b/i },
+  // 已经 often needs no English (这已经成为了… is “this has become…”), but sometimes it carries the meaning
+  // (已经有一点融合了: “have already merged a little”), so the check is on the calqued phrase, not the word.
+  {
+    name: '“has already become” / “already been” carried over from 已经成为 / 已经是',
+    pattern: /\balready (?:become|became|been)\b/i,
+  },
   { name: '“Of course” opening a sentence (当然)', pattern: /(?:^|[.!?]\s+)Of course\b/ },
   { name: '“service product” (服务产品)', pattern: /\bservice product/i },
   { name: '“incubated” (孵化)', pattern: /\bincubat/i },
