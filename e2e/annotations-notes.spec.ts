@@ -119,18 +119,18 @@ test.describe('translator’s notes', () => {
     expect(problems, problems.join('\n')).toEqual([]);
   });
 
-  test('the notes list has 33 items numbered 1–33, each linking back to its paragraph', async ({ page, request }) => {
+  test('the notes list has 38 items numbered 1–38, each linking back to its paragraph', async ({ page, request }) => {
     const text = await annotated(request);
     const ordered = notesInOrder(text);
-    expect(ordered).toHaveLength(33);
-    expect(notesFileCount()).toBe(33);
+    expect(ordered).toHaveLength(38);
+    expect(notesFileCount()).toBe(38);
     await openReader(page, READ_PATH);
     const section = page.locator('section.notes');
     await expect(section).toHaveCount(1);
     await expect(page.getByRole('region', { name: 'Translator’s notes' })).toBeVisible();
     await expect(section.getByRole('heading', { level: 2 })).toHaveText('Translator’s notes');
     const items = section.locator('ol > li');
-    await expect(items).toHaveCount(33);
+    await expect(items).toHaveCount(38);
     const listed = await items.evaluateAll((els) =>
       els.map((li) => ({
         id: li.id,

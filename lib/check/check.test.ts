@@ -150,7 +150,7 @@ describe('checkLibrary glossary and notes', () => {
 
   const glossaryCases: { name: string; mutate: () => void; expected: { code: string; id?: string; message: string[] } }[] = [
     {
-      name: 'a gloss that uses a forbidden rendering (“merger” for 融合), naming the shared glossary',
+      name: 'a gloss that uses a forbidden rendering (“merger” for 融合 in this text), naming the text’s glossary',
       mutate: () => {
         const glosses = glossFile();
         data!.write(
@@ -161,7 +161,7 @@ describe('checkLibrary glossary and notes', () => {
       expected: {
         code: 'glossary',
         id: 'i951a2',
-        message: ['融合', 'the shared glossary, locales/en/glossary.json', '"merger"', 'forbids'],
+        message: ['融合', `this text’s glossary, locales/en/${SLUG}.glossary.json`, '"merger"', 'forbids'],
       },
     },
     {

@@ -36,8 +36,8 @@ describe('annotateText on the seed', () => {
     expect(missing).toEqual([]);
   });
 
-  it('places all 33 notes, numbered in document order, none detached', () => {
-    expect(annotation.notes.map((n) => n.number)).toEqual(Array.from({ length: 33 }, (_, i) => i + 1));
+  it('places all 38 notes, numbered in document order, none detached', () => {
+    expect(annotation.notes.map((n) => n.number)).toEqual(Array.from({ length: 38 }, (_, i) => i + 1));
     expect(annotation.notes.filter((n) => n.detached)).toEqual([]);
     const typo = annotation.notes.find((n) => n.quote === '特拉斯');
     expect(typo?.body).toMatch(/Tesla/);
