@@ -10,6 +10,7 @@ import {
   findWord,
   glossaryRenderings,
   noteById,
+  notesInOrder,
   openPage,
   openReader,
   popoverOf,
@@ -65,6 +66,7 @@ test.describe('paragraph page', () => {
   test('/read/<slug>/p/<id> has word popovers and the paragraph’s note markers', async ({ page, request }) => {
     const text = await annotated(request);
     const { block, note } = noteById(text, 'n7');
+    const noteLabel = `Translator’s note ${notesInOrder(text).findIndex((n) => n.note.id === 'n7') + 1}`;
     const tokens = chineseTokens(block);
     await openPage(page, `${READ_PATH}/p/${block.id}`);
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
@@ -100,11 +102,11 @@ test.describe('paragraph page', () => {
     const attached = block.notes.filter((n) => n.start !== null);
     await expect(row.locator('.cell-zh .note-ref')).toHaveCount(attached.length);
     await expect(row.locator('.cell-en .note-ref')).toHaveCount(block.notes.length);
-    const zhMarker = row.locator('.cell-zh').getByRole('button', { name: 'Translator’s note 8', exact: true });
+    const zhMarker = row.locator('.cell-zh').getByRole('button', { name: noteLabel, exact: true });
     await expect(zhMarker).toHaveCount(1);
-    await expect(row.locator('.cell-en').getByRole('button', { name: 'Translator’s note 8', exact: true })).toHaveCount(1);
+    await expect(row.locator('.cell-en').getByRole('button', { name: noteLabel, exact: true })).toHaveCount(1);
     await zhMarker.click();
-    await expect(popoverOf(page).locator('.popover-title')).toHaveText('Translator’s note 8');
+    await expect(popoverOf(page).locator('.popover-title')).toHaveText(noteLabel);
     await expect(popoverOf(page)).toContainText(note.body);
   });
 });
@@ -133,8 +135,9 @@ test.describe('accessibility of annotations (axe, WCAG 2.1 A/AA)', () => {
     test.setTimeout(120_000);
     const text = await annotated(request);
     const { block, note } = noteById(text, 'n7');
+    const noteLabel = `Translator’s note ${notesInOrder(text).findIndex((n) => n.note.id === 'n7') + 1}`;
     await openReader(page, READ_PATH);
-    await page.locator(`[id="${block.id}"] .cell-zh`).getByRole('button', { name: 'Translator’s note 8', exact: true }).click();
+    await page.locator(`[id="${block.id}"] .cell-zh`).getByRole('button', { name: noteLabel, exact: true }).click();
     await expect(popoverOf(page)).toContainText(note.body);
     await expectNoAxeViolations(page);
   });

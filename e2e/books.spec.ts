@@ -23,6 +23,8 @@ test.afterAll(() => {
   }
 });
 
+test.describe.configure({ mode: 'serial' });
+
 test('a book with one paragraph per line is previewed as such, can be read otherwise on request, and is added with its contents as one list', async ({
   page,
   context,
@@ -66,4 +68,23 @@ test('a book with one paragraph per line is previewed as such, can be read other
   await expect(reader.getByRole('heading', { name: /^楔子/ })).toHaveCount(1);
   await expect(reader.getByRole('heading', { name: /^第一回/ })).toHaveCount(1);
   await expect(reader.locator('.row').filter({ hasText: '话说大宋仁宗天子在位' })).toHaveCount(1);
+});
+
+test('an untranslated book offers Chinese-only files, and a PDF link says the file is being prepared', async ({
+  page,
+  request,
+}) => {
+  test.setTimeout(120_000);
+  await page.goto(`/read/${ADDED}`);
+  await waitForHydration(page);
+  await page.getByText('Download', { exact: true }).click();
+  const chinesePdf = page.getByRole('link', { name: 'PDF, Chinese only (A4)' }).first();
+  await expect(chinesePdf).toHaveAttribute('href', `/api/texts/${ADDED}/export?format=pdf&paper=A4&layout=zh`);
+  const epub = await request.get(`/api/texts/${ADDED}/export?format=epub&layout=zh`);
+  expect(epub.status()).toBe(200);
+  expect(epub.headers()['content-type']).toBe('application/epub+zip');
+  const download = page.waitForEvent('download', { timeout: 90_000 });
+  await chinesePdf.click();
+  await expect(page.getByRole('status').filter({ hasText: 'Preparing the PDF' })).toBeVisible();
+  expect((await download).suggestedFilename()).toBe(`${ADDED}.pdf`);
 });

@@ -162,11 +162,15 @@ test.describe('keeping other state', () => {
 test.describe('narrow screens', () => {
   test.use({ viewport: { width: 375, height: 800 } });
 
+  /** On a phone the layout radios are behind the tools button: unfold it to see them. */
+  const unfoldTools = (page: Page) => page.getByRole('button', { name: 'Reading options, download, search' }).click();
+
   test('at 375×800 the columns stack by default (English below Chinese)', async ({ page }) => {
     await page.goto(READ_PATH);
     await waitForHydration(page);
     expect(await layoutParam(page)).toBeNull();
     await expect(page.locator('html')).not.toHaveAttribute('data-layout');
+    await unfoldTools(page);
     await expect(page.getByRole('radio', { name: LABELS.stacked })).toBeChecked();
     await fontsReady(page);
     await expectStacked(page, sampleId());
@@ -180,6 +184,7 @@ test.describe('narrow screens', () => {
     await waitForHydration(page);
     await expect(page.getByRole('radio', { name: LABELS.side })).toBeChecked();
     await page.setViewportSize({ width: 375, height: 800 });
+    await unfoldTools(page);
     await expect(page.getByRole('radio', { name: LABELS.stacked })).toBeChecked();
     await fontsReady(page);
     await expectStacked(page, sampleId());
@@ -213,6 +218,7 @@ test.describe('narrow screens', () => {
   test('at 375×800 ?layout=side still puts the columns side by side', async ({ page }) => {
     await page.goto(`${READ_PATH}?layout=side`);
     await waitForHydration(page);
+    await unfoldTools(page);
     await expect(page.getByRole('radio', { name: LABELS.side })).toBeChecked();
     await fontsReady(page);
     await expectSide(page, sampleId());

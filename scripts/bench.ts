@@ -13,6 +13,7 @@
 // 5. Export: time, size and memory of the HTML, EPUB and PDF files of each text and of a
 //    10,000-paragraph text (scripts/bench/export.ts).
 // 6. Long texts (scripts/bench/long-texts.ts).
+// 7. The first page after a start, with and without the dictionary prepared (scripts/bench/first-page.ts).
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -30,6 +31,7 @@ import { signInFigures } from './bench/sign-in';
 import { longTextFigures } from './bench/long-texts';
 import { startServer } from './lib/next-server';
 import { searchFigures } from './bench/search';
+import { firstPageFigures } from './bench/first-page';
 
 const DIST = '.next-bench';
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -140,6 +142,11 @@ async function main() {
       for (const text of texts) weights.set(`${text.slug} ${annotations}`, await weigh(origin, `/read/${text.slug}`));
       if (annotations === 'on') for (const text of texts) await readingOptionsFigures(origin, text.slug, DIST);
     });
+    if (annotations === 'on') {
+      // What npm run build adds after next build: the dictionary's lookup, which the first page needs.
+      spawnSync('node_modules/.bin/tsx', ['--conditions=react-server', 'scripts/prepare-data.ts'], { env, stdio: 'inherit' });
+      await firstPageFigures(env, texts[0]?.slug ?? 'karpathy-no-priors');
+    }
     if (annotations === 'on') await saveFigures(env);
     if (annotations === 'on') await signInFigures(env);
   }

@@ -95,7 +95,13 @@ export async function SectionPage({ text, index, ui, t }: { text: TextView; inde
             <LayoutSwitch />
             <ReadingOptionsPanel />
             <PinyinSwitch />
-            <DownloadMenu slug={text.slug} t={t} uiLang={htmlLang[ui]} {...(sectioned ? { section: section.name } : {})} />
+            <DownloadMenu
+              slug={text.slug}
+              t={t}
+              uiLang={htmlLang[ui]}
+              chineseOnly={text.progress.glossed < text.progress.total}
+              {...(sectioned ? { section: section.name } : {})}
+            />
           </div>
           <SearchInText slug={text.slug} t={t} />
         </ReaderTools>
