@@ -5,7 +5,7 @@ import type { ZhAnnotations } from '@/lib/annotate/view';
 import { toneOf } from '@/lib/annotate/tones';
 import { printsAddress } from '@/lib/export/print';
 import { inlineRanges } from '@/lib/text/inline';
-import { useAnnotations } from './annotations/annotation-context';
+import { scriptLang, shownScript, useAnnotations, wordForms } from './annotations/annotation-context';
 import { NoteMarker } from './note-marker';
 
 const HAN = /\p{Script=Han}/u;
@@ -76,14 +76,18 @@ function ToneColoured({ word, pinyin }: { word: string; pinyin: string }) {
  * A block's Chinese with its words annotated: each Chinese word can be pointed at, focused
  * (arrow keys move between words) or tapped for its popover; glossary terms are marked;
  * translator-note markers follow their quotes; pinyin (or zhuyin) shows as ruby when asked for,
- * words can be coloured by tone, and shown in traditional characters (each word keeps its
- * length, so offsets of terms and notes hold).
+ * words can be coloured by tone, and shown in the other script than the text's (each word keeps
+ * its length, so offsets of terms and notes hold).
  */
 export function ZhText({ blockId, text, annotations }: { blockId: string; text: string; annotations: ZhAnnotations }) {
-  const { lexicon, showPinyin, tones, traditional, writeReading, highlight, activeWord, setActiveWord, open, closeSoon } =
-    useAnnotations();
+  const aids = useAnnotations();
+  const { lexicon, showPinyin, tones, writeReading, highlight, activeWord, setActiveWord, open, closeSoon } = aids;
   const { words, terms, notes } = annotations;
-  const exceptions = new Map(annotations.traditional);
+  const script = shownScript(aids, lexicon);
+  // Each word's form in the other script, in this block where it differs from the lexicon's.
+  const source = lexicon.script ?? 'simp';
+  const exceptions = new Map(source === 'trad' ? annotations.simplified : annotations.traditional);
+  const otherForms = (source === 'trad' ? lexicon.simplified : lexicon.traditional) ?? {};
 
   const termAt = (start: number, end: number) => {
     const range = terms.find(([s, e]) => s < end && start < e);
@@ -118,9 +122,10 @@ export function ZhText({ blockId, text, annotations }: { blockId: string; text: 
       const word = text.slice(s, e);
       const term = termAt(s, e);
       const key = `${blockId}:${index}`;
-      const form = exceptions.get(index) ?? lexicon.traditional?.[word] ?? word;
-      const target = { word, pinyin, ...(term ? { term } : {}), ...(form !== word ? { traditional: form } : {}) };
-      const shown = traditional ? form : word;
+      const form = exceptions.get(index) ?? otherForms[word] ?? word;
+      const other = form === word ? {} : source === 'trad' ? { simplified: form } : { traditional: form };
+      const target = { word, pinyin, ...(term ? { term } : {}), ...other };
+      const { shown } = wordForms(target, script, lexicon);
       out.push(
         <span
           key={key}
@@ -170,5 +175,6 @@ export function ZhText({ blockId, text, annotations }: { blockId: string; text: 
       )}
     </>
   );
-  return traditional ? <span lang="zh-Hant">{content}</span> : content;
+  // The cell says zh-Hans; traditional characters say so.
+  return script === 'trad' ? <span lang={scriptLang(script)}>{content}</span> : content;
 }

@@ -13,10 +13,13 @@
 // 5. Export: time, size and memory of the HTML, EPUB and PDF files of each text and of a
 //    10,000-paragraph text (scripts/bench/export.ts).
 // 6. Long texts (scripts/bench/long-texts.ts).
+// 7. Traditional characters: annotation coverage of a traditional novel against its simplified
+//    conversion (scripts/bench/traditional.ts).
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { annotateBlock, annotateText, lexiconFor } from '@/lib/library/annotate-text';
+import { annotateBlock, annotateText } from '@/lib/library/annotate-text';
+import { lexiconFor } from '@/lib/library/page-lexicon';
 import { loadDictionary } from '@/lib/annotate/dictionary';
 import { segmentitAlone } from '@/lib/annotate/segment';
 import { loadLibrary } from '@/lib/library/load';
@@ -30,6 +33,7 @@ import { signInFigures } from './bench/sign-in';
 import { longTextFigures } from './bench/long-texts';
 import { startServer } from './lib/next-server';
 import { searchFigures } from './bench/search';
+import { traditionalFigures } from './bench/traditional';
 
 const DIST = '.next-bench';
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -124,6 +128,7 @@ function build(env: NodeJS.ProcessEnv): number {
 async function main() {
   parseFigures();
   const texts = await annotationFigures();
+  await traditionalFigures();
   await searchFigures();
   await exchangeFigures();
   const row = (name: string, w: PageWeight) =>

@@ -18,7 +18,8 @@ import { SearchInText } from '@/components/search/search-in-text';
 import { SectionContents, SectionNav } from '@/components/section-nav';
 import { hideWhileLocatingScript, locateScript } from '@/components/section-locator';
 import { TextTitle } from '@/components/text-title';
-import { annotateText, annotationsEnabled, lexiconFor, rowAnnotations, type TextAnnotation } from '@/lib/library/annotate-text';
+import { annotateText, annotationsEnabled, sourceScript, type TextAnnotation } from '@/lib/library/annotate-text';
+import { lexiconFor, rowAnnotations } from '@/lib/library/page-lexicon';
 import { htmlLang, type UiLocale } from '@/lib/i18n/config';
 import { resolveRetiredId, type TextView } from '@/lib/library/load';
 import { contentsPath, sectionPath } from '@/lib/library/permalink';
@@ -91,7 +92,7 @@ export async function SectionPage({ text, index, ui, t }: { text: TextView; inde
         </p>
         <div className="reader-controls">
           <LayoutSwitch />
-          <ReadingOptionsPanel />
+          <ReadingOptionsPanel script={sourceScript(text)} />
           <PinyinSwitch />
           <DownloadMenu slug={text.slug} t={t} uiLang={htmlLang[ui]} {...(sectioned ? { section: section.name } : {})} />
         </div>
