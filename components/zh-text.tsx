@@ -16,8 +16,21 @@ function toneClass(tones: boolean, syllable: string | undefined): string | undef
 }
 
 /**
- * Ruby for a word: one syllable over each character when they pair up, else the reading over
- * the word; readings in the chosen notation, each character coloured by its tone when asked.
+ * The syllable of each character of a word, when its Han characters and the reading's syllables
+ * pair up (`undefined` for a character that is not Han: `AI+教育` with `jiào yù` → 4 × undefined,
+ * jiào, yù); `null` when they do not.
+ */
+function syllablesOf(chars: readonly string[], pinyin: string): (string | undefined)[] | null {
+  const syllables = pinyin.split(' ');
+  if (chars.filter((c) => HAN.test(c)).length !== syllables.length) return null;
+  let next = 0;
+  return chars.map((c) => (HAN.test(c) ? syllables[next++] : undefined));
+}
+
+/**
+ * Ruby for a word: one syllable over each Han character when they pair up (letters, digits and
+ * signs in the word get none: `AI+教育`), else the reading over the word; readings in the chosen
+ * notation, each character coloured by its tone when asked.
  */
 function Ruby({
   word,
@@ -31,18 +44,22 @@ function Ruby({
   write: (pinyin: string) => string;
 }) {
   const chars = [...word];
-  const syllables = pinyin.split(' ');
-  if (chars.length === syllables.length && chars.every((c) => HAN.test(c))) {
+  const syllables = syllablesOf(chars, pinyin);
+  if (syllables) {
     return (
       <>
-        {chars.map((char, i) => (
-          <ruby key={i} className={toneClass(tones, syllables[i])}>
-            {char}
-            <rp>(</rp>
-            <rt>{write(syllables[i] ?? '')}</rt>
-            <rp>)</rp>
-          </ruby>
-        ))}
+        {chars.map((char, i) => {
+          const syllable = syllables[i];
+          if (syllable === undefined) return <Fragment key={i}>{char}</Fragment>;
+          return (
+            <ruby key={i} className={toneClass(tones, syllable)}>
+              {char}
+              <rp>(</rp>
+              <rt>{write(syllable)}</rt>
+              <rp>)</rp>
+            </ruby>
+          );
+        })}
       </>
     );
   }
@@ -59,8 +76,8 @@ function Ruby({
 /** A word's characters coloured by tone, without ruby (the tone is in the popover's reading too). */
 function ToneColoured({ word, pinyin }: { word: string; pinyin: string }) {
   const chars = [...word];
-  const syllables = pinyin.split(' ');
-  if (chars.length !== syllables.length) return <>{word}</>;
+  const syllables = syllablesOf(chars, pinyin);
+  if (!syllables) return <>{word}</>;
   return (
     <>
       {chars.map((char, i) => (

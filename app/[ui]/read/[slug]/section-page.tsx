@@ -65,6 +65,7 @@ export async function SectionPage({ text, index, ui, t }: { text: TextView; inde
     // Reading must not depend on annotations: show the text without them and say why.
     annotationError = error instanceof Error ? error.message : String(error);
   }
+  const script = sourceScript(text);
   const lexicon = annotation ? lexiconFor(annotation, blockIds) : { words: {}, terms: {}, notes: {} };
   const firstWord = blocks.find((b) => (annotation?.blocks[b.id]?.tokens ?? []).some((token) => token.chinese));
   const notes = annotation ? (sectioned ? annotation.notes.filter((n) => here.has(n.block)) : annotation.notes) : [];
@@ -82,9 +83,9 @@ export async function SectionPage({ text, index, ui, t }: { text: TextView; inde
       <script dangerouslySetInnerHTML={{ __html: applyLayoutScript }} />
       {sectioned && <script dangerouslySetInnerHTML={{ __html: hideWhileLocatingScript }} />}
       <LanguageAlternates path={path} />
-      <PrintTitle title={text.title.en ? `${text.title.zh} · ${text.title.en}` : text.title.zh} />
+      <PrintTitle title={text.title.en ? `${text.title.zh} · ${text.title.en}` : text.title.zh} script={script} />
       <header className="text-header">
-        <TextTitle title={text.title} />
+        <TextTitle title={text.title} script={script} />
         <p className="text-meta">
           {text.meta.date && <time dateTime={text.meta.date}>{text.meta.date}</time>}
           {text.meta.author && <span>{t('library.by', { author: text.meta.author })}</span>}
@@ -92,7 +93,7 @@ export async function SectionPage({ text, index, ui, t }: { text: TextView; inde
         </p>
         <div className="reader-controls">
           <LayoutSwitch />
-          <ReadingOptionsPanel script={sourceScript(text)} />
+          <ReadingOptionsPanel script={script} />
           <PinyinSwitch />
           <DownloadMenu slug={text.slug} t={t} uiLang={htmlLang[ui]} {...(sectioned ? { section: section.name } : {})} />
         </div>
@@ -134,7 +135,7 @@ export async function SectionPage({ text, index, ui, t }: { text: TextView; inde
       </EditingProvider>
       {nav('bottom')}
       {sectioned && <script dangerouslySetInnerHTML={{ __html: locateScript(text.slug) }} />}
-      <ScriptMarker documentTitle={scriptPair(String(sectionMetadata(text, index, t).title ?? ''))} />
+      <ScriptMarker source={script} documentTitle={scriptPair(String(sectionMetadata(text, index, t).title ?? ''), script)} />
     </div>
   );
 }

@@ -93,7 +93,7 @@ export default async function ParagraphPage({ params }: Props) {
       <LanguageAlternates path={`/read/${slug}/p/${block.id}`} />
       <nav className="breadcrumb" aria-label={t('paragraph.from', { title: text.title.en ?? text.title.zh })}>
         <a href={`/read/${slug}`} data-carry-query="">
-          <TextTitle title={text.title} as="p" />
+          <TextTitle title={text.title} as="p" script={sourceScript(text)} />
         </a>
       </nav>
       <h1 className="paragraph-heading">{t('paragraph.of', { n: index + 1, total: paragraphs.length })}</h1>
@@ -135,7 +135,7 @@ export default async function ParagraphPage({ params }: Props) {
           <span />
         )}
       </nav>
-      <ScriptMarker documentTitle={scriptPair(paragraphTitle(text, block))} />
+      <ScriptMarker source={sourceScript(text)} documentTitle={scriptPair(paragraphTitle(text, block), sourceScript(text))} />
     </div>
   );
 }
