@@ -41,6 +41,19 @@ describe('characters a traditional text lacked entries for', () => {
   });
 });
 
+describe('a character takes the entries written its way', () => {
+  it.each([
+    { char: '乾', pinyin: 'gān', simplified: '干', has: 'dry', lacks: 'to do' },
+    { char: '乾', pinyin: 'qián', simplified: '乾', has: 'Eight Trigrams', lacks: 'to do' },
+    { char: '干', pinyin: 'gān', simplified: '干', has: 'heavenly stems', lacks: 'to work' },
+    { char: '著', pinyin: 'zhe', simplified: '着', has: 'aspect particle', lacks: 'to wear' },
+  ])('$char ($pinyin) has “$has”, not “$lacks”', async ({ char, pinyin, simplified, has, lacks }) => {
+    const senses = (await lookupWord(char, pinyin, simplified))?.senses.join('; ') ?? '';
+    expect(senses).toContain(has);
+    expect(senses).not.toContain(lacks);
+  });
+});
+
 describe('words of a traditional text', () => {
   it.each([
     { word: '母親', simplified: '母亲', sense: 'mother' },
