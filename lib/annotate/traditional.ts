@@ -41,12 +41,17 @@ export function traditionalForms(text: string, words: readonly (readonly [number
 }
 
 /**
- * The simplified forms of the words at `[start, end]` offsets of a traditional `text`.
+ * The simplified forms of the words at `[start, end]` offsets of a traditional `text`, whose
+ * simplified copy (alignedSimplified) may be given when it is at hand.
  * `simplifiedForms('母親說', [[0, 2], [2, 3]])` → words `{母親 → 母亲, 說 → 说}`, no exceptions.
  */
-export function simplifiedForms(text: string, words: readonly (readonly [number, number])[]): BlockForms {
+export function simplifiedForms(
+  text: string,
+  words: readonly (readonly [number, number])[],
+  whole: string = alignedSimplified(text),
+): BlockForms {
   if (!text || words.length === 0) return { words: new Map(), exceptions: [] };
-  return formsIn(text, alignedSimplified(text), words, alignedSimplified);
+  return formsIn(text, whole, words, alignedSimplified);
 }
 
 function formsIn(

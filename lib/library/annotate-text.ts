@@ -252,7 +252,10 @@ async function compute(
     slowestBlock = Math.max(slowestBlock, spent);
     // The other script's forms: traditional for a simplified text, simplified for a traditional one.
     const spans = annotation.tokens.filter((t) => t.chinese).map((t) => [t.start, t.end] as const);
-    const forms = script === 'trad' ? simplifiedForms(block.text, spans) : traditionalForms(block.text, spans);
+    const forms =
+      script === 'trad'
+        ? simplifiedForms(block.text, spans, annotation.simplifiedText ?? block.text)
+        : traditionalForms(block.text, spans);
     for (const [word, form] of forms.words) (script === 'trad' ? simplified : traditional)[word] = form;
     const exceptions =
       forms.exceptions.length === 0
