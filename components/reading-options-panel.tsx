@@ -1,7 +1,16 @@
 'use client';
 
 import { useTranslation } from 'react-i18next';
-import { PHONETIC_PARAM, SCRIPT_PARAM, TONES_PARAM, textSizes, DEFAULT_TEXT_SIZE, type StoredOption } from './reading-options';
+import { chineseScripts, type ChineseScript } from '@/lib/annotate/types';
+import {
+  isOneOf,
+  PHONETIC_PARAM,
+  SCRIPT_PARAM,
+  TONES_PARAM,
+  textSizes,
+  DEFAULT_TEXT_SIZE,
+  type StoredOption,
+} from './reading-options';
 import { useStoredOption } from './use-stored-option';
 import { useUrlParam } from './use-url-param';
 
@@ -49,6 +58,15 @@ function useUrlChoice(param: string, other: string, fallback: string): [string, 
   return [value === other ? other : fallback, (next) => setValue(next === other ? other : null)];
 }
 
+/**
+ * The script choice: the text's own script unless the URL names the other (a traditional text
+ * shows as written; `?script=simp` converts it), and choosing the text's own drops the parameter.
+ */
+function useScriptChoice(source: ChineseScript): [ChineseScript, (value: string) => void] {
+  const [value, setValue] = useUrlParam(SCRIPT_PARAM);
+  return [isOneOf(chineseScripts, value) ? value : source, (next) => setValue(next === source ? null : next)];
+}
+
 function useStoredChoice(option: StoredOption, fallback: string): [string, (value: string) => void] {
   const [value, setValue] = useStoredOption(option);
   return [value ?? fallback, (next) => setValue(next === fallback ? null : next)];
@@ -56,12 +74,13 @@ function useStoredChoice(option: StoredOption, fallback: string): [string, (valu
 
 /**
  * The reading options behind one disclosure: phonetic notation, tone colours, script, text size
- * and theme. Each is kept in the URL; text size and theme also across visits.
+ * and theme. Each is kept in the URL; text size and theme also across visits. `script` is the
+ * script the text is written in, which the script choice starts from.
  */
-export function ReadingOptionsPanel() {
+export function ReadingOptionsPanel({ script: source = 'simp' }: { script?: ChineseScript }) {
   const { t } = useTranslation();
   const [notation, setNotation] = useUrlChoice(PHONETIC_PARAM, 'zhuyin', 'pinyin');
-  const [script, setScript] = useUrlChoice(SCRIPT_PARAM, 'trad', 'simp');
+  const [script, setScript] = useScriptChoice(source);
   const [tones, setTones] = useUrlParam(TONES_PARAM);
   const [size, setSize] = useStoredChoice('size', DEFAULT_TEXT_SIZE);
   const [theme, setTheme] = useStoredChoice('theme', 'auto');

@@ -14,10 +14,11 @@ export const TONES_PARAM = 'tones' satisfies ReadingParam;
 export const PHONETIC_PARAM = 'phonetic' satisfies ReadingParam;
 export const phoneticNotations = ['pinyin', 'zhuyin'] as const;
 export type PhoneticNotation = (typeof phoneticNotations)[number];
-/** `?script=trad`: the Chinese in traditional characters. */
+/**
+ * `?script=trad` / `?script=simp`: the Chinese in traditional or simplified characters; without
+ * it, as the source is written.
+ */
 export const SCRIPT_PARAM = 'script' satisfies ReadingParam;
-export const chineseScripts = ['simp', 'trad'] as const;
-export type ChineseScript = (typeof chineseScripts)[number];
 
 /** Text sizes of the reading columns, smallest first; `m` is the default and is never written. */
 export const textSizes = ['s', 'm', 'l', 'xl', 'xxl'] as const;
@@ -45,9 +46,9 @@ export function isOneOf<T extends string>(values: readonly T[], value: unknown):
 
 /**
  * A script for the page head that applies the text size and theme (from the URL, else from
- * localStorage) and marks traditional characters before the first paint, so a page never
+ * localStorage) and marks the script chosen before the first paint, so a page never
  * flashes in the wrong size or theme. It only compares values with fixed lists.
  */
 export const applyReadingOptionsScript = `(function(){try{var d=document.documentElement,q=new URLSearchParams(location.search),o=${JSON.stringify(
   Object.fromEntries(Object.entries(storedOptions).map(([name, option]) => [name, [option.attribute, option.values]])),
-)};for(var n in o){var a=o[n][0],l=o[n][1],v=q.get(n);if(l.indexOf(v)<0){try{v=localStorage.getItem('reader.'+n)}catch(e){v=null}}if(l.indexOf(v)>=0)d.setAttribute(a,v)}if(q.get('${SCRIPT_PARAM}')==='trad')d.setAttribute('data-script','trad')}catch(e){}})();`;
+)};for(var n in o){var a=o[n][0],l=o[n][1],v=q.get(n);if(l.indexOf(v)<0){try{v=localStorage.getItem('reader.'+n)}catch(e){v=null}}if(l.indexOf(v)>=0)d.setAttribute(a,v)}var c=q.get('${SCRIPT_PARAM}');if(c==='trad'||c==='simp')d.setAttribute('data-script',c)}catch(e){}})();`;

@@ -1,3 +1,4 @@
+import type { ChineseScript } from '@/lib/annotate/types';
 import type { TitleView } from '@/lib/library/load';
 import { scriptForms } from './script-forms';
 import { ScriptText } from './script-text';
@@ -5,22 +6,25 @@ import { ScriptText } from './script-text';
 /**
  * A text's title in Chinese (in the chosen script) with its English below, each marked with its
  * language; when `href` is given, a link that keeps the reading options (components/carry-query.tsx).
+ * `script` is the one the text is written in (measured on the title when not given).
  */
 export function TextTitle({
   title,
   as: Tag = 'h1',
   className = 'text-title',
   href,
+  script,
 }: {
   title: TitleView;
+  script?: ChineseScript;
   as?: 'h1' | 'h2' | 'p';
   className?: string;
   href?: string;
 }) {
   const spans = (
     <>
-      <span lang="zh-Hans" className="title-zh">
-        <ScriptText {...scriptForms(title.zh)} />
+      <span lang={script === 'trad' ? 'zh-Hant' : 'zh-Hans'} className="title-zh">
+        <ScriptText {...scriptForms(title.zh, script)} />
       </span>
       {title.en && (
         <span lang="en" className="title-en">

@@ -5,7 +5,7 @@ import type { ZhAnnotations } from '@/lib/annotate/view';
 import { toneOf } from '@/lib/annotate/tones';
 import { printsAddress } from '@/lib/export/print';
 import { inlineRanges } from '@/lib/text/inline';
-import { useAnnotations } from './annotations/annotation-context';
+import { scriptLang, shownScript, useAnnotations, wordForms } from './annotations/annotation-context';
 import { NoteMarker } from './note-marker';
 
 const HAN = /\p{Script=Han}/u;
@@ -16,8 +16,21 @@ function toneClass(tones: boolean, syllable: string | undefined): string | undef
 }
 
 /**
- * Ruby for a word: one syllable over each character when they pair up, else the reading over
- * the word; readings in the chosen notation, each character coloured by its tone when asked.
+ * The syllable of each character of a word, when its Han characters and the reading's syllables
+ * pair up (`undefined` for a character that is not Han: `AI+教育` with `jiào yù` → 4 × undefined,
+ * jiào, yù); `null` when they do not.
+ */
+function syllablesOf(chars: readonly string[], pinyin: string): (string | undefined)[] | null {
+  const syllables = pinyin.split(' ');
+  if (chars.filter((c) => HAN.test(c)).length !== syllables.length) return null;
+  let next = 0;
+  return chars.map((c) => (HAN.test(c) ? syllables[next++] : undefined));
+}
+
+/**
+ * Ruby for a word: one syllable over each Han character when they pair up (letters, digits and
+ * signs in the word get none: `AI+教育`), else the reading over the word; readings in the chosen
+ * notation, each character coloured by its tone when asked.
  */
 function Ruby({
   word,
@@ -31,18 +44,22 @@ function Ruby({
   write: (pinyin: string) => string;
 }) {
   const chars = [...word];
-  const syllables = pinyin.split(' ');
-  if (chars.length === syllables.length && chars.every((c) => HAN.test(c))) {
+  const syllables = syllablesOf(chars, pinyin);
+  if (syllables) {
     return (
       <>
-        {chars.map((char, i) => (
-          <ruby key={i} className={toneClass(tones, syllables[i])}>
-            {char}
-            <rp>(</rp>
-            <rt>{write(syllables[i] ?? '')}</rt>
-            <rp>)</rp>
-          </ruby>
-        ))}
+        {chars.map((char, i) => {
+          const syllable = syllables[i];
+          if (syllable === undefined) return <Fragment key={i}>{char}</Fragment>;
+          return (
+            <ruby key={i} className={toneClass(tones, syllable)}>
+              {char}
+              <rp>(</rp>
+              <rt>{write(syllable)}</rt>
+              <rp>)</rp>
+            </ruby>
+          );
+        })}
       </>
     );
   }
@@ -59,8 +76,8 @@ function Ruby({
 /** A word's characters coloured by tone, without ruby (the tone is in the popover's reading too). */
 function ToneColoured({ word, pinyin }: { word: string; pinyin: string }) {
   const chars = [...word];
-  const syllables = pinyin.split(' ');
-  if (chars.length !== syllables.length) return <>{word}</>;
+  const syllables = syllablesOf(chars, pinyin);
+  if (!syllables) return <>{word}</>;
   return (
     <>
       {chars.map((char, i) => (
@@ -76,14 +93,18 @@ function ToneColoured({ word, pinyin }: { word: string; pinyin: string }) {
  * A block's Chinese with its words annotated: each Chinese word can be pointed at, focused
  * (arrow keys move between words) or tapped for its popover; glossary terms are marked;
  * translator-note markers follow their quotes; pinyin (or zhuyin) shows as ruby when asked for,
- * words can be coloured by tone, and shown in traditional characters (each word keeps its
- * length, so offsets of terms and notes hold).
+ * words can be coloured by tone, and shown in the other script than the text's (each word keeps
+ * its length, so offsets of terms and notes hold).
  */
 export function ZhText({ blockId, text, annotations }: { blockId: string; text: string; annotations: ZhAnnotations }) {
-  const { lexicon, showPinyin, tones, traditional, writeReading, highlight, activeWord, setActiveWord, open, closeSoon } =
-    useAnnotations();
+  const aids = useAnnotations();
+  const { lexicon, showPinyin, tones, writeReading, highlight, activeWord, setActiveWord, open, closeSoon } = aids;
   const { words, terms, notes } = annotations;
-  const exceptions = new Map(annotations.traditional);
+  const script = shownScript(aids, lexicon);
+  // Each word's form in the other script, in this block where it differs from the lexicon's.
+  const source = lexicon.script ?? 'simp';
+  const exceptions = new Map(source === 'trad' ? annotations.simplified : annotations.traditional);
+  const otherForms = (source === 'trad' ? lexicon.simplified : lexicon.traditional) ?? {};
 
   const termAt = (start: number, end: number) => {
     const range = terms.find(([s, e]) => s < end && start < e);
@@ -118,9 +139,10 @@ export function ZhText({ blockId, text, annotations }: { blockId: string; text: 
       const word = text.slice(s, e);
       const term = termAt(s, e);
       const key = `${blockId}:${index}`;
-      const form = exceptions.get(index) ?? lexicon.traditional?.[word] ?? word;
-      const target = { word, pinyin, ...(term ? { term } : {}), ...(form !== word ? { traditional: form } : {}) };
-      const shown = traditional ? form : word;
+      const form = exceptions.get(index) ?? otherForms[word] ?? word;
+      const other = form === word ? {} : source === 'trad' ? { simplified: form } : { traditional: form };
+      const target = { word, pinyin, ...(term ? { term } : {}), ...other };
+      const { shown } = wordForms(target, script, lexicon);
       out.push(
         <span
           key={key}
@@ -170,5 +192,6 @@ export function ZhText({ blockId, text, annotations }: { blockId: string; text: 
       )}
     </>
   );
-  return traditional ? <span lang="zh-Hant">{content}</span> : content;
+  // The cell says zh-Hans; traditional characters say so.
+  return script === 'trad' ? <span lang={scriptLang(script)}>{content}</span> : content;
 }

@@ -14,10 +14,13 @@
 //    10,000-paragraph text (scripts/bench/export.ts).
 // 6. Long texts (scripts/bench/long-texts.ts).
 // 7. The first page after a start, with and without the dictionary prepared (scripts/bench/first-page.ts).
+// 8. Traditional characters: annotation coverage of a traditional novel against its simplified
+//    conversion (scripts/bench/traditional.ts).
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { annotateBlock, annotateText, lexiconFor } from '@/lib/library/annotate-text';
+import { annotateBlock, annotateText } from '@/lib/library/annotate-text';
+import { lexiconFor } from '@/lib/library/page-lexicon';
 import { loadDictionary } from '@/lib/annotate/dictionary';
 import { segmentitAlone } from '@/lib/annotate/segment';
 import { loadLibrary } from '@/lib/library/load';
@@ -32,6 +35,7 @@ import { longTextFigures } from './bench/long-texts';
 import { startServer } from './lib/next-server';
 import { searchFigures } from './bench/search';
 import { firstPageFigures } from './bench/first-page';
+import { traditionalFigures } from './bench/traditional';
 
 const DIST = '.next-bench';
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -126,6 +130,7 @@ function build(env: NodeJS.ProcessEnv): number {
 async function main() {
   parseFigures();
   const texts = await annotationFigures();
+  await traditionalFigures();
   await searchFigures();
   await exchangeFigures();
   const row = (name: string, w: PageWeight) =>

@@ -1,4 +1,5 @@
 import { createContext, useContext } from 'react';
+import type { ChineseScript } from '@/lib/annotate/types';
 import type { PageLexicon, WordTarget } from '@/lib/annotate/view';
 import type { PhoneticNotation } from '../reading-options';
 
@@ -13,13 +14,36 @@ export interface ReadingAids {
   showPinyin: boolean;
   /** Syllables and characters coloured by tone (`?tones=1`). */
   tones: boolean;
-  /** Traditional characters (`?script=trad`). */
-  traditional: boolean;
+  /** The script chosen (`?script=trad` or `simp`); null shows the text as it is written. */
+  script: ChineseScript | null;
   /** The notation readings are written in now (zhuyin once its converter has loaded). */
   notation: PhoneticNotation;
   /** Writes a tone-marked pinyin reading in the current notation. */
   writeReading: (pinyin: string) => string;
 }
+
+/** The script the page's Chinese is shown in: the reader's choice, else the text's own. */
+export function shownScript(aids: Pick<ReadingAids, 'script'>, lexicon: Pick<PageLexicon, 'script'>): ChineseScript {
+  return aids.script ?? lexicon.script ?? 'simp';
+}
+
+/**
+ * A word's form in the script shown, and its form in the other script when that differs:
+ * `wordForms(target, 'trad', lexicon)` for 发展 in a simplified text → `{ shown: '發展', other: '发展' }`.
+ */
+export function wordForms(
+  target: Pick<WordTarget, 'word' | 'traditional' | 'simplified'>,
+  script: ChineseScript,
+  lexicon: Pick<PageLexicon, 'script'>,
+): { shown: string; other?: string } {
+  const source = lexicon.script ?? 'simp';
+  const converted = (source === 'trad' ? target.simplified : target.traditional) ?? target.word;
+  const [shown, other] = script === source ? [target.word, converted] : [converted, target.word];
+  return other !== shown ? { shown, other } : { shown };
+}
+
+/** `lang` of Chinese in a script. */
+export const scriptLang = (script: ChineseScript) => (script === 'trad' ? 'zh-Hant' : 'zh-Hans');
 
 export interface AnnotationContextValue extends ReadingAids {
   lexicon: PageLexicon;

@@ -4,7 +4,7 @@ import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type { PageLexicon } from '@/lib/annotate/view';
-import { POPOVER_ID, type Popover, type ReadingAids } from './annotation-context';
+import { POPOVER_ID, shownScript, wordForms, type Popover, type ReadingAids } from './annotation-context';
 import { NoteCard, noteLabel } from './note-card';
 import { usePlacement } from './use-placement';
 import { WordCard } from './word-card';
@@ -56,9 +56,7 @@ export function PopoverCard({
   const label =
     popover.kind === 'note'
       ? noteLabel(t, lexicon.notes[popover.id])
-      : aids.traditional && popover.target.traditional
-        ? popover.target.traditional
-        : popover.target.word;
+      : wordForms(popover.target, shownScript(aids, lexicon), lexicon).shown;
 
   return createPortal(
     <div

@@ -1,7 +1,8 @@
 'use client';
 
 import { useEffect, useMemo, useState } from 'react';
-import { PHONETIC_PARAM, SCRIPT_PARAM, TONES_PARAM } from '../reading-options';
+import { chineseScripts } from '@/lib/annotate/types';
+import { isOneOf, PHONETIC_PARAM, SCRIPT_PARAM, TONES_PARAM } from '../reading-options';
 import { useUrlParam } from '../use-url-param';
 import type { ReadingAids } from './annotation-context';
 
@@ -36,7 +37,7 @@ export function useReadingAids(): ReadingAids {
     () => ({
       showPinyin: pinyin === '1',
       tones: tones === '1',
-      traditional: script === 'trad',
+      script: isOneOf(chineseScripts, script) ? script : null,
       notation: writer ? 'zhuyin' : 'pinyin',
       writeReading: writer ?? asPinyin,
     }),

@@ -1,8 +1,23 @@
 'use client';
 
+import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
+import { toneOf } from '@/lib/annotate/tones';
 import type { PageLexicon, WordTarget } from '@/lib/annotate/view';
-import type { ReadingAids } from './annotation-context';
+import { scriptLang, shownScript, wordForms, type ReadingAids } from './annotation-context';
+
+const HAN_RUN = /(\p{Script=Han}+)/u;
+
+/** A reading in the notation shown, each syllable coloured by its tone when tone colours are on. */
+function Reading({ pinyin, aids }: { pinyin: string; aids: ReadingAids }) {
+  if (!aids.tones) return aids.writeReading(pinyin);
+  return pinyin.split(' ').map((syllable, i) => (
+    <Fragment key={i}>
+      {i > 0 && ' '}
+      <span className={`tone-${toneOf(syllable)}`}>{aids.writeReading(syllable)}</span>
+    </Fragment>
+  ));
+}
 
 interface Props {
   target: WordTarget;
@@ -24,19 +39,34 @@ export function WordCard({ target, lexicon, aids, highlight, onHighlight }: Prop
   const entry = lexicon.words[word];
   const termEntry = term ? lexicon.terms[term] : undefined;
   const highlighted = highlight === word;
-  // Other Chinese in the card (a term, a character) in the chosen script too.
+  const script = shownScript(aids, lexicon);
+  const otherScript = script === 'trad' ? 'simp' : 'trad';
+  const converting = script !== (lexicon.script ?? 'simp');
+  // Other Chinese in the card (a term, a character, a word a sense names) in the script shown too.
   const inScript = (chinese: string) => {
-    const form = aids.traditional ? lexicon.popoverTraditional?.[chinese] : undefined;
-    return form ? { text: form, lang: 'zh-Hant' } : { text: chinese, lang: 'zh-Hans' };
+    const form = converting ? lexicon.popoverForms?.[chinese] : undefined;
+    return { text: form ?? chinese, lang: scriptLang(script) };
   };
-  const traditional = target.traditional;
-  const reading = aids.writeReading(pinyin || entry?.pinyin || '');
-  const shown = aids.traditional && traditional ? { text: traditional, lang: 'zh-Hant' } : { text: word, lang: 'zh-Hans' };
-  const other = !traditional
-    ? undefined
-    : aids.traditional
-      ? { label: t('popover.simplified'), text: word, lang: 'zh-Hans' }
-      : { label: t('popover.traditional'), text: traditional, lang: 'zh-Hant' };
+  const withChinese = (sense: string) =>
+    sense.split(HAN_RUN).map((piece, i) =>
+      i % 2 === 1 ? (
+        <span key={i} lang={inScript(piece).lang}>
+          {inScript(piece).text}
+        </span>
+      ) : (
+        piece
+      ),
+    );
+  const forms = wordForms(target, script, lexicon);
+  const shown = { text: forms.shown, lang: scriptLang(script) };
+  const other =
+    forms.other === undefined
+      ? undefined
+      : {
+          label: t(otherScript === 'trad' ? 'popover.traditional' : 'popover.simplified'),
+          text: forms.other,
+          lang: scriptLang(otherScript),
+        };
   return (
     <>
       <p className="popover-title">
@@ -44,7 +74,7 @@ export function WordCard({ target, lexicon, aids, highlight, onHighlight }: Prop
           {shown.text}
         </span>{' '}
         <span className="popover-pinyin" data-notation={aids.notation}>
-          {reading}
+          <Reading pinyin={pinyin || entry?.pinyin || ''} aids={aids} />
         </span>
         {other && (
           <span className="popover-traditional">
@@ -80,7 +110,7 @@ export function WordCard({ target, lexicon, aids, highlight, onHighlight }: Prop
       {entry && entry.senses.length > 0 && (
         <ol className="popover-senses" lang="en">
           {entry.senses.map((sense, i) => (
-            <li key={i}>{sense}</li>
+            <li key={i}>{withChinese(sense)}</li>
           ))}
         </ol>
       )}
@@ -88,11 +118,11 @@ export function WordCard({ target, lexicon, aids, highlight, onHighlight }: Prop
         <ul className="popover-parts">
           {entry.parts.map((part, i) => (
             <li key={i}>
-              <span lang={inScript(part.char).lang}>{inScript(part.char).text}</span> {aids.writeReading(part.pinyin)}
+              <span lang={inScript(part.char).lang}>{inScript(part.char).text}</span> <Reading pinyin={part.pinyin} aids={aids} />
               {part.senses[0] && (
                 <span lang="en">
                   {': '}
-                  {part.senses.join('; ')}
+                  {withChinese(part.senses.join('; '))}
                 </span>
               )}
             </li>

@@ -91,6 +91,7 @@ interface MainForm {
 export async function buildWords(root: string): Promise<EncodedWords> {
   const rows = await dumpCedict(root);
   const byWord = new Map<string, CompactEntry[]>();
+  const bySimplified = new Map<string, Set<string>>();
   const mainForms = new Map<string, MainForm>();
   for (const [traditional, simplified, numbered, rawSenses] of rows) {
     for (const sense of rawSenses) {
@@ -108,6 +109,7 @@ export async function buildWords(root: string): Promise<EncodedWords> {
       .map((sense) => sense.replace(/[\t\n]+/g, ' '));
     const entries = byWord.get(simplified) ?? [];
     const trad = traditional === simplified ? '' : traditional;
+    if (trad) bySimplified.set(trad, (bySimplified.get(trad) ?? new Set()).add(simplified));
     const same = entries.find(([p, t]) => p === numbered && t === trad);
     if (same) {
       for (const sense of senses) if (!same[2].includes(sense)) same[2].push(sense);
@@ -133,7 +135,8 @@ export async function buildWords(root: string): Promise<EncodedWords> {
       .sort((a, b) => a.rank - b.rank || a.index - b.index);
     words[word] = encodeEntries(ranked.map(({ entry }) => entry));
   }
-  return { words, count: byWord.size };
+  const traditional = Object.fromEntries([...bySimplified].map(([trad, heads]) => [trad, [...heads].join('\t')]));
+  return { words, count: byWord.size, traditional };
 }
 
 type Row = [traditional: string, simplified: string, pinyin: string, senses: string[]];

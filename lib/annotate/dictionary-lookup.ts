@@ -19,14 +19,31 @@ const HAN = /\p{Script=Han}/u;
 /**
  * The entry of a simplified word in `words`: `lookupIn(words, '了', 'le')` → `{ pinyin: 'le', senses:
  * ['(completed action marker)', …] }`; a word with no Han character gives `undefined`.
+ *
+ * A word of a traditional text comes with its simplified form (`simplified`, as long as the word):
+ * its entries are those CC-CEDICT writes that way (乾 in 乾隆 is qián, never 幹 gàn), else those of
+ * its simplified form, else its characters' the same way. `lookupIn(words, '母親', 'mǔ qīn', '母亲')`
+ * → `{ pinyin: 'mǔ qīn', senses: ['mother', …] }`, with no `traditional` (the word is written so).
  */
-export function lookupIn(words: Words, word: string, preferredPinyin?: string): DictionaryEntry | undefined {
+export function lookupIn(words: Words, word: string, preferredPinyin?: string, simplified?: string): DictionaryEntry | undefined {
   if (!HAN.test(word)) return undefined;
   // Without a reading from the text, the word's usual reading stands in for it.
-  const preferred = preferredPinyin?.trim() || pinyinOf(word);
+  const preferred = preferredPinyin?.trim() || pinyinOf(simplified ?? word);
+  if (simplified !== undefined) {
+    const written = words.getTraditional(word);
+    if (written) return withoutTraditional(entryOf(word, written, preferred, MAX_SENSES));
+    const entries = simplified !== word ? words.get(simplified) : undefined;
+    if (entries && entries.length > 0) return withoutTraditional(entryOf(simplified, entries, preferred, MAX_SENSES));
+    return entryFromCharacters(words, word, preferred, simplified);
+  }
   const entries = words.get(word);
   if (entries && entries.length > 0) return entryOf(word, entries, preferred, MAX_SENSES);
   return entryFromCharacters(words, word, preferred);
+}
+
+function withoutTraditional(entry: DictionaryEntry): DictionaryEntry {
+  const { traditional: _writtenAsTheText, ...rest } = entry;
+  return rest;
 }
 
 interface Reading {
@@ -96,9 +113,13 @@ function entryOf(word: string, entries: readonly CompactEntry[], preferred: stri
   };
 }
 
-/** A word CC-CEDICT lacks, put together from its characters' entries. */
-function entryFromCharacters(words: Words, word: string, preferred: string): DictionaryEntry | undefined {
+/**
+ * A word CC-CEDICT lacks, put together from its characters' entries; with `simplified` (a word of
+ * a traditional text) each character is looked up as written, else by its simplified form.
+ */
+function entryFromCharacters(words: Words, word: string, preferred: string, simplified?: string): DictionaryEntry | undefined {
   const chars = [...word];
+  const simplifiedChars = simplified === undefined ? undefined : [...simplified];
   const hanCount = chars.filter((char) => HAN.test(char)).length;
   const syllables = preferred.split(/\s+/).filter(Boolean);
   // A reading that does not line up with the characters is no help in choosing theirs.
@@ -107,21 +128,23 @@ function entryFromCharacters(words: Words, word: string, preferred: string): Dic
   let traditional = '';
   let found = false;
   let hanIndex = 0;
-  for (const char of chars) {
+  for (const [index, char] of chars.entries()) {
     if (!HAN.test(char)) {
       traditional += char;
       continue;
     }
     const syllable = aligned ? syllables[hanIndex] : undefined;
     hanIndex++;
-    const entries = words.get(char);
+    const simplifiedChar = simplifiedChars?.[index];
+    const [head, entries] =
+      simplifiedChar === undefined ? [char, words.get(char)] : writtenOrSimplified(words, char, simplifiedChar);
     if (!entries || entries.length === 0) {
       parts.push({ char, pinyin: syllable ?? '', senses: [] });
       traditional += char;
       continue;
     }
     found = true;
-    const entry = entryOf(char, entries, syllable ?? pinyinOf(char), MAX_PART_SENSES);
+    const entry = entryOf(head, entries, syllable ?? pinyinOf(simplifiedChar ?? char), MAX_PART_SENSES);
     parts.push({ char, pinyin: entry.pinyin, senses: entry.senses });
     traditional += entry.traditional ?? char;
   }
@@ -132,7 +155,13 @@ function entryFromCharacters(words: Words, word: string, preferred: string): Dic
       .filter(Boolean)
       .join(' '),
     senses: [],
-    ...(traditional !== word ? { traditional } : {}),
+    ...(simplified === undefined && traditional !== word ? { traditional } : {}),
     parts,
   };
+}
+
+/** A traditional character's entries as CC-CEDICT writes it, else its simplified form's. */
+function writtenOrSimplified(words: Words, char: string, simplifiedChar: string): [string, CompactEntry[] | undefined] {
+  const written = words.getTraditional(char);
+  return written ? [char, written] : [simplifiedChar, words.get(simplifiedChar)];
 }

@@ -97,11 +97,17 @@ function getLoaded(fresh: boolean): Promise<Loaded> {
  * the reading the text uses (tone marks, syllables separated by spaces); it picks among readings.
  * `await lookupWord('赋能')` → `{ pinyin: 'fù néng', senses: ['(neologism c. 2019) to empower', …],
  * traditional: '賦能' }`; `await lookupWord('了', 'le')` → `{ pinyin: 'le', senses: ['(completed
- * action marker)', …] }`; `await lookupWord('AI')` → `undefined`.
+ * action marker)', …] }`; `await lookupWord('AI')` → `undefined`. A word of a traditional text
+ * comes with its simplified form, as long as the word: `await lookupWord('母親', undefined, '母亲')`
+ * → `{ pinyin: 'mǔ qīn', senses: ['mother', …] }`.
  */
-export async function lookupWord(word: string, preferredPinyin?: string): Promise<DictionaryEntry | undefined> {
+export async function lookupWord(
+  word: string,
+  preferredPinyin?: string,
+  simplified?: string,
+): Promise<DictionaryEntry | undefined> {
   const { words } = await getLoaded(false);
-  return lookupIn(words, word, preferredPinyin);
+  return lookupIn(words, word, preferredPinyin, simplified);
 }
 
 /**
@@ -109,10 +115,10 @@ export async function lookupWord(word: string, preferredPinyin?: string): Promis
  * dictionary is not loaded yet. `lookupWordSync('中国')` → `{ pinyin: 'Zhōng guó', senses:
  * ['China'], traditional: '中國' }`.
  */
-export function lookupWordSync(word: string, preferredPinyin?: string): DictionaryEntry | undefined {
+export function lookupWordSync(word: string, preferredPinyin?: string, simplified?: string): DictionaryEntry | undefined {
   const loaded = getStore().current?.loaded;
   if (!loaded) throw new DictionaryError('The dictionary is not loaded: await loadDictionary() first');
-  return lookupIn(loaded.words, word, preferredPinyin);
+  return lookupIn(loaded.words, word, preferredPinyin, simplified);
 }
 
 async function readOrBuild(cacheDirSetting: string): Promise<Loaded> {
@@ -135,7 +141,7 @@ async function readOrBuild(cacheDirSetting: string): Promise<Loaded> {
   } catch (error) {
     cacheError = `Could not write ${file}: ${error instanceof Error ? error.message : String(error)}`;
   }
-  const words = new Words(built.words, built.count);
+  const words = new Words(built.words, built.count, built.traditional);
   const ms = Math.round(performance.now() - started);
   return {
     words,

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { toTraditional } from './chinese-script';
-import { traditionalForms, traditionalWord } from './traditional';
+import { simplifiedForms, traditionalForms, traditionalWord } from './traditional';
 
 describe('traditionalWord: words of the bundled article', () => {
   const cases = [
@@ -75,5 +75,48 @@ describe('traditionalForms', () => {
     const changed = ledger.blocks.filter((b) => toTraditional(b.zh) !== b.zh);
     expect(changed.length).toBeGreaterThan(10);
     for (const block of ledger.blocks) expect(toTraditional(block.zh).length).toBe(block.zh.length);
+  });
+});
+
+describe('simplifiedForms: a traditional text gets simplified forms, never another traditional one', () => {
+  const cases = [
+    {
+      name: 'words convert character for character: 母親 → 母亲, 說 → 说',
+      text: '母親說',
+      words: [
+        [0, 2],
+        [2, 3],
+      ] as [number, number][],
+      expected: { words: { 母親: '母亲', 說: '说' }, exceptions: [] },
+    },
+    {
+      name: '方纔 becomes 方才, the simplified form (not a traditional one)',
+      text: '方纔上轎',
+      words: [
+        [0, 2],
+        [2, 4],
+      ] as [number, number][],
+      expected: { words: { 方纔: '方才', 上轎: '上轿' }, exceptions: [] },
+    },
+    {
+      name: 'a character reads by its context in the block (乾 alone is 干, in 乾隆 it stays)',
+      text: '乾隆',
+      words: [
+        [0, 1],
+        [1, 2],
+      ] as [number, number][],
+      expected: { words: { 乾: '干' }, exceptions: [[0, '乾']] },
+    },
+    {
+      name: 'empty text or no words: nothing',
+      text: '',
+      words: [] as [number, number][],
+      expected: { words: {}, exceptions: [] },
+    },
+  ];
+  test.each(cases)('$name', ({ text, words, expected }) => {
+    const result = simplifiedForms(text, words);
+    expect(Object.fromEntries(result.words)).toEqual(expected.words);
+    expect(result.exceptions).toEqual(expected.exceptions);
   });
 });

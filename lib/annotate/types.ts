@@ -60,3 +60,7 @@ export interface NoteSource {
   /** Optional: a quote of the English gloss after which the English marker goes. */
   enQuote?: string;
 }
+
+/** The two scripts of Chinese: simplified and traditional characters. */
+export const chineseScripts = ['simp', 'trad'] as const;
+export type ChineseScript = (typeof chineseScripts)[number];

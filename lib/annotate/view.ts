@@ -14,6 +14,8 @@ export interface ZhAnnotations {
   notes: [number, string][];
   /** `[word index, form]`: words whose traditional form here differs from the lexicon's (rare; absent when none). */
   traditional?: [number, string][];
+  /** The same for the simplified forms of a traditional text's words. */
+  simplified?: [number, string][];
 }
 
 /** A block's annotations as a reading row shows them. */
@@ -41,10 +43,17 @@ export interface PageLexicon {
   words: Record<string, DictionaryEntry>;
   terms: Record<string, TermEntry>;
   notes: Record<string, NoteView>;
-  /** Simplified word → traditional form, for the words on the page whose forms differ. */
+  /** The script the text is written in; absent for simplified. */
+  script?: 'trad';
+  /** Simplified word → traditional form, for the words on the page whose forms differ (a simplified text). */
   traditional?: Record<string, string>;
-  /** The same for the other Chinese the popovers show (glossary terms, a word's characters), converted alone. */
-  popoverTraditional?: Record<string, string>;
+  /** Traditional word → simplified form, the same for a traditional text. */
+  simplified?: Record<string, string>;
+  /**
+   * The other Chinese the popovers show (glossary terms, a word's characters, words named in its
+   * senses) in the script the text is not written in, converted alone, where the forms differ.
+   */
+  popoverForms?: Record<string, string>;
 }
 
 /** Where the word popover reads from: the word, its reading here, and the term it is part of. */
@@ -52,6 +61,8 @@ export interface WordTarget {
   word: string;
   pinyin: string;
   term?: string;
-  /** The word's traditional form here, when it differs. */
+  /** The word's traditional form here, when it differs (a simplified text). */
   traditional?: string;
+  /** The word's simplified form here, when it differs (a traditional text). */
+  simplified?: string;
 }

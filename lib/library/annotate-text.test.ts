@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadText, type TextView } from './load';
 import { makeDataDir } from '@/lib/testing/data-dir';
-import { annotateText, lexiconFor, MAX_ANNOTATED_CHARS, rowAnnotations, type TextAnnotation } from './annotate-text';
+import { annotateText, MAX_ANNOTATED_CHARS, type TextAnnotation } from './annotate-text';
+import { lexiconFor, rowAnnotations } from './page-lexicon';
 
 let data: ReturnType<typeof makeDataDir>;
 let text: TextView;
@@ -80,11 +81,12 @@ describe('lexiconFor: the other Chinese a popover shows', () => {
     const block = text.blocks.find((b) => b.text.includes('个性数据集'))!;
     const lexicon = lexiconFor(annotation, [block.id]);
     expect(lexicon.terms['个性数据集']).toBeDefined();
-    expect(lexicon.popoverTraditional?.['个性数据集']).toBe('個性數據集');
+    expect(lexicon.popoverForms?.['个性数据集']).toBe('個性數據集');
     const terms = Object.keys(lexicon.terms);
     const chars = Object.values(lexicon.words).flatMap((entry) => (entry.parts ?? []).map((part) => part.char));
-    for (const [chinese, form] of Object.entries(lexicon.popoverTraditional ?? {})) {
-      expect(terms.includes(chinese) || chars.includes(chinese), chinese).toBe(true);
+    for (const [chinese, form] of Object.entries(lexicon.popoverForms ?? {})) {
+      const named = Object.values(lexicon.words).some((entry) => entry.senses.some((sense) => sense.includes(chinese)));
+      expect(terms.includes(chinese) || chars.includes(chinese) || named, chinese).toBe(true);
       expect(form).not.toBe(chinese);
     }
     // The words' own forms stay as worked out in context.
@@ -93,8 +95,8 @@ describe('lexiconFor: the other Chinese a popover shows', () => {
 
   it('ships none when no term or character on the page differs', () => {
     const block = text.blocks.find((b) => b.type === 'paragraph' && /^[\x00-\x7f]*$/.test(b.text));
-    if (block) expect(lexiconFor(annotation, [block.id]).popoverTraditional).toBeUndefined();
-    expect(lexiconFor(annotation, []).popoverTraditional).toBeUndefined();
+    if (block) expect(lexiconFor(annotation, [block.id]).popoverForms).toBeUndefined();
+    expect(lexiconFor(annotation, []).popoverForms).toBeUndefined();
   });
 });
 

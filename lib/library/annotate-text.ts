@@ -10,10 +10,10 @@ import { findTerms, mergeGlossaries, type TermMatch } from '@/lib/annotate/gloss
 import { anchorNote, type AnchoredNote } from '@/lib/annotate/notes';
 import { pinyinByOffset, readingOf } from '@/lib/annotate/pinyin';
 import { segmentWords } from '@/lib/annotate/segment';
-import { toTraditional } from '@/lib/annotate/chinese-script';
-import { traditionalForms } from '@/lib/annotate/traditional';
-import type { DictionaryEntry, NoteSource, ReadToken, TermEntry } from '@/lib/annotate/types';
-import type { NoteView, PageLexicon, RowAnnotations } from '@/lib/annotate/view';
+import { alignedSimplified, scriptOf } from '@/lib/annotate/source-script';
+import { simplifiedForms, traditionalForms } from '@/lib/annotate/traditional';
+import type { ChineseScript, DictionaryEntry, NoteSource, ReadToken, TermEntry } from '@/lib/annotate/types';
+import type { NoteView } from '@/lib/annotate/view';
 import { parseWordList } from '@/lib/annotate/word-list';
 
 /**
@@ -33,9 +33,15 @@ export interface BlockAnnotation {
   notes: AnchoredNote[];
   /** `[index among the Chinese words, form]` where a word's traditional form in this block differs from its form alone. */
   traditional?: [number, string][];
+  /** The same for the simplified forms of a traditional text's words. */
+  simplified?: [number, string][];
+  /** A traditional block in simplified characters, character for character (see alignedSimplified). */
+  simplifiedText?: string;
 }
 
 export interface TextAnnotation {
+  /** The script the text is written in (see sourceScript). */
+  script: ChineseScript;
   /** By block id; only blocks with text. */
   blocks: Record<string, BlockAnnotation>;
   /** Every note in document order, numbered from 1. */
@@ -46,6 +52,8 @@ export interface TextAnnotation {
   glossary: Record<string, TermEntry>;
   /** Simplified word → traditional form (opencc-js, same length), for the words whose forms differ. */
   traditional: Record<string, string>;
+  /** For a traditional text: word → simplified form (same length), for the words whose forms differ. */
+  simplified: Record<string, string>;
   /** Milliseconds spent: segmenting, and the slowest block. */
   timing: { total: number; slowestBlock: number };
 }
@@ -67,6 +75,8 @@ export const ANNOTATION_BYTES_PER_CHAR = 200;
  */
 interface Cache {
   blocks: WeightedLru<string, BlockAnnotation>;
+  /** The script of each loaded text, measured once. */
+  scripts: WeakMap<TextView, ChineseScript>;
   /** Whole results per loaded text (dropped with it), by block subset and sources. */
   results: WeakMap<TextView, Map<string, Promise<TextAnnotation>>>;
 }
@@ -76,6 +86,7 @@ function cache(): Cache {
   const global = globalThis as typeof globalThis & { [CACHE_KEY]?: Cache };
   global[CACHE_KEY] ??= {
     blocks: new WeightedLru(() => heapShareBytes(CACHE_BOUNDS.annotationsHeapShare)),
+    scripts: new WeakMap(),
     results: new WeakMap(),
   };
   return global[CACHE_KEY];
@@ -114,21 +125,52 @@ async function readSources(slug: string): Promise<Sources> {
 }
 
 /**
+ * The script a text is written in, measured once per loaded text on its Chinese (see scriptOf):
+ * 儒林外史 in traditional characters → `'trad'`.
+ */
+export function sourceScript(text: TextView): ChineseScript {
+  const { scripts } = cache();
+  let script = scripts.get(text);
+  if (!script) {
+    script = scriptOf(text.blocks.map((block) => block.text).join('\n'));
+    scripts.set(text, script);
+  }
+  return script;
+}
+
+/**
  * Annotates one block's Chinese: its tokens with offsets and pinyin (read on the whole block,
  * so polyphones get their reading in context), the glossary terms in it and its notes.
  * `annotateBlock('他谈到了自动驾驶', …)` → tokens 他 / 谈到 / 了 / 自动驾驶 with `pinyin: 'zì dòng jià shǐ'` on the last.
+ * A traditional block (`script: 'trad'`) is segmented and read through its simplified form, character
+ * for character, and its tokens keep the text as written: `'母親說'` → 母親 (mǔ qīn) / 說 (shuō).
  */
 export function annotateBlock(
   zh: string,
-  options: { words: readonly string[]; glossary: readonly TermEntry[]; notes?: readonly AnchoredNote[] },
+  options: {
+    words: readonly string[];
+    glossary: readonly TermEntry[];
+    notes?: readonly AnchoredNote[];
+    script?: ChineseScript;
+  },
 ): BlockAnnotation {
-  const readings = pinyinByOffset(zh);
-  const tokens = segmentWords(zh, options.words).map((token): ReadToken => {
-    if (!token.chinese) return token;
+  const traditional = options.script === 'trad';
+  // segmentit and pinyin-pro know simplified Chinese: a traditional block goes through its simplified twin.
+  const read = traditional ? alignedSimplified(zh) : zh;
+  const words = traditional ? options.words.map(alignedSimplified) : options.words;
+  const readings = pinyinByOffset(read);
+  const tokens = segmentWords(read, words).map((token): ReadToken => {
+    const asWritten = traditional ? { ...token, text: zh.slice(token.start, token.end) } : token;
+    if (!token.chinese) return asWritten;
     const pinyin = readingOf(readings, token.start, token.end);
-    return pinyin ? { ...token, pinyin } : token;
+    return pinyin ? { ...asWritten, pinyin } : asWritten;
   });
-  return { tokens, terms: findTerms(zh, options.glossary), notes: [...(options.notes ?? [])] };
+  return {
+    tokens,
+    terms: findTerms(zh, options.glossary),
+    notes: [...(options.notes ?? [])],
+    ...(traditional && read !== zh ? { simplifiedText: read } : {}),
+  };
 }
 
 /** Every note of the text in document order, numbered from 1; notes of removed blocks last, detached. */
@@ -180,15 +222,17 @@ async function compute(
 ): Promise<TextAnnotation> {
   await loadDictionary();
   // Load the segmenter for this word list before timing blocks (0.5–0.9 s, once per process).
-  annotateBlock('中文', { words, glossary });
+  const script = sourceScript(text);
+  annotateBlock('中文', { words, glossary, script });
 
   const blocks: Record<string, BlockAnnotation> = {};
   const dictionary: Record<string, DictionaryEntry> = {};
   const usedTerms: Record<string, TermEntry> = {};
   const traditional: Record<string, string> = {};
+  const simplified: Record<string, string> = {};
   const glossaryByTerm = new Map(glossary.map((entry) => [entry.term, entry]));
   const { notes, anchored: anchoredByBlock } = numberNotes(text, noteSources);
-  const listsKey = digest([words, glossary]);
+  const listsKey = digest([words, glossary, script]);
   let total = 0;
   let slowestBlock = 0;
   let done = 0;
@@ -201,21 +245,30 @@ async function compute(
     const anchored = anchoredByBlock.get(block.id) ?? [];
     const started = performance.now();
     const annotation = cachedBlock(digest([listsKey, block.text, anchored]), block.text.length, () =>
-      annotateBlock(block.text, { words, glossary, notes: anchored }),
+      annotateBlock(block.text, { words, glossary, notes: anchored, script }),
     );
     const spent = performance.now() - started;
     total += spent;
     slowestBlock = Math.max(slowestBlock, spent);
-    const forms = traditionalForms(
-      block.text,
-      annotation.tokens.filter((t) => t.chinese).map((t) => [t.start, t.end] as const),
-    );
-    for (const [word, form] of forms.words) traditional[word] = form;
-    blocks[block.id] = forms.exceptions.length > 0 ? { ...annotation, traditional: forms.exceptions } : annotation;
+    // The other script's forms: traditional for a simplified text, simplified for a traditional one.
+    const spans = annotation.tokens.filter((t) => t.chinese).map((t) => [t.start, t.end] as const);
+    const forms =
+      script === 'trad'
+        ? simplifiedForms(block.text, spans, annotation.simplifiedText ?? block.text)
+        : traditionalForms(block.text, spans);
+    for (const [word, form] of forms.words) (script === 'trad' ? simplified : traditional)[word] = form;
+    const exceptions =
+      forms.exceptions.length === 0
+        ? {}
+        : script === 'trad'
+          ? { simplified: forms.exceptions }
+          : { traditional: forms.exceptions };
+    blocks[block.id] = { ...annotation, ...exceptions };
 
     for (const token of annotation.tokens) {
       if (!token.chinese || Object.hasOwn(dictionary, token.text)) continue;
-      const entry = lookupWordSync(token.text, token.pinyin);
+      const read = script === 'trad' ? (annotation.simplifiedText ?? block.text).slice(token.start, token.end) : undefined;
+      const entry = lookupWordSync(token.text, token.pinyin, read);
       if (entry) dictionary[token.text] = entry;
     }
     for (const match of annotation.terms) {
@@ -223,7 +276,7 @@ async function compute(
       if (entry) usedTerms[match.term] = entry;
     }
   }
-  return { blocks, notes, dictionary, glossary: usedTerms, traditional, timing: { total, slowestBlock } };
+  return { script, blocks, notes, dictionary, glossary: usedTerms, traditional, simplified, timing: { total, slowestBlock } };
 }
 
 /**
@@ -258,71 +311,4 @@ export async function annotateText(
     }
   }
   return entry;
-}
-
-/** The compact form of a block's annotations that a reading row ships (see ZhAnnotations). */
-export function rowAnnotations(annotation: BlockAnnotation): RowAnnotations {
-  const attached = annotation.notes.filter((n) => !n.detached);
-  return {
-    zh: {
-      words: annotation.tokens.filter((t) => t.chinese).map((t) => [t.start, t.end, t.pinyin ?? '']),
-      terms: annotation.terms.map((t) => [t.start, t.end]),
-      notes: attached.flatMap((n) => (n.end === undefined ? [] : [[n.end, n.id] as [number, string]])),
-      ...(annotation.traditional ? { traditional: annotation.traditional } : {}),
-    },
-    en: attached.map((n) => [n.enAt ?? Number.MAX_SAFE_INTEGER, n.id]),
-    detached: annotation.notes.filter((n) => n.detached).map((n) => n.id),
-  };
-}
-
-/** How many senses a popover shows for a word, and for each character of a word not in the dictionary. */
-export const POPOVER_SENSES = 4;
-export const POPOVER_PART_SENSES = 2;
-
-/**
- * An entry cut to what the popover shows. Its traditional form goes into the lexicon's own map
- * (the form the page shows in traditional characters), so it is left out here.
- */
-function forPopover(entry: DictionaryEntry): DictionaryEntry {
-  const { traditional: _shownFromLexicon, ...rest } = entry;
-  const senses = rest.senses.slice(0, POPOVER_SENSES);
-  const parts = rest.parts?.map((part) => ({ ...part, senses: part.senses.slice(0, POPOVER_PART_SENSES) }));
-  return { ...rest, senses, ...(parts ? { parts } : {}) };
-}
-
-/**
- * The dictionary, glossary and notes a page needs for the given blocks, and nothing more, with the
- * traditional forms of the words and of the other Chinese a popover shows (see PageLexicon).
- */
-export function lexiconFor(annotation: TextAnnotation, blockIds: readonly string[]): PageLexicon {
-  const words: PageLexicon['words'] = {};
-  const terms: PageLexicon['terms'] = {};
-  const traditional: Record<string, string> = {};
-  const inPopovers: Record<string, string> = {};
-  const shownAlone = (chinese: string) => {
-    const form = toTraditional(chinese);
-    if (form !== chinese) inPopovers[chinese] = form;
-  };
-  const ids = new Set(blockIds);
-  for (const id of blockIds) {
-    const block = annotation.blocks[id];
-    if (!block) continue;
-    for (const token of block.tokens) {
-      const entry = annotation.dictionary[token.text];
-      if (token.chinese && entry && !words[token.text]) words[token.text] = forPopover(entry);
-      const form = annotation.traditional[token.text];
-      if (token.chinese && form) traditional[token.text] = form;
-    }
-  }
-  for (const entry of Object.values(words)) for (const part of entry.parts ?? []) shownAlone(part.char);
-  for (const id of blockIds) {
-    for (const match of annotation.blocks[id]?.terms ?? []) {
-      const entry = annotation.glossary[match.term];
-      if (!entry) continue;
-      terms[match.term] = entry;
-      shownAlone(entry.term);
-    }
-  }
-  const notes = Object.fromEntries(annotation.notes.filter((n) => ids.has(n.block)).map((n) => [n.id, n]));
-  return { words, terms, notes, traditional, ...(Object.keys(inPopovers).length > 0 ? { popoverTraditional: inPopovers } : {}) };
 }

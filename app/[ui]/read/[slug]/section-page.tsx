@@ -19,7 +19,8 @@ import { SearchInText } from '@/components/search/search-in-text';
 import { SectionContents, SectionNav } from '@/components/section-nav';
 import { hideWhileLocatingScript, locateScript } from '@/components/section-locator';
 import { TextTitle } from '@/components/text-title';
-import { annotateText, annotationsEnabled, lexiconFor, rowAnnotations, type TextAnnotation } from '@/lib/library/annotate-text';
+import { annotateText, annotationsEnabled, sourceScript, type TextAnnotation } from '@/lib/library/annotate-text';
+import { lexiconFor, rowAnnotations } from '@/lib/library/page-lexicon';
 import { htmlLang, type UiLocale } from '@/lib/i18n/config';
 import { resolveRetiredId, type TextView } from '@/lib/library/load';
 import { contentsPath, sectionPath } from '@/lib/library/permalink';
@@ -65,6 +66,7 @@ export async function SectionPage({ text, index, ui, t }: { text: TextView; inde
     // Reading must not depend on annotations: show the text without them and say why.
     annotationError = error instanceof Error ? error.message : String(error);
   }
+  const script = sourceScript(text);
   const lexicon = annotation ? lexiconFor(annotation, blockIds) : { words: {}, terms: {}, notes: {} };
   const firstWord = blocks.find((b) => (annotation?.blocks[b.id]?.tokens ?? []).some((token) => token.chinese));
   const notes = annotation ? (sectioned ? annotation.notes.filter((n) => here.has(n.block)) : annotation.notes) : [];
@@ -82,9 +84,9 @@ export async function SectionPage({ text, index, ui, t }: { text: TextView; inde
       <script dangerouslySetInnerHTML={{ __html: applyLayoutScript }} />
       {sectioned && <script dangerouslySetInnerHTML={{ __html: hideWhileLocatingScript }} />}
       <LanguageAlternates path={path} />
-      <PrintTitle title={text.title.en ? `${text.title.zh} · ${text.title.en}` : text.title.zh} />
+      <PrintTitle title={text.title.en ? `${text.title.zh} · ${text.title.en}` : text.title.zh} script={script} />
       <header className="text-header">
-        <TextTitle title={text.title} />
+        <TextTitle title={text.title} script={script} />
         <p className="text-meta">
           {text.meta.date && <time dateTime={text.meta.date}>{text.meta.date}</time>}
           {text.meta.author && <span>{t('library.by', { author: text.meta.author })}</span>}
@@ -93,7 +95,7 @@ export async function SectionPage({ text, index, ui, t }: { text: TextView; inde
         <ReaderTools label={t('reader.tools')}>
           <div className="reader-controls">
             <LayoutSwitch />
-            <ReadingOptionsPanel />
+            <ReadingOptionsPanel script={script} />
             <PinyinSwitch />
             <DownloadMenu
               slug={text.slug}
@@ -142,7 +144,7 @@ export async function SectionPage({ text, index, ui, t }: { text: TextView; inde
       </EditingProvider>
       {nav('bottom')}
       {sectioned && <script dangerouslySetInnerHTML={{ __html: locateScript(text.slug) }} />}
-      <ScriptMarker documentTitle={scriptPair(String(sectionMetadata(text, index, t).title ?? ''))} />
+      <ScriptMarker source={script} documentTitle={scriptPair(String(sectionMetadata(text, index, t).title ?? ''), script)} />
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { scriptPair } from '@/components/script-forms';
 import { ContentsList } from '@/components/section-nav';
 import { TextTitle } from '@/components/text-title';
 import { getUiT, toUiLocale } from '@/lib/i18n/server';
+import { sourceScript } from '@/lib/library/annotate-text';
 import { loadText } from '@/lib/library/load';
 import { contentsPath } from '@/lib/library/permalink';
 import { sectionLinks } from '../section-links';
@@ -39,19 +40,20 @@ export default async function ContentsPage({ params }: Props) {
   if (!found) notFound();
   const { text, t, title } = found;
   const links = sectionLinks(text, t);
+  const script = sourceScript(text);
   return (
     <div className="page page-contents">
       <LanguageAlternates path={contentsPath(slug)} />
       <nav className="breadcrumb" aria-label={t('sections.backToText')}>
         <a href={`/read/${slug}`} data-carry-query="">
-          <TextTitle title={text.title} as="p" />
+          <TextTitle title={text.title} as="p" script={script} />
         </a>
       </nav>
       <h1>{t('sections.contents', { total: links.length })}</h1>
       <nav className="section-contents-page" aria-label={t('sections.contentsLabel')}>
         <ContentsList links={links} />
       </nav>
-      <ScriptMarker documentTitle={scriptPair(title)} />
+      <ScriptMarker source={script} documentTitle={scriptPair(title, script)} />
     </div>
   );
 }

@@ -7,7 +7,8 @@ import { PinyinSwitch } from '@/components/pinyin-switch';
 import { ReadingOptionsPanel } from '@/components/reading-options-panel';
 import { ReaderRow } from '@/components/reader-row';
 import { TextTitle } from '@/components/text-title';
-import { annotateText, annotationsEnabled, lexiconFor, rowAnnotations } from '@/lib/library/annotate-text';
+import { annotateText, annotationsEnabled, sourceScript } from '@/lib/library/annotate-text';
+import { lexiconFor, rowAnnotations } from '@/lib/library/page-lexicon';
 import { htmlLang } from '@/lib/i18n/config';
 import { getUiT, toUiLocale } from '@/lib/i18n/server';
 import { LanguageAlternates } from '@/components/language-alternates';
@@ -92,12 +93,12 @@ export default async function ParagraphPage({ params }: Props) {
       <LanguageAlternates path={`/read/${slug}/p/${block.id}`} />
       <nav className="breadcrumb" aria-label={t('paragraph.from', { title: text.title.en ?? text.title.zh })}>
         <a href={`/read/${slug}`} data-carry-query="">
-          <TextTitle title={text.title} as="p" />
+          <TextTitle title={text.title} as="p" script={sourceScript(text)} />
         </a>
       </nav>
       <h1 className="paragraph-heading">{t('paragraph.of', { n: index + 1, total: paragraphs.length })}</h1>
       <div className="reader-controls">
-        <ReadingOptionsPanel />
+        <ReadingOptionsPanel script={sourceScript(text)} />
         <PinyinSwitch />
       </div>
       <AnnotationLayer lexicon={lexicon} firstWord={`${block.id}:0`}>
@@ -134,7 +135,7 @@ export default async function ParagraphPage({ params }: Props) {
           <span />
         )}
       </nav>
-      <ScriptMarker documentTitle={scriptPair(paragraphTitle(text, block))} />
+      <ScriptMarker source={sourceScript(text)} documentTitle={scriptPair(paragraphTitle(text, block), sourceScript(text))} />
     </div>
   );
 }
