@@ -1,0 +1,243 @@
+import { chineseFeatures, englishFeatures, sharedAnchors, type EnFeatures, type Lexicon, type ZhFeatures } from './features';
+import { DEFAULT_LENGTH_MODEL, lengthCost, zhUnits, type LengthModel } from './length';
+import type { AlignedLink, SentenceLink } from './types';
+
+/**
+ * Sentence alignment inside one paragraph pair: dynamic programming over beads (1-1, 1-2, 2-1,
+ * 1-0, 0-1), each scored as −log probability: the bead's prior (Gale and Church's), its
+ * length score, minus the anchors it keeps together. Given links (fixed anchors) are kept as
+ * they are, and the aligner runs only in the gaps between them.
+ */
+
+export interface AlignOptions {
+  /** Lexical items of a Chinese sentence (dictionary senses, glossary renderings); none by default. */
+  lexicon?: Lexicon;
+  /** Links to keep as they are: in order on both sides, not overlapping. */
+  anchors?: readonly SentenceLink[];
+  lengthModel?: LengthModel;
+  /** Links below this confidence are marked unsure (default 0.8). */
+  unsureBelow?: number;
+}
+
+type Bead = readonly [zh: number, en: number];
+// Gale and Church's priors: 1-1 0.89, 1-0 and 0-1 0.0099 together, 2-1 and 1-2 0.089 together. Their
+// 2-2 bead (0.011) is left out: a link of two sentences on each side is two 1-1 links far more
+// often, and with anchors a 2-2 bead wins on words the two pairs merely share.
+const BEADS: readonly { bead: Bead; cost: number }[] = [
+  { bead: [1, 1], cost: -Math.log(0.89) },
+  { bead: [1, 2], cost: -Math.log(0.0445) },
+  { bead: [2, 1], cost: -Math.log(0.0445) },
+  { bead: [1, 0], cost: -Math.log(0.00495) },
+  { bead: [0, 1], cost: -Math.log(0.00495) },
+];
+// What an anchor kept inside a bead is worth, in nats, shared among the English sentences that show it.
+const ANCHOR_WEIGHT = 2;
+const UNSURE_BELOW = 0.8;
+
+/**
+ * Aligns the sentences of a paragraph and its translation.
+ * `alignSentences(['他来了。', '他走了。'], ['He came.', 'He left.'])` → `[{ zh: [0], en: [0], … }, { zh: [1], en: [1], … }]`;
+ * `([], [])` → `[]`.
+ */
+export function alignSentences(zh: readonly string[], en: readonly string[], options: AlignOptions = {}): AlignedLink[] {
+  const model = options.lengthModel ?? DEFAULT_LENGTH_MODEL;
+  const zhFeatures = zh.map((text) => chineseFeatures(text, options.lexicon));
+  const enFeatures = en.map((text) => englishFeatures(text));
+  const scorer = new BeadScorer(zhFeatures, enFeatures, model);
+  const unsureBelow = options.unsureBelow ?? UNSURE_BELOW;
+  const links: AlignedLink[] = [];
+  let zhAt = 0;
+  let enAt = 0;
+  for (const anchor of usableAnchors(options.anchors ?? [], zh.length, en.length)) {
+    const zhStart = anchor.zh[0] ?? zhAt;
+    const enStart = anchor.en[0] ?? enAt;
+    links.push(...alignGap(scorer, zhAt, zhStart, enAt, enStart, unsureBelow));
+    links.push({ zh: [...anchor.zh], en: [...anchor.en], confidence: 1, manual: true });
+    zhAt = zhStart + anchor.zh.length;
+    enAt = enStart + anchor.en.length;
+  }
+  links.push(...alignGap(scorer, zhAt, zh.length, enAt, en.length, unsureBelow));
+  return links;
+}
+
+/**
+ * The anchors that can be kept: consecutive indexes inside the paragraph, in order on both
+ * sides, not overlapping the one before; an anchor that breaks the order is left out.
+ */
+export function usableAnchors(anchors: readonly SentenceLink[], zhCount: number, enCount: number): SentenceLink[] {
+  const consecutive = (indexes: readonly number[], count: number) =>
+    indexes.every(
+      (index, at) => Number.isInteger(index) && index >= 0 && index < count && (at === 0 || index === (indexes[at - 1] ?? 0) + 1),
+    );
+  const sorted = anchors
+    .filter((a) => (a.zh.length > 0 || a.en.length > 0) && consecutive(a.zh, zhCount) && consecutive(a.en, enCount))
+    .sort((a, b) => (a.zh[0] ?? a.en[0] ?? 0) - (b.zh[0] ?? b.en[0] ?? 0));
+  const kept: SentenceLink[] = [];
+  let zhNext = 0;
+  let enNext = 0;
+  for (const anchor of sorted) {
+    if ((anchor.zh[0] ?? zhNext) < zhNext || (anchor.en[0] ?? enNext) < enNext) continue;
+    // A link with one side empty needs a place on that side: the gap's end must not move back.
+    kept.push(anchor);
+    zhNext = (anchor.zh.at(-1) ?? zhNext - 1) + 1;
+    enNext = (anchor.en.at(-1) ?? enNext - 1) + 1;
+  }
+  return kept;
+}
+
+/** Scores beads over the whole paragraph; an anchor counts less when several English sentences show it. */
+class BeadScorer {
+  private readonly shared: string[][][];
+  private readonly spread = new Map<string, number>();
+
+  constructor(
+    private readonly zh: readonly ZhFeatures[],
+    private readonly en: readonly EnFeatures[],
+    private readonly model: LengthModel,
+  ) {
+    this.shared = zh.map((z) => en.map((e) => sharedAnchors(z, e)));
+    // How many English sentences show each anchor of each Chinese sentence.
+    for (const [i, row] of this.shared.entries()) {
+      const counts = new Map<string, number>();
+      for (const anchors of row) for (const anchor of new Set(anchors)) counts.set(anchor, (counts.get(anchor) ?? 0) + 1);
+      for (const [anchor, count] of counts) this.spread.set(`${i}\u0000${anchor}`, count);
+    }
+  }
+
+  cost(zhFrom: number, zhCount: number, enFrom: number, enCount: number, prior: number): number {
+    let zhLength = 0;
+    for (let i = zhFrom; i < zhFrom + zhCount; i += 1) zhLength += zhUnits(this.zh[i] ?? { han: 0, latin: 0 }, this.model);
+    let enLength = 0;
+    for (let j = enFrom; j < enFrom + enCount; j += 1) enLength += this.en[j]?.letters ?? 0;
+    let gain = 0;
+    for (let i = zhFrom; i < zhFrom + zhCount; i += 1) {
+      const found = new Set<string>();
+      for (let j = enFrom; j < enFrom + enCount; j += 1) for (const anchor of this.shared[i]?.[j] ?? []) found.add(anchor);
+      for (const anchor of found) gain += ANCHOR_WEIGHT / (this.spread.get(`${i}\u0000${anchor}`) ?? 1);
+    }
+    return prior + lengthCost(zhLength, enLength, this.model) - gain;
+  }
+}
+
+/** The best alignment of zh[zhFrom, zhTo) with en[enFrom, enTo), with each link's confidence. */
+function alignGap(
+  scorer: BeadScorer,
+  zhFrom: number,
+  zhTo: number,
+  enFrom: number,
+  enTo: number,
+  unsureBelow: number,
+): AlignedLink[] {
+  const n = zhTo - zhFrom;
+  const m = enTo - enFrom;
+  if (n <= 0 && m <= 0) return [];
+  const width = m + 1;
+  const cell = (i: number, j: number) => i * width + j;
+  const costs = BEADS.map(({ bead: [di, dj], cost: prior }) => {
+    const table = new Float64Array((n + 1) * width).fill(Infinity);
+    for (let i = 0; i + di <= n; i += 1) {
+      for (let j = 0; j + dj <= m; j += 1) table[cell(i, j)] = scorer.cost(zhFrom + i, di, enFrom + j, dj, prior);
+    }
+    return table;
+  });
+  const forward = new Float64Array((n + 1) * width).fill(Infinity);
+  const backward = new Float64Array((n + 1) * width).fill(Infinity);
+  const choice = new Int8Array((n + 1) * width).fill(-1);
+  forward[0] = 0;
+  for (let i = 0; i <= n; i += 1) {
+    for (let j = 0; j <= m; j += 1) {
+      const from = forward[cell(i, j)] ?? Infinity;
+      if (from === Infinity) continue;
+      BEADS.forEach(({ bead: [di, dj] }, b) => {
+        if (i + di > n || j + dj > m) return;
+        const total = from + (costs[b]?.[cell(i, j)] ?? Infinity);
+        if (total < (forward[cell(i + di, j + dj)] ?? Infinity)) {
+          forward[cell(i + di, j + dj)] = total;
+          choice[cell(i + di, j + dj)] = b;
+        }
+      });
+    }
+  }
+  backward[cell(n, m)] = 0;
+  for (let i = n; i >= 0; i -= 1) {
+    for (let j = m; j >= 0; j -= 1) {
+      BEADS.forEach(({ bead: [di, dj] }, b) => {
+        if (i + di > n || j + dj > m) return;
+        const total = (costs[b]?.[cell(i, j)] ?? Infinity) + (backward[cell(i + di, j + dj)] ?? Infinity);
+        if (total < (backward[cell(i, j)] ?? Infinity)) backward[cell(i, j)] = total;
+      });
+    }
+  }
+  const path: { i: number; j: number; b: number }[] = [];
+  for (let i = n, j = m; i > 0 || j > 0;) {
+    const b = choice[cell(i, j)] ?? -1;
+    const bead = BEADS[b]?.bead;
+    if (!bead) break;
+    i -= bead[0];
+    j -= bead[1];
+    path.unshift({ i, j, b });
+  }
+  const alternatives = bestAlternatives(costs, forward, backward, n, m);
+  const best = forward[cell(n, m)] ?? 0;
+  return path.map(({ i, j, b }) => {
+    const [di, dj] = BEADS[b]?.bead ?? [0, 0];
+    const own = `${b}:${i}:${j}`;
+    let alternative = Infinity;
+    for (let k = i; k < i + di; k += 1) alternative = Math.min(alternative, alternatives.zh[k]?.excluding(own) ?? Infinity);
+    for (let k = j; k < j + dj; k += 1) alternative = Math.min(alternative, alternatives.en[k]?.excluding(own) ?? Infinity);
+    const margin = alternative - best;
+    const confidence = margin === Infinity ? 1 : 1 / (1 + Math.exp(-margin));
+    const link: AlignedLink = {
+      zh: range(zhFrom + i, di),
+      en: range(enFrom + j, dj),
+      confidence: Math.round(confidence * 1000) / 1000,
+    };
+    if (confidence < unsureBelow) link.unsure = true;
+    return link;
+  });
+}
+
+/** For each sentence, the two best complete alignments through beads that cover it, with the beads' ids. */
+class TwoBest {
+  private first = { total: Infinity, id: '' };
+  private second = Infinity;
+
+  offer(total: number, id: string): void {
+    if (total < this.first.total) {
+      this.second = this.first.total;
+      this.first = { total, id };
+    } else if (total < this.second) {
+      this.second = total;
+    }
+  }
+
+  excluding(id: string): number {
+    return this.first.id === id ? this.second : this.first.total;
+  }
+}
+
+function bestAlternatives(costs: readonly Float64Array[], forward: Float64Array, backward: Float64Array, n: number, m: number) {
+  const zh = Array.from({ length: n }, () => new TwoBest());
+  const en = Array.from({ length: m }, () => new TwoBest());
+  const width = m + 1;
+  for (let i = 0; i <= n; i += 1) {
+    for (let j = 0; j <= m; j += 1) {
+      BEADS.forEach(({ bead: [di, dj] }, b) => {
+        if (i + di > n || j + dj > m) return;
+        const total =
+          (forward[i * width + j] ?? Infinity) +
+          (costs[b]?.[i * width + j] ?? Infinity) +
+          (backward[(i + di) * width + j + dj] ?? Infinity);
+        if (total === Infinity) return;
+        const id = `${b}:${i}:${j}`;
+        for (let k = i; k < i + di; k += 1) zh[k]?.offer(total, id);
+        for (let k = j; k < j + dj; k += 1) en[k]?.offer(total, id);
+      });
+    }
+  }
+  return { zh, en };
+}
+
+function range(from: number, count: number): number[] {
+  return Array.from({ length: count }, (_, k) => from + k);
+}
