@@ -115,7 +115,9 @@ class BeadScorer {
       for (let j = enFrom; j < enFrom + enCount; j += 1) for (const anchor of this.shared[i]?.[j] ?? []) found.add(anchor);
       for (const anchor of found) gain += ANCHOR_WEIGHT / (this.spread.get(`${i}\u0000${anchor}`) ?? 1);
     }
-    return prior + lengthCost(zhLength, enLength, this.model) - gain;
+    // A sentence left untranslated has no English to compare its length with: only its prior counts.
+    const length = zhCount === 0 || enCount === 0 ? 0 : lengthCost(zhLength, enLength, this.model);
+    return prior + length - gain;
   }
 }
 
