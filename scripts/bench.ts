@@ -13,6 +13,8 @@
 // 5. Export: time, size and memory of the HTML, EPUB and PDF files of each text and of a
 //    10,000-paragraph text (scripts/bench/export.ts).
 // 6. Long texts (scripts/bench/long-texts.ts).
+// 7. Sentence alignment: precision and recall on the gold set, time for the article and a
+//    10,000-paragraph text (scripts/bench/align.ts).
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -30,6 +32,7 @@ import { signInFigures } from './bench/sign-in';
 import { longTextFigures } from './bench/long-texts';
 import { startServer } from './lib/next-server';
 import { searchFigures } from './bench/search';
+import { alignFigures } from './bench/align';
 
 const DIST = '.next-bench';
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -124,6 +127,7 @@ function build(env: NodeJS.ProcessEnv): number {
 async function main() {
   parseFigures();
   const texts = await annotationFigures();
+  await alignFigures();
   await searchFigures();
   await exchangeFigures();
   const row = (name: string, w: PageWeight) =>

@@ -183,7 +183,7 @@ function alignGap(
   const best = forward[cell(n, m)] ?? 0;
   return path.map(({ i, j, b }) => {
     const [di, dj] = BEADS[b]?.bead ?? [0, 0];
-    const own = `${b}:${i}:${j}`;
+    const own = beadId(b, i, j, width);
     let alternative = Infinity;
     for (let k = i; k < i + di; k += 1) alternative = Math.min(alternative, alternatives.zh[k]?.excluding(own) ?? Infinity);
     for (let k = j; k < j + dj; k += 1) alternative = Math.min(alternative, alternatives.en[k]?.excluding(own) ?? Infinity);
@@ -201,21 +201,28 @@ function alignGap(
 
 /** For each sentence, the two best complete alignments through beads that cover it, with the beads' ids. */
 class TwoBest {
-  private first = { total: Infinity, id: '' };
+  private firstTotal = Infinity;
+  private firstId = -1;
   private second = Infinity;
 
-  offer(total: number, id: string): void {
-    if (total < this.first.total) {
-      this.second = this.first.total;
-      this.first = { total, id };
+  offer(total: number, id: number): void {
+    if (total < this.firstTotal) {
+      this.second = this.firstTotal;
+      this.firstTotal = total;
+      this.firstId = id;
     } else if (total < this.second) {
       this.second = total;
     }
   }
 
-  excluding(id: string): number {
-    return this.first.id === id ? this.second : this.first.total;
+  excluding(id: number): number {
+    return this.firstId === id ? this.second : this.firstTotal;
   }
+}
+
+/** A bead's number: its kind and its starting cell. */
+function beadId(kind: number, i: number, j: number, width: number): number {
+  return (i * width + j) * BEADS.length + kind;
 }
 
 function bestAlternatives(costs: readonly Float64Array[], forward: Float64Array, backward: Float64Array, n: number, m: number) {
@@ -231,7 +238,7 @@ function bestAlternatives(costs: readonly Float64Array[], forward: Float64Array,
           (costs[b]?.[i * width + j] ?? Infinity) +
           (backward[(i + di) * width + j + dj] ?? Infinity);
         if (total === Infinity) return;
-        const id = `${b}:${i}:${j}`;
+        const id = beadId(b, i, j, width);
         for (let k = i; k < i + di; k += 1) zh[k]?.offer(total, id);
         for (let k = j; k < j + dj; k += 1) en[k]?.offer(total, id);
       });

@@ -23,7 +23,10 @@ export type Lexicon = (sentence: string) => readonly LexicalItem[];
 export interface ZhFeatures {
   han: number;
   latin: number;
+  /** Numbers and the final mark, shared with the English as written. */
   keys: Set<string>;
+  /** Latin-script words (names, GPT-4), in `wordKey` form, looked for among the English words. */
+  names: Set<string>;
   items: readonly LexicalItem[];
 }
 
@@ -42,20 +45,20 @@ function markKeys(text: string): string[] {
   return [mark === '?' || mark === '？' ? 'mark:?' : 'mark:!'];
 }
 
-/** Features of a Chinese sentence. `'他用 GPT-4 吗？'` → han 3, latin 4, keys `num:4`, `name:gpt-4`, `mark:?`. */
+/** Features of a Chinese sentence. `'他用 GPT-4 吗？'` → han 3, latin 4, keys `num:4`, `mark:?`, names `gpt-4`. */
 export function chineseFeatures(text: string, lexicon?: Lexicon): ZhFeatures {
   const keys = new Set<string>();
   for (const value of chineseNumbers(text)) keys.add(`num:${value}`);
-  for (const [word] of text.matchAll(LATIN_WORD)) if (word.length > 1) keys.add(`name:${wordKey(word)}`);
   for (const mark of markKeys(text)) keys.add(mark);
-  return { ...chineseLength(text), keys, items: lexicon?.(text) ?? [] };
+  const names = new Set<string>();
+  for (const [word] of text.matchAll(LATIN_WORD)) if (word.length > 1) names.add(wordKey(word));
+  return { ...chineseLength(text), keys, names, items: lexicon?.(text) ?? [] };
 }
 
-/** Features of an English sentence. `'Does he use GPT-4?'` → letters 12, keys `num:4`, `name:gpt-4`, `name:use`, …, `mark:?`. */
+/** Features of an English sentence. `'Does he use GPT-4?'` → letters 12, keys `num:4`, `mark:?`, words `use`, `gpt-4`. */
 export function englishFeatures(text: string): EnFeatures {
   const keys = new Set<string>();
   for (const value of englishNumbers(text)) keys.add(`num:${value}`);
-  for (const [word] of text.matchAll(LATIN_WORD)) keys.add(`name:${wordKey(word)}`);
   for (const mark of markKeys(text)) keys.add(mark);
   return { letters: englishLength(text), keys, words: new Set(contentWords(text)) };
 }
@@ -65,10 +68,11 @@ export function showsItem(item: LexicalItem, en: EnFeatures): boolean {
   return item.renderings.some((words) => words.every((word) => en.words.has(word)));
 }
 
-/** The anchors of Chinese sentence `zh` found in English sentence `en`, as anchor ids (`k:` keys, `i:` items). */
+/** The anchors of Chinese sentence `zh` found in English sentence `en`, as anchor ids (`k:` keys, `n:` names, `i:` items). */
 export function sharedAnchors(zh: ZhFeatures, en: EnFeatures): string[] {
   const shared: string[] = [];
   for (const key of zh.keys) if (en.keys.has(key)) shared.push(`k:${key}`);
+  for (const name of zh.names) if (en.words.has(name)) shared.push(`n:${name}`);
   for (const item of zh.items) if (showsItem(item, en)) shared.push(`i:${item.key}`);
   return shared;
 }

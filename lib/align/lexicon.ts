@@ -26,27 +26,42 @@ export async function loadLexicon(
   const glossary = options.glossary ?? [];
   const words = [...(options.words ?? []), ...glossary.map((entry) => entry.term)];
   const cache = new Map<string, readonly LexicalItem[]>();
+  const senses = new Map<string, string[][]>();
+  // A word's senses as word lists, looked up once per lexicon (a look-up reads and tidies every sense).
+  const sensesOf = (word: string): string[][] => {
+    let known = senses.get(word);
+    if (known === undefined) {
+      const entry = lookupWordSync(word);
+      // An entry put together from single characters' senses guesses too much to be evidence.
+      known = entry && !entry.parts ? parsedRenderings(entry.senses) : [];
+      if (senses.size < CACHE_LIMIT) senses.set(word, known);
+    }
+    return known;
+  };
   return (sentence) => {
     const cached = cache.get(sentence);
     if (cached) return cached;
-    const items = lexicalItems(sentence, glossary, words);
+    const items = lexicalItems(sentence, glossary, words, sensesOf);
     if (cache.size < CACHE_LIMIT) cache.set(sentence, items);
     return items;
   };
 }
 
-function lexicalItems(sentence: string, glossary: readonly TermEntry[], words: readonly string[]): LexicalItem[] {
+function lexicalItems(
+  sentence: string,
+  glossary: readonly TermEntry[],
+  words: readonly string[],
+  sensesOf: (word: string) => string[][],
+): LexicalItem[] {
   const items = new Map<string, string[][]>();
-  const add = (key: string, renderings: readonly string[]) => {
-    const parsed = parsedRenderings(renderings);
-    if (parsed.length > 0) items.set(key, [...(items.get(key) ?? []), ...parsed]);
-  };
-  for (const term of findTerms(sentence, glossary)) add(term.term, term.en);
+  for (const term of findTerms(sentence, glossary)) {
+    const renderings = parsedRenderings(term.en);
+    if (renderings.length > 0) items.set(term.term, renderings);
+  }
   for (const token of segmentWords(sentence, words)) {
     if (!token.chinese || items.has(token.text)) continue;
-    const entry = lookupWordSync(token.text);
-    // An entry put together from single characters' senses guesses too much to be evidence.
-    if (entry && !entry.parts) add(token.text, entry.senses);
+    const renderings = sensesOf(token.text);
+    if (renderings.length > 0) items.set(token.text, renderings);
   }
   return [...items].map(([key, renderings]) => ({ key, renderings }));
 }

@@ -39,9 +39,9 @@ describe('numbers on both sides', () => {
 
 describe('anchors of a sentence pair', () => {
   const cases: { zh: string; en: string; expected: string[] }[] = [
-    { zh: '他用 GPT-4 吗？', en: 'Does he use GPT-4?', expected: ['k:num:4', 'k:name:gpt-4', 'k:mark:?'] },
-    { zh: 'Waymo 和特斯拉！', en: 'Waymo and Tesla!', expected: ['k:name:waymo', 'k:mark:!'] },
-    { zh: 'Transformer 可能超越人脑', en: 'Transformers could surpass the human brain', expected: ['k:name:transform'] },
+    { zh: '他用 GPT-4 吗？', en: 'Does he use GPT-4?', expected: ['k:num:4', 'k:mark:?', 'n:gpt-4'] },
+    { zh: 'Waymo 和特斯拉！', en: 'Waymo and Tesla!', expected: ['k:mark:!', 'n:waymo'] },
+    { zh: 'Transformer 可能超越人脑', en: 'Transformers could surpass the human brain', expected: ['n:transform'] },
     { zh: '他来了。', en: 'He came?', expected: [] },
   ];
   for (const { zh, en, expected } of cases) {
