@@ -132,6 +132,20 @@ describe('alignSentences', () => {
   });
 });
 
+describe('a paragraph too large for one table', () => {
+  it('is aligned in pieces, still in order', () => {
+    const zh = Array.from({ length: 600 }, (_, k) =>
+      k % 2 === 0 ? `第 ${k} 只猫在睡觉。` : `第 ${k} 个学生在学校里面认真地学习数学。`,
+    );
+    const en = zh.map((_, k) => (k % 2 === 0 ? `Cat ${k} is asleep.` : `Student ${k} studies maths hard at school.`));
+    const links = alignSentences(zh, en, { lexicon });
+    expect(pairs(links)).toEqual(zh.map((_, k) => `${k}-${k}`));
+    // One English sentence missing half-way: only that Chinese sentence is left alone.
+    const missing = alignSentences(zh, [...en.slice(0, 301), ...en.slice(302)], { lexicon });
+    expect(pairs(missing)).toEqual(zh.map((_, k) => (k < 301 ? `${k}-${k}` : k === 301 ? '301-' : `${k}-${k - 1}`)));
+  });
+});
+
 describe('usableAnchors', () => {
   const table: { name: string; anchors: SentenceLink[]; expected: SentenceLink[] }[] = [
     {

@@ -43,21 +43,93 @@ export function alignSentences(zh: readonly string[], en: readonly string[], opt
   const model = options.lengthModel ?? DEFAULT_LENGTH_MODEL;
   const zhFeatures = zh.map((text) => chineseFeatures(text, options.lexicon));
   const enFeatures = en.map((text) => englishFeatures(text));
-  const scorer = new BeadScorer(zhFeatures, enFeatures, model);
   const unsureBelow = options.unsureBelow ?? UNSURE_BELOW;
+  const alignGap = (zhFrom: number, zhTo: number, enFrom: number, enTo: number) =>
+    alignRange(zhFeatures, enFeatures, model, { zhFrom, zhTo, enFrom, enTo }, unsureBelow);
   const links: AlignedLink[] = [];
   let zhAt = 0;
   let enAt = 0;
   for (const anchor of usableAnchors(options.anchors ?? [], zh.length, en.length)) {
     const zhStart = anchor.zh[0] ?? zhAt;
     const enStart = anchor.en[0] ?? enAt;
-    links.push(...alignGap(scorer, zhAt, zhStart, enAt, enStart, unsureBelow));
+    links.push(...alignGap(zhAt, zhStart, enAt, enStart));
     links.push({ zh: [...anchor.zh], en: [...anchor.en], confidence: 1, manual: true });
     zhAt = zhStart + anchor.zh.length;
     enAt = enStart + anchor.en.length;
   }
-  links.push(...alignGap(scorer, zhAt, zh.length, enAt, en.length, unsureBelow));
+  links.push(...alignGap(zhAt, zh.length, enAt, en.length));
   return links;
+}
+
+interface Range {
+  zhFrom: number;
+  zhTo: number;
+  enFrom: number;
+  enTo: number;
+}
+
+// The largest table aligned in one piece (sentences on one side × the other): about 200 × 200.
+const MAX_CELLS = 40_000;
+// A large stretch is aligned in windows of this many Chinese sentences, each free to end anywhere
+// in its English; the links of a window's first half are kept, and the next window starts after them.
+const WINDOW = 160;
+// English sentences a window takes beyond the number its Chinese length predicts.
+const WINDOW_SLACK = 24;
+
+/**
+ * Aligns one stretch between fixed links. A stretch too large for one table (a block whose line
+ * breaks were lost) is aligned window by window along its length, keeping only the links of each
+ * window's first half, where the window's forced end cannot reach: time and memory stay linear.
+ */
+function alignRange(
+  zh: readonly ZhFeatures[],
+  en: readonly EnFeatures[],
+  model: LengthModel,
+  range: Range,
+  unsureBelow: number,
+): AlignedLink[] {
+  const { zhFrom, zhTo, enFrom, enTo } = range;
+  if ((zhTo - zhFrom) * (enTo - enFrom) <= MAX_CELLS || zhTo - zhFrom <= WINDOW)
+    return alignTable(zh, en, model, range, unsureBelow);
+  const links: AlignedLink[] = [];
+  let zhAt = zhFrom;
+  let enAt = enFrom;
+  while (zhTo - zhAt > WINDOW) {
+    const zhEnd = zhAt + WINDOW;
+    let expected = zh.slice(zhAt, zhEnd).reduce((sum, f) => sum + model.ratio * zhUnits(f, model), 0);
+    let enEnd = enAt;
+    while (enEnd < enTo && expected > 0) expected -= en[enEnd++]?.letters ?? 0;
+    enEnd = Math.min(enEnd + WINDOW_SLACK, enTo);
+    const window = alignTable(zh, en, model, { zhFrom: zhAt, zhTo: zhEnd, enFrom: enAt, enTo: enEnd }, unsureBelow, true);
+    const keepBefore = zhAt + WINDOW / 2;
+    let kept = window.findIndex((link) => (link.zh[0] ?? zhAt) >= keepBefore);
+    if (kept <= 0) kept = Math.max(1, window.length - 1);
+    for (const link of window.slice(0, kept)) {
+      links.push(link);
+      zhAt = Math.max(zhAt, (link.zh.at(-1) ?? zhAt - 1) + 1);
+      enAt = Math.max(enAt, (link.en.at(-1) ?? enAt - 1) + 1);
+    }
+  }
+  links.push(...alignTable(zh, en, model, { zhFrom: zhAt, zhTo, enFrom: enAt, enTo }, unsureBelow));
+  return links;
+}
+
+/** Aligns one stretch in one table: indexes and scores relative to it, links shifted back. */
+function alignTable(
+  zh: readonly ZhFeatures[],
+  en: readonly EnFeatures[],
+  model: LengthModel,
+  range: Range,
+  unsureBelow: number,
+  openEnd = false,
+): AlignedLink[] {
+  const { zhFrom, zhTo, enFrom, enTo } = range;
+  const scorer = new BeadScorer(zh.slice(zhFrom, zhTo), en.slice(enFrom, enTo), model);
+  return alignGap(scorer, zhTo - zhFrom, enTo - enFrom, unsureBelow, openEnd).map((link) => ({
+    ...link,
+    zh: link.zh.map((i) => i + zhFrom),
+    en: link.en.map((j) => j + enFrom),
+  }));
 }
 
 /**
@@ -85,7 +157,7 @@ export function usableAnchors(anchors: readonly SentenceLink[], zhCount: number,
   return kept;
 }
 
-/** Scores beads over the whole paragraph; an anchor counts less when several English sentences show it. */
+/** Scores beads over one stretch of the paragraph; an anchor counts less when several English sentences of it show it. */
 class BeadScorer {
   private readonly shared: string[][][];
   private readonly spread = new Map<string, number>();
@@ -121,24 +193,15 @@ class BeadScorer {
   }
 }
 
-/** The best alignment of zh[zhFrom, zhTo) with en[enFrom, enTo), with each link's confidence. */
-function alignGap(
-  scorer: BeadScorer,
-  zhFrom: number,
-  zhTo: number,
-  enFrom: number,
-  enTo: number,
-  unsureBelow: number,
-): AlignedLink[] {
-  const n = zhTo - zhFrom;
-  const m = enTo - enFrom;
+/** The best alignment of all the scorer's sentences, with each link's confidence (indexes from 0). */
+function alignGap(scorer: BeadScorer, n: number, m: number, unsureBelow: number, openEnd = false): AlignedLink[] {
   if (n <= 0 && m <= 0) return [];
   const width = m + 1;
   const cell = (i: number, j: number) => i * width + j;
   const costs = BEADS.map(({ bead: [di, dj], cost: prior }) => {
     const table = new Float64Array((n + 1) * width).fill(Infinity);
     for (let i = 0; i + di <= n; i += 1) {
-      for (let j = 0; j + dj <= m; j += 1) table[cell(i, j)] = scorer.cost(zhFrom + i, di, enFrom + j, dj, prior);
+      for (let j = 0; j + dj <= m; j += 1) table[cell(i, j)] = scorer.cost(i, di, j, dj, prior);
     }
     return table;
   });
@@ -160,7 +223,11 @@ function alignGap(
       });
     }
   }
-  backward[cell(n, m)] = 0;
+  // With an open end (a window of a long stretch) the alignment may stop anywhere in the English.
+  for (let j = openEnd ? 0 : m; j <= m; j += 1) backward[cell(n, j)] = 0;
+  let end = m;
+  if (openEnd)
+    for (let j = 0; j <= m; j += 1) if ((forward[cell(n, j)] ?? Infinity) < (forward[cell(n, end)] ?? Infinity)) end = j;
   for (let i = n; i >= 0; i -= 1) {
     for (let j = m; j >= 0; j -= 1) {
       BEADS.forEach(({ bead: [di, dj] }, b) => {
@@ -171,7 +238,7 @@ function alignGap(
     }
   }
   const path: { i: number; j: number; b: number }[] = [];
-  for (let i = n, j = m; i > 0 || j > 0;) {
+  for (let i = n, j = end; i > 0 || j > 0;) {
     const b = choice[cell(i, j)] ?? -1;
     const bead = BEADS[b]?.bead;
     if (!bead) break;
@@ -180,7 +247,7 @@ function alignGap(
     path.unshift({ i, j, b });
   }
   const alternatives = bestAlternatives(costs, forward, backward, n, m);
-  const best = forward[cell(n, m)] ?? 0;
+  const best = forward[cell(n, end)] ?? 0;
   return path.map(({ i, j, b }) => {
     const [di, dj] = BEADS[b]?.bead ?? [0, 0];
     const own = beadId(b, i, j, width);
@@ -190,8 +257,8 @@ function alignGap(
     const margin = alternative - best;
     const confidence = margin === Infinity ? 1 : 1 / (1 + Math.exp(-margin));
     const link: AlignedLink = {
-      zh: range(zhFrom + i, di),
-      en: range(enFrom + j, dj),
+      zh: range(i, di),
+      en: range(j, dj),
       confidence: Math.round(confidence * 1000) / 1000,
     };
     if (confidence < unsureBelow) link.unsure = true;

@@ -121,4 +121,14 @@ describe('splitSentences', () => {
       for (const s of sentences) expect(input.slice(s.start, s.end)).toBe(s.text);
     });
   }
+
+  it('splits a long block (past the pieces ICU is given) as it splits its parts', () => {
+    const unit = '他说：「好。」然后走了。《变形金刚。》很好看……我们都喜欢。';
+    const long = unit.repeat(400);
+    const sentences = splitSentences(long, 'zh');
+    expect(sentences.map((s) => s.text)).toEqual(
+      Array.from({ length: 400 }, () => splitSentences(unit, 'zh').map((s) => s.text)).flat(),
+    );
+    for (const s of sentences) expect(long.slice(s.start, s.end)).toBe(s.text);
+  });
 });
