@@ -133,7 +133,7 @@ describe('alignSentences', () => {
 });
 
 describe('a paragraph too large for one table', () => {
-  it('is aligned in pieces, still in order', () => {
+  it('is aligned in pieces, still in order', { timeout: 30_000 }, () => {
     const zh = Array.from({ length: 600 }, (_, k) =>
       k % 2 === 0 ? `第 ${k} 只猫在睡觉。` : `第 ${k} 个学生在学校里面认真地学习数学。`,
     );

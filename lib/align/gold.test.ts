@@ -30,7 +30,7 @@ describe('the gold set', () => {
     expect(count).toBeGreaterThanOrEqual(150);
   });
 
-  it('sentences are what splitSentences gives for the stored texts', () => {
+  it('sentences are what splitSentences gives for the stored texts', { timeout: 30_000 }, () => {
     for (const pair of gold.pairs) {
       expect(
         splitSentences(pair.zhText, 'zh', { heading: pair.heading }).map((s) => s.text),
@@ -51,7 +51,7 @@ describe('the gold set', () => {
     expect(score.recall).toBeGreaterThanOrEqual(TARGET);
   });
 
-  it(`is aligned with ${TARGET} or more by lengths and shared marks alone`, () => {
+  it(`is aligned with ${TARGET} or more by lengths and shared marks alone`, { timeout: 30_000 }, () => {
     const score = scoreLinks(gold.pairs.map((pair) => ({ found: alignSentences(pair.zh, pair.en), gold: pair.links })));
     expect(score.precision).toBeGreaterThanOrEqual(TARGET);
     expect(score.recall).toBeGreaterThanOrEqual(TARGET);
