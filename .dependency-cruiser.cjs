@@ -37,6 +37,28 @@ module.exports = {
       to: { path: ['^lib/library/', '^lib/store/', '^lib/check/', '^lib/search/', '^lib/export/'] },
     },
     {
+      name: 'align-is-pure',
+      comment:
+        'lib/align aligns the sentences it is given: no files, no loading. Only lexicon.ts reaches the dictionary and segmenter, through lib/annotate.',
+      severity: 'error',
+      from: { path: '^lib/align/', pathNot: ['^lib/align/lexicon\\.ts$', '\\.test\\.ts$'] },
+      to: { path: ['^lib/(?!align/|search/stem\\.ts$)', '^node_modules/(?!zod/)'] },
+    },
+    {
+      name: 'align-is-below-library',
+      comment: 'lib/align is used by lib/library and the app, never the other way round.',
+      severity: 'error',
+      from: { path: '^lib/align/' },
+      to: { path: ['^lib/library/', '^lib/store/', '^lib/check/', '^lib/export/', '^lib/exchange/', '^lib/auth/'] },
+    },
+    {
+      name: 'align-uses-no-node',
+      comment: 'lib/align runs in the browser too (the alignment editor): no Node built-ins outside lexicon.ts and tests.',
+      severity: 'error',
+      from: { path: '^lib/align/', pathNot: ['^lib/align/lexicon\\.ts$', '\\.test\\.ts$'] },
+      to: { dependencyTypes: ['core'] },
+    },
+    {
       name: 'no-cycles',
       severity: 'error',
       from: {},

@@ -16,6 +16,8 @@
 // 7. The first page after a start, with and without the dictionary prepared (scripts/bench/first-page.ts).
 // 8. Traditional characters: annotation coverage of a traditional novel against its simplified
 //    conversion (scripts/bench/traditional.ts).
+// 9. Sentence alignment: precision and recall on the gold set, time for the article and a
+//    10,000-paragraph text (scripts/bench/align.ts).
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -36,6 +38,7 @@ import { startServer } from './lib/next-server';
 import { searchFigures } from './bench/search';
 import { firstPageFigures } from './bench/first-page';
 import { traditionalFigures } from './bench/traditional';
+import { alignFigures } from './bench/align';
 
 const DIST = '.next-bench';
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -131,6 +134,7 @@ async function main() {
   parseFigures();
   const texts = await annotationFigures();
   await traditionalFigures();
+  await alignFigures();
   await searchFigures();
   await exchangeFigures();
   const row = (name: string, w: PageWeight) =>
