@@ -87,7 +87,7 @@ test.describe('interface language', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Texts' })).toBeVisible();
   });
 
-  // The URL stays the same in both languages; only the cookie decides (see the README on shared caches).
+  // The URL stays the same in both languages; only the cookie decides (see docs/operations.md on shared caches).
   test('the same URL answers in the language of the cookie', async ({ request }) => {
     for (const path of ['/', READ_PATH]) {
       const en = await request.get(path, { headers: { cookie: 'ui-lang=en' } });

@@ -86,7 +86,7 @@ export type AttemptCheck = { ok: true } | { ok: false; retryAfterSeconds: number
 
 const MINUTE = 60_000;
 
-/** The policies of the sign-in guard; exported for the tests and the README. */
+/** The policies of the sign-in guard; exported for the tests and docs/editing.md. */
 export const guardPolicies = {
   // One client guessing one account: a few tries, then a wait growing to 15 minutes.
   pair: { free: 5, baseMs: 1000, maxMs: 15 * MINUTE, forgetMs: 60 * MINUTE, maxEntries: 10_000 },

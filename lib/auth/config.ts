@@ -72,7 +72,7 @@ export function accountProblems(env: NodeJS.ProcessEnv = process.env): string[] 
   );
 }
 
-/** Reads the access settings from the environment (see the README). */
+/** Reads the access settings from the environment (see docs/editing.md). */
 export function authConfig(env: NodeJS.ProcessEnv = process.env): AuthConfig {
   const token = env.EDITOR_TOKEN?.trim() || undefined;
   const accounts = [...parseAccounts(env.EDITORS, 'editor'), ...parseAccounts(env.READERS, 'reader')];

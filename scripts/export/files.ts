@@ -1,5 +1,5 @@
 // `npm run -s export -- <slug> --format html|epub|pdf --out <file> [options]`: writes the text
-// as a standalone HTML file, an EPUB 3 book or a PDF (see README, "Off the screen").
+// as a standalone HTML file, an EPUB 3 book or a PDF (see docs/exports.md).
 import { writeFile } from 'node:fs/promises';
 import { ExportOptionError, parseFileOptions } from '@/lib/export/options';
 import { exportFile } from '@/lib/library/export-file';
