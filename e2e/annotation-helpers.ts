@@ -2,7 +2,7 @@
 // read it, the seed's words and notes, and page helpers for popovers and ruby.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test';
+import { expect, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 import { HAN, SLUG, dataRoot, waitForHydration, type Box } from './helpers';
 
 // ---------------------------------------------------------------------------------------------
@@ -113,11 +113,9 @@ export const TONE_MARKS = /[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]/;
  * That is reported as its own bug; it is not what these tests are about.
  */
 export async function openPage(page: Page, url: string): Promise<void> {
-  let response = await page.goto(url);
-  for (let attempt = 1; attempt < 3 && (response?.status() ?? 0) >= 500; attempt += 1) {
-    test.info().annotations.push({ type: 'retried navigation', description: `${url} answered ${response?.status()}` });
-    response = await page.goto(url);
-  }
+  // The server is ready when the tests start (playwright.config.ts waits for /api/texts), and
+  // pages are served in-process (proxy.ts): an error answer is a failure, not something to retry.
+  const response = await page.goto(url);
   expect(response?.status(), `GET ${url}`).toBeLessThan(400);
 }
 

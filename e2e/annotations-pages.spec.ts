@@ -50,10 +50,11 @@ test.describe('labels follow the interface language', () => {
     await expect(page.getByRole('dialog', { name: '自动驾驶' })).toHaveCount(0);
 
     const { block } = noteById(text, 'n7');
-    const marker = page.locator(`[id="${block.id}"] .cell-zh`).getByRole('button', { name: '译注 8', exact: true });
+    const label = `译注 ${notesInOrder(text).findIndex((n) => n.note.id === 'n7') + 1}`;
+    const marker = page.locator(`[id="${block.id}"] .cell-zh`).getByRole('button', { name: label, exact: true });
     await expect(marker).toHaveCount(1);
     await marker.click();
-    await expect(popover.locator('.popover-title')).toHaveText('译注 8');
+    await expect(popover.locator('.popover-title')).toHaveText(label);
     await expect(page.locator('section.notes h2')).toHaveText('译注');
 
     await toggle.click();

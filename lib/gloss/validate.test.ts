@@ -63,8 +63,13 @@ describe('cleanGloss', () => {
     expect(cleanGloss(raw, allowEmpty === undefined ? undefined : { allowEmpty })).toEqual(expected);
   });
 
-  it('has a maximum of 20,000 characters', () => {
-    expect(MAX_GLOSS_LENGTH).toBe(20_000);
+  it('takes 20,000 characters and refuses one more, naming the limit', () => {
+    expect(cleanGloss('字'.repeat(20_000))).toEqual(ok('字'.repeat(20_000)));
+    expect(cleanGloss('字'.repeat(20_001))).toEqual({
+      ok: false,
+      code: 'too-long',
+      error: 'A gloss can have at most 20000 characters',
+    });
   });
 
   it('is idempotent on its own output', () => {
