@@ -1,5 +1,5 @@
 import 'server-only';
-import { readdir } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { glossFileSchema, glossStateSchema, type GlossFile, type GlossStateFile } from '@/lib/gloss/types';
@@ -188,9 +188,29 @@ const uiStringsSchema = z.record(z.string(), z.string());
 /** Reads the interface strings of one UI language (`locales/<lng>/common.json`). */
 export async function readUiStrings(lng: string): Promise<Record<string, string>> {
   const file = path.join(localeDir(lng), 'common.json');
+  // Read and parsed once per language and kept while the file is unchanged (a cold page asked
+  // for them four times); a stat is all a later call costs.
+  const identity = await stat(file).then(
+    (s) => `${s.mtimeMs}:${s.size}:${s.ino}`,
+    () => undefined,
+  );
+  const cache = uiStringsCache();
+  const cached = cache.get(file);
+  if (identity && cached?.identity === identity) return cached.strings;
   const strings = await readJsonFile(file, uiStringsSchema);
   if (!strings) throw new Error(`${displayPath(file)} is missing`);
+  if (identity) cache.set(file, { identity, strings });
   return strings;
+}
+
+const UI_STRINGS = Symbol.for('bilingual-reader.ui-strings');
+type UiStringsCache = Map<string, { identity: string; strings: Record<string, string> }>;
+
+// On globalThis: each route bundle has its own copy of this module.
+function uiStringsCache(): UiStringsCache {
+  const holder = globalThis as typeof globalThis & { [UI_STRINGS]?: UiStringsCache };
+  holder[UI_STRINGS] ??= new Map();
+  return holder[UI_STRINGS];
 }
 
 /** The file names in `locales/<lng>/`; `[]` when the folder is missing or cannot be listed. */
