@@ -16,14 +16,17 @@ function headingTag(level: number | undefined): 'h2' | 'h3' | 'h4' | 'h5' | 'h6'
   return `h${clamped}` as 'h2' | 'h3' | 'h4' | 'h5' | 'h6';
 }
 
-function BlockBody({ block, children }: { block: BlockView; children: ReactNode }) {
+function BlockBody({ block, children, after }: { block: BlockView; children: ReactNode; after?: ReactNode }) {
   if (block.type === 'heading') {
     return createElement(headingTag(block.level), { className: 'block-heading' }, children);
   }
   if (block.type === 'list-item') {
     return (
       <ul className="block-list">
-        <li>{children}</li>
+        <li>
+          {children}
+          {after}
+        </li>
       </ul>
     );
   }
@@ -55,13 +58,15 @@ interface RowProps {
   annotations?: RowAnnotations;
   /** Whether the row links to its own paragraph page (not on that page itself). */
   withPermalink?: boolean;
+  /** For an entry of a book's own table of contents: where its chapter is. */
+  chapterHref?: string;
 }
 
 /**
  * One row of the reading grid: a block's Chinese and its English in cells of the same grid
  * row, so the columns stay aligned whatever their lengths, and the row's link tools.
  */
-export function ReaderRow({ block, slug, t, uiLang, annotations, withPermalink = true }: RowProps) {
+export function ReaderRow({ block, slug, t, uiLang, annotations, withPermalink = true, chapterHref }: RowProps) {
   if (block.type === 'break') return <hr id={block.id} className="row row-break" />;
   return (
     <div
@@ -70,7 +75,19 @@ export function ReaderRow({ block, slug, t, uiLang, annotations, withPermalink =
       data-status={block.status}
     >
       <div className="cell cell-zh" lang="zh-Hans">
-        <BlockBody block={block}>
+        <BlockBody
+          block={block}
+          after={
+            chapterHref && (
+              <>
+                {' '}
+                <a className="contents-entry-link" href={chapterHref} lang={uiLang} data-carry-query="">
+                  {t('reader.toChapter')}
+                </a>
+              </>
+            )
+          }
+        >
           {annotations ? (
             <ZhText blockId={block.id} text={block.text} annotations={annotations.zh} />
           ) : (

@@ -68,6 +68,15 @@ test('a book with one paragraph per line is previewed as such, can be read other
   await expect(reader.getByRole('heading', { name: /^楔子/ })).toHaveCount(1);
   await expect(reader.getByRole('heading', { name: /^第一回/ })).toHaveCount(1);
   await expect(reader.locator('.row').filter({ hasText: '话说大宋仁宗天子在位' })).toHaveCount(1);
+  // Each entry links to its chapter when the book has it: 第一回 does, 第二回 is not in the excerpt.
+  const entries = reader.locator('.cell-zh li');
+  const first = entries.filter({ hasText: /^第一回/ });
+  await expect(entries.filter({ hasText: /^第二回/ }).getByRole('link', { name: 'Go to the chapter' })).toHaveCount(0);
+  await first.getByRole('link', { name: 'Go to the chapter' }).click();
+  const chapter = reader.getByRole('heading', { name: /^第一回/ });
+  const id = await chapter.evaluate((el) => el.closest('.row')?.id ?? '');
+  await expect(page).toHaveURL(new RegExp(`#${id}$`));
+  await expect(chapter).toBeInViewport();
 });
 
 test('an untranslated book offers Chinese-only files, and a PDF link says the file is being prepared', async ({

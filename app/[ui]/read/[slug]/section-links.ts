@@ -3,7 +3,8 @@ import type { SectionLink } from '@/components/section-nav';
 import type { TextView } from '@/lib/library/load';
 import { sectionPath } from '@/lib/library/permalink';
 import { textSections } from '@/lib/library/sections';
-import type { Section } from '@/lib/text/sections';
+import { contentsTargets } from '@/lib/text/contents-links';
+import { sectionIndexAt, type Section } from '@/lib/text/sections';
 
 /** How a section is named in the table of contents and on the previous/next links. */
 export function sectionLabel(t: TFunction, section: Section, index: number): string {
@@ -18,4 +19,26 @@ export function sectionLabel(t: TFunction, section: Section, index: number): str
 export function sectionLinks(text: TextView, t: TFunction): SectionLink[] {
   const sections = textSections(text);
   return sections.map((s, i) => ({ href: sectionPath(text.slug, sections, i), label: sectionLabel(t, s, i) }));
+}
+
+/**
+ * For the entries of a book's own table of contents shown on this page (`shown`), the link to
+ * the chapter each names: `#<heading id>` when the chapter is on the same page, else its
+ * section's path with the fragment.
+ */
+export function contentsEntryLinks(text: TextView, sections: readonly Section[], shown: readonly { id: string; type: string }[]) {
+  const links = new Map<string, string>();
+  if (!shown.some((block) => block.type === 'list-item')) return links;
+  const onPage = new Set(shown.map((block) => block.id));
+  const indexOf = new Map(text.blocks.map((block, i) => [block.id, i]));
+  for (const [entry, heading] of contentsTargets(text.blocks)) {
+    if (!onPage.has(entry)) continue;
+    if (onPage.has(heading)) {
+      links.set(entry, `#${heading}`);
+      continue;
+    }
+    const section = sectionIndexAt(sections, indexOf.get(heading) ?? -1);
+    if (section >= 0) links.set(entry, `${sectionPath(text.slug, sections, section)}#${heading}`);
+  }
+  return links;
 }

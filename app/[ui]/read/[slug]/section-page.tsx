@@ -28,7 +28,7 @@ import { pageDigest } from '@/lib/library/page-digest';
 import { textSections } from '@/lib/library/sections';
 import { applyLayoutScript } from '@/components/reading-layout';
 import { plainText } from '@/lib/text/inline';
-import { sectionLabel, sectionLinks } from './section-links';
+import { contentsEntryLinks, sectionLabel, sectionLinks } from './section-links';
 
 /** Title, description and language alternates of a reading page. */
 export function sectionMetadata(text: TextView, index: number, t: TFunction): Metadata {
@@ -72,6 +72,7 @@ export async function SectionPage({ text, index, ui, t }: { text: TextView; inde
   const notes = annotation ? (sectioned ? annotation.notes.filter((n) => here.has(n.block)) : annotation.notes) : [];
 
   const links = sectioned ? sectionLinks(text, t) : [];
+  const entryLinks = contentsEntryLinks(text, sections, blocks);
   const nav = (place: 'top' | 'bottom') =>
     sectioned ? (
       <SectionNav t={t} n={index + 1} total={sections.length} previous={links[index - 1]} next={links[index + 1]} place={place} />
@@ -135,6 +136,7 @@ export async function SectionPage({ text, index, ui, t }: { text: TextView; inde
                   t={t}
                   uiLang={htmlLang[ui]}
                   {...(blockAnnotation ? { annotations: rowAnnotations(blockAnnotation) } : {})}
+                  {...(entryLinks.has(block.id) ? { chapterHref: entryLinks.get(block.id) } : {})}
                 />
               );
             })}
