@@ -7,7 +7,7 @@ import { DataFileError, StoreWriteError, type StoreWriteReason } from '@/lib/sto
 import { commitGlossOps, readGlosses, readGlossStates } from '@/lib/store/glosses';
 import { readHistory, type HistoryEntry } from '@/lib/store/history';
 import { withTextLock } from '@/lib/store/lock';
-import { findSource } from '@/lib/store/sources';
+import { findSource, isSlug } from '@/lib/store/sources';
 import { hashText } from '@/lib/text/hash';
 import { isGlossable } from '@/lib/text/types';
 import { scheduleFold } from './fold';
@@ -120,6 +120,8 @@ async function openWork(slug: string): Promise<Work | EditFailure> {
  * If that write fails, every edit of the batch that would have changed something is told why.
  */
 async function commitBatch(slug: string, edits: Edit[]): Promise<EditResult[]> {
+  // Not a slug, not a text: answered before the lock, whose path is built from the slug.
+  if (!isSlug(slug)) return edits.map(() => ({ ok: false, kind: 'not-found', error: 'No such text' }));
   try {
     return await withTextLock(slug, async () => {
       const work = await openWork(slug);
@@ -225,6 +227,7 @@ export async function setGlossStatus(change: Change & { status: SavedStatus }): 
  * never reached the gloss file (a crash between the two writes).
  */
 export async function glossHistory(slug: string, id?: string): Promise<HistoryEntry[]> {
+  if (!isSlug(slug)) return [];
   const entries = await readHistory(slug, GLOSS_LANGUAGE);
   let landed = entries;
   try {

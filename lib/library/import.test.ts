@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { glossRevision } from '@/lib/gloss/validate';
 import { makeDataDir } from '@/lib/testing/data-dir';
@@ -211,6 +212,30 @@ describe('importXliff', () => {
     expect(result).toMatchObject({ ok: false, kind });
     expect(!result.ok && result.error).toMatch(error);
     expect(snapshot()).toEqual(before);
+  });
+
+  const unsafeOriginals = [
+    { original: '../yarn', why: 'climbs out of the data folder' },
+    { original: '../../../../tmp/evil/x', why: 'names a folder outside it' },
+    { original: '/etc/passwd', why: 'is an absolute path' },
+    { original: 'Karpathy No Priors', why: 'is not a slug' },
+  ];
+  it.each(unsafeOriginals)('refuses original="$original" ($why) before touching any file', async ({ original }) => {
+    const outside = path.dirname(data.root);
+    const around = () => readdirSync(outside).sort();
+    const before = around();
+    const xml = `<xliff version="1.2"><file original="${original}"><body><trans-unit id="a"><source>甲</source></trans-unit></body></file></xliff>`;
+    const result = await run(xml);
+    expect(result).toMatchObject({ ok: false, kind: 'invalid', error: expect.stringContaining('not a text’s name') });
+    expect(around()).toEqual(before);
+    expect(existsSync(data.file('.locks'))).toBe(false);
+  });
+
+  it('refuses a --slug that is not a slug, even when the file says the same', async () => {
+    const xml =
+      '<xliff version="1.2"><file original="../yarn"><body><trans-unit id="a"><source>甲</source></trans-unit></body></file></xliff>';
+    expect(await run(xml, { slug: '../yarn' })).toMatchObject({ ok: false, kind: 'invalid' });
+    expect(existsSync(data.file('.locks'))).toBe(false);
   });
 
   it('refuses a binary file and GB18030 bytes', async () => {

@@ -9,6 +9,7 @@ import { DataFileError, StoreWriteError } from '@/lib/store/errors';
 import { commitGlossChange, readGlosses, readGlossStates } from '@/lib/store/glosses';
 import type { HistoryEntry } from '@/lib/store/history';
 import { withTextLock } from '@/lib/store/lock';
+import { isSlug } from '@/lib/store/paths';
 import { hashText } from '@/lib/text/hash';
 import { isGlossable } from '@/lib/text/types';
 import { GLOSS_LANGUAGE, loadText, type TextView } from './load';
@@ -109,6 +110,13 @@ export async function importXliff(request: ImportRequest): Promise<ImportResult>
       ok: false,
       kind: 'invalid',
       error: `${request.fileName} does not say which text it is for (no "original" on <file>); name the text`,
+    };
+  // The slug names files and the lock: anything else in a file's "original" is refused before any path is built.
+  if (!isSlug(slug))
+    return {
+      ok: false,
+      kind: 'invalid',
+      error: `${request.fileName}: ${JSON.stringify(slug)} is not a text’s name (lower-case letters, digits, - and _); nothing was imported`,
     };
   if (file.original !== undefined && file.original !== slug) {
     return {
