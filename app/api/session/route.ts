@@ -57,7 +57,8 @@ export const POST = withErrors(async (request: Request) => {
   const account = 'password' in body.data ? config.accounts.find((a) => a.name === name) : undefined;
   const attempt = attemptOf(request, account ? `account:${account.name}` : 'password' in body.data ? UNKNOWN_ACCOUNT : 'token:');
   const guard = signInGuard();
-  const check = guard.check(attempt);
+  // Counted before the password is checked, so parallel guesses cannot all pass the free attempts.
+  const check = guard.begin(attempt);
   if (!check.ok) {
     return errorJson(tooManyAttempts(check.retryAfterSeconds), 429, {
       headers: { 'Retry-After': String(check.retryAfterSeconds) },
@@ -90,11 +91,8 @@ export const POST = withErrors(async (request: Request) => {
       };
     }
   }
-  if (!session) {
-    guard.fail(attempt);
-    return errorJson('Those credentials are not right', 401);
-  }
-  guard.succeed(attempt);
+  if (!session) return errorJson('Those credentials are not right', 401);
+  guard.succeed(attempt, { begun: true });
   const value = encodeSession(session, config.secret);
   return json(
     signInResponse,
