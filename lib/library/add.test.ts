@@ -117,6 +117,31 @@ describe('addText', () => {
     expect(existsSync(data.file('content/mojibake.md'))).toBe(false);
   });
 
+  const unstorable = [
+    {
+      name: 'U+FFFF in UTF-8',
+      bytes: Buffer.from('# 标题\n\n第一段。\n\n第二段\uFFFF。\n'),
+      error: /line 5, column 4 holds U\+FFFF \(a noncharacter\)/,
+    },
+    { name: 'U+FFFE in UTF-8', bytes: Buffer.from('甲\uFFFE乙\n'), error: /line 1, column 2 holds U\+FFFE/ },
+    {
+      name: 'U+FDD0 in UTF-16 with BOM',
+      bytes: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('你好\uFDD0\n', 'utf16le')]),
+      error: /line 1, column 3 holds U\+FDD0/,
+    },
+    {
+      name: 'U+FFFF in the title',
+      bytes: Buffer.from('你好。\n'),
+      meta: { title: '题\uFFFF' },
+      error: /The title holds U\+FFFF/,
+    },
+  ];
+  it.each(unstorable)('refuses $name, naming where, and writes nothing', async ({ bytes, meta, error }) => {
+    const result = await addText({ bytes, fileName: 'odd.txt', slug: 'odd', ...(meta ? { meta } : {}) });
+    expect(result).toMatchObject({ ok: false, kind: 'invalid', error: expect.stringMatching(error) });
+    expect(existsSync(data.file('content/odd.md'))).toBe(false);
+  });
+
   it('refuses more than 5 MB', async () => {
     const result = await addText({ bytes: new Uint8Array(MAX_TEXT_BYTES + 1), fileName: 'big.txt' });
     expect(result).toMatchObject({ ok: false, kind: 'too-large' });

@@ -8,6 +8,7 @@ import { decodeAnyText, EncodingError } from '@/lib/text/decode';
 import { parseText } from '@/lib/text/parse';
 import { MAX_TEXT_BYTES, prepareText, type TextSummary } from '@/lib/text/prepare';
 import type { BlockType, TextMeta } from '@/lib/text/types';
+import { describeUnstorable, findUnstorable } from '@/lib/text/unstorable';
 import { GLOSS_LANGUAGE } from './load';
 import { syncText, type SyncResult } from './sync';
 
@@ -108,6 +109,18 @@ function previewOf(blocks: { type: BlockType; line: number; text: string }[]): B
   });
 }
 
+/** Names the first noncharacter or lone surrogate in the text or its title, author or date (XML exports cannot carry them). */
+function unstorableIn(fileName: string, text: string, meta: TextMeta | undefined): string | undefined {
+  const inText = findUnstorable(text);
+  if (inText)
+    return `${fileName}: line ${inText.line}, column ${inText.column} holds ${describeUnstorable(inText)}, which a text cannot hold (its EPUB and XLIFF could not be read); remove it and add the file again. Nothing was written`;
+  for (const [field, value] of Object.entries(meta ?? {})) {
+    const found = typeof value === 'string' ? findUnstorable(value) : undefined;
+    if (found) return `The ${field} holds ${describeUnstorable(found)}, which a text cannot hold; nothing was written`;
+  }
+  return undefined;
+}
+
 /**
  * Adds a text from the bytes of a `.txt` or `.md` file in any supported encoding: decodes
  * (refusing uncertain guesses), normalises, writes `content/<slug>.md` with front matter, records
@@ -144,6 +157,8 @@ export async function addText(request: AddRequest): Promise<AddResult> {
     if (error instanceof EncodingError) return { ok: false, kind: 'encoding', error: error.message };
     throw error;
   }
+  const unstorable = unstorableIn(request.fileName, decoded.text, request.meta);
+  if (unstorable) return { ok: false, kind: 'invalid', error: unstorable };
   const checked = prepareText(decoded.text, request.meta);
   if (!checked.ok) return { ok: false, kind: 'invalid', error: `${request.fileName}: ${checked.error}` };
 

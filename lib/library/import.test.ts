@@ -238,6 +238,21 @@ describe('importXliff', () => {
     expect(existsSync(data.file('.locks'))).toBe(false);
   });
 
+  const unstorableTargets = [
+    { name: 'U+FFFF', target: 'Broken\uFFFF.', said: /U\+FFFF \(a noncharacter\)/ },
+    { name: 'U+FFFE', target: '\uFFFEBroken.', said: /U\+FFFE/ },
+    { name: 'U+10FFFF as a character reference', target: 'Broken &#x10FFFF;.', said: /U\+10FFFF/ },
+  ];
+  it.each(unstorableTargets)('rejects a unit whose target holds $name, with the reason', async ({ target, said }) => {
+    const [a] = (await text()).blocks.filter((x) => x.type === 'paragraph');
+    const before = snapshot();
+    const result = await run(withTarget(await exported(), a!.id, target));
+    expect(result).toMatchObject({ ok: true, counts: { applied: 0, rejected: 1 } });
+    const unit = result.ok ? result.units.find((u) => u.id === a!.id) : undefined;
+    expect(unit).toMatchObject({ outcome: 'rejected', reason: expect.stringMatching(said) });
+    expect(snapshot()).toEqual(before);
+  });
+
   it('refuses a binary file and GB18030 bytes', async () => {
     const binary = await importXliff({
       bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0xff, 0xfe, 0x80]),
@@ -278,5 +293,6 @@ describe('importXliff', () => {
       error: expect.stringContaining('at most 33554432 bytes (32 MB)'),
     });
     expect(snapshot()).toEqual(before);
-  });
+    // Parsing 6 MB takes 2–4 s here alone, longer while other work shares the two cores.
+  }, 20_000);
 });
