@@ -142,6 +142,27 @@ describe('addText', () => {
     expect(existsSync(data.file('content/odd.md'))).toBe(false);
   });
 
+  const dates = [
+    { name: '--date 2024-13-45', text: '你好。\n', meta: { date: '2024-13-45' }, error: /there is no month 13/ },
+    { name: '--date 2023-02-29', text: '你好。\n', meta: { date: '2023-02-29' }, error: /has 28 days/ },
+    { name: 'a front-matter date 2024-04-31', text: '---\ndate: 2024-04-31\n---\n\n你好。\n', error: /has 30 days/ },
+  ];
+  it.each(dates)('refuses $name, saying why, and writes nothing', async ({ text, meta, error }) => {
+    const result = await addText({ bytes: Buffer.from(text), fileName: 'dated.txt', slug: 'dated', ...(meta ? { meta } : {}) });
+    expect(result).toMatchObject({ ok: false, kind: 'invalid', error: expect.stringMatching(error) });
+    expect(existsSync(data.file('content/dated.md'))).toBe(false);
+  });
+
+  it('takes a real leap day', async () => {
+    const result = await addText({
+      bytes: Buffer.from('你好。\n'),
+      fileName: 'leap.txt',
+      meta: { date: '2024-02-29' },
+      dryRun: true,
+    });
+    expect(result).toMatchObject({ ok: true, meta: { date: '2024-02-29' } });
+  });
+
   it('refuses more than 5 MB', async () => {
     const result = await addText({ bytes: new Uint8Array(MAX_TEXT_BYTES + 1), fileName: 'big.txt' });
     expect(result).toMatchObject({ ok: false, kind: 'too-large' });

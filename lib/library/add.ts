@@ -4,6 +4,7 @@ import { pinyinByOffset } from '@/lib/annotate/pinyin';
 import { withTextLock } from '@/lib/store/lock';
 import { findSource, isSlug, readSourceText, type SourceFile } from '@/lib/store/sources';
 import { createGlossFiles, newSourceFile, writeSourceText } from '@/lib/store/texts';
+import { dateProblem } from '@/lib/text/date';
 import { decodeAnyText, EncodingError } from '@/lib/text/decode';
 import { parseText } from '@/lib/text/parse';
 import { MAX_TEXT_BYTES, prepareText, type TextSummary } from '@/lib/text/prepare';
@@ -161,6 +162,9 @@ export async function addText(request: AddRequest): Promise<AddResult> {
   if (unstorable) return { ok: false, kind: 'invalid', error: unstorable };
   const checked = prepareText(decoded.text, request.meta);
   if (!checked.ok) return { ok: false, kind: 'invalid', error: `${request.fileName}: ${checked.error}` };
+  // The front matter's date and --date (which wins) must be a real day: 2024-13-45 was accepted.
+  const badDate = checked.meta.date === undefined ? undefined : dateProblem(checked.meta.date);
+  if (badDate) return { ok: false, kind: 'invalid', error: `${request.fileName}: ${badDate}` };
 
   return withTextLock(slug, async () => {
     const existing = await findSource(slug);
@@ -175,6 +179,8 @@ export async function addText(request: AddRequest): Promise<AddResult> {
     const kept = existing ? await existingMeta(existing) : {};
     const prepared = existing ? prepareText(decoded.text, { ...kept, ...checked.meta, ...definedMeta(request.meta) }) : checked;
     if (!prepared.ok) return { ok: false, kind: 'invalid', error: `${request.fileName}: ${prepared.error}` };
+    const keptDate = prepared.meta.date === undefined ? undefined : dateProblem(prepared.meta.date);
+    if (keptDate) return { ok: false, kind: 'invalid', error: `${request.fileName}: ${keptDate}; give --date` };
     const target = existing ?? newSourceFile(slug);
     const report: AddReport = {
       slug,
