@@ -96,7 +96,12 @@ export const saveGlossRequest = z.object({ text: z.string(), baseRevision: revis
 export type SaveGlossRequest = z.infer<typeof saveGlossRequest>;
 
 /** `PUT /api/texts/<slug>/glosses/<id>/status`. */
-export const setStatusRequest = z.object({ status: z.enum(savedStatuses), baseRevision: revisionSchema });
+// `baseStatus`: the status the editor saw; a change made while another editor changed the status is refused (409).
+export const setStatusRequest = z.object({
+  status: z.enum(savedStatuses),
+  baseRevision: revisionSchema,
+  baseStatus: glossStatusSchema.optional(),
+});
 export type SetStatusRequest = z.infer<typeof setStatusRequest>;
 
 /** `POST /api/texts/<slug>/glosses/<id>/revert`: put the version with revision `to` back. */
@@ -108,7 +113,9 @@ export const glossChangeResponse = z.object({ text: z.string(), revision: z.stri
 export type GlossChangeResponse = z.infer<typeof glossChangeResponse>;
 
 /** 409 on a gloss change: the gloss changed since `baseRevision`; here is what it is now. */
-export const conflictResponse = errorResponse.extend({ current: z.object({ text: z.string(), revision: z.string() }) });
+export const conflictResponse = errorResponse.extend({
+  current: z.object({ text: z.string(), revision: z.string(), status: glossStatusSchema.optional() }),
+});
 export type ConflictResponse = z.infer<typeof conflictResponse>;
 
 /** 507 (disk full) or 503 (store unwritable, busy) on a gloss change: nothing was changed. */
