@@ -140,6 +140,18 @@ export type HistoryResponse = z.infer<typeof historyResponse>;
 export const exchangeErrorResponse = errorResponse.extend({ kind: z.string() });
 export type ExchangeErrorResponse = z.infer<typeof exchangeErrorResponse>;
 
+/**
+ * `POST /api/texts` on a slug that is taken: 409 with the text's slug and reading link;
+ * `sameSource` when it is this very file, added by an earlier request (a retry after a lost answer).
+ */
+export const addExistsResponse = exchangeErrorResponse.extend({
+  kind: z.literal('exists'),
+  slug: z.string(),
+  url: z.string(),
+  sameSource: z.boolean(),
+});
+export type AddExistsResponse = z.infer<typeof addExistsResponse>;
+
 /** `POST /api/texts?…` (the body is the file): what was found in it, and what was done. */
 export const addTextResponse = z.object({
   ok: z.literal(true),

@@ -54,7 +54,8 @@ export type AddFailure =
   | { kind: 'too-large'; error: string }
   | { kind: 'encoding'; error: string }
   | { kind: 'invalid'; error: string }
-  | { kind: 'exists'; error: string };
+  /** `sameSource`: the existing text has exactly the source this add would write (a retried add that had finished). */
+  | { kind: 'exists'; error: string; slug: string; sameSource: boolean };
 
 export type AddResult = ({ ok: true } & AddReport) | ({ ok: false } & AddFailure);
 
@@ -108,6 +109,18 @@ function previewOf(blocks: { type: BlockType; line: number; text: string }[]): B
       start: chars.length > PREVIEW_CHARS ? `${chars.slice(0, PREVIEW_CHARS).join('')}…` : b.text,
     };
   });
+}
+
+/** The refusal of an existing slug, saying whether that text is this very file (an add retried after it finished). */
+async function existsFailure(slug: string, existing: SourceFile, source: string): Promise<{ ok: false } & AddFailure> {
+  const sameSource = await readSourceText(existing).then(
+    (text) => text === source,
+    () => false,
+  );
+  const error = sameSource
+    ? `The text "${slug}" is already in the library with this same source (an earlier add of it finished); nothing was changed`
+    : `A text "${slug}" already exists (${existing.file}); choose another slug, or replace it`;
+  return { ok: false, kind: 'exists', error, slug, sameSource };
 }
 
 /** Names the first noncharacter or lone surrogate in the text or its title, author or date (XML exports cannot carry them). */
@@ -168,13 +181,7 @@ export async function addText(request: AddRequest): Promise<AddResult> {
 
   return withTextLock(slug, async () => {
     const existing = await findSource(slug);
-    if (existing && !request.replace) {
-      return {
-        ok: false,
-        kind: 'exists',
-        error: `A text "${slug}" already exists (${existing.file}); choose another slug, or replace it`,
-      };
-    }
+    if (existing && !request.replace) return existsFailure(slug, existing, checked.source);
     // A replacement keeps the title, date and author it had unless the new file or the request sets them.
     const kept = existing ? await existingMeta(existing) : {};
     const prepared = existing ? prepareText(decoded.text, { ...kept, ...checked.meta, ...definedMeta(request.meta) }) : checked;

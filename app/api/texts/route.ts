@@ -1,4 +1,4 @@
-import { addTextResponse, textListResponse, type ExchangeErrorResponse } from '@/lib/api/contract';
+import { addExistsResponse, addTextResponse, textListResponse, type ExchangeErrorResponse } from '@/lib/api/contract';
 import { readBodyBytes } from '@/lib/api/body';
 import { authorizeEdit } from '@/lib/auth/request';
 import { addText } from '@/lib/library/add';
@@ -26,8 +26,9 @@ const addStatus = { 'too-large': 413, encoding: 422, invalid: 422, exists: 409 }
  * `POST /api/texts?fileName=…&slug=…&title=…&author=…&date=…&encoding=…&replace=1&preview=1`
  * with the file's bytes (or pasted text, UTF-8) as the body, at most 5 MB (counted while it
  * arrives): adds a text like `npm run add`. 200 with the report for a preview (nothing written),
- * 201 when created or replaced; 401/403 for anyone but an editor, 409 an existing slug, 413 too
- * large, 422 an unsure encoding or invalid fields, each `{ error, kind }`.
+ * 201 when created or replaced; 401/403 for anyone but an editor, 413 too large, 422 an unsure
+ * encoding or invalid fields, each `{ error, kind }`; 409 an existing slug, `{ error, kind, slug,
+ * url, sameSource }`, `sameSource: true` when that text is this very file (an earlier add finished).
  */
 export const POST = withErrors(async (request: Request) => {
   const access = await authorizeEdit(request);
@@ -44,6 +45,10 @@ export const POST = withErrors(async (request: Request) => {
     replace: queryFlag(url, 'replace'),
     dryRun: queryFlag(url, 'preview'),
   });
+  if (!result.ok && result.kind === 'exists') {
+    const { error, kind, slug, sameSource } = result;
+    return json(addExistsResponse, { error, kind, slug, url: `/read/${slug}`, sameSource }, { status: 409 });
+  }
   if (!result.ok) {
     const body: ExchangeErrorResponse = { error: result.error, kind: result.kind };
     return Response.json(body, { status: addStatus[result.kind] });
