@@ -253,6 +253,38 @@ describe('importXliff', () => {
     expect(snapshot()).toEqual(before);
   });
 
+  const shapes = [
+    {
+      name: '10,000 nested groups',
+      xml: () =>
+        `<xliff version="1.2"><file original="${SLUG}"><body>${'<group>'.repeat(10_000)}${'</group>'.repeat(10_000)}</body></file></xliff>`,
+      kind: 'invalid',
+      error: /nests elements more than 64 deep/,
+    },
+    {
+      name: '1,000,000 nested groups',
+      xml: () =>
+        `<xliff version="1.2"><file original="${SLUG}"><body>${'<group>'.repeat(1_000_000)}${'</group>'.repeat(1_000_000)}</body></file></xliff>`,
+      kind: 'invalid',
+      error: /nests elements more than 64 deep/,
+    },
+    {
+      name: '200,001 tiny units',
+      xml: () =>
+        `<xliff version="1.2"><file original="${SLUG}"><body>${'<trans-unit id="a"><source>甲</source></trans-unit>'.repeat(200_001)}</body></file></xliff>`,
+      kind: 'too-large',
+      error: /more than 200000 translation units/,
+    },
+  ];
+  it.each(shapes)(
+    'refuses $name before building a tree, naming the limit',
+    async ({ xml, kind, error }) => {
+      const result = await run(xml());
+      expect(result).toMatchObject({ ok: false, kind, error: expect.stringMatching(error) });
+    },
+    20_000,
+  );
+
   it('refuses a binary file and GB18030 bytes', async () => {
     const binary = await importXliff({
       bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0xff, 0xfe, 0x80]),

@@ -100,7 +100,11 @@ export async function importXliff(request: ImportRequest): Promise<ImportResult>
   const xml = decodeXml(request.bytes);
   if (xml === undefined) return { ok: false, kind: 'invalid', error: `${request.fileName} is not UTF-8 or UTF-16 text` };
   const parsed = parseXliff(xml);
-  if (!parsed.ok) return { ok: false, kind: 'invalid', error: `${request.fileName}: ${parsed.error}` };
+  if (!parsed.ok) {
+    // Too many units or elements is a size limit (413); nesting too deep, a malformed file (422).
+    const kind = parsed.limit === 'units' || parsed.limit === 'elements' ? 'too-large' : 'invalid';
+    return { ok: false, kind, error: `${request.fileName}: ${parsed.error}` };
+  }
   const file = parsed.file;
   const languages = checkLanguages(file);
   if (languages) return { ok: false, kind: 'wrong-text', error: `${request.fileName}: ${languages}` };
