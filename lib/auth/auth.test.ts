@@ -1,3 +1,4 @@
+import { readFileSync, rmSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { makeDataDir } from '@/lib/testing/data-dir';
 import { SignInGuard } from './attempts';
@@ -200,7 +201,15 @@ describe('authConfig', () => {
 describe('encodeSession and decodeSession', () => {
   const SECRET = 'test-secret';
   const NOW = Date.UTC(2024, 8, 8);
-  const session: Session = { name: 'ann', role: 'editor', expires: NOW + 60_000, sid: 'sid-1', via: 'account', fp: 'fp-1' };
+  const session: Session = {
+    name: 'ann',
+    role: 'editor',
+    expires: NOW + 60_000,
+    sid: 'sid-1',
+    via: 'account',
+    fp: 'fp-1',
+    ep: 'epoch-1',
+  };
   const cookie = encodeSession(session, SECRET);
   const [payload, signature] = cookie.split('.') as [string, string];
   const flip = (s: string, at: number) => s.slice(0, at) + (s[at] === 'A' ? 'B' : 'A') + s.slice(at + 1);
@@ -211,7 +220,15 @@ describe('encodeSession and decodeSession', () => {
   });
 
   it('round-trips a reader and a non-ASCII name', () => {
-    const reader: Session = { name: '张三 Zoë', role: 'reader', expires: NOW + 1, sid: 'sid-2', via: 'token', fp: 'fp-2' };
+    const reader: Session = {
+      name: '张三 Zoë',
+      role: 'reader',
+      expires: NOW + 1,
+      sid: 'sid-2',
+      via: 'token',
+      fp: 'fp-2',
+      ep: 'epoch-1',
+    };
     expect(decodeSession(encodeSession(reader, SECRET), SECRET, NOW)).toEqual(reader);
   });
 
@@ -246,6 +263,10 @@ describe('encodeSession and decodeSession', () => {
       data: { name: 'ann', role: 'editor', expires: NOW + 1, via: 'account', fp: 'x' },
     },
     { name: 'an unknown way in', data: { name: 'ann', role: 'editor', expires: NOW + 1, sid: 's', via: 'magic', fp: 'x' } },
+    {
+      name: 'no epoch (a cookie from before sessions were registered)',
+      data: { name: 'ann', role: 'editor', expires: NOW + 1, sid: 's', via: 'account', fp: 'x' },
+    },
   ];
   it.each(badShapes)('refuses a correctly signed payload with $name', ({ data }) => {
     // encodeSession signs whatever JSON it is given, so this is a validly signed cookie.
@@ -280,10 +301,16 @@ describe('cleanName', () => {
 
 const NONCE = 'test-nonce';
 const LOCAL_PEER = { [PEER_HEADER]: `${NONCE} 127.0.0.1` };
+// The session registry's epoch the cookies below are made in (written to the data folder before each test).
+const EPOCH = 'test-epoch-0123456789';
 let data: ReturnType<typeof makeDataDir>;
 beforeAll(() => {
   setPeerNonce(NONCE);
   data = makeDataDir();
+});
+beforeEach(() => {
+  data.write('.sessions/revoked.json', JSON.stringify({ epoch: EPOCH, floor: 0, revoked: [] }));
+  delete (globalThis as Record<symbol, unknown>)[Symbol.for('bilingual-reader.session-registry')];
 });
 afterAll(() => data.dispose());
 beforeEach(() => replaceSignInGuard(new SignInGuard()));
@@ -314,6 +341,7 @@ describe('authorizeEdit', () => {
         sid: `sid-${name}`,
         via: 'account',
         fp: credentialFingerprint(hashOf[name] ?? '', SECRET),
+        ep: EPOCH,
       },
       options.secret ?? SECRET,
     )}`;
@@ -582,6 +610,7 @@ describe('a session holds only while its account does (checked on every request)
         sid: 'sid-ann',
         via: 'account',
         fp: credentialFingerprint(ANN_HASH, SECRET),
+        ep: EPOCH,
         ...session,
       },
       SECRET,
@@ -635,8 +664,48 @@ describe('a session holds only while its account does (checked on every request)
     expect(await edit(base, cookie)).toMatchObject({ ok: false, status: 401 });
     expect((await edit(base, cookieFor({ sid: 'sid-other' }))).ok).toBe(true);
     // The revocation is on disk: a fresh process (an empty cache) still refuses the cookie.
-    delete (globalThis as Record<symbol, unknown>)[Symbol.for('bilingual-reader.revoked-sessions')];
-    expect(await isRevoked('sid-to-revoke')).toBe(true);
+    delete (globalThis as Record<symbol, unknown>)[Symbol.for('bilingual-reader.session-registry')];
+    expect(await isRevoked({ sid: 'sid-to-revoke', ep: EPOCH, expires: Date.now() + 3_600_000 })).toBe(true);
+  });
+
+  const freshProcess = () => delete (globalThis as Record<symbol, unknown>)[Symbol.for('bilingual-reader.session-registry')];
+
+  // Before: deleting revoked.json revived every signed-out cookie; now it ends every session.
+  const lost = [
+    { name: 'the registry deleted', damage: () => rmSync(data.file('.sessions/revoked.json')) },
+    { name: 'the registry replaced by the old list format', damage: () => data.write('.sessions/revoked.json', '[]') },
+    {
+      name: 'the registry replaced with another epoch',
+      damage: () =>
+        data.write('.sessions/revoked.json', JSON.stringify({ epoch: 'another-epoch-0123456', floor: 0, revoked: [] })),
+    },
+    { name: 'the registry damaged', damage: () => data.write('.sessions/revoked.json', '{ "epoch": ') },
+  ];
+  it.each(lost)('$name: no session holds (fails closed)', async ({ damage }) => {
+    const cookie = cookieFor({ sid: 'sid-kept' });
+    expect((await edit(base, cookie)).ok).toBe(true);
+    damage();
+    freshProcess();
+    expect(await edit(base, cookie)).toMatchObject({ ok: false, status: 401 });
+  });
+
+  it('a full list of revocations signs the soonest-expiring sessions out instead of forgetting a revocation', async () => {
+    const { MAX_REVOKED, revokeSession } = await import('./revocations');
+    const now = Date.now();
+    const revoked = Array.from({ length: MAX_REVOKED }, (_, i) => ({ sid: `old-${i}`, expires: now + 7_200_000 + i }));
+    data.write('.sessions/revoked.json', JSON.stringify({ epoch: EPOCH, floor: 0, revoked }));
+    freshProcess();
+    const soon = now + 1_800_000;
+    const cookie = cookieFor({ sid: 'sid-soon', expires: soon });
+    expect((await edit(base, cookie)).ok).toBe(true);
+    await revokeSession('sid-soon', soon);
+    // The list is full: the newest revocation expires soonest and is dropped, but the floor keeps it out.
+    expect(await edit(base, cookie)).toMatchObject({ ok: false, status: 401 });
+    expect(await edit(base, cookieFor({ sid: 'sid-other-early', expires: soon - 1 }))).toMatchObject({ ok: false, status: 401 });
+    expect((await edit(base, cookieFor({ sid: 'sid-later', expires: now + 3_600_000 }))).ok).toBe(true);
+    const file = JSON.parse(readFileSync(data.file('.sessions/revoked.json'), 'utf8')) as { floor: number; revoked: unknown[] };
+    expect(file.floor).toBe(soon);
+    expect(file.revoked).toHaveLength(MAX_REVOKED);
   });
 });
 

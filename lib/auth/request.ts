@@ -53,6 +53,11 @@ function cookieValue(request: Request, name: string): string | undefined {
   return undefined;
 }
 
+/** The session a request's cookie carries, if its signature holds and it has not expired; whether it still holds is not checked. */
+export function signedSession(request: Request, config: AuthConfig = authConfig()): Session | undefined {
+  return decodeSession(cookieValue(request, SESSION_COOKIE), config.secret);
+}
+
 /** The token of an `Authorization: Bearer <token>` header; the scheme is case-insensitive (RFC 9110). */
 export function bearerToken(request: Request): string | undefined {
   const match = /^bearer(?:[ \t]+(.*))?$/i.exec(request.headers.get('authorization')?.trim() ?? '');
@@ -104,7 +109,7 @@ export async function sessionHolds(session: Session, config: AuthConfig): Promis
     if (!account || account.role !== session.role) return false;
     if (!sameSecret(session.fp, credentialFingerprint(account.passwordHash, config.secret))) return false;
   }
-  return !(await isRevoked(session.sid));
+  return !(await isRevoked(session));
 }
 
 export type Identified = { viewer?: Viewer; limited?: AttemptCheck & { ok: false }; error?: string };

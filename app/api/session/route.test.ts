@@ -1,18 +1,26 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { rmSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SignInGuard } from '@/lib/auth/attempts';
 import { hashPassword } from '@/lib/auth/passwords';
 import { replaceSignInGuard } from '@/lib/auth/request';
-import { POST } from './route';
+import { makeDataDir } from '@/lib/testing/data-dir';
+import { DELETE, GET, POST } from './route';
+
+const REGISTRY = Symbol.for('bilingual-reader.session-registry');
 
 const saved = { EDITORS: process.env.EDITORS, SESSION_SECRET: process.env.SESSION_SECRET, TRUST_PROXY: process.env.TRUST_PROXY };
 
+let data: ReturnType<typeof makeDataDir>;
 beforeEach(() => {
+  data = makeDataDir();
   process.env.EDITORS = `ann:${hashPassword('right horse battery')}`;
   process.env.SESSION_SECRET = 'test-secret-test-secret-test-secret';
   process.env.TRUST_PROXY = '1';
   replaceSignInGuard(new SignInGuard());
 });
 afterEach(() => {
+  data.dispose();
+  delete (globalThis as Record<symbol, unknown>)[REGISTRY];
   for (const [key, value] of Object.entries(saved)) {
     if (value === undefined) delete process.env[key];
     else process.env[key] = value;
@@ -53,4 +61,50 @@ describe('POST /api/session under parallel guesses', () => {
     expect((await signIn('right horse battery')).status).toBe(200);
     for (let i = 0; i < 5; i += 1) expect((await signIn(`wrong again ${i}`)).status).toBe(401);
   }, 30_000);
+});
+
+describe('DELETE /api/session when sessions cannot be recorded', () => {
+  const withCookie = (method: 'GET' | 'DELETE', cookie: string) =>
+    (method === 'GET' ? GET : DELETE)(
+      new Request('http://localhost/api/session', { method, headers: { cookie, origin: 'http://localhost' } }),
+      {},
+    );
+  async function signedIn(): Promise<string> {
+    const response = await signIn('right horse battery');
+    expect(response.status).toBe(200);
+    return (response.headers.get('set-cookie') ?? '').split(';')[0]!;
+  }
+
+  it('signs out, and the cookie stops working', async () => {
+    const cookie = await signedIn();
+    expect(await (await withCookie('GET', cookie)).json()).toMatchObject({ viewer: { name: 'ann' } });
+    expect((await withCookie('DELETE', cookie)).status).toBe(200);
+    expect(await (await withCookie('GET', cookie)).json()).toMatchObject({ viewer: null });
+  });
+
+  const broken = [
+    {
+      name: 'a damaged registry',
+      damage: () => data.write('.sessions/revoked.json', '{ "epoch": '),
+      said: /Sessions are unavailable: \.sessions\/revoked\.json:1:12: malformed JSON/,
+    },
+    {
+      name: 'a .sessions that is not a folder',
+      damage: () => {
+        rmSync(data.file('.sessions'), { recursive: true });
+        data.write('.sessions', 'not a folder');
+      },
+      said: /cannot record sessions: \.sessions\/ cannot be written \(ENOTDIR\)/,
+    },
+  ];
+  it.each(broken)('$name: 503 saying so, not a silent sign-out', async ({ damage, said }) => {
+    const cookie = await signedIn();
+    damage();
+    delete (globalThis as Record<symbol, unknown>)[REGISTRY];
+    const log = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const response = await withCookie('DELETE', cookie);
+    log.mockRestore();
+    expect(response.status).toBe(503);
+    expect(((await response.json()) as { error: string }).error).toMatch(said);
+  });
 });

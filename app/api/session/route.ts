@@ -1,8 +1,9 @@
 import { sessionResponse, signInRequest, signInResponse, signOutResponse } from '@/lib/api/contract';
 import { authConfig } from '@/lib/auth/config';
 import { sameSecret, UNKNOWN_ACCOUNT_HASH, verifyPassword } from '@/lib/auth/passwords';
-import { attemptOf, cleanName, identify, isSameOrigin, signInGuard, tooManyAttempts } from '@/lib/auth/request';
-import { revokeSession } from '@/lib/auth/revocations';
+import { attemptOf, cleanName, identify, isSameOrigin, signedSession, signInGuard, tooManyAttempts } from '@/lib/auth/request';
+import { revokeSession, sessionEpoch } from '@/lib/auth/revocations';
+import { DataFileError, StoreWriteError } from '@/lib/store/errors';
 import {
   credentialFingerprint,
   encodeSession,
@@ -67,7 +68,7 @@ export const POST = withErrors(async (request: Request) => {
 
   const maxAge = SESSION_DAYS * 24 * 60 * 60;
   const expires = Date.now() + maxAge * 1000;
-  let session: Session | undefined;
+  let session: Omit<Session, 'ep'> | undefined;
   if (config.token && sameSecret(secret, config.token)) {
     session = {
       name: name || 'editor',
@@ -93,7 +94,10 @@ export const POST = withErrors(async (request: Request) => {
   }
   if (!session) return errorJson('Those credentials are not right', 401);
   guard.succeed(attempt, { begun: true });
-  const value = encodeSession(session, config.secret);
+  // The session is opened in the server's epoch; without a registry that can be written, no session.
+  const epoch = await sessionStoreCall(() => sessionEpoch());
+  if (!epoch.ok) return epoch.response;
+  const value = encodeSession({ ...session, ep: epoch.value }, config.secret);
   return json(
     signInResponse,
     { viewer: { name: session.name, role: session.role } },
@@ -101,10 +105,41 @@ export const POST = withErrors(async (request: Request) => {
   );
 });
 
+/**
+ * Runs a change of the session registry; a damaged registry file or a `.sessions/` folder that
+ * cannot be written is a 503 that says so (naming the file), never a sign-in or sign-out that
+ * silently did not happen.
+ */
+async function sessionStoreCall<T>(task: () => Promise<T>): Promise<{ ok: true; value: T } | { ok: false; response: Response }> {
+  try {
+    return { ok: true, value: await task() };
+  } catch (error) {
+    if (error instanceof DataFileError)
+      return {
+        ok: false,
+        response: errorJson(`Sessions are unavailable: ${error.message}. Fix the file, or remove it to sign everyone out`, 503),
+      };
+    const code = (error as NodeJS.ErrnoException | undefined)?.code;
+    if (error instanceof StoreWriteError || code !== undefined) {
+      console.error('The session registry cannot be written:', error);
+      const detail = error instanceof StoreWriteError ? error.message : `.sessions/ cannot be written (${code})`;
+      return {
+        ok: false,
+        response: errorJson(`The server cannot record sessions: ${detail}; nothing was changed, try again later`, 503),
+      };
+    }
+    throw error;
+  }
+}
+
 /** `DELETE /api/session`: signs out, revoking the session itself, so a copy of the cookie stops working too. */
 export const DELETE = withErrors(async (request: Request) => {
   if (!isSameOrigin(request)) return errorJson('Sign out from this site’s own page', 403);
-  const { viewer } = await identify(request, authConfig());
-  if (viewer?.session) await revokeSession(viewer.session.sid, viewer.session.expires);
+  // Any validly signed cookie is revoked, even one that no longer holds: a damaged registry is then named (503).
+  const session = signedSession(request, authConfig());
+  if (session) {
+    const revoked = await sessionStoreCall(() => revokeSession(session.sid, session.expires));
+    if (!revoked.ok) return revoked.response;
+  }
   return json(signOutResponse, { viewer: null }, { headers: { 'Set-Cookie': cookie(request, '', 0) } });
 });
