@@ -170,8 +170,10 @@ export const addTextResponse = z.object({
     han: z.number(),
     oddities: z.array(z.object({ line: z.number(), kind: z.string(), message: z.string() })),
   }),
-  /** Every block: its type, line and first characters. */
+  /** The first 200 blocks: type, line and first characters. */
   preview: z.array(z.object({ type: z.enum(blockTypes), line: z.number(), start: z.string() })),
+  /** Blocks, oddities and ids left unlisted (the summary counts every block), so a long text gets a short answer. */
+  omitted: z.object({ preview: z.number(), oddities: z.number(), ids: z.number().optional() }).optional(),
   /** `checked` for a preview (nothing written). */
   action: z.enum(['checked', 'created', 'replaced']),
   sync: z

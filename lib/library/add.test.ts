@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { glossRevision } from '@/lib/gloss/validate';
 import { makeDataDir } from '@/lib/testing/data-dir';
 import { MAX_TEXT_BYTES } from '@/lib/text/prepare';
-import { addText, slugFromFileName } from './add';
+import { addText, MAX_TEXT_BLOCKS, PREVIEW_BLOCKS, slugFromFileName } from './add';
 import { saveGloss } from './edit';
 import { loadText } from './load';
 
@@ -161,6 +161,27 @@ describe('addText', () => {
       dryRun: true,
     });
     expect(result).toMatchObject({ ok: true, meta: { date: '2024-02-29' } });
+  });
+
+  it('refuses 200,000 one-character paragraphs (1.6 MB), naming the paragraph limit, and writes nothing', async () => {
+    const lines = Buffer.from('字\n\n'.repeat(200_000));
+    const result = await addText({ bytes: lines, fileName: 'lines.txt', slug: 'lines' });
+    expect(result).toMatchObject({
+      ok: false,
+      kind: 'too-large',
+      error: expect.stringContaining(`has 200000 paragraphs, headings and breaks; a text can have at most ${MAX_TEXT_BLOCKS}`),
+    });
+    expect(existsSync(data.file('content/lines.md'))).toBe(false);
+  }, 30_000);
+
+  it('a long text is reported in short: the first blocks, and how many more', async () => {
+    const result = await addText({ bytes: Buffer.from('一段。\n\n'.repeat(1_000)), fileName: 'long.txt', dryRun: true });
+    expect(result).toMatchObject({
+      ok: true,
+      summary: { blocks: { paragraph: 1_000 } },
+      omitted: { preview: 1_000 - PREVIEW_BLOCKS },
+    });
+    expect(result.ok && result.preview).toHaveLength(PREVIEW_BLOCKS);
   });
 
   it('refuses more than 5 MB', async () => {

@@ -43,7 +43,10 @@ export interface AddReport {
   encodingWarning?: string;
   meta: TextMeta;
   summary: TextSummary;
+  /** The first PREVIEW_BLOCKS blocks. */
   preview: BlockPreview[];
+  /** How many blocks and oddities the report leaves unlisted (the summary counts them all). */
+  omitted?: { preview: number; oddities: number };
   /** What was done: nothing (dry run), a new text, or an existing one replaced. */
   action: 'checked' | 'created' | 'replaced';
   /** After a write: what the id sync did. */
@@ -60,6 +63,17 @@ export type AddFailure =
 export type AddResult = ({ ok: true } & AddReport) | ({ ok: false } & AddFailure);
 
 const PREVIEW_CHARS = 40;
+/** Blocks listed in a report's preview: the first ones; the summary counts them all. */
+export const PREVIEW_BLOCKS = 200;
+/** Oddities listed in a report: the first ones. */
+const REPORTED_ODDITIES = 200;
+
+/**
+ * The most blocks (paragraphs, headings, breaks) a text may have: the longest novel here has
+ * 34,100. Every block costs memory whatever its length (the search index about 2.4 KB each): a
+ * 1.6 MB file of 200,000 one-character lines ran a 512 MB server out of memory.
+ */
+export const MAX_TEXT_BLOCKS = 50_000;
 
 function definedMeta(meta: TextMeta | undefined): TextMeta {
   return Object.fromEntries(
@@ -98,6 +112,11 @@ export function slugFromFileName(fileName: string): string | undefined {
     .slice(0, 80)
     .replace(/-+$/, '');
   return isSlug(slug) ? slug : undefined;
+}
+
+function omittedOf(blocks: number, oddities: number): Pick<AddReport, 'omitted'> {
+  const omitted = { preview: Math.max(0, blocks - PREVIEW_BLOCKS), oddities: Math.max(0, oddities - REPORTED_ODDITIES) };
+  return omitted.preview > 0 || omitted.oddities > 0 ? { omitted } : {};
 }
 
 function previewOf(blocks: { type: BlockType; line: number; text: string }[]): BlockPreview[] {
@@ -178,6 +197,12 @@ export async function addText(request: AddRequest): Promise<AddResult> {
   // The front matter's date and --date (which wins) must be a real day: 2024-13-45 was accepted.
   const badDate = checked.meta.date === undefined ? undefined : dateProblem(checked.meta.date);
   if (badDate) return { ok: false, kind: 'invalid', error: `${request.fileName}: ${badDate}` };
+  if (checked.blocks.length > MAX_TEXT_BLOCKS)
+    return {
+      ok: false,
+      kind: 'too-large',
+      error: `${request.fileName} has ${checked.blocks.length} paragraphs, headings and breaks; a text can have at most ${MAX_TEXT_BLOCKS} (the longest novel here has 34,100): split it into several texts`,
+    };
 
   return withTextLock(slug, async () => {
     const existing = await findSource(slug);
@@ -196,8 +221,9 @@ export async function addText(request: AddRequest): Promise<AddResult> {
       ...(decoded.confidence !== undefined ? { confidence: decoded.confidence } : {}),
       ...(decoded.warning ? { encodingWarning: decoded.warning } : {}),
       meta: prepared.meta,
-      summary: prepared.summary,
-      preview: previewOf(prepared.blocks),
+      summary: { ...prepared.summary, oddities: prepared.summary.oddities.slice(0, REPORTED_ODDITIES) },
+      preview: previewOf(prepared.blocks.slice(0, PREVIEW_BLOCKS)),
+      ...omittedOf(prepared.blocks.length, prepared.summary.oddities.length),
       action: request.dryRun ? 'checked' : existing ? 'replaced' : 'created',
     };
     if (request.dryRun) return { ok: true, ...report };

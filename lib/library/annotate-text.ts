@@ -56,6 +56,8 @@ export interface TextAnnotation {
  * and comparing heaps after a full GC.
  */
 export const ANNOTATION_BYTES_PER_CHAR = 200;
+/** What a block's annotation costs however short it is (its objects and key): an estimate, so that a text of one-character lines is not weighed as nothing. */
+export const ANNOTATION_BYTES_PER_BLOCK = 1_000;
 
 /**
  * Annotations of single blocks, keyed by what they are computed from (the block's Chinese, its
@@ -86,7 +88,7 @@ function cachedBlock(key: string, chars: number, make: () => BlockAnnotation): B
   const hit = blocks.get(key);
   if (hit) return hit;
   const annotation = make();
-  blocks.set(key, annotation, chars * ANNOTATION_BYTES_PER_CHAR);
+  blocks.set(key, annotation, ANNOTATION_BYTES_PER_BLOCK + chars * ANNOTATION_BYTES_PER_CHAR);
   return annotation;
 }
 

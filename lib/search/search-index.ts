@@ -210,6 +210,11 @@ export class SearchIndex {
     return change;
   }
 
+  /** How many blocks of a text are in the index (0 when it is not in). */
+  blockCount(slug: string): number {
+    return this.texts.get(slug)?.size ?? 0;
+  }
+
   /** How many characters of Chinese and English a text has in the index (0 when it is not in). */
   characters(slug: string): number {
     let sum = 0;

@@ -57,3 +57,15 @@ describe('POST /api/texts sent again after it had finished', () => {
     expect(await again.json()).toEqual(expected);
   });
 });
+
+describe('POST /api/texts of a long text', () => {
+  it('answers a summary: 200 preview blocks and 200 new ids, the rest counted', async () => {
+    const response = await add('一段。\n\n'.repeat(1_000), 'fileName=long.txt&slug=long');
+    expect(response.status).toBe(201);
+    const body = (await response.json()) as { preview: unknown[]; sync: { added: string[] }; omitted: unknown; summary: unknown };
+    expect(body.preview).toHaveLength(200);
+    expect(body.sync.added).toHaveLength(200);
+    expect(body.omitted).toEqual({ preview: 800, oddities: 0, ids: 800 });
+    expect(body.summary).toMatchObject({ blocks: { paragraph: 1_000 } });
+  }, 30_000);
+});

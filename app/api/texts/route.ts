@@ -1,7 +1,7 @@
 import { addExistsResponse, addTextResponse, textListResponse, type ExchangeErrorResponse } from '@/lib/api/contract';
 import { readBodyBytes } from '@/lib/api/body';
 import { authorizeEdit } from '@/lib/auth/request';
-import { addText } from '@/lib/library/add';
+import { addText, type AddReport } from '@/lib/library/add';
 import { summarizeText } from '@/lib/library/export';
 import { loadLibrary } from '@/lib/library/load';
 import { MAX_TEXT_BYTES } from '@/lib/text/prepare';
@@ -19,6 +19,29 @@ export const GET = withErrors(async () => {
     texts.flatMap((entry) => (entry.ok ? [summarizeText(entry.text)] : [])),
   );
 });
+
+/** Ids the answer lists per kind of change at most; the rest are counted in `omitted.ids`. */
+const LISTED_IDS = 200;
+
+/** The report with the sync's id lists cut to their first LISTED_IDS: a new novel's 34,000 ids are not worth sending. */
+function shortReport<R extends AddReport>(report: R): R & { omitted?: { preview: number; oddities: number; ids?: number } } {
+  const { sync } = report;
+  if (!sync) return report;
+  const lists = [sync.added, sync.edited, sync.retired, sync.revived];
+  const ids = lists.reduce((sum, list) => sum + Math.max(0, list.length - LISTED_IDS), 0);
+  if (ids === 0) return report;
+  return {
+    ...report,
+    sync: {
+      ...sync,
+      added: sync.added.slice(0, LISTED_IDS),
+      edited: sync.edited.slice(0, LISTED_IDS),
+      retired: sync.retired.slice(0, LISTED_IDS),
+      revived: sync.revived.slice(0, LISTED_IDS),
+    },
+    omitted: { preview: report.omitted?.preview ?? 0, oddities: report.omitted?.oddities ?? 0, ids },
+  };
+}
 
 const addStatus = { 'too-large': 413, encoding: 422, invalid: 422, exists: 409 } as const;
 
@@ -53,5 +76,5 @@ export const POST = withErrors(async (request: Request) => {
     const body: ExchangeErrorResponse = { error: result.error, kind: result.kind };
     return Response.json(body, { status: addStatus[result.kind] });
   }
-  return json(addTextResponse, result, { status: result.action === 'checked' ? 200 : 201 });
+  return json(addTextResponse, shortReport(result), { status: result.action === 'checked' ? 200 : 201 });
 });
