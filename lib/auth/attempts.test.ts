@@ -62,6 +62,16 @@ describe('SignInGuard', () => {
     expect(guard.check(ann('192.0.2.50'))).toEqual({ ok: true });
   });
 
+  it('an attack on the account from many addresses does not hold up a browser that signed in before', () => {
+    const guard = new SignInGuard(clock().now);
+    for (let i = 0; i < 500; i += 1) guard.fail(ann(`10.0.${i >> 8}.${i & 255}`));
+    expect(guard.check(ann('192.0.2.50')).ok).toBe(false);
+    expect(guard.check({ ...ann('192.0.2.50'), knownDevice: true })).toEqual({ ok: true });
+    // Its own address's limits still hold.
+    for (let i = 0; i < 8; i += 1) guard.fail({ ...ann('192.0.2.50'), knownDevice: true });
+    expect(guard.check({ ...ann('192.0.2.50'), knownDevice: true }).ok).toBe(false);
+  });
+
   it('a success forgets the account’s failures', () => {
     const guard = new SignInGuard(clock().now);
     for (let i = 0; i < 6; i += 1) guard.fail(ann('203.0.113.1'));

@@ -91,6 +91,11 @@ export class AttemptLimiter {
 export interface Attempt {
   account: string;
   client: string;
+  /**
+   * The client showed a device cookie from an earlier sign-in to this account: the wait of an
+   * attack on the account from many addresses does not hold it up (its own address's limits do).
+   */
+  knownDevice?: boolean;
 }
 
 export type AttemptCheck = { ok: true } | { ok: false; retryAfterSeconds: number };
@@ -128,7 +133,7 @@ export class SignInGuard {
     const wait = Math.max(
       this.pair.waitMs(pairKey(attempt)),
       this.client.waitMs(attempt.client),
-      this.account.waitMs(attempt.account),
+      attempt.knownDevice ? 0 : this.account.waitMs(attempt.account),
     );
     return wait > 0 ? { ok: false, retryAfterSeconds: Math.ceil(wait / 1000) } : { ok: true };
   }

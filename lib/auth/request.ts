@@ -45,7 +45,8 @@ export function editorNameHeader(value: string | null): { ok: true; name: string
   }
 }
 
-function cookieValue(request: Request, name: string): string | undefined {
+/** The value of one cookie of a request. */
+export function cookieValue(request: Request, name: string): string | undefined {
   for (const part of (request.headers.get('cookie') ?? '').split(';')) {
     const [key, ...rest] = part.trim().split('=');
     if (key === name) return rest.join('=');

@@ -27,11 +27,11 @@ afterEach(() => {
   }
 });
 
-const signIn = (password: string, client = '203.0.113.9') =>
+const signIn = (password: string, client = '203.0.113.9', cookie = '') =>
   POST(
     new Request('http://localhost/api/session', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', origin: 'http://localhost', 'x-forwarded-for': client },
+      headers: { 'content-type': 'application/json', origin: 'http://localhost', 'x-forwarded-for': client, cookie },
       body: JSON.stringify({ name: 'ann', password }),
     }),
     {},
@@ -107,4 +107,18 @@ describe('DELETE /api/session when sessions cannot be recorded', () => {
     expect(response.status).toBe(503);
     expect(((await response.json()) as { error: string }).error).toMatch(said);
   });
+});
+
+describe('an attack on one account from many addresses', () => {
+  it('holds up new browsers, not one the editor signed in from before (its device cookie)', async () => {
+    const first = await signIn('right horse battery', '192.0.2.50');
+    const device = (first.headers.getSetCookie?.() ?? []).find((c) => c.startsWith('bilingual-device='))?.split(';')[0];
+    expect(device).toMatch(/^bilingual-device=[\w-]+\.[\w-]+$/);
+    // 30 wrong guesses, one from each of 30 addresses: past the account's 20 free ones.
+    for (let i = 0; i < 30; i += 1) await signIn(`guess ${i}`, `10.0.0.${i + 1}`);
+    expect((await signIn('right horse battery', '198.51.100.7')).status).toBe(429);
+    // A forged device cookie does not count.
+    expect((await signIn('right horse battery', '192.0.2.50', 'bilingual-device=forged.cookie')).status).toBe(429);
+    expect((await signIn('right horse battery', '192.0.2.50', device)).status).toBe(200);
+  }, 60_000);
 });

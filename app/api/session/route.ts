@@ -1,7 +1,17 @@
 import { sessionResponse, signInRequest, signInResponse, signOutResponse } from '@/lib/api/contract';
 import { authConfig } from '@/lib/auth/config';
 import { sameSecret, UNKNOWN_ACCOUNT_HASH, verifyPassword } from '@/lib/auth/passwords';
-import { attemptOf, cleanName, identify, isSameOrigin, signedSession, signInGuard, tooManyAttempts } from '@/lib/auth/request';
+import { DEVICE_COOKIE, DEVICE_DAYS, deviceAccount, encodeDevice } from '@/lib/auth/device';
+import {
+  attemptOf,
+  cleanName,
+  cookieValue,
+  identify,
+  isSameOrigin,
+  signedSession,
+  signInGuard,
+  tooManyAttempts,
+} from '@/lib/auth/request';
 import { revokeSession, sessionEpoch } from '@/lib/auth/revocations';
 import { DataFileError, StoreWriteError } from '@/lib/store/errors';
 import {
@@ -24,9 +34,9 @@ export const GET = withErrors(async (request: Request) => {
   return json(sessionResponse, { viewer: viewer ? { name: viewer.name, role: viewer.role } : null, mode: config.mode });
 });
 
-function cookie(request: Request, value: string, maxAge: number): string {
+function cookie(request: Request, value: string, maxAge: number, name = SESSION_COOKIE): string {
   const secure = new URL(request.url).protocol === 'https:' || request.headers.get('x-forwarded-proto') === 'https';
-  return `${SESSION_COOKIE}=${value}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${maxAge}${secure ? '; Secure' : ''}`;
+  return `${name}=${value}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${maxAge}${secure ? '; Secure' : ''}`;
 }
 
 // Unknown names share one account key, so guessing names fills no memory and tells nothing.
@@ -56,7 +66,10 @@ export const POST = withErrors(async (request: Request) => {
   const name = cleanName(body.data.name);
   const secret = 'password' in body.data ? body.data.password : body.data.token;
   const account = 'password' in body.data ? config.accounts.find((a) => a.name === name) : undefined;
-  const attempt = attemptOf(request, account ? `account:${account.name}` : 'password' in body.data ? UNKNOWN_ACCOUNT : 'token:');
+  const attempt = {
+    ...attemptOf(request, account ? `account:${account.name}` : 'password' in body.data ? UNKNOWN_ACCOUNT : 'token:'),
+    knownDevice: account !== undefined && deviceAccount(cookieValue(request, DEVICE_COOKIE), config.secret) === account.name,
+  };
   const guard = signInGuard();
   // Counted before the password is checked, so parallel guesses cannot all pass the free attempts.
   const check = guard.begin(attempt);
@@ -98,11 +111,11 @@ export const POST = withErrors(async (request: Request) => {
   const epoch = await sessionStoreCall(() => sessionEpoch());
   if (!epoch.ok) return epoch.response;
   const value = encodeSession({ ...session, ep: epoch.value }, config.secret);
-  return json(
-    signInResponse,
-    { viewer: { name: session.name, role: session.role } },
-    { headers: { 'Set-Cookie': cookie(request, value, maxAge) } },
-  );
+  const headers = new Headers({ 'Set-Cookie': cookie(request, value, maxAge) });
+  // This browser is then known to the account: an attack on it from elsewhere does not hold it up.
+  if (session.via === 'account')
+    headers.append('Set-Cookie', cookie(request, encodeDevice(session.name, config.secret), DEVICE_DAYS * 86_400, DEVICE_COOKIE));
+  return json(signInResponse, { viewer: { name: session.name, role: session.role } }, { headers });
 });
 
 /**
