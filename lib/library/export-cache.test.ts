@@ -31,12 +31,16 @@ describe('cachedExportFile under a burst of downloads', () => {
   ];
   it.each(bursts)('$requests different files at once: $refused refused with a wait to retry', async ({ requests, refused }) => {
     const { build, finishAll } = slowBuilds();
+    let rejected = 0;
     const answers = Array.from({ length: requests }, (_, i) =>
       cachedExportFile(text, options(i), build).then(
         () => 'built',
-        (error: unknown) => error,
+        (error: unknown) => ((rejected += 1), error),
       ),
     );
+    // Nothing is built until every request has been queued or refused (or a second has passed).
+    for (let waited = 0; waited < 1000 && rejected < refused; waited += 5) await new Promise((resolve) => setTimeout(resolve, 5));
+    await new Promise((resolve) => setTimeout(resolve, 50));
     // Builds run one at a time: finish each as it starts.
     let settled = false;
     const all = Promise.all(answers).finally(() => (settled = true));
