@@ -174,6 +174,9 @@ function numberNotes(
  */
 export const MAX_ANNOTATED_CHARS = 20_000;
 
+/** The longest stretch annotating runs before giving the event loop a turn. */
+export const ANNOTATION_TURN_MS = 50;
+
 async function compute(
   text: TextView,
   { glossary, notes: noteSources, words }: Sources,
@@ -194,9 +197,15 @@ async function compute(
   let total = 0;
   let slowestBlock = 0;
   let done = 0;
+  let turnStarted = performance.now();
 
   for (const block of text.blocks) {
     onProgress?.(done++, text.blocks.length);
+    // A novel takes seconds: other requests get the event loop every ANNOTATION_TURN_MS.
+    if (performance.now() - turnStarted > ANNOTATION_TURN_MS) {
+      await new Promise((resolve) => setImmediate(resolve));
+      turnStarted = performance.now();
+    }
     if (!isGlossable(block.type) || (only && !only.has(block.id))) continue;
     // A paragraph the size of a chapter is shown as plain text: annotated, it would weigh megabytes.
     if (block.text.length > MAX_ANNOTATED_CHARS) continue;
