@@ -2,10 +2,10 @@
 // [--paragraphs auto|blank|line|wrapped] [--replace] [--dry-run] [--json]`: adds a .txt or .md file in UTF-8 (with or without BOM), UTF-16
 // with BOM, GB18030/GBK or Big5 as content/<slug>.md, records its ids, creates its empty gloss
 // file, and prints what it found.
-import { readFile, stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { addText, type AddReport } from '@/lib/library/add';
 import { paragraphLayoutChoices, parseParagraphLayoutChoice } from '@/lib/text/paragraph-layout';
+import { readBoundedFile } from '@/lib/store/read-file';
 import { MAX_TEXT_BYTES } from '@/lib/text/prepare';
 import { exitFlushed, quietOnClosedPipe } from './lib/exit';
 
@@ -72,13 +72,14 @@ async function main() {
     console.error(`--paragraphs must be one of ${paragraphLayoutChoices.join(', ')}, not "${values.paragraphs}"`);
     process.exit(2);
   }
-  const size = (await stat(file)).size;
-  if (size > MAX_TEXT_BYTES) {
-    console.error(`${file} is ${size} bytes; a text can have at most ${MAX_TEXT_BYTES} bytes (5 MB)`);
+  // A regular file only, and at most the limit read: a link to /dev/zero or a pipe never ended.
+  const read = await readBoundedFile(file, MAX_TEXT_BYTES, '5 MB');
+  if (!read.ok) {
+    console.error(read.kind === 'too-large' ? `${read.error}: a text can have at most 5 MB` : read.error);
     process.exit(1);
   }
   const result = await addText({
-    bytes: await readFile(file),
+    bytes: read.bytes,
     fileName: file,
     ...(values.slug !== undefined ? { slug: values.slug } : {}),
     meta: { title: values.title, author: values.author, date: values.date },

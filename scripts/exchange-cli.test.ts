@@ -1,7 +1,7 @@
 // The command-line entry points of issue 8 as a person runs them: npm run add, export --format,
 // import, with their output and exit codes, on a temporary copy of the data.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeDataDir } from '@/lib/testing/data-dir';
@@ -50,6 +50,26 @@ describe('npm run add', () => {
     expect(out.stderr).toMatch(/could not be determined with confidence.*gb18030 or big5/);
     expect(existsSync(data.file('content/unsure.md'))).toBe(false);
   }, 60_000);
+});
+
+describe('npm run add and import of something that is not a regular file', () => {
+  const cases = [
+    { script: 'add.ts', name: 'zero.txt', target: '/dev/zero', said: /is a device, not a regular file/ },
+    { script: 'import.ts', name: 'zero.xlf', target: '/dev/zero', said: /is a device, not a regular file/ },
+    { script: 'add.ts', name: 'pipe.txt', target: 'fifo', said: /is a pipe, not a regular file/ },
+  ];
+  it.each(cases)(
+    '$script $name ($target) ends at once with exit 1',
+    ({ script, name, target, said }) => {
+      const file = path.join(data.root, name);
+      if (target === 'fifo') spawnSync('mkfifo', [file]);
+      else symlinkSync(target, file);
+      const out = run(script, [file]);
+      expect(out.code, out.stderr).toBe(1);
+      expect(out.stderr).toMatch(said);
+    },
+    60_000,
+  );
 });
 
 describe('npm run -s export --format xliff, then npm run import', () => {

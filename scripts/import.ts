@@ -1,11 +1,11 @@
 // `npm run import -- <file.xlf> [--dry-run] [--force] [--editor name] [--slug s] [--json]`: applies
 // the units of an XLIFF file whose target differs from the current gloss, through the same checks
 // as an edit in the app; reports applied / unchanged / empty / stale / conflict / rejected units with ids.
-import { readFile, stat } from 'node:fs/promises';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { importOutcomes } from '@/lib/exchange/plan';
 import { importTooLargeMessage, importXliff, MAX_IMPORT_BYTES, type ImportReport } from '@/lib/library/import';
+import { readBoundedFile } from '@/lib/store/read-file';
 import { exitFlushed, quietOnClosedPipe } from './lib/exit';
 
 const USAGE = 'Usage: npm run import -- <file.xlf> [--dry-run] [--force] [--editor name] [--slug s] [--json]';
@@ -60,13 +60,13 @@ async function main() {
     console.error(USAGE);
     process.exit(2);
   }
-  const size = (await stat(file)).size;
-  if (size > MAX_IMPORT_BYTES) {
-    console.error(`${file}: ${importTooLargeMessage(size)}`);
+  const read = await readBoundedFile(file, MAX_IMPORT_BYTES, '32 MB');
+  if (!read.ok) {
+    console.error(read.kind === 'too-large' ? `${file}: ${importTooLargeMessage()}` : read.error);
     process.exit(1);
   }
   const result = await importXliff({
-    bytes: await readFile(file),
+    bytes: read.bytes,
     fileName: file,
     editor: values.editor?.trim() || os.userInfo().username || 'import',
     ...(values.slug ? { slug: values.slug } : {}),

@@ -13,6 +13,7 @@ import {
   textResponse,
   type RevertRequest,
   type SaveGlossRequest,
+  type ConflictResponse,
   type SetStatusRequest,
   type SignInRequest,
 } from '@/lib/api/contract';
@@ -20,7 +21,7 @@ import {
 /** An answer: the parsed body, or why not (`status` 0 when the network failed). */
 export type ApiResult<T> =
   | { ok: true; data: T }
-  | { ok: false; status: number; error: string; current?: { text: string; revision: string }; retryAfterSeconds?: number };
+  | { ok: false; status: number; error: string; current?: ConflictResponse['current']; retryAfterSeconds?: number };
 
 async function call<S extends z.ZodType>(url: string, init: RequestInit, schema: S): Promise<ApiResult<z.output<S>>> {
   let response: Response;

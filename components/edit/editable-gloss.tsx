@@ -32,12 +32,13 @@ export function EditableGloss({ id, children }: { id: string; children: ReactNod
   const isEditing = editing.editing === id;
 
   const setStatus = async (status: 'reviewed' | 'draft') => {
-    const result = await setGlossStatus(editing.slug, id, { status, baseRevision: record.revision });
+    const result = await setGlossStatus(editing.slug, id, { status, baseRevision: record.revision, baseStatus: record.status });
     if (result.ok) {
       editing.update(id, { status: result.data.status, revision: result.data.revision });
       editing.announce(t(status === 'reviewed' ? 'edit.markedReviewed' : 'edit.markedDraft'));
     } else if (result.current) {
-      editing.update(id, { en: result.current.text || null, revision: result.current.revision });
+      const { text, revision, status: current } = result.current;
+      editing.update(id, { en: text || null, revision, ...(current ? { status: current } : {}) });
       setShownText(result.current.text);
       editing.announce(t('edit.changedMeanwhile'));
     } else editing.announce(t('edit.failed', { error: result.error }));

@@ -2,7 +2,7 @@
 
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { addTextResponse, apiPaths, errorResponse, type AddTextResponse } from '@/lib/api/contract';
+import { addExistsResponse, addTextResponse, apiPaths, errorResponse, type AddTextResponse } from '@/lib/api/contract';
 import { useSession } from '../session-provider';
 
 /** The same limit as the server's (lib/text/prepare MAX_TEXT_BYTES); the server enforces it. */
@@ -22,6 +22,8 @@ export function AddText() {
   const [fields, setFields] = useState({ slug: '', title: '', author: '', date: '', encoding: '', paragraphs: '' });
   const [report, setReport] = useState<Report | null>(null);
   const [error, setError] = useState('');
+  // The reading link of a text this very file already became (an earlier add of it finished).
+  const [already, setAlready] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [replace, setReplace] = useState(false);
 
@@ -32,6 +34,7 @@ export function AddText() {
 
   const send = async (preview: boolean) => {
     setError('');
+    setAlready(null);
     const body: Blob = file ?? new Blob([pasted], { type: 'text/plain;charset=utf-8' });
     if (body.size === 0) return setError(t('add.empty'));
     if (body.size > MAX_BYTES) return setError(t('add.tooLarge'));
@@ -53,6 +56,8 @@ export function AddText() {
         setReport(null);
         const refused = errorResponse.safeParse(answer);
         setError(refused.success ? refused.data.error : response.statusText);
+        const exists = addExistsResponse.safeParse(answer);
+        setAlready(exists.success && exists.data.sameSource ? exists.data.url : null);
       }
     } catch {
       setError(t('add.offline'));
@@ -164,7 +169,7 @@ export function AddText() {
         </div>
         {error && (
           <p role="alert" className="notice notice-error">
-            {error}
+            {error} {already && <a href={already}>{t('add.read')}</a>}
           </p>
         )}
         {report && (

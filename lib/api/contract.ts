@@ -97,7 +97,12 @@ export const saveGlossRequest = z.object({ text: z.string(), baseRevision: revis
 export type SaveGlossRequest = z.infer<typeof saveGlossRequest>;
 
 /** `PUT /api/texts/<slug>/glosses/<id>/status`. */
-export const setStatusRequest = z.object({ status: z.enum(savedStatuses), baseRevision: revisionSchema });
+// `baseStatus`: the status the editor saw; a change made while another editor changed the status is refused (409).
+export const setStatusRequest = z.object({
+  status: z.enum(savedStatuses),
+  baseRevision: revisionSchema,
+  baseStatus: glossStatusSchema.optional(),
+});
 export type SetStatusRequest = z.infer<typeof setStatusRequest>;
 
 /** `POST /api/texts/<slug>/glosses/<id>/revert`: put the version with revision `to` back. */
@@ -109,7 +114,9 @@ export const glossChangeResponse = z.object({ text: z.string(), revision: z.stri
 export type GlossChangeResponse = z.infer<typeof glossChangeResponse>;
 
 /** 409 on a gloss change: the gloss changed since `baseRevision`; here is what it is now. */
-export const conflictResponse = errorResponse.extend({ current: z.object({ text: z.string(), revision: z.string() }) });
+export const conflictResponse = errorResponse.extend({
+  current: z.object({ text: z.string(), revision: z.string(), status: glossStatusSchema.optional() }),
+});
 export type ConflictResponse = z.infer<typeof conflictResponse>;
 
 /** 507 (disk full) or 503 (store unwritable, busy) on a gloss change: nothing was changed. */
@@ -134,6 +141,18 @@ export type HistoryResponse = z.infer<typeof historyResponse>;
 export const exchangeErrorResponse = errorResponse.extend({ kind: z.string() });
 export type ExchangeErrorResponse = z.infer<typeof exchangeErrorResponse>;
 
+/**
+ * `POST /api/texts` on a slug that is taken: 409 with the text's slug and reading link;
+ * `sameSource` when it is this very file, added by an earlier request (a retry after a lost answer).
+ */
+export const addExistsResponse = exchangeErrorResponse.extend({
+  kind: z.literal('exists'),
+  slug: z.string(),
+  url: z.string(),
+  sameSource: z.boolean(),
+});
+export type AddExistsResponse = z.infer<typeof addExistsResponse>;
+
 /** `POST /api/texts?…` (the body is the file): what was found in it, and what was done. */
 export const addTextResponse = z.object({
   ok: z.literal(true),
@@ -154,8 +173,10 @@ export const addTextResponse = z.object({
     han: z.number(),
     oddities: z.array(z.object({ line: z.number(), kind: z.string(), message: z.string() })),
   }),
-  /** Every block: its type, line and first characters. */
+  /** The first 200 blocks: type, line and first characters. */
   preview: z.array(z.object({ type: z.enum(blockTypes), line: z.number(), start: z.string() })),
+  /** Blocks, oddities and ids left unlisted (the summary counts every block), so a long text gets a short answer. */
+  omitted: z.object({ preview: z.number(), oddities: z.number(), ids: z.number().optional() }).optional(),
   /** `checked` for a preview (nothing written). */
   action: z.enum(['checked', 'created', 'replaced']),
   sync: z

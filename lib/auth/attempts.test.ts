@@ -62,10 +62,41 @@ describe('SignInGuard', () => {
     expect(guard.check(ann('192.0.2.50'))).toEqual({ ok: true });
   });
 
+  it('an attack on the account from many addresses does not hold up a browser that signed in before', () => {
+    const guard = new SignInGuard(clock().now);
+    for (let i = 0; i < 500; i += 1) guard.fail(ann(`10.0.${i >> 8}.${i & 255}`));
+    expect(guard.check(ann('192.0.2.50')).ok).toBe(false);
+    expect(guard.check({ ...ann('192.0.2.50'), knownDevice: true })).toEqual({ ok: true });
+    // Its own address's limits still hold.
+    for (let i = 0; i < 8; i += 1) guard.fail({ ...ann('192.0.2.50'), knownDevice: true });
+    expect(guard.check({ ...ann('192.0.2.50'), knownDevice: true }).ok).toBe(false);
+  });
+
   it('a success forgets the account’s failures', () => {
     const guard = new SignInGuard(clock().now);
     for (let i = 0; i < 6; i += 1) guard.fail(ann('203.0.113.1'));
     guard.succeed(ann('203.0.113.1'));
+    expect(guard.check(ann('203.0.113.1'))).toEqual({ ok: true });
+  });
+
+  const begun = [
+    { attempts: 5, checked: 5 },
+    { attempts: 6, checked: 6 },
+    { attempts: 50, checked: 6 },
+  ];
+  it.each(begun)('$attempts attempts begun before any answer: $checked are let through', ({ attempts, checked }) => {
+    const guard = new SignInGuard(clock().now);
+    const results = Array.from({ length: attempts }, () => guard.begin(ann('203.0.113.1')));
+    expect(results.filter((r) => r.ok).length).toBe(checked);
+  });
+
+  it('a begun attempt that succeeds is taken back from the client’s count', () => {
+    const guard = new SignInGuard(clock().now);
+    const other = (client: string) => ({ account: 'account:bob', client });
+    for (let i = 0; i < 19; i += 1) guard.fail(other('203.0.113.1'));
+    expect(guard.begin(ann('203.0.113.1')).ok).toBe(true);
+    guard.succeed(ann('203.0.113.1'), { begun: true });
+    // 19 failures on the client, under its 20 free ones: still no wait.
     expect(guard.check(ann('203.0.113.1'))).toEqual({ ok: true });
   });
 

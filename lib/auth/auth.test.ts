@@ -200,7 +200,15 @@ describe('authConfig', () => {
 describe('encodeSession and decodeSession', () => {
   const SECRET = 'test-secret';
   const NOW = Date.UTC(2024, 8, 8);
-  const session: Session = { name: 'ann', role: 'editor', expires: NOW + 60_000, sid: 'sid-1', via: 'account', fp: 'fp-1' };
+  const session: Session = {
+    name: 'ann',
+    role: 'editor',
+    expires: NOW + 60_000,
+    sid: 'sid-1',
+    via: 'account',
+    fp: 'fp-1',
+    ep: 'epoch-1',
+  };
   const cookie = encodeSession(session, SECRET);
   const [payload, signature] = cookie.split('.') as [string, string];
   const flip = (s: string, at: number) => s.slice(0, at) + (s[at] === 'A' ? 'B' : 'A') + s.slice(at + 1);
@@ -211,7 +219,15 @@ describe('encodeSession and decodeSession', () => {
   });
 
   it('round-trips a reader and a non-ASCII name', () => {
-    const reader: Session = { name: '张三 Zoë', role: 'reader', expires: NOW + 1, sid: 'sid-2', via: 'token', fp: 'fp-2' };
+    const reader: Session = {
+      name: '张三 Zoë',
+      role: 'reader',
+      expires: NOW + 1,
+      sid: 'sid-2',
+      via: 'token',
+      fp: 'fp-2',
+      ep: 'epoch-1',
+    };
     expect(decodeSession(encodeSession(reader, SECRET), SECRET, NOW)).toEqual(reader);
   });
 
@@ -246,6 +262,10 @@ describe('encodeSession and decodeSession', () => {
       data: { name: 'ann', role: 'editor', expires: NOW + 1, via: 'account', fp: 'x' },
     },
     { name: 'an unknown way in', data: { name: 'ann', role: 'editor', expires: NOW + 1, sid: 's', via: 'magic', fp: 'x' } },
+    {
+      name: 'no epoch (a cookie from before sessions were registered)',
+      data: { name: 'ann', role: 'editor', expires: NOW + 1, sid: 's', via: 'account', fp: 'x' },
+    },
   ];
   it.each(badShapes)('refuses a correctly signed payload with $name', ({ data }) => {
     // encodeSession signs whatever JSON it is given, so this is a validly signed cookie.
@@ -280,10 +300,16 @@ describe('cleanName', () => {
 
 const NONCE = 'test-nonce';
 const LOCAL_PEER = { [PEER_HEADER]: `${NONCE} 127.0.0.1` };
+// The session registry's epoch the cookies below are made in (written to the data folder before each test).
+const EPOCH = 'test-epoch-0123456789';
 let data: ReturnType<typeof makeDataDir>;
 beforeAll(() => {
   setPeerNonce(NONCE);
   data = makeDataDir();
+});
+beforeEach(() => {
+  data.write('.sessions/revoked.json', JSON.stringify({ epoch: EPOCH, floor: 0, revoked: [] }));
+  delete (globalThis as Record<symbol, unknown>)[Symbol.for('bilingual-reader.session-registry')];
 });
 afterAll(() => data.dispose());
 beforeEach(() => replaceSignInGuard(new SignInGuard()));
@@ -314,6 +340,7 @@ describe('authorizeEdit', () => {
         sid: `sid-${name}`,
         via: 'account',
         fp: credentialFingerprint(hashOf[name] ?? '', SECRET),
+        ep: EPOCH,
       },
       options.secret ?? SECRET,
     )}`;
@@ -582,6 +609,7 @@ describe('a session holds only while its account does (checked on every request)
         sid: 'sid-ann',
         via: 'account',
         fp: credentialFingerprint(ANN_HASH, SECRET),
+        ep: EPOCH,
         ...session,
       },
       SECRET,
@@ -635,8 +663,8 @@ describe('a session holds only while its account does (checked on every request)
     expect(await edit(base, cookie)).toMatchObject({ ok: false, status: 401 });
     expect((await edit(base, cookieFor({ sid: 'sid-other' }))).ok).toBe(true);
     // The revocation is on disk: a fresh process (an empty cache) still refuses the cookie.
-    delete (globalThis as Record<symbol, unknown>)[Symbol.for('bilingual-reader.revoked-sessions')];
-    expect(await isRevoked('sid-to-revoke')).toBe(true);
+    delete (globalThis as Record<symbol, unknown>)[Symbol.for('bilingual-reader.session-registry')];
+    expect(await isRevoked({ sid: 'sid-to-revoke', ep: EPOCH, expires: Date.now() + 3_600_000 })).toBe(true);
   });
 });
 

@@ -45,12 +45,18 @@ export function editorNameHeader(value: string | null): { ok: true; name: string
   }
 }
 
-function cookieValue(request: Request, name: string): string | undefined {
+/** The value of one cookie of a request. */
+export function cookieValue(request: Request, name: string): string | undefined {
   for (const part of (request.headers.get('cookie') ?? '').split(';')) {
     const [key, ...rest] = part.trim().split('=');
     if (key === name) return rest.join('=');
   }
   return undefined;
+}
+
+/** The session a request's cookie carries, if its signature holds and it has not expired; whether it still holds is not checked. */
+export function signedSession(request: Request, config: AuthConfig = authConfig()): Session | undefined {
+  return decodeSession(cookieValue(request, SESSION_COOKIE), config.secret);
 }
 
 /** The token of an `Authorization: Bearer <token>` header; the scheme is case-insensitive (RFC 9110). */
@@ -104,7 +110,7 @@ export async function sessionHolds(session: Session, config: AuthConfig): Promis
     if (!account || account.role !== session.role) return false;
     if (!sameSecret(session.fp, credentialFingerprint(account.passwordHash, config.secret))) return false;
   }
-  return !(await isRevoked(session.sid));
+  return !(await isRevoked(session));
 }
 
 export type Identified = { viewer?: Viewer; limited?: AttemptCheck & { ok: false }; error?: string };

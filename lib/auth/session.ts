@@ -16,6 +16,8 @@ export interface Session {
   via: 'account' | 'token';
   /** A fingerprint of the credential it was opened with: a new password or token ends it. */
   fp: string;
+  /** The server's session epoch it was opened in (see lib/auth/revocations.ts): a lost registry ends it. */
+  ep: string;
 }
 
 function sign(payload: string, secret: string): string {
@@ -47,7 +49,7 @@ export function decodeSession(value: string | undefined, secret: string, now = D
     const session = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Partial<Session>;
     if (typeof session.name !== 'string' || (session.role !== 'editor' && session.role !== 'reader')) return undefined;
     if (typeof session.expires !== 'number' || session.expires < now) return undefined;
-    if (typeof session.sid !== 'string' || typeof session.fp !== 'string') return undefined;
+    if (typeof session.sid !== 'string' || typeof session.fp !== 'string' || typeof session.ep !== 'string') return undefined;
     if (session.via !== 'account' && session.via !== 'token') return undefined;
     return {
       name: session.name,
@@ -56,6 +58,7 @@ export function decodeSession(value: string | undefined, secret: string, now = D
       sid: session.sid,
       via: session.via,
       fp: session.fp,
+      ep: session.ep,
     };
   } catch {
     return undefined;

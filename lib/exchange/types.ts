@@ -56,4 +56,6 @@ export interface ImportedFile {
   units: ImportedUnit[];
 }
 
-export type ParseResult = { ok: true; file: ImportedFile } | { ok: false; error: string };
+/** `limit`: the file passed one of the import's size limits (see XLIFF_LIMITS), rather than being malformed. */
+export type ParseResult =
+  { ok: true; file: ImportedFile } | { ok: false; error: string; limit?: 'depth' | 'elements' | 'units' | 'unit-size' };

@@ -4,6 +4,7 @@ import { cleanGloss, glossRevision, MAX_GLOSS_LENGTH, type GlossInput } from './
 
 const ok = (text: string): GlossInput => ({ ok: true, text });
 const refused = (code: 'too-long' | 'empty') => ({ ok: false, code, error: expect.any(String) });
+const invalid = (error: RegExp) => ({ ok: false, code: 'invalid', error: expect.stringMatching(error) });
 
 describe('cleanGloss', () => {
   const cases: { name: string; raw: string; allowEmpty?: boolean; expected: unknown }[] = [
@@ -26,6 +27,12 @@ describe('cleanGloss', () => {
     { name: 'HTML is text, kept verbatim', raw: '<script>alert(1)</script>', expected: ok('<script>alert(1)</script>') },
     { name: 'curly quotes and Chinese are kept', raw: '“AI + education” 教育', expected: ok('“AI + education” 教育') },
     { name: 'an emoji is kept', raw: 'ok 👍', expected: ok('ok 👍') },
+    { name: 'U+FFFF is refused', raw: 'end\uFFFF', expected: invalid(/U\+FFFF \(a noncharacter\) at line 1, column 4/) },
+    { name: 'U+FFFE is refused', raw: '\uFFFE', expected: invalid(/U\+FFFE/) },
+    { name: 'U+FDD0 is refused', raw: 'a\n\uFDD0', expected: invalid(/U\+FDD0 \(a noncharacter\) at line 2/) },
+    { name: 'U+10FFFF is refused', raw: '\u{10FFFF}', expected: invalid(/U\+10FFFF/) },
+    { name: 'a lone surrogate is refused', raw: 'broken \uD800 half', expected: invalid(/lone UTF-16 surrogate/) },
+    { name: 'U+FFFF is refused even when clearing is allowed', raw: '\uFFFF', allowEmpty: true, expected: invalid(/U\+FFFF/) },
     { name: 'the empty string is refused', raw: '', expected: refused('empty') },
     { name: 'whitespace only is refused', raw: '  \n\t \r\n', expected: refused('empty') },
     { name: 'control characters only are refused', raw: '\u0007\u0008\u001B', expected: refused('empty') },

@@ -1,12 +1,10 @@
 import { hashText } from '@/lib/text/hash';
+import { describeUnstorable, findUnstorable } from '@/lib/text/unstorable';
 
 /** The longest gloss a save accepts, in characters. */
 export const MAX_GLOSS_LENGTH = 20_000;
 
 export type GlossInput = { ok: true; text: string } | { ok: false; code: 'too-long' | 'empty' | 'invalid'; error: string };
-
-// Half of a surrogate pair with no other half.
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 // C0 and C1 control characters and DEL, except newline and tab.
 const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
@@ -14,16 +12,18 @@ const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
 /**
  * Cleans a gloss as typed: Unicode NFC, line endings as LF, control characters other than
  * newline and tab removed, surrounding whitespace trimmed. Refuses more than MAX_GLOSS_LENGTH
- * characters, an empty result unless clearing was asked for, and lone surrogates (half of a
- * character that UTF-8 cannot store; two such texts would share one revision).
+ * characters, an empty result unless clearing was asked for, lone surrogates (half of a
+ * character that UTF-8 cannot store; two such texts would share one revision) and noncharacters
+ * such as U+FFFF (XML, and so EPUB and XLIFF, cannot carry them).
  * `('  Hello\r\nworld\u0007 ')` → `{ ok: true, text: 'Hello\nworld' }`.
  */
 export function cleanGloss(raw: string, options: { allowEmpty?: boolean } = {}): GlossInput {
-  if (LONE_SURROGATE.test(raw)) {
+  const unstorable = findUnstorable(raw);
+  if (unstorable) {
     return {
       ok: false,
       code: 'invalid',
-      error: 'The gloss contains a broken character (a lone UTF-16 surrogate); nothing was saved',
+      error: `The gloss contains ${describeUnstorable(unstorable)} at line ${unstorable.line}, column ${unstorable.column}, which cannot be stored or exported (EPUB and XLIFF cannot carry it); nothing was saved`,
     };
   }
   const text = raw.normalize('NFC').replace(/\r\n?/g, '\n').replace(CONTROL, '').trim();

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { glossRevision } from '@/lib/gloss/validate';
 import { makeDataDir } from '@/lib/testing/data-dir';
 import { MAX_TEXT_BYTES } from '@/lib/text/prepare';
-import { addText, slugFromFileName } from './add';
+import { addText, MAX_TEXT_BLOCKS, PREVIEW_BLOCKS, slugFromFileName } from './add';
 import { saveGloss } from './edit';
 import { loadText } from './load';
 
@@ -115,6 +115,73 @@ describe('addText', () => {
     expect(result).toMatchObject({ ok: false, kind: 'encoding' });
     expect(!result.ok && result.error).toMatch(/"latin1" is not one a Chinese text is read in; name one of utf-8, gb18030/);
     expect(existsSync(data.file('content/mojibake.md'))).toBe(false);
+  });
+
+  const unstorable = [
+    {
+      name: 'U+FFFF in UTF-8',
+      bytes: Buffer.from('# 标题\n\n第一段。\n\n第二段\uFFFF。\n'),
+      error: /line 5, column 4 holds U\+FFFF \(a noncharacter\)/,
+    },
+    { name: 'U+FFFE in UTF-8', bytes: Buffer.from('甲\uFFFE乙\n'), error: /line 1, column 2 holds U\+FFFE/ },
+    {
+      name: 'U+FDD0 in UTF-16 with BOM',
+      bytes: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('你好\uFDD0\n', 'utf16le')]),
+      error: /line 1, column 3 holds U\+FDD0/,
+    },
+    {
+      name: 'U+FFFF in the title',
+      bytes: Buffer.from('你好。\n'),
+      meta: { title: '题\uFFFF' },
+      error: /The title holds U\+FFFF/,
+    },
+  ];
+  it.each(unstorable)('refuses $name, naming where, and writes nothing', async ({ bytes, meta, error }) => {
+    const result = await addText({ bytes, fileName: 'odd.txt', slug: 'odd', ...(meta ? { meta } : {}) });
+    expect(result).toMatchObject({ ok: false, kind: 'invalid', error: expect.stringMatching(error) });
+    expect(existsSync(data.file('content/odd.md'))).toBe(false);
+  });
+
+  const dates = [
+    { name: '--date 2024-13-45', text: '你好。\n', meta: { date: '2024-13-45' }, error: /there is no month 13/ },
+    { name: '--date 2023-02-29', text: '你好。\n', meta: { date: '2023-02-29' }, error: /has 28 days/ },
+    { name: 'a front-matter date 2024-04-31', text: '---\ndate: 2024-04-31\n---\n\n你好。\n', error: /has 30 days/ },
+  ];
+  it.each(dates)('refuses $name, saying why, and writes nothing', async ({ text, meta, error }) => {
+    const result = await addText({ bytes: Buffer.from(text), fileName: 'dated.txt', slug: 'dated', ...(meta ? { meta } : {}) });
+    expect(result).toMatchObject({ ok: false, kind: 'invalid', error: expect.stringMatching(error) });
+    expect(existsSync(data.file('content/dated.md'))).toBe(false);
+  });
+
+  it('takes a real leap day', async () => {
+    const result = await addText({
+      bytes: Buffer.from('你好。\n'),
+      fileName: 'leap.txt',
+      meta: { date: '2024-02-29' },
+      dryRun: true,
+    });
+    expect(result).toMatchObject({ ok: true, meta: { date: '2024-02-29' } });
+  });
+
+  it('refuses 200,000 one-character paragraphs (1.6 MB), naming the paragraph limit, and writes nothing', async () => {
+    const lines = Buffer.from('字\n\n'.repeat(200_000));
+    const result = await addText({ bytes: lines, fileName: 'lines.txt', slug: 'lines' });
+    expect(result).toMatchObject({
+      ok: false,
+      kind: 'too-large',
+      error: expect.stringContaining(`has 200000 paragraphs, headings and breaks; a text can have at most ${MAX_TEXT_BLOCKS}`),
+    });
+    expect(existsSync(data.file('content/lines.md'))).toBe(false);
+  }, 30_000);
+
+  it('a long text is reported in short: the first blocks, and how many more', async () => {
+    const result = await addText({ bytes: Buffer.from('一段。\n\n'.repeat(1_000)), fileName: 'long.txt', dryRun: true });
+    expect(result).toMatchObject({
+      ok: true,
+      summary: { blocks: { paragraph: 1_000 } },
+      omitted: { preview: 1_000 - PREVIEW_BLOCKS },
+    });
+    expect(result.ok && result.preview).toHaveLength(PREVIEW_BLOCKS);
   });
 
   it('refuses more than 5 MB', async () => {

@@ -4,11 +4,13 @@ import { pinyinByOffset } from '@/lib/annotate/pinyin';
 import { withTextLock } from '@/lib/store/lock';
 import { findSource, isSlug, readSourceText, type SourceFile } from '@/lib/store/sources';
 import { createGlossFiles, newSourceFile, writeSourceText } from '@/lib/store/texts';
+import { dateProblem } from '@/lib/text/date';
 import { decodeAnyText, EncodingError } from '@/lib/text/decode';
 import type { ParagraphLayoutChoice } from '@/lib/text/paragraph-layout';
 import { parseText } from '@/lib/text/parse';
 import { MAX_TEXT_BYTES, prepareText, type TextSummary } from '@/lib/text/prepare';
 import type { BlockType, TextMeta } from '@/lib/text/types';
+import { describeUnstorable, findUnstorable } from '@/lib/text/unstorable';
 import { GLOSS_LANGUAGE } from './load';
 import { syncText, type SyncResult } from './sync';
 
@@ -44,7 +46,10 @@ export interface AddReport {
   encodingWarning?: string;
   meta: TextMeta;
   summary: TextSummary;
+  /** The first PREVIEW_BLOCKS blocks. */
   preview: BlockPreview[];
+  /** How many blocks and oddities the report leaves unlisted (the summary counts them all). */
+  omitted?: { preview: number; oddities: number };
   /** What was done: nothing (dry run), a new text, or an existing one replaced. */
   action: 'checked' | 'created' | 'replaced';
   /** After a write: what the id sync did. */
@@ -55,11 +60,23 @@ export type AddFailure =
   | { kind: 'too-large'; error: string }
   | { kind: 'encoding'; error: string }
   | { kind: 'invalid'; error: string }
-  | { kind: 'exists'; error: string };
+  /** `sameSource`: the existing text has exactly the source this add would write (a retried add that had finished). */
+  | { kind: 'exists'; error: string; slug: string; sameSource: boolean };
 
 export type AddResult = ({ ok: true } & AddReport) | ({ ok: false } & AddFailure);
 
 const PREVIEW_CHARS = 40;
+/** Blocks listed in a report's preview: the first ones; the summary counts them all. */
+export const PREVIEW_BLOCKS = 200;
+/** Oddities listed in a report: the first ones. */
+const REPORTED_ODDITIES = 200;
+
+/**
+ * The most blocks (paragraphs, headings, breaks) a text may have: the longest novel here has
+ * 34,100. Every block costs memory whatever its length (the search index about 2.4 KB each): a
+ * 1.6 MB file of 200,000 one-character lines ran a 512 MB server out of memory.
+ */
+export const MAX_TEXT_BLOCKS = 50_000;
 
 function definedMeta(meta: TextMeta | undefined): TextMeta {
   return Object.fromEntries(
@@ -100,6 +117,11 @@ export function slugFromFileName(fileName: string): string | undefined {
   return isSlug(slug) ? slug : undefined;
 }
 
+function omittedOf(blocks: number, oddities: number): Pick<AddReport, 'omitted'> {
+  const omitted = { preview: Math.max(0, blocks - PREVIEW_BLOCKS), oddities: Math.max(0, oddities - REPORTED_ODDITIES) };
+  return omitted.preview > 0 || omitted.oddities > 0 ? { omitted } : {};
+}
+
 function previewOf(blocks: { type: BlockType; line: number; text: string }[]): BlockPreview[] {
   return blocks.map((b) => {
     const chars = [...b.text];
@@ -109,6 +131,30 @@ function previewOf(blocks: { type: BlockType; line: number; text: string }[]): B
       start: chars.length > PREVIEW_CHARS ? `${chars.slice(0, PREVIEW_CHARS).join('')}…` : b.text,
     };
   });
+}
+
+/** The refusal of an existing slug, saying whether that text is this very file (an add retried after it finished). */
+async function existsFailure(slug: string, existing: SourceFile, source: string): Promise<{ ok: false } & AddFailure> {
+  const sameSource = await readSourceText(existing).then(
+    (text) => text === source,
+    () => false,
+  );
+  const error = sameSource
+    ? `The text "${slug}" is already in the library with this same source (an earlier add of it finished); nothing was changed`
+    : `A text "${slug}" already exists (${existing.file}); choose another slug, or replace it`;
+  return { ok: false, kind: 'exists', error, slug, sameSource };
+}
+
+/** Names the first noncharacter or lone surrogate in the text or its title, author or date (XML exports cannot carry them). */
+function unstorableIn(fileName: string, text: string, meta: TextMeta | undefined): string | undefined {
+  const inText = findUnstorable(text);
+  if (inText)
+    return `${fileName}: line ${inText.line}, column ${inText.column} holds ${describeUnstorable(inText)}, which a text cannot hold (its EPUB and XLIFF could not be read); remove it and add the file again. Nothing was written`;
+  for (const [field, value] of Object.entries(meta ?? {})) {
+    const found = typeof value === 'string' ? findUnstorable(value) : undefined;
+    if (found) return `The ${field} holds ${describeUnstorable(found)}, which a text cannot hold; nothing was written`;
+  }
+  return undefined;
 }
 
 /**
@@ -147,24 +193,31 @@ export async function addText(request: AddRequest): Promise<AddResult> {
     if (error instanceof EncodingError) return { ok: false, kind: 'encoding', error: error.message };
     throw error;
   }
+  const unstorable = unstorableIn(request.fileName, decoded.text, request.meta);
+  if (unstorable) return { ok: false, kind: 'invalid', error: unstorable };
   const checked = prepareText(decoded.text, request.meta, request.paragraphs);
   if (!checked.ok) return { ok: false, kind: 'invalid', error: `${request.fileName}: ${checked.error}` };
+  // The front matter's date and --date (which wins) must be a real day: 2024-13-45 was accepted.
+  const badDate = checked.meta.date === undefined ? undefined : dateProblem(checked.meta.date);
+  if (badDate) return { ok: false, kind: 'invalid', error: `${request.fileName}: ${badDate}` };
+  if (checked.blocks.length > MAX_TEXT_BLOCKS)
+    return {
+      ok: false,
+      kind: 'too-large',
+      error: `${request.fileName} has ${checked.blocks.length} paragraphs, headings and breaks; a text can have at most ${MAX_TEXT_BLOCKS} (the longest novel here has 34,100): split it into several texts`,
+    };
 
   return withTextLock(slug, async () => {
     const existing = await findSource(slug);
-    if (existing && !request.replace) {
-      return {
-        ok: false,
-        kind: 'exists',
-        error: `A text "${slug}" already exists (${existing.file}); choose another slug, or replace it`,
-      };
-    }
+    if (existing && !request.replace) return existsFailure(slug, existing, checked.source);
     // A replacement keeps the title, date and author it had unless the new file or the request sets them.
     const kept = existing ? await existingMeta(existing) : {};
     const prepared = existing
       ? prepareText(decoded.text, { ...kept, ...checked.meta, ...definedMeta(request.meta) }, request.paragraphs)
       : checked;
     if (!prepared.ok) return { ok: false, kind: 'invalid', error: `${request.fileName}: ${prepared.error}` };
+    const keptDate = prepared.meta.date === undefined ? undefined : dateProblem(prepared.meta.date);
+    if (keptDate) return { ok: false, kind: 'invalid', error: `${request.fileName}: ${keptDate}; give --date` };
     const target = existing ?? newSourceFile(slug);
     const report: AddReport = {
       slug,
@@ -173,8 +226,9 @@ export async function addText(request: AddRequest): Promise<AddResult> {
       ...(decoded.confidence !== undefined ? { confidence: decoded.confidence } : {}),
       ...(decoded.warning ? { encodingWarning: decoded.warning } : {}),
       meta: prepared.meta,
-      summary: prepared.summary,
-      preview: previewOf(prepared.blocks),
+      summary: { ...prepared.summary, oddities: prepared.summary.oddities.slice(0, REPORTED_ODDITIES) },
+      preview: previewOf(prepared.blocks.slice(0, PREVIEW_BLOCKS)),
+      ...omittedOf(prepared.blocks.length, prepared.summary.oddities.length),
       action: request.dryRun ? 'checked' : existing ? 'replaced' : 'created',
     };
     if (request.dryRun) return { ok: true, ...report };

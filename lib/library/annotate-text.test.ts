@@ -140,3 +140,32 @@ describe('traditional forms of the seed', () => {
     }
   });
 });
+
+describe('annotateText of a long text', () => {
+  it('gives the event loop a turn at least every few tenths of a second', async () => {
+    delete (globalThis as Record<symbol, unknown>)[Symbol.for('bilingual-reader.annotations')];
+    // The seed's paragraphs, each made new so none comes from the block cache: a few seconds of work.
+    const paragraphs = text.blocks.filter((b) => b.type === 'paragraph');
+    const blocks = Array.from({ length: 6 }, (_, round) =>
+      paragraphs.map((b) => ({ ...b, id: `${b.id}${round}`, text: `${'第'.repeat(round + 1)}${b.text}` })),
+    ).flat();
+    const long = { ...text, blocks } as TextView;
+    const ticks: number[] = [];
+    let done = false;
+    const tick = () => {
+      ticks.push(performance.now());
+      if (!done) setImmediate(tick);
+    };
+    setImmediate(tick);
+    const started = performance.now();
+    const result = await annotateText(long);
+    done = true;
+    // The end counts as a turn: a loop that never let go shows as one gap as long as the work.
+    ticks.push(performance.now());
+    const elapsed = performance.now() - started;
+    const gaps = ticks.slice(1).map((t, i) => t - ticks[i]!);
+    expect(Object.keys(result.blocks)).toHaveLength(blocks.length);
+    expect(result.timing.total).toBeGreaterThan(500);
+    expect(Math.max(...gaps)).toBeLessThan(elapsed / 3);
+  }, 60_000);
+});

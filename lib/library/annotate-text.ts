@@ -64,6 +64,8 @@ export interface TextAnnotation {
  * and comparing heaps after a full GC.
  */
 export const ANNOTATION_BYTES_PER_CHAR = 200;
+/** What a block's annotation costs however short it is (its objects and key): an estimate, so that a text of one-character lines is not weighed as nothing. */
+export const ANNOTATION_BYTES_PER_BLOCK = 1_000;
 
 /**
  * Annotations of single blocks, keyed by what they are computed from (the block's Chinese, its
@@ -97,7 +99,7 @@ function cachedBlock(key: string, chars: number, make: () => BlockAnnotation): B
   const hit = blocks.get(key);
   if (hit) return hit;
   const annotation = make();
-  blocks.set(key, annotation, chars * ANNOTATION_BYTES_PER_CHAR);
+  blocks.set(key, annotation, ANNOTATION_BYTES_PER_BLOCK + chars * ANNOTATION_BYTES_PER_CHAR);
   return annotation;
 }
 
@@ -214,6 +216,9 @@ function numberNotes(
  */
 export const MAX_ANNOTATED_CHARS = 20_000;
 
+/** The longest stretch annotating runs before giving the event loop a turn. */
+export const ANNOTATION_TURN_MS = 50;
+
 async function compute(
   text: TextView,
   { glossary, notes: noteSources, words }: Sources,
@@ -236,9 +241,15 @@ async function compute(
   let total = 0;
   let slowestBlock = 0;
   let done = 0;
+  let turnStarted = performance.now();
 
   for (const block of text.blocks) {
     onProgress?.(done++, text.blocks.length);
+    // A novel takes seconds: other requests get the event loop every ANNOTATION_TURN_MS.
+    if (performance.now() - turnStarted > ANNOTATION_TURN_MS) {
+      await new Promise((resolve) => setImmediate(resolve));
+      turnStarted = performance.now();
+    }
     if (!isGlossable(block.type) || (only && !only.has(block.id))) continue;
     // A paragraph the size of a chapter is shown as plain text: annotated, it would weigh megabytes.
     if (block.text.length > MAX_ANNOTATED_CHARS) continue;

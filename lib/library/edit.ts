@@ -1,13 +1,13 @@
 import 'server-only';
 import { cleanGloss, glossRevision } from '@/lib/gloss/validate';
 import type { JournalOp } from '@/lib/gloss/journal';
-import { TITLE_KEY, type GlossState, type SavedStatus } from '@/lib/gloss/types';
+import { TITLE_KEY, type GlossState, type GlossStatus, type SavedStatus } from '@/lib/gloss/types';
 import { glossStatus } from '@/lib/gloss/status';
 import { DataFileError, StoreWriteError, type StoreWriteReason } from '@/lib/store/errors';
 import { commitGlossOps, readGlosses, readGlossStates } from '@/lib/store/glosses';
 import { readHistory, type HistoryEntry } from '@/lib/store/history';
 import { withTextLock } from '@/lib/store/lock';
-import { findSource } from '@/lib/store/sources';
+import { findSource, isSlug } from '@/lib/store/sources';
 import { hashText } from '@/lib/text/hash';
 import { isGlossable } from '@/lib/text/types';
 import { scheduleFold } from './fold';
@@ -22,7 +22,7 @@ export type EditFailure =
   | { kind: 'invalid'; error: string }
   | { kind: 'too-long'; error: string }
   | { kind: 'broken-file'; error: string }
-  | { kind: 'conflict'; error: string; current: { text: string; revision: string } }
+  | { kind: 'conflict'; error: string; current: { text: string; revision: string; status?: GlossStatus } }
   /** The store could not write (disk full, folder not writable, locked too long); nothing changed. */
   | { kind: 'store'; reason: StoreWriteReason; error: string };
 
@@ -120,6 +120,8 @@ async function openWork(slug: string): Promise<Work | EditFailure> {
  * If that write fails, every edit of the batch that would have changed something is told why.
  */
 async function commitBatch(slug: string, edits: Edit[]): Promise<EditResult[]> {
+  // Not a slug, not a text: answered before the lock, whose path is built from the slug.
+  if (!isSlug(slug)) return edits.map(() => ({ ok: false, kind: 'not-found', error: 'No such text' }));
   try {
     return await withTextLock(slug, async () => {
       const work = await openWork(slug);
@@ -186,10 +188,11 @@ export async function saveGloss(change: Change & { text: string; clear?: boolean
 
 /**
  * Marks a gloss reviewed (or back to draft). It also confirms that a stale gloss still fits:
- * the gloss is recorded as translating the current Chinese. Refused on a stale base revision;
- * a mark the gloss already has (a replayed request) changes nothing and adds no entry.
+ * the gloss is recorded as translating the current Chinese. Refused on a stale base revision,
+ * and on a `baseStatus` (the status the editor saw) that is no longer the gloss's; a mark the
+ * gloss already has (a replayed request) changes nothing and adds no entry.
  */
-export async function setGlossStatus(change: Change & { status: SavedStatus }): Promise<EditResult> {
+export async function setGlossStatus(change: Change & { status: SavedStatus; baseStatus?: GlossStatus }): Promise<EditResult> {
   return submit(change.slug, (work) => {
     const zh = chineseOf(work.files, change.id);
     if (zh === undefined) return { ok: false, kind: 'not-found', error: 'No such paragraph in this text' };
@@ -200,6 +203,14 @@ export async function setGlossStatus(change: Change & { status: SavedStatus }): 
     const hash = hashText(zh);
     const previous = glossStatus(text, stateOf(work, change.id), hash);
     if (previous === change.status) return { ok: true, text, revision, status: change.status };
+    // The status changed since the editor saw it (a newer "reviewed" under a stale "draft"): refused like a stale save.
+    if (change.baseStatus !== undefined && change.baseStatus !== previous)
+      return {
+        ok: false,
+        kind: 'conflict',
+        error: `This gloss was marked ${previous} by someone else since you opened it`,
+        current: { text, revision, status: previous },
+      };
     // Reviewed holds for this revision only: a crash that lands a newer gloss without its state leaves a draft.
     record(work, change.id, undefined, {
       hash,
@@ -225,6 +236,7 @@ export async function setGlossStatus(change: Change & { status: SavedStatus }): 
  * never reached the gloss file (a crash between the two writes).
  */
 export async function glossHistory(slug: string, id?: string): Promise<HistoryEntry[]> {
+  if (!isSlug(slug)) return [];
   const entries = await readHistory(slug, GLOSS_LANGUAGE);
   let landed = entries;
   try {

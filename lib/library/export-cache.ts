@@ -1,5 +1,6 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
+import { isNamedError } from '@/lib/named-error';
 import { readNotes } from '@/lib/store/annotations';
 import type { FileExportOptions } from '@/lib/export/options';
 import { exportFile, type ExportedFile } from './export-file';
@@ -14,18 +15,39 @@ import { GLOSS_LANGUAGE, type TextView } from './load';
 
 /** Total bytes of files kept; the oldest go first. */
 export const EXPORT_CACHE_BYTES = 64 * 1024 * 1024;
+/** Builds that may wait in the queue (the one running included); one more is refused with ExportBusyError. */
+export const MAX_QUEUED_EXPORTS = 4;
+/** How long a request waits for its file; the build goes on, and a request after it gets the kept file. */
+export const EXPORT_WAIT_MS = 60_000;
+
+/** The export queue is full, or the file was not ready in time: try again after `retryAfterSeconds`. */
+export class ExportBusyError extends Error {
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return isNamedError(value, 'ExportBusyError');
+  }
+
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message);
+    this.name = 'ExportBusyError';
+  }
+}
 
 interface Cache {
   files: Map<string, Promise<ExportedFile>>;
   sizes: Map<string, number>;
   /** The build in progress, which the next one waits for. */
   queue: Promise<unknown>;
+  /** Builds queued or running. */
+  pending: number;
 }
 const CACHE_KEY = Symbol.for('bilingual-reader.export-files');
 
 function cache(): Cache {
   const global = globalThis as typeof globalThis & { [CACHE_KEY]?: Cache };
-  global[CACHE_KEY] ??= { files: new Map(), sizes: new Map(), queue: Promise.resolve() };
+  global[CACHE_KEY] ??= { files: new Map(), sizes: new Map(), queue: Promise.resolve(), pending: 0 };
   return global[CACHE_KEY];
 }
 
@@ -55,8 +77,17 @@ async function versionOf(text: TextView): Promise<string> {
     .digest('hex');
 }
 
-/** `exportFile`, built once per text version and options while it stays in the cache. */
-export async function cachedExportFile(text: TextView, options: FileExportOptions): Promise<ExportedFile> {
+/**
+ * `exportFile`, built once per text version and options while it stays in the cache. Refuses
+ * with ExportBusyError when MAX_QUEUED_EXPORTS builds are already waiting, and when its file is
+ * not ready within `waitMs` (the build goes on and is kept for the next request).
+ */
+export async function cachedExportFile(
+  text: TextView,
+  options: FileExportOptions,
+  build: typeof exportFile = exportFile,
+  waitMs = EXPORT_WAIT_MS,
+): Promise<ExportedFile> {
   const entries = cache();
   const key = `${await versionOf(text)}:${JSON.stringify(options)}`;
   const found = entries.files.get(key);
@@ -64,9 +95,20 @@ export async function cachedExportFile(text: TextView, options: FileExportOption
     // Most recently used last.
     entries.files.delete(key);
     entries.files.set(key, found);
-    return found;
+    return withinWait(found, waitMs, entries.pending);
   }
-  const file = entries.queue.catch(() => undefined).then(() => exportFile(text, options));
+  if (entries.pending >= MAX_QUEUED_EXPORTS)
+    throw new ExportBusyError(
+      `${entries.pending} downloads are being prepared, the most the server takes at once; try again shortly`,
+      10 * entries.pending,
+    );
+  entries.pending += 1;
+  const file = entries.queue
+    .catch(() => undefined)
+    .then(() => build(text, options))
+    .finally(() => {
+      entries.pending -= 1;
+    });
   entries.queue = file;
   entries.files.set(key, file);
   file.then(
@@ -79,5 +121,24 @@ export async function cachedExportFile(text: TextView, options: FileExportOption
       entries.sizes.delete(key);
     },
   );
-  return file;
+  return withinWait(file, waitMs, entries.pending);
+}
+
+/** The file, or ExportBusyError when it takes longer than `waitMs`. */
+async function withinWait(file: Promise<ExportedFile>, waitMs: number, pending: number): Promise<ExportedFile> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () =>
+        reject(
+          new ExportBusyError('The download is still being prepared; ask again in a moment to get it', 10 * Math.max(1, pending)),
+        ),
+      waitMs,
+    );
+  });
+  try {
+    return await Promise.race([file, late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }

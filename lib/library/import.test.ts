@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { glossRevision } from '@/lib/gloss/validate';
 import { makeDataDir } from '@/lib/testing/data-dir';
@@ -212,6 +213,77 @@ describe('importXliff', () => {
     expect(!result.ok && result.error).toMatch(error);
     expect(snapshot()).toEqual(before);
   });
+
+  const unsafeOriginals = [
+    { original: '../yarn', why: 'climbs out of the data folder' },
+    { original: '../../../../tmp/evil/x', why: 'names a folder outside it' },
+    { original: '/etc/passwd', why: 'is an absolute path' },
+    { original: 'Karpathy No Priors', why: 'is not a slug' },
+  ];
+  it.each(unsafeOriginals)('refuses original="$original" ($why) before touching any file', async ({ original }) => {
+    const outside = path.dirname(data.root);
+    const around = () => readdirSync(outside).sort();
+    const before = around();
+    const xml = `<xliff version="1.2"><file original="${original}"><body><trans-unit id="a"><source>甲</source></trans-unit></body></file></xliff>`;
+    const result = await run(xml);
+    expect(result).toMatchObject({ ok: false, kind: 'invalid', error: expect.stringContaining('not a text’s name') });
+    expect(around()).toEqual(before);
+    expect(existsSync(data.file('.locks'))).toBe(false);
+  });
+
+  it('refuses a --slug that is not a slug, even when the file says the same', async () => {
+    const xml =
+      '<xliff version="1.2"><file original="../yarn"><body><trans-unit id="a"><source>甲</source></trans-unit></body></file></xliff>';
+    expect(await run(xml, { slug: '../yarn' })).toMatchObject({ ok: false, kind: 'invalid' });
+    expect(existsSync(data.file('.locks'))).toBe(false);
+  });
+
+  const unstorableTargets = [
+    { name: 'U+FFFF', target: 'Broken\uFFFF.', said: /U\+FFFF \(a noncharacter\)/ },
+    { name: 'U+FFFE', target: '\uFFFEBroken.', said: /U\+FFFE/ },
+    { name: 'U+10FFFF as a character reference', target: 'Broken &#x10FFFF;.', said: /U\+10FFFF/ },
+  ];
+  it.each(unstorableTargets)('rejects a unit whose target holds $name, with the reason', async ({ target, said }) => {
+    const [a] = (await text()).blocks.filter((x) => x.type === 'paragraph');
+    const before = snapshot();
+    const result = await run(withTarget(await exported(), a!.id, target));
+    expect(result).toMatchObject({ ok: true, counts: { applied: 0, rejected: 1 } });
+    const unit = result.ok ? result.units.find((u) => u.id === a!.id) : undefined;
+    expect(unit).toMatchObject({ outcome: 'rejected', reason: expect.stringMatching(said) });
+    expect(snapshot()).toEqual(before);
+  });
+
+  const shapes = [
+    {
+      name: '10,000 nested groups',
+      xml: () =>
+        `<xliff version="1.2"><file original="${SLUG}"><body>${'<group>'.repeat(10_000)}${'</group>'.repeat(10_000)}</body></file></xliff>`,
+      kind: 'invalid',
+      error: /nests elements more than 64 deep/,
+    },
+    {
+      name: '1,000,000 nested groups',
+      xml: () =>
+        `<xliff version="1.2"><file original="${SLUG}"><body>${'<group>'.repeat(1_000_000)}${'</group>'.repeat(1_000_000)}</body></file></xliff>`,
+      kind: 'invalid',
+      error: /nests elements more than 64 deep/,
+    },
+    {
+      name: '200,001 tiny units',
+      xml: () =>
+        `<xliff version="1.2"><file original="${SLUG}"><body>${'<trans-unit id="a"><source>甲</source></trans-unit>'.repeat(200_001)}</body></file></xliff>`,
+      kind: 'too-large',
+      error: /more than 200000 translation units/,
+    },
+  ];
+  it.each(shapes)(
+    'refuses $name before building a tree, naming the limit',
+    async ({ xml, kind, error }) => {
+      const result = await run(xml());
+      expect(result).toMatchObject({ ok: false, kind, error: expect.stringMatching(error) });
+    },
+    20_000,
+  );
 
   it('refuses a binary file and GB18030 bytes', async () => {
     const binary = await importXliff({

@@ -9,6 +9,7 @@ import { DataFileError, StoreWriteError } from '@/lib/store/errors';
 import { commitGlossChange, readGlosses, readGlossStates } from '@/lib/store/glosses';
 import type { HistoryEntry } from '@/lib/store/history';
 import { withTextLock } from '@/lib/store/lock';
+import { isSlug } from '@/lib/store/paths';
 import { hashText } from '@/lib/text/hash';
 import { isGlossable } from '@/lib/text/types';
 import { GLOSS_LANGUAGE, loadText, type TextView } from './load';
@@ -99,7 +100,11 @@ export async function importXliff(request: ImportRequest): Promise<ImportResult>
   const xml = decodeXml(request.bytes);
   if (xml === undefined) return { ok: false, kind: 'invalid', error: `${request.fileName} is not UTF-8 or UTF-16 text` };
   const parsed = parseXliff(xml);
-  if (!parsed.ok) return { ok: false, kind: 'invalid', error: `${request.fileName}: ${parsed.error}` };
+  if (!parsed.ok) {
+    // Too many units or elements is a size limit (413); nesting too deep, a malformed file (422).
+    const kind = parsed.limit === 'units' || parsed.limit === 'elements' ? 'too-large' : 'invalid';
+    return { ok: false, kind, error: `${request.fileName}: ${parsed.error}` };
+  }
   const file = parsed.file;
   const languages = checkLanguages(file);
   if (languages) return { ok: false, kind: 'wrong-text', error: `${request.fileName}: ${languages}` };
@@ -109,6 +114,13 @@ export async function importXliff(request: ImportRequest): Promise<ImportResult>
       ok: false,
       kind: 'invalid',
       error: `${request.fileName} does not say which text it is for (no "original" on <file>); name the text`,
+    };
+  // The slug names files and the lock: anything else in a file's "original" is refused before any path is built.
+  if (!isSlug(slug))
+    return {
+      ok: false,
+      kind: 'invalid',
+      error: `${request.fileName}: ${JSON.stringify(slug)} is not a text’s name (lower-case letters, digits, - and _); nothing was imported`,
     };
   if (file.original !== undefined && file.original !== slug) {
     return {

@@ -123,7 +123,16 @@ describe('texts left out of search', () => {
 
 describe('memoryShortfall', () => {
   const MB = 1024 * 1024;
-  const cases: { name: string; chars: number; indexed?: number; used: number; limit: number; fits: RegExp | true }[] = [
+  // Blocks as a novel has them: about 100 characters each.
+  const cases: {
+    name: string;
+    chars: number;
+    blocks?: number;
+    indexed?: number;
+    used: number;
+    limit: number;
+    fits: RegExp | true;
+  }[] = [
     { name: 'a novel on a 512 MB server', chars: 1_000_000, used: 100 * MB, limit: 512 * MB, fits: true },
     {
       name: 'a second novel past the index share of a 512 MB server',
@@ -148,9 +157,27 @@ describe('memoryShortfall', () => {
       limit: 512 * MB,
       fits: /has 512 MB with 440 MB in use/,
     },
+    {
+      name: '200,000 one-character paragraphs on a 512 MB server (1.6 MB of text)',
+      chars: 200_000,
+      blocks: 200_000,
+      used: 100 * MB,
+      limit: 512 * MB,
+      fits: /needs about 458 MB, and the search index may take 154 MB/,
+    },
+    {
+      name: '20,000 one-character paragraphs on a 512 MB server',
+      chars: 20_000,
+      blocks: 20_000,
+      used: 100 * MB,
+      limit: 512 * MB,
+      fits: true,
+    },
   ];
-  it.each(cases)('$name', ({ chars, indexed, used, limit, fits }) => {
-    const shortfall = memoryShortfall(chars, { used, limit }, indexed);
+  it.each(cases)('$name', ({ chars, blocks, indexed, used, limit, fits }) => {
+    const size = (n: number) => ({ chars: n, blocks: Math.ceil(n / 100) });
+    const added = blocks === undefined ? size(chars) : { chars, blocks };
+    const shortfall = memoryShortfall(added, { used, limit }, indexed === undefined ? undefined : size(indexed));
     if (fits === true) expect(shortfall).toBeUndefined();
     else {
       expect(shortfall).toMatch(fits);

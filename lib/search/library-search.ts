@@ -66,27 +66,49 @@ export function searchableBlocks(text: TextView): SearchableBlock[] {
  * running out of memory.
  */
 export const INDEX_BYTES_PER_CHAR = 100;
+/**
+ * About what the index holds per block, however short: 2.4 KB per block of one character
+ * (measured: 237 MB for 100,000 such blocks). Counting characters alone, a text of 200,000
+ * one-character paragraphs looked like 20 MB and ran a 512 MB server out of memory.
+ */
+export const INDEX_BYTES_PER_BLOCK = 2_400;
+
+/** What a text (or the index) holds: characters of Chinese and English, and blocks. */
+export interface IndexSize {
+  chars: number;
+  blocks: number;
+}
+
+/**
+ * The index memory for this much text: whichever of its characters and its blocks weighs more
+ * (a novel's paragraphs are weighed by their characters, a list of one-character lines by its lines).
+ * `indexBytes({ chars: 200_000, blocks: 200_000 })` → 480,000,000.
+ */
+export function indexBytes(size: IndexSize): number {
+  return Math.max(size.chars * INDEX_BYTES_PER_CHAR, size.blocks * INDEX_BYTES_PER_BLOCK, 0);
+}
 /** The most of the heap limit the heap may reach while a text is being indexed. */
 export const HEAP_SHARE_WHILE_INDEXING = 0.85;
 
 /**
- * Why adding `chars` characters to an index holding `indexed` would run short of memory (the
- * index past its share, or the heap past HEAP_SHARE_WHILE_INDEXING now); undefined when it fits.
+ * Why adding `added` to an index holding `indexed` would run short of memory (the index past its
+ * share, or the heap past HEAP_SHARE_WHILE_INDEXING now); undefined when it fits. Both are
+ * weighed by characters and by blocks (see indexBytes).
  */
 export function memoryShortfall(
-  chars: number,
+  added: IndexSize,
   heap: { used: number; limit: number } = { used: process.memoryUsage().heapUsed, limit: heapLimitBytes() },
-  indexed = 0,
+  indexed: IndexSize = { chars: 0, blocks: 0 },
 ): string | undefined {
-  const needed = chars * INDEX_BYTES_PER_CHAR;
+  const needed = indexBytes(added);
   const share = heapShareBytes(CACHE_BOUNDS.searchIndexHeapShare, heap.limit);
-  const fitsShare = (indexed + chars) * INDEX_BYTES_PER_CHAR <= share;
+  const fitsShare = indexBytes({ chars: indexed.chars + added.chars, blocks: indexed.blocks + added.blocks }) <= share;
   const fitsNow = heap.used + needed <= heap.limit * HEAP_SHARE_WHILE_INDEXING;
   if (fitsShare && fitsNow) return undefined;
   const mb = (bytes: number) => Math.ceil(bytes / 1024 / 1024);
   const why = fitsShare
     ? `the server has ${mb(heap.limit)} MB with ${mb(heap.used)} MB in use`
-    : `the search index may take ${mb(share)} MB of the server's ${mb(heap.limit)} MB, and holds ${mb(indexed * INDEX_BYTES_PER_CHAR)} MB`;
+    : `the search index may take ${mb(share)} MB of the server's ${mb(heap.limit)} MB, and holds ${mb(indexBytes(indexed))} MB`;
   return `left out of search: indexing it needs about ${mb(needed)} MB, and ${why} (start it with a larger BILINGUAL_HEAP_MB)`;
 }
 
@@ -121,8 +143,10 @@ async function indexChanged(current: State, sources: { slug: string }[], fingerp
     // What the text adds to the index: all of it when new, what it adds when already in.
     const chars = blocks.reduce((sum, b) => sum + b.zh.length + (b.en?.length ?? 0), 0);
     // The index after: what it holds now, with this text's old blocks replaced by its new ones.
-    const own = current.index.characters(source.slug);
-    const shortfall = loaded?.ok ? memoryShortfall(chars - own, undefined, current.index.totalCharacters()) : undefined;
+    const own = { chars: current.index.characters(source.slug), blocks: current.index.blockCount(source.slug) };
+    const added = { chars: chars - own.chars, blocks: blocks.length - own.blocks };
+    const indexed = { chars: current.index.totalCharacters(), blocks: current.index.size };
+    const shortfall = loaded?.ok ? memoryShortfall(added, undefined, indexed) : undefined;
     if (loaded?.ok && shortfall) {
       current.index.removeText(source.slug);
       current.problems.set(source.slug, shortfall);

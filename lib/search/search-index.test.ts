@@ -254,6 +254,25 @@ for (const [engineName, createEngine] of ENGINES) {
       });
     });
 
+    describe('SearchIndex: indexing many short blocks', () => {
+      it('gives the event loop turns by blocks too, not only by characters', async () => {
+        const short = Array.from({ length: 2_000 }, (_, i) => ({ id: `b${i}`, type: 'paragraph' as const, zh: '字' }));
+        const gradual = new SearchIndex(createEngine(), pinyinByOffset);
+        let done = false;
+        let turns = 0;
+        const tick = () => {
+          turns += 1;
+          if (!done) setImmediate(tick);
+        };
+        setImmediate(tick);
+        // 2,000 characters in all: a pause every 20,000 characters alone would never come.
+        await gradual.setTextGradually('lines', { zh: '标题' }, short, 20_000);
+        done = true;
+        expect(turns).toBeGreaterThan(4);
+        expect(gradual.size).toBe(2_000);
+      });
+    });
+
     describe('SearchIndex: pages', () => {
       it('pages through results with a cursor', () => {
         const index = new SearchIndex(createEngine(), pinyinByOffset);

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { GlossarySource, NoteSource, TermEntry } from '@/lib/annotate/types';
 import { readJsonFile } from './json';
-import { contentDir, displayPath, localeDir } from './paths';
+import { contentDir, displayPath, localeDir, textFilePath } from './paths';
 
 const noteSchema = z.object({
   block: z.string().regex(/^[a-z][a-z0-9]{5}$/),
@@ -16,7 +16,7 @@ const noteSchema = z.object({
 const notesFileSchema = z.record(z.string().regex(/^[A-Za-z0-9_-]{1,32}$/), noteSchema);
 
 export function notesPath(slug: string, lng: string): string {
-  return path.join(localeDir(lng), `${slug}.notes.json`);
+  return textFilePath(localeDir(lng), slug, '.notes.json');
 }
 
 /** Reads `locales/<lng>/<slug>.notes.json` (note id → anchor and body), in file order; `[]` when absent. */
@@ -45,7 +45,7 @@ export function sharedGlossaryPath(lng: string): string {
 
 /** A text's own glossary, whose entries add to or replace the shared ones for that text. */
 export function textGlossaryPath(slug: string, lng: string): string {
-  return path.join(localeDir(lng), `${slug}.glossary.json`);
+  return textFilePath(localeDir(lng), slug, '.glossary.json');
 }
 
 async function readGlossaryFile(file: string, source: GlossarySource): Promise<TermEntry[]> {

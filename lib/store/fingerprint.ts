@@ -1,9 +1,8 @@
 import 'server-only';
 import { stat } from 'node:fs/promises';
-import path from 'node:path';
 import { glossPath, glossStatePath } from './glosses';
 import { journalPath } from './journal';
-import { contentDir } from './paths';
+import { contentDir, textFilePath } from './paths';
 import type { SourceFile } from './sources';
 
 /**
@@ -35,7 +34,7 @@ export async function filesIdentity(files: readonly string[]): Promise<string> {
 export async function textFingerprint(source: SourceFile, lng: string): Promise<string> {
   return filesIdentity([
     source.absolutePath,
-    path.join(contentDir(), `${source.slug}.ids.json`),
+    textFilePath(contentDir(), source.slug, '.ids.json'),
     glossPath(source.slug, lng),
     glossStatePath(source.slug, lng),
     journalPath(source.slug, lng),

@@ -10,14 +10,14 @@ import { commitFiles, discardFiles, prepareFile } from './atomic-write';
 import { appendHistoryEntries, type HistoryEntry } from './history';
 import { appendJournal, readJournal, removeJournal } from './journal';
 import { readJsonFile } from './json';
-import { displayPath, localeDir } from './paths';
+import { displayPath, localeDir, textFilePath } from './paths';
 
 export function glossPath(slug: string, lng: string): string {
-  return path.join(localeDir(lng), `${slug}.json`);
+  return textFilePath(localeDir(lng), slug, '.json');
 }
 
 export function glossStatePath(slug: string, lng: string): string {
-  return path.join(localeDir(lng), `${slug}.state.json`);
+  return textFilePath(localeDir(lng), slug, '.state.json');
 }
 
 /**

@@ -1,14 +1,13 @@
 import 'server-only';
 import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { appendLines, type AppendUndo } from './append-file';
-import { localeDir } from './paths';
+import { localeDir, textFilePath } from './paths';
 import { historyEntrySchema, type HistoryEntry } from '@/lib/gloss/history-entry';
 
 export { historyEntrySchema, type HistoryEntry };
 
 export function historyPath(slug: string, lng: string): string {
-  return path.join(localeDir(lng), `${slug}.history.jsonl`);
+  return textFilePath(localeDir(lng), slug, '.history.jsonl');
 }
 
 /**

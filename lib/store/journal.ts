@@ -7,11 +7,11 @@ import { journalHeader, journalId, journalLine, parseJournal, type JournalOp } f
 import { appendLines, type AppendUndo } from './append-file';
 import { syncDirectory } from './atomic-write';
 import { DataFileError, StoreWriteError } from './errors';
-import { displayPath, localeDir } from './paths';
+import { displayPath, localeDir, textFilePath } from './paths';
 
 /** `locales/<lng>/<slug>.journal.jsonl`: saves not yet folded into the gloss and state files (see lib/gloss/journal.ts). */
 export function journalPath(slug: string, lng: string): string {
-  return path.join(localeDir(lng), `${slug}.journal.jsonl`);
+  return textFilePath(localeDir(lng), slug, '.journal.jsonl');
 }
 
 /** Appends the operations of one commit as one line, fsynced; see appendLines for failures and `undo`. */

@@ -2,7 +2,7 @@ import 'server-only';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import path from 'node:path';
 import { acquireFileLock, type FileLockOptions } from './file-lock';
-import { dataRoot } from './paths';
+import { dataRoot, textFilePath } from './paths';
 
 const LOCKS = Symbol.for('bilingual-reader.locks');
 
@@ -34,7 +34,7 @@ export async function withLock<T>(key: string, task: () => Promise<T>): Promise<
 
 /** Where the lock file of one text lives: `<data>/.locks/<slug>.lock`. */
 export function textLockPath(slug: string): string {
-  return path.join(dataRoot(), '.locks', `${slug}.lock`);
+  return textFilePath(path.join(dataRoot(), '.locks'), slug, '.lock');
 }
 
 /**

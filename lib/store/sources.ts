@@ -8,18 +8,12 @@ import { emptyLedger, type IdLedger } from '@/lib/text/ids';
 import { serializeLedger } from '@/lib/text/ledger';
 import { DataFileError } from './errors';
 import { readJsonFile, writeTextFile } from './json';
-import { contentDir, displayPath } from './paths';
+import { contentDir, displayPath, isSlug, textFilePath } from './paths';
 
 /** File name endings that make a file in `content/` a text. */
 export const sourceExtensions = ['.md', '.markdown', '.txt'] as const;
 
-/** Names that `locales/<lng>/` already uses for other files. */
-const reservedSlugs = new Set(['common', 'glossary']);
-
-/** Lower-case letters, digits, `-` and `_`, not reserved; what a file name must reduce to, to be served. */
-export function isSlug(value: string): boolean {
-  return /^[a-z0-9][a-z0-9_-]{0,79}$/.test(value) && !reservedSlugs.has(value);
-}
+export { isSlug };
 
 export interface SourceFile {
   slug: string;
@@ -122,7 +116,7 @@ const ledgerSchema = z.object({
 
 /** `content/<slug>.ids.json`, absolute. */
 export function ledgerPath(slug: string): string {
-  return path.join(contentDir(), `${slug}.ids.json`);
+  return textFilePath(contentDir(), slug, '.ids.json');
 }
 
 /** Reads `content/<slug>.ids.json`, the record of the text's block ids; empty when there is none yet. */

@@ -1,14 +1,13 @@
 import 'server-only';
 import { writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import { glossPath, glossStatePath } from './glosses';
 import { writeTextFile } from './json';
-import { contentDir, displayPath } from './paths';
+import { contentDir, displayPath, textFilePath } from './paths';
 import type { SourceFile } from './sources';
 
 /** Where a new text's source is written: `content/<slug>.md`. */
 export function newSourceFile(slug: string): SourceFile {
-  const absolutePath = path.join(contentDir(), `${slug}.md`);
+  const absolutePath = textFilePath(contentDir(), slug, '.md');
   return { slug, file: displayPath(absolutePath), absolutePath };
 }
 

@@ -28,7 +28,10 @@ export function summarizeProblems<P extends ListedProblem>(
   const groups = new Map<string, P[]>();
   for (const problem of problems) {
     const key = `${problem.file}\u0000${problem.code}`;
-    groups.set(key, [...(groups.get(key) ?? []), problem]);
+    // Appended in place: copying the group per problem made `npm run check` quadratic (30 s for 30,000).
+    const group = groups.get(key);
+    if (group) group.push(problem);
+    else groups.set(key, [problem]);
   }
   const lines: string[] = [];
   for (const group of groups.values()) {
@@ -37,7 +40,8 @@ export function summarizeProblems<P extends ListedProblem>(
       for (const problem of group) lines.push(`${kind}: ${format(problem)}`);
       continue;
     }
-    const ids = group.flatMap((p) => (p.id ? [p.id] : []));
+    const ids: string[] = [];
+    for (const p of group) if (p.id) ids.push(p.id);
     lines.push(
       `${kind}: ${first.file}: ${group.length} ${first.code}${ids.length ? ` (${listFew(ids)})` : ''}; e.g. ${format(first)}`,
     );

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { DataFileError } from '@/lib/store/errors';
 import { errorJson, withErrors } from './respond';
 
 describe('withErrors', () => {
@@ -15,6 +16,17 @@ describe('withErrors', () => {
     expect(JSON.stringify(body)).not.toContain('EACCES');
     expect(log).toHaveBeenCalled();
     log.mockRestore();
+  });
+
+  it('turns a DataFileError into a 409 naming the file and place', async () => {
+    const handler = withErrors(async () => {
+      throw new DataFileError('locales/en/x.notes.json', 'malformed JSON: unexpected end', { line: 3, column: 5 });
+    });
+    const response = await handler(new Request('http://localhost/api/texts/x?annotations=1'), {});
+    expect(response.status).toBe(409);
+    expect(await response.json()).toEqual({
+      error: 'locales/en/x.notes.json:3:5: malformed JSON: unexpected end. Fix the file; nothing was changed',
+    });
   });
 
   it('passes answers through', async () => {

@@ -1,8 +1,19 @@
 import { sessionResponse, signInRequest, signInResponse, signOutResponse } from '@/lib/api/contract';
 import { authConfig } from '@/lib/auth/config';
 import { sameSecret, UNKNOWN_ACCOUNT_HASH, verifyPassword } from '@/lib/auth/passwords';
-import { attemptOf, cleanName, identify, isSameOrigin, signInGuard, tooManyAttempts } from '@/lib/auth/request';
-import { revokeSession } from '@/lib/auth/revocations';
+import { DEVICE_COOKIE, DEVICE_DAYS, deviceAccount, encodeDevice } from '@/lib/auth/device';
+import {
+  attemptOf,
+  cleanName,
+  cookieValue,
+  identify,
+  isSameOrigin,
+  signedSession,
+  signInGuard,
+  tooManyAttempts,
+} from '@/lib/auth/request';
+import { revokeSession, sessionEpoch } from '@/lib/auth/revocations';
+import { DataFileError, StoreWriteError } from '@/lib/store/errors';
 import {
   credentialFingerprint,
   encodeSession,
@@ -23,9 +34,9 @@ export const GET = withErrors(async (request: Request) => {
   return json(sessionResponse, { viewer: viewer ? { name: viewer.name, role: viewer.role } : null, mode: config.mode });
 });
 
-function cookie(request: Request, value: string, maxAge: number): string {
+function cookie(request: Request, value: string, maxAge: number, name = SESSION_COOKIE): string {
   const secure = new URL(request.url).protocol === 'https:' || request.headers.get('x-forwarded-proto') === 'https';
-  return `${SESSION_COOKIE}=${value}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${maxAge}${secure ? '; Secure' : ''}`;
+  return `${name}=${value}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${maxAge}${secure ? '; Secure' : ''}`;
 }
 
 // Unknown names share one account key, so guessing names fills no memory and tells nothing.
@@ -55,9 +66,13 @@ export const POST = withErrors(async (request: Request) => {
   const name = cleanName(body.data.name);
   const secret = 'password' in body.data ? body.data.password : body.data.token;
   const account = 'password' in body.data ? config.accounts.find((a) => a.name === name) : undefined;
-  const attempt = attemptOf(request, account ? `account:${account.name}` : 'password' in body.data ? UNKNOWN_ACCOUNT : 'token:');
+  const attempt = {
+    ...attemptOf(request, account ? `account:${account.name}` : 'password' in body.data ? UNKNOWN_ACCOUNT : 'token:'),
+    knownDevice: account !== undefined && deviceAccount(cookieValue(request, DEVICE_COOKIE), config.secret) === account.name,
+  };
   const guard = signInGuard();
-  const check = guard.check(attempt);
+  // Counted before the password is checked, so parallel guesses cannot all pass the free attempts.
+  const check = guard.begin(attempt);
   if (!check.ok) {
     return errorJson(tooManyAttempts(check.retryAfterSeconds), 429, {
       headers: { 'Retry-After': String(check.retryAfterSeconds) },
@@ -66,7 +81,7 @@ export const POST = withErrors(async (request: Request) => {
 
   const maxAge = SESSION_DAYS * 24 * 60 * 60;
   const expires = Date.now() + maxAge * 1000;
-  let session: Session | undefined;
+  let session: Omit<Session, 'ep'> | undefined;
   if (config.token && sameSecret(secret, config.token)) {
     session = {
       name: name || 'editor',
@@ -90,23 +105,54 @@ export const POST = withErrors(async (request: Request) => {
       };
     }
   }
-  if (!session) {
-    guard.fail(attempt);
-    return errorJson('Those credentials are not right', 401);
-  }
-  guard.succeed(attempt);
-  const value = encodeSession(session, config.secret);
-  return json(
-    signInResponse,
-    { viewer: { name: session.name, role: session.role } },
-    { headers: { 'Set-Cookie': cookie(request, value, maxAge) } },
-  );
+  if (!session) return errorJson('Those credentials are not right', 401);
+  guard.succeed(attempt, { begun: true });
+  // The session is opened in the server's epoch; without a registry that can be written, no session.
+  const epoch = await sessionStoreCall(() => sessionEpoch());
+  if (!epoch.ok) return epoch.response;
+  const value = encodeSession({ ...session, ep: epoch.value }, config.secret);
+  const headers = new Headers({ 'Set-Cookie': cookie(request, value, maxAge) });
+  // This browser is then known to the account: an attack on it from elsewhere does not hold it up.
+  if (session.via === 'account')
+    headers.append('Set-Cookie', cookie(request, encodeDevice(session.name, config.secret), DEVICE_DAYS * 86_400, DEVICE_COOKIE));
+  return json(signInResponse, { viewer: { name: session.name, role: session.role } }, { headers });
 });
+
+/**
+ * Runs a change of the session registry; a damaged registry file or a `.sessions/` folder that
+ * cannot be written is a 503 that says so (naming the file), never a sign-in or sign-out that
+ * silently did not happen.
+ */
+async function sessionStoreCall<T>(task: () => Promise<T>): Promise<{ ok: true; value: T } | { ok: false; response: Response }> {
+  try {
+    return { ok: true, value: await task() };
+  } catch (error) {
+    if (error instanceof DataFileError)
+      return {
+        ok: false,
+        response: errorJson(`Sessions are unavailable: ${error.message}. Fix the file, or remove it to sign everyone out`, 503),
+      };
+    const code = (error as NodeJS.ErrnoException | undefined)?.code;
+    if (error instanceof StoreWriteError || code !== undefined) {
+      console.error('The session registry cannot be written:', error);
+      const detail = error instanceof StoreWriteError ? error.message : `.sessions/ cannot be written (${code})`;
+      return {
+        ok: false,
+        response: errorJson(`The server cannot record sessions: ${detail}; nothing was changed, try again later`, 503),
+      };
+    }
+    throw error;
+  }
+}
 
 /** `DELETE /api/session`: signs out, revoking the session itself, so a copy of the cookie stops working too. */
 export const DELETE = withErrors(async (request: Request) => {
   if (!isSameOrigin(request)) return errorJson('Sign out from this site’s own page', 403);
-  const { viewer } = await identify(request, authConfig());
-  if (viewer?.session) await revokeSession(viewer.session.sid, viewer.session.expires);
+  // Any validly signed cookie is revoked, even one that no longer holds: a damaged registry is then named (503).
+  const session = signedSession(request, authConfig());
+  if (session) {
+    const revoked = await sessionStoreCall(() => revokeSession(session.sid, session.expires));
+    if (!revoked.ok) return revoked.response;
+  }
   return json(signOutResponse, { viewer: null }, { headers: { 'Set-Cookie': cookie(request, '', 0) } });
 });

@@ -1,7 +1,7 @@
-import { addTextResponse, textListResponse, type ExchangeErrorResponse } from '@/lib/api/contract';
+import { addExistsResponse, addTextResponse, textListResponse, type ExchangeErrorResponse } from '@/lib/api/contract';
 import { readBodyBytes } from '@/lib/api/body';
 import { authorizeEdit } from '@/lib/auth/request';
-import { addText } from '@/lib/library/add';
+import { addText, type AddReport } from '@/lib/library/add';
 import { summarizeText } from '@/lib/library/export';
 import { loadLibrary } from '@/lib/library/load';
 import { paragraphLayoutChoices, parseParagraphLayoutChoice } from '@/lib/text/paragraph-layout';
@@ -21,14 +21,38 @@ export const GET = withErrors(async () => {
   );
 });
 
+/** Ids the answer lists per kind of change at most; the rest are counted in `omitted.ids`. */
+const LISTED_IDS = 200;
+
+/** The report with the sync's id lists cut to their first LISTED_IDS: a new novel's 34,000 ids are not worth sending. */
+function shortReport<R extends AddReport>(report: R): R & { omitted?: { preview: number; oddities: number; ids?: number } } {
+  const { sync } = report;
+  if (!sync) return report;
+  const lists = [sync.added, sync.edited, sync.retired, sync.revived];
+  const ids = lists.reduce((sum, list) => sum + Math.max(0, list.length - LISTED_IDS), 0);
+  if (ids === 0) return report;
+  return {
+    ...report,
+    sync: {
+      ...sync,
+      added: sync.added.slice(0, LISTED_IDS),
+      edited: sync.edited.slice(0, LISTED_IDS),
+      retired: sync.retired.slice(0, LISTED_IDS),
+      revived: sync.revived.slice(0, LISTED_IDS),
+    },
+    omitted: { preview: report.omitted?.preview ?? 0, oddities: report.omitted?.oddities ?? 0, ids },
+  };
+}
+
 const addStatus = { 'too-large': 413, encoding: 422, invalid: 422, exists: 409 } as const;
 
 /**
  * `POST /api/texts?fileName=…&slug=…&title=…&author=…&date=…&encoding=…&paragraphs=auto|blank|line|wrapped&replace=1&preview=1`
  * with the file's bytes (or pasted text, UTF-8) as the body, at most 5 MB (counted while it
  * arrives): adds a text like `npm run add`. 200 with the report for a preview (nothing written),
- * 201 when created or replaced; 401/403 for anyone but an editor, 409 an existing slug, 413 too
- * large, 422 an unsure encoding or invalid fields, each `{ error, kind }`.
+ * 201 when created or replaced; 401/403 for anyone but an editor, 413 too large, 422 an unsure
+ * encoding or invalid fields, each `{ error, kind }`; 409 an existing slug, `{ error, kind, slug,
+ * url, sameSource }`, `sameSource: true` when that text is this very file (an earlier add finished).
  */
 export const POST = withErrors(async (request: Request) => {
   const access = await authorizeEdit(request);
@@ -54,9 +78,13 @@ export const POST = withErrors(async (request: Request) => {
     replace: queryFlag(url, 'replace'),
     dryRun: queryFlag(url, 'preview'),
   });
+  if (!result.ok && result.kind === 'exists') {
+    const { error, kind, slug, sameSource } = result;
+    return json(addExistsResponse, { error, kind, slug, url: `/read/${slug}`, sameSource }, { status: 409 });
+  }
   if (!result.ok) {
     const body: ExchangeErrorResponse = { error: result.error, kind: result.kind };
     return Response.json(body, { status: addStatus[result.kind] });
   }
-  return json(addTextResponse, result, { status: result.action === 'checked' ? 200 : 201 });
+  return json(addTextResponse, shortReport(result), { status: result.action === 'checked' ? 200 : 201 });
 });

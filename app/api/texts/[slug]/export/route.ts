@@ -1,5 +1,5 @@
 import { ExportOptionError, parseFileOptions } from '@/lib/export/options';
-import { cachedExportFile } from '@/lib/library/export-cache';
+import { cachedExportFile, ExportBusyError } from '@/lib/library/export-cache';
 import { DamagedTextError } from '@/lib/library/export-file';
 import { loadText } from '@/lib/library/load';
 import { isTextSlug, noSuchText } from '@/app/api/_lib/http';
@@ -50,6 +50,8 @@ export const GET = withErrors(async (request: Request, { params }: Params) => {
   } catch (error) {
     if (error instanceof ExportOptionError) return errorJson(error.message, 404);
     if (error instanceof DamagedTextError) return errorJson(error.message, 409);
+    if (error instanceof ExportBusyError)
+      return errorJson(error.message, 429, { headers: { 'Retry-After': String(error.retryAfterSeconds) } });
     throw error;
   }
 });
