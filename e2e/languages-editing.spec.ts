@@ -88,3 +88,16 @@ test('French added with npm run language is edited through the API with ?lang=fr
   const listed = language('list', SLUG);
   expect(listed.stdout).toMatch(/^fr\s+French\s+1\/\d+ translated$/m);
 });
+
+test('the library page shows the French and its progress under the English, in the interface language', async ({ page }) => {
+  for (const [ui, expected] of [
+    ['en', /French: 1 of \d+ paragraphs translated/],
+    ['zh', /法语：已翻译 1 \/ \d+ 段/],
+  ] as const) {
+    // The page is remade when the data files change (cache-handler.cjs): ask until it has been.
+    await expect(async () => {
+      await page.goto(`/${ui}`);
+      await expect(page.locator('.text-progress[data-lang="fr"]')).toHaveText(expected, { timeout: 1000 });
+    }).toPass({ timeout: 20_000 });
+  }
+});

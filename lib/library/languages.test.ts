@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { glossRevision } from '@/lib/gloss/validate';
 import { makeDataDir } from '@/lib/testing/data-dir';
 import { saveGloss } from './edit';
-import { addLanguage, listLanguages, removeLanguage } from './languages';
+import { addLanguage, listLanguages, otherLanguages, removeLanguage } from './languages';
 import { loadText } from './load';
 
 const SLUG = 'essay';
@@ -110,5 +110,15 @@ describe('listLanguages', () => {
       { lang: 'de', name: 'German', progress: { glossed: 0, total: 2 } },
     ]);
     expect(await listLanguages('nothing')).toBeUndefined();
+  });
+});
+
+describe('otherLanguages', () => {
+  it('gives the languages besides English of each text that has any', async () => {
+    expect(await otherLanguages([SLUG, 'nothing'])).toEqual({
+      [SLUG]: [{ lang: 'de', name: 'German', progress: { glossed: 0, total: 2 } }],
+    });
+    await removeLanguage(SLUG, 'de');
+    expect(await otherLanguages([SLUG])).toEqual({});
   });
 });

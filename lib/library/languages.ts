@@ -121,3 +121,17 @@ export async function listLanguages(slug: string): Promise<TextLanguage[] | unde
   );
   return rows;
 }
+
+/**
+ * The languages besides English of each of the given texts, with their progress, for the library
+ * page; a text with English alone is left out. `otherLanguages(['karpathy-no-priors'])` →
+ * `{ 'karpathy-no-priors': [{ lang: 'fr', name: 'French', progress: { glossed: 3, total: 50 } }] }`.
+ */
+export async function otherLanguages(slugs: readonly string[]): Promise<Record<string, TextLanguage[]>> {
+  const rows = await Promise.all(
+    slugs.map(
+      async (slug) => [slug, ((await listLanguages(slug)) ?? []).filter((l) => l.lang !== DEFAULT_TARGET_LANGUAGE)] as const,
+    ),
+  );
+  return Object.fromEntries(rows.filter(([, languages]) => languages.length > 0));
+}
