@@ -4,7 +4,7 @@ import { outsideTextLocks, withTextLock } from '@/lib/store/lock';
 import { dataRoot } from '@/lib/store/paths';
 import { journalSize } from '@/lib/store/journal';
 import { findSource, listSources } from '@/lib/store/sources';
-import { DEFAULT_TARGET_LANGUAGE, type TargetLanguage } from '@/lib/i18n/target-language';
+import type { TargetLanguage } from '@/lib/i18n/target-language';
 import { textLanguages } from '@/lib/store/languages';
 import { glossKeyOrder } from './load';
 import { GLOSS_LANGUAGE, readTextFiles } from './text-files';
@@ -64,11 +64,11 @@ export function foldDelay(journalBytes: number, waited: number): number {
  * policy above), in one language (each has its own journal). A fold that fails is tried again
  * after the next save.
  */
-export function scheduleFold(slug: string, journalBytes: number, lang: TargetLanguage = DEFAULT_TARGET_LANGUAGE): void {
+export function scheduleFold(slug: string, journalBytes: number, lang: TargetLanguage = GLOSS_LANGUAGE): void {
   const table = timers();
   // Keyed by data folder too: tests (and a server restarted on another folder) must never fold the wrong one.
   const root = dataRoot();
-  const key = lang === DEFAULT_TARGET_LANGUAGE ? `${root}\0${slug}` : `${root}\0${slug}\0${lang}`;
+  const key = lang === GLOSS_LANGUAGE ? `${root}\0${slug}` : `${root}\0${slug}\0${lang}`;
   const pending = table.get(key);
   if (pending) clearTimeout(pending.timer);
   const now = Date.now();
@@ -80,7 +80,7 @@ export function scheduleFold(slug: string, journalBytes: number, lang: TargetLan
       table.delete(key);
       if (dataRoot() !== root) return;
       foldJournal(slug, lang).catch((error: unknown) => {
-        const which = lang === DEFAULT_TARGET_LANGUAGE ? `"${slug}"` : `"${slug}" (${lang})`;
+        const which = lang === GLOSS_LANGUAGE ? `"${slug}"` : `"${slug}" (${lang})`;
         console.warn(`Could not fold the journal of ${which} into its gloss files (kept, and replayed by readers):`, error);
       });
     }, delay),
@@ -101,7 +101,7 @@ export async function scheduleLeftoverFolds(): Promise<string[]> {
       const bytes = await journalSize(slug, lang);
       if (bytes === 0) continue;
       scheduleFold(slug, bytes, lang);
-      left.push(lang === DEFAULT_TARGET_LANGUAGE ? slug : `${slug} (${lang})`);
+      left.push(lang === GLOSS_LANGUAGE ? slug : `${slug} (${lang})`);
     }
   }
   return left;
