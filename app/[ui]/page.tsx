@@ -3,6 +3,8 @@ import { LanguageAlternates } from '@/components/language-alternates';
 import { TextTitle } from '@/components/text-title';
 import { htmlLang } from '@/lib/i18n/config';
 import { getUiT, toUiLocale } from '@/lib/i18n/server';
+import { targetLanguageName } from '@/lib/i18n/target-language';
+import { otherLanguages } from '@/lib/library/languages';
 import { loadLibrary } from '@/lib/library/load';
 
 type Props = { params: Promise<{ ui: string }> };
@@ -14,6 +16,7 @@ export default async function LibraryPage({ params }: Props) {
   const ui = toUiLocale((await params).ui);
   const { t } = await getUiT(ui);
   const texts = await loadLibrary();
+  const languages = await otherLanguages(texts.flatMap((entry) => (entry.ok ? [entry.text.slug] : [])));
   return (
     <div className="page library">
       <LanguageAlternates path="/" />
@@ -46,6 +49,14 @@ export default async function LibraryPage({ params }: Props) {
                   <progress max={progress.total} value={progress.glossed} aria-hidden="true" />
                   <span lang={htmlLang[ui]}>{t('library.progress', { ...progress })}</span>
                 </p>
+                {languages[slug]?.map(({ lang, progress: done }) => (
+                  <p key={lang} className="text-progress" data-lang={lang}>
+                    <progress max={done.total} value={done.glossed} aria-hidden="true" />
+                    <span lang={htmlLang[ui]}>
+                      {t('library.languageProgress', { language: targetLanguageName(lang, htmlLang[ui]), ...done })}
+                    </span>
+                  </p>
+                ))}
               </li>
             );
           })}

@@ -90,6 +90,28 @@ export const textResponse = z.object({
 });
 export type TextResponse = z.infer<typeof textResponse>;
 
+/** A BCP 47 tag of a target language, as the server writes it (`fr`, `pt-BR`, `zh-Hant`). */
+export const targetLanguageSchema = z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/);
+
+/** One block in one target language: the gloss as `gloss`; `en` too (the same) only when the language is English. */
+export const blockInLanguageSchema = exportedBlockSchema.omit({ en: true }).extend({
+  gloss: z.string().nullable(),
+  lang: targetLanguageSchema,
+  en: z.string().nullable().optional(),
+});
+
+/** `GET /api/texts/<slug>?lang=<tag>`: the text with the glosses of one target language (see docs/languages.md). */
+export const textInLanguageResponse = textResponse.omit({ title: true, blocks: true }).extend({
+  lang: targetLanguageSchema,
+  title: textResponse.shape.title.omit({ en: true }).extend({
+    gloss: z.string().nullable(),
+    lang: targetLanguageSchema,
+    en: z.string().nullable().optional(),
+  }),
+  blocks: z.array(blockInLanguageSchema),
+});
+export type TextInLanguageResponse = z.infer<typeof textInLanguageResponse>;
+
 // ---------------------------------------------------------------- gloss changes
 
 /** `PUT /api/texts/<slug>/glosses/<id>`: save a gloss written from `baseRevision`. */

@@ -13,39 +13,17 @@ import {
   sharedGlossaryPath,
   textGlossaryPath,
 } from '@/lib/store/annotations';
-import { DataFileError } from '@/lib/store/errors';
 import { glossPath, glossStatePath, listLocaleFiles } from '@/lib/store/glosses';
 import { findKeyProblems } from '@/lib/store/json';
 import { displayPath, localeDir } from '@/lib/store/paths';
 import { isSlug, listSources, type SourceFile } from '@/lib/store/sources';
-import { EncodingError } from '@/lib/text/decode';
 import { hashText } from '@/lib/text/hash';
 import type { IdLedger } from '@/lib/text/ids';
 import { isGlossable } from '@/lib/text/types';
+import { checkLanguageFolders, checkOtherLanguages } from './languages';
+import { fromError, type CheckProblem, type CheckReport } from './problem';
 
-export interface CheckProblem {
-  /** A stable, machine-readable name for the kind of problem. */
-  code: string;
-  file: string;
-  line?: number;
-  column?: number;
-  slug?: string;
-  id?: string;
-  message: string;
-}
-
-export interface CheckReport {
-  errors: CheckProblem[];
-  warnings: CheckProblem[];
-}
-
-function fromError(error: unknown, slug: string, code: string): CheckProblem {
-  if (error instanceof DataFileError) {
-    return { code, file: error.file, ...(error.position ?? {}), slug, message: error.detail };
-  }
-  if (error instanceof EncodingError) return { code: 'not-utf8', file: error.file, slug, message: error.message };
-  throw error;
-}
+export type { CheckProblem, CheckReport };
 
 function duplicateIds(ledger: IdLedger): string[] {
   const seen = new Set<string>();
@@ -169,6 +147,7 @@ async function checkText(source: SourceFile, glossary: TermEntry[], report: Chec
   }
 
   await checkNotes(source, entries, glosses, report);
+  await checkOtherLanguages(source, report);
 }
 
 /** A glossary warning for people, naming the term, the glossary it comes from and the gloss. */
@@ -260,6 +239,7 @@ export async function checkLibrary(): Promise<CheckReport> {
   }
   for (const source of sources) await checkText(source, glossary, report);
   await checkOrphanFiles(new Set(sources.map((s) => s.slug)), report);
+  await checkLanguageFolders(new Set(sources.map((s) => s.slug)), report);
   return report;
 }
 

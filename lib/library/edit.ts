@@ -2,11 +2,13 @@ import 'server-only';
 import { cleanGloss, glossRevision } from '@/lib/gloss/validate';
 import type { JournalOp } from '@/lib/gloss/journal';
 import { TITLE_KEY, type GlossState, type GlossStatus, type SavedStatus } from '@/lib/gloss/types';
+import { targetLanguageName, type TargetLanguage } from '@/lib/i18n/target-language';
 import { glossStatus } from '@/lib/gloss/status';
 import { DataFileError, StoreWriteError, type StoreWriteReason } from '@/lib/store/errors';
 import { commitGlossOps, readGlosses, readGlossStates } from '@/lib/store/glosses';
 import { readHistory, type HistoryEntry } from '@/lib/store/history';
 import { withTextLock } from '@/lib/store/lock';
+import { textHasLanguage } from '@/lib/store/languages';
 import { findSource, isSlug } from '@/lib/store/sources';
 import { hashText } from '@/lib/text/hash';
 import { isGlossable } from '@/lib/text/types';
@@ -73,6 +75,8 @@ type Edit = (work: Work) => EditResult;
 
 interface Change {
   slug: string;
+  /** The language of the gloss: English when not given. Every language has its own files, journal and history. */
+  lang?: TargetLanguage;
   id: string;
   editor: string;
   /** The revision the editor started from; a save on any other is refused with the current text. */
@@ -101,10 +105,13 @@ function storeFailure(error: StoreWriteError): EditFailure & { ok: false } {
 }
 
 /** Reads what a commit changes, under the text's lock, as on disk now. */
-async function openWork(slug: string): Promise<Work | EditFailure> {
+async function openWork(slug: string, lang: TargetLanguage): Promise<Work | EditFailure> {
   const source = await findSource(slug);
   if (!source) return { kind: 'not-found', error: 'No such text' };
-  const files = await readTextFiles(source);
+  // A language is added to a text on purpose (npm run language -- add), never by a save.
+  if (!(await textHasLanguage(slug, lang)))
+    return { kind: 'not-found', error: `This text has no ${targetLanguageName(lang)} (${lang}) translation` };
+  const files = await readTextFiles(source, lang);
   if (!files.ok) return { kind: 'broken-file', error: describeFailure(files.failure) };
   // The next fold rewrites the files, which would drop what could not be read: have it fixed first.
   const problem = files.glossFailure ?? files.stateFailure ?? files.stateInvalid[0];
@@ -119,18 +126,20 @@ async function openWork(slug: string): Promise<Work | EditFailure> {
  * result of the ones before), and appends one journal line and one history entry per change.
  * If that write fails, every edit of the batch that would have changed something is told why.
  */
-async function commitBatch(slug: string, edits: Edit[]): Promise<EditResult[]> {
+async function commitBatch(slug: string, lang: TargetLanguage, edits: Edit[]): Promise<EditResult[]> {
   // Not a slug, not a text: answered before the lock, whose path is built from the slug.
   if (!isSlug(slug)) return edits.map(() => ({ ok: false, kind: 'not-found', error: 'No such text' }));
   try {
+    // One lock per text, whatever the language: removing a text or a language, and sync, must
+    // see every writer of the text stopped. Saves in two languages of one text take turns.
     return await withTextLock(slug, async () => {
-      const work = await openWork(slug);
+      const work = await openWork(slug, lang);
       if ('kind' in work) return edits.map(() => ({ ok: false, ...work }));
       const results = edits.map((edit) => edit(work));
       if (work.ops.length === 0) return results;
       try {
-        const { journalBytes } = await commitGlossOps(slug, GLOSS_LANGUAGE, work.ops, work.history);
-        scheduleFold(slug, journalBytes);
+        const { journalBytes } = await commitGlossOps(slug, lang, work.ops, work.history);
+        scheduleFold(slug, journalBytes, lang);
       } catch (error) {
         if (!(error instanceof StoreWriteError)) throw error;
         return results.map((r) => (r.ok ? storeFailure(error) : r));
@@ -143,8 +152,11 @@ async function commitBatch(slug: string, edits: Edit[]): Promise<EditResult[]> {
   }
 }
 
-function submit(slug: string, edit: Edit): Promise<EditResult> {
-  return commitTogether(slug, edit, commitBatch);
+/** Queues an edit for the next group commit of its text's language (English keeps the text's key). */
+function submit(change: Change, edit: Edit): Promise<EditResult> {
+  const lang = change.lang ?? GLOSS_LANGUAGE;
+  const key = lang === GLOSS_LANGUAGE ? change.slug : `${change.slug}\0${lang}`;
+  return commitTogether(key, edit, (_key, edits: Edit[]) => commitBatch(change.slug, lang, edits));
 }
 
 /**
@@ -158,7 +170,7 @@ export async function saveGloss(change: Change & { text: string; clear?: boolean
   const input = cleanGloss(change.text, { allowEmpty: change.clear === true });
   if (!input.ok) return { ok: false, kind: input.code === 'too-long' ? 'too-long' : 'invalid', error: input.error };
   const revision = glossRevision(input.text);
-  return submit(change.slug, (work) => {
+  return submit(change, (work) => {
     const zh = chineseOf(work.files, change.id);
     if (zh === undefined) return { ok: false, kind: 'not-found', error: 'No such paragraph in this text' };
     const before = glossOf(work, change.id);
@@ -193,7 +205,7 @@ export async function saveGloss(change: Change & { text: string; clear?: boolean
  * gloss already has (a replayed request) changes nothing and adds no entry.
  */
 export async function setGlossStatus(change: Change & { status: SavedStatus; baseStatus?: GlossStatus }): Promise<EditResult> {
-  return submit(change.slug, (work) => {
+  return submit(change, (work) => {
     const zh = chineseOf(work.files, change.id);
     if (zh === undefined) return { ok: false, kind: 'not-found', error: 'No such paragraph in this text' };
     const text = glossOf(work, change.id);
@@ -233,14 +245,14 @@ export async function setGlossStatus(change: Change & { status: SavedStatus; bas
 
 /**
  * The history of one gloss (or of the whole text), oldest first, without entries whose change
- * never reached the gloss file (a crash between the two writes).
+ * never reached the gloss file (a crash between the two writes), in one language (English by default).
  */
-export async function glossHistory(slug: string, id?: string): Promise<HistoryEntry[]> {
+export async function glossHistory(slug: string, id?: string, lang: TargetLanguage = GLOSS_LANGUAGE): Promise<HistoryEntry[]> {
   if (!isSlug(slug)) return [];
-  const entries = await readHistory(slug, GLOSS_LANGUAGE);
+  const entries = await readHistory(slug, lang);
   let landed = entries;
   try {
-    const [glosses, states] = await Promise.all([readGlosses(slug, GLOSS_LANGUAGE), readGlossStates(slug, GLOSS_LANGUAGE)]);
+    const [glosses, states] = await Promise.all([readGlosses(slug, lang), readGlossStates(slug, lang)]);
     landed = landedHistory(entries, (key) => {
       const revision = glossRevision(glosses[key]);
       const state = states[key];
@@ -259,7 +271,7 @@ export async function glossHistory(slug: string, id?: string): Promise<HistoryEn
  * `revertGloss({ slug, id, to: '3f2a…', baseRevision, editor })`.
  */
 export async function revertGloss(change: Change & { to: string }): Promise<EditResult> {
-  const history = await glossHistory(change.slug, change.id);
+  const history = await glossHistory(change.slug, change.id, change.lang);
   const versions = history.filter((e) => e.kind === 'gloss').flatMap((e) => [e.before ?? '', e.after ?? '']);
   const version = versions.find((text) => glossRevision(text) === change.to);
   if (version === undefined) return { ok: false, kind: 'not-found', error: 'No such version in this gloss’s history' };

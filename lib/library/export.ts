@@ -49,6 +49,32 @@ export function exportText(text: TextView): ExportedText {
   };
 }
 
+/**
+ * The shape of one text in one target language, for `GET /api/texts/<slug>?lang=…`: every block
+ * and the title carry the gloss as `gloss` with its `lang`; `en` is kept, with the same value,
+ * only when the language is English, for clients written before there were others.
+ * `exportTextIn(frenchView)` → `{ slug, lang: 'fr', title: { zh, gloss, lang: 'fr', … }, blocks: [{ id, zh, gloss, lang: 'fr', status, revision }] }`.
+ */
+export function exportTextIn(text: TextView): ExportedTextIn {
+  const base = exportText(text);
+  const english = text.lang === 'en';
+  const inLanguage = <T extends { en: string | null }>({ en, ...rest }: T) => ({
+    ...rest,
+    gloss: en,
+    lang: text.lang,
+    ...(english ? { en } : {}),
+  });
+  return { ...base, lang: text.lang, title: inLanguage(base.title), blocks: base.blocks.map(inLanguage) };
+}
+
+type InLanguage<T> = Omit<T, 'en'> & { gloss: string | null; lang: string; en?: string | null };
+
+export type ExportedTextIn = Omit<ExportedText, 'title' | 'blocks'> & {
+  lang: string;
+  title: InLanguage<ExportedText['title']>;
+  blocks: InLanguage<ExportedText['blocks'][number]>[];
+};
+
 /** Shapes a loaded text for the list of texts. */
 export function summarizeText(text: TextView): ExportedSummary {
   return { slug: text.slug, title: { zh: text.title.zh, en: text.title.en ?? null }, progress: text.progress };

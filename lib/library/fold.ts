@@ -4,6 +4,8 @@ import { outsideTextLocks, withTextLock } from '@/lib/store/lock';
 import { dataRoot } from '@/lib/store/paths';
 import { journalSize } from '@/lib/store/journal';
 import { findSource, listSources } from '@/lib/store/sources';
+import type { TargetLanguage } from '@/lib/i18n/target-language';
+import { textLanguages } from '@/lib/store/languages';
 import { glossKeyOrder } from './load';
 import { GLOSS_LANGUAGE, readTextFiles } from './text-files';
 
@@ -35,15 +37,15 @@ function timers(): Map<string, { timer: NodeJS.Timeout; since: number }> {
  * would drop): the journal then stays, and readers keep replaying it. Returns whether it folded.
  * Throws StoreWriteError when the files cannot be written (the journal is kept).
  */
-export async function foldJournal(slug: string): Promise<boolean> {
+export async function foldJournal(slug: string, lang: TargetLanguage = GLOSS_LANGUAGE): Promise<boolean> {
   return withTextLock(slug, async () => {
     const source = await findSource(slug);
     if (!source) return false;
-    const files = await readTextFiles(source);
+    const files = await readTextFiles(source, lang);
     if (!files.ok || files.journal.bytes === 0) return false;
     if (files.glossFailure !== undefined || files.stateFailure !== undefined || files.stateInvalid.length > 0) return false;
     const order = glossKeyOrder(files.ids.blocks, files.ids.ledger.retired);
-    await writeGlossFiles(slug, GLOSS_LANGUAGE, order, files.glosses, files.states);
+    await writeGlossFiles(slug, lang, order, files.glosses, files.states);
     return true;
   });
 }
@@ -59,13 +61,14 @@ export function foldDelay(journalBytes: number, waited: number): number {
 
 /**
  * Plans the fold of a text's journal after a save that left it `journalBytes` long (see the
- * policy above). A fold that fails is tried again after the next save.
+ * policy above), in one language (each has its own journal). A fold that fails is tried again
+ * after the next save.
  */
-export function scheduleFold(slug: string, journalBytes: number): void {
+export function scheduleFold(slug: string, journalBytes: number, lang: TargetLanguage = GLOSS_LANGUAGE): void {
   const table = timers();
   // Keyed by data folder too: tests (and a server restarted on another folder) must never fold the wrong one.
   const root = dataRoot();
-  const key = `${root}\0${slug}`;
+  const key = lang === GLOSS_LANGUAGE ? `${root}\0${slug}` : `${root}\0${slug}\0${lang}`;
   const pending = table.get(key);
   if (pending) clearTimeout(pending.timer);
   const now = Date.now();
@@ -76,8 +79,9 @@ export function scheduleFold(slug: string, journalBytes: number): void {
     setTimeout(() => {
       table.delete(key);
       if (dataRoot() !== root) return;
-      foldJournal(slug).catch((error: unknown) => {
-        console.warn(`Could not fold the journal of "${slug}" into its gloss files (kept, and replayed by readers):`, error);
+      foldJournal(slug, lang).catch((error: unknown) => {
+        const which = lang === GLOSS_LANGUAGE ? `"${slug}"` : `"${slug}" (${lang})`;
+        console.warn(`Could not fold the journal of ${which} into its gloss files (kept, and replayed by readers):`, error);
       });
     }, delay),
   );
@@ -93,10 +97,12 @@ export async function scheduleLeftoverFolds(): Promise<string[]> {
   const { sources } = await listSources();
   const left: string[] = [];
   for (const { slug } of sources) {
-    const bytes = await journalSize(slug, GLOSS_LANGUAGE);
-    if (bytes === 0) continue;
-    scheduleFold(slug, bytes);
-    left.push(slug);
+    for (const lang of await textLanguages(slug)) {
+      const bytes = await journalSize(slug, lang);
+      if (bytes === 0) continue;
+      scheduleFold(slug, bytes, lang);
+      left.push(lang === GLOSS_LANGUAGE ? slug : `${slug} (${lang})`);
+    }
   }
   return left;
 }

@@ -8,12 +8,16 @@ import { EncodingError } from '@/lib/text/decode';
 import { hashText } from '@/lib/text/hash';
 import type { RetiredEntry } from '@/lib/text/ids';
 import { isGlossable, type Block, type TextMeta } from '@/lib/text/types';
+import type { TargetLanguage } from '@/lib/i18n/target-language';
 import { GLOSS_LANGUAGE, readTextFiles, textTitle, type TextFiles } from './text-files';
 
 export { GLOSS_LANGUAGE };
 
 export interface BlockView extends Block {
-  /** The English gloss; absent when untranslated. Breaks never have one. */
+  /**
+   * The gloss in the view's language (`TextView.lang`: English unless another was asked for; the
+   * name is from when English was the only one); absent when untranslated. Breaks never have one.
+   */
   en?: string;
   /** Absent on breaks, which have nothing to translate. */
   status?: GlossStatus;
@@ -23,6 +27,7 @@ export interface BlockView extends Block {
 
 export interface TitleView {
   zh: string;
+  /** The title's gloss in the view's language (see BlockView.en). */
   en?: string;
   status: GlossStatus;
 }
@@ -35,6 +40,8 @@ export interface Progress {
 export interface TextView {
   slug: string;
   file: string;
+  /** The language of the glosses in this view: `en` unless loaded with another (see loadText). */
+  lang: TargetLanguage;
   meta: TextMeta;
   title: TitleView;
   blocks: BlockView[];
@@ -98,6 +105,7 @@ function buildView(files: TextFiles): LoadedText {
     text: {
       slug: source.slug,
       file: source.file,
+      lang: files.lang,
       meta: parsed.meta,
       title,
       blocks,
@@ -136,20 +144,24 @@ function viewOf(files: TextFiles): LoadedText {
   return view;
 }
 
-async function readText(source: SourceFile): Promise<LoadedText> {
-  return viewOf(await readTextFiles(source));
+async function readText(source: SourceFile, lang: TargetLanguage = GLOSS_LANGUAGE): Promise<LoadedText> {
+  return viewOf(await readTextFiles(source, lang));
 }
 
-/** Loads one text with ids and glosses; `undefined` for an unknown slug. `loadText('karpathy-no-priors')`. */
-export async function loadText(slug: string): Promise<LoadedText | undefined> {
+/**
+ * Loads one text with ids and the glosses of one language (English by default); `undefined` for
+ * an unknown slug. A language the text does not have loads as all untranslated: ask
+ * textLanguages first where that matters. `loadText('karpathy-no-priors', { lang: 'fr' })`.
+ */
+export async function loadText(slug: string, options: { lang?: TargetLanguage } = {}): Promise<LoadedText | undefined> {
   const source = await findSource(slug);
-  return source ? readText(source) : undefined;
+  return source ? readText(source, options.lang) : undefined;
 }
 
 /** Loads every text in `content/`, in slug order. */
 export async function loadLibrary(): Promise<LoadedText[]> {
   const { sources, skipped } = await listSources();
-  const texts = await Promise.all(sources.map(readText));
+  const texts = await Promise.all(sources.map((source) => readText(source)));
   // Files in content/ that cannot be texts (a name that is not a slug, a link, a second file for
   // one slug) are listed as what they are, so a file dropped in is never silently missing.
   const unservable = skipped.map(({ file, reason }): LoadedText => ({

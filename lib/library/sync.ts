@@ -7,6 +7,7 @@ import { contentDir, displayPath } from '@/lib/store/paths';
 import { duplicateLedgerIds, listSources, writeLedger, type SourceFile } from '@/lib/store/sources';
 import type { Reconciliation } from '@/lib/text/ids';
 import { EncodingError } from '@/lib/text/decode';
+import { textLanguages } from '@/lib/store/languages';
 import { GLOSS_LANGUAGE, glossKeyOrder } from './load';
 import { readTextFiles } from './text-files';
 import { isNamedError } from '@/lib/named-error';
@@ -61,6 +62,7 @@ async function syncLocked(source: SourceFile): Promise<SyncResult> {
   // Rewriting the files folds the journal in: after a sync the i18next files hold every save.
   const fold = files.journal.bytes > 0 && files.stateInvalid.length === 0;
   if (reorder || fold) await writeGlossFiles(source.slug, GLOSS_LANGUAGE, order, glosses, states);
+  await syncOtherLanguages(source, order);
 
   const retiredNow = new Set(ids.retired);
   return {
@@ -76,6 +78,23 @@ async function syncLocked(source: SourceFile): Promise<SyncResult> {
     glossesReordered: reorder,
     journalFolded: fold,
   };
+}
+
+/**
+ * The same for each language other than English the text has: keys in document order, journal
+ * folded. A language whose files cannot be read as they are is left as it is (`check` names it),
+ * so that it never stops the English and the ledger from being synced.
+ */
+async function syncOtherLanguages(source: SourceFile, order: string[]): Promise<void> {
+  for (const lang of await textLanguages(source.slug)) {
+    if (lang === GLOSS_LANGUAGE) continue;
+    const files = await readTextFiles(source, lang);
+    if (!files.ok || files.glossFailure !== undefined || files.stateFailure !== undefined || files.stateInvalid.length > 0)
+      continue;
+    const { glosses, states } = files;
+    const reorder = !sameOrder(Object.keys(glosses), order) || !sameOrder(Object.keys(states), order);
+    if (reorder || files.journal.bytes > 0) await writeGlossFiles(source.slug, lang, order, glosses, states);
+  }
 }
 
 function ledgerFile(slug: string): string {

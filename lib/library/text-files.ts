@@ -4,6 +4,7 @@ import type { GlossFile, GlossState, GlossStateFile } from '@/lib/gloss/types';
 import { DataFileError } from '@/lib/store/errors';
 import { filesIdentity } from '@/lib/store/fingerprint';
 import { replayJournal, type JournalOp } from '@/lib/gloss/journal';
+import { DEFAULT_TARGET_LANGUAGE, type TargetLanguage } from '@/lib/i18n/target-language';
 import { glossPath, glossStatePath, readGlossFile, readStateFileEntries } from '@/lib/store/glosses';
 import { journalPath, readJournal, type JournalMark } from '@/lib/store/journal';
 import { ledgerPath, readLedger, readSourceText, type SourceFile } from '@/lib/store/sources';
@@ -11,8 +12,8 @@ import { reconcileIds, type IdLedger, type Reconciliation } from '@/lib/text/ids
 import { parseText } from '@/lib/text/parse';
 import type { ParsedText } from '@/lib/text/types';
 
-/** The language glosses are written in. */
-export const GLOSS_LANGUAGE = 'en';
+/** The language glosses are written in unless another is asked for (see lib/i18n/target-language.ts). */
+export const GLOSS_LANGUAGE = DEFAULT_TARGET_LANGUAGE;
 
 /**
  * Everything a text is made of, read once: the parsed source, its id ledger and the ids it
@@ -24,6 +25,8 @@ export type TextFiles =
   | {
       ok: true;
       source: SourceFile;
+      /** The language of `glosses` and `states`. */
+      lang: TargetLanguage;
       parsed: ParsedText;
       ledger: IdLedger;
       ids: Reconciliation;
@@ -83,11 +86,8 @@ async function readSourcePart(source: SourceFile): Promise<SourcePart> {
   return { ok: true, parsed, ledger, ids: reconcileIds(parsed.blocks, ledger) };
 }
 
-async function readGlossPart(slug: string): Promise<GlossPart> {
-  const [glosses, states] = await Promise.allSettled([
-    readGlossFile(slug, GLOSS_LANGUAGE),
-    readStateFileEntries(slug, GLOSS_LANGUAGE),
-  ]);
+async function readGlossPart(slug: string, lang: TargetLanguage): Promise<GlossPart> {
+  const [glosses, states] = await Promise.allSettled([readGlossFile(slug, lang), readStateFileEntries(slug, lang)]);
   return {
     glosses: glosses.status === 'fulfilled' ? glosses.value : {},
     states: states.status === 'fulfilled' ? states.value.states : {},
@@ -97,9 +97,9 @@ async function readGlossPart(slug: string): Promise<GlossPart> {
   };
 }
 
-async function readJournalPart(slug: string, previous: JournalPart | undefined): Promise<JournalPart> {
+async function readJournalPart(slug: string, lang: TargetLanguage, previous: JournalPart | undefined): Promise<JournalPart> {
   try {
-    const read = await readJournal(slug, GLOSS_LANGUAGE, previous?.ok ? previous.mark : undefined);
+    const read = await readJournal(slug, lang, previous?.ok ? previous.mark : undefined);
     const before = read.continued && previous?.ok ? previous : undefined;
     const byKey = new Map(before?.byKey);
     for (const op of read.ops) byKey.set(op.key, [...(byKey.get(op.key) ?? []), op]);
@@ -119,7 +119,7 @@ async function readJournalPart(slug: string, previous: JournalPart | undefined):
  * The text's files as one: the gloss files with the journal replayed, replayed only when the
  * glosses or states are asked for as a whole (a page); `current` replays one key's operations.
  */
-async function combine(source: SourceFile, parts: Parts): Promise<TextFiles> {
+async function combine(source: SourceFile, lang: TargetLanguage, parts: Parts): Promise<TextFiles> {
   const [text, files, journal] = await Promise.all([parts.source, parts.glosses, parts.journal]);
   if (!text.ok) return { ok: false, source, failure: text.failure };
   const { glossFailure, stateFailure, stateInvalid } = files;
@@ -132,6 +132,7 @@ async function combine(source: SourceFile, parts: Parts): Promise<TextFiles> {
   return {
     ok: true,
     source,
+    lang,
     parsed: text.parsed,
     ledger: text.ledger,
     ids: text.ids,
@@ -157,8 +158,12 @@ async function combine(source: SourceFile, parts: Parts): Promise<TextFiles> {
   };
 }
 
-async function continueJournal(previous: Promise<JournalPart> | undefined, slug: string): Promise<JournalPart> {
-  return readJournalPart(slug, previous ? await previous : undefined);
+async function continueJournal(
+  previous: Promise<JournalPart> | undefined,
+  slug: string,
+  lang: TargetLanguage,
+): Promise<JournalPart> {
+  return readJournalPart(slug, lang, previous ? await previous : undefined);
 }
 
 /** What a text is read from, in three parts that change apart: the source, the gloss files, the journal. */
@@ -181,18 +186,18 @@ interface CachedFiles {
 }
 const CACHE_KEY = Symbol.for('bilingual-reader.text-files');
 
-/** Read texts by source path; pages, routes, saves and the command line in one process share it. */
+/** Read texts by source path and language; pages, routes, saves and the command line in one process share it. */
 function cache(): Map<string, CachedFiles> {
   const global = globalThis as typeof globalThis & { [CACHE_KEY]?: Map<string, CachedFiles> };
   global[CACHE_KEY] ??= new Map();
   return global[CACHE_KEY];
 }
 
-async function identityOf(source: SourceFile): Promise<Identity> {
+async function identityOf(source: SourceFile, lang: TargetLanguage): Promise<Identity> {
   const [text, glosses, journal] = await Promise.all([
     filesIdentity([source.absolutePath, ledgerPath(source.slug)]),
-    filesIdentity([glossPath(source.slug, GLOSS_LANGUAGE), glossStatePath(source.slug, GLOSS_LANGUAGE)]),
-    filesIdentity([journalPath(source.slug, GLOSS_LANGUAGE)]),
+    filesIdentity([glossPath(source.slug, lang), glossStatePath(source.slug, lang)]),
+    filesIdentity([journalPath(source.slug, lang)]),
   ]);
   return { source: text, glosses, journal };
 }
@@ -202,12 +207,15 @@ async function identityOf(source: SourceFile): Promise<Identity> {
  * part read again only when its files changed on disk, whoever changed them (identity: path,
  * size, inode, times). A save changes only the journal, so it costs neither a new parse of the
  * source nor of the gloss files. At most CACHE_BOUNDS.loadedTexts texts are kept, the least
- * recently used dropped first. `readTextFiles(source)` → `{ ok: true, parsed, ids, glosses, states, … }`.
+ * recently used dropped first. Each language of a text is its own entry, sharing the parsed
+ * source with the others while it is the same. `readTextFiles(source)` → `{ ok: true, lang: 'en',
+ * parsed, ids, glosses, states, … }`; `readTextFiles(source, 'fr')` reads `locales/fr/`.
  */
-export async function readTextFiles(source: SourceFile): Promise<TextFiles> {
-  const identity = await identityOf(source);
+export async function readTextFiles(source: SourceFile, lang: TargetLanguage = GLOSS_LANGUAGE): Promise<TextFiles> {
+  const identity = await identityOf(source, lang);
   const entries = cache();
-  const key = source.absolutePath;
+  // English keeps the key it always had; another language is the source's path and its tag.
+  const key = lang === GLOSS_LANGUAGE ? source.absolutePath : `${source.absolutePath}\0${lang}`;
   const hit = entries.get(key);
   entries.delete(key);
   const same = (part: keyof Identity) => hit !== undefined && hit.identity[part] === identity[part];
@@ -215,12 +223,13 @@ export async function readTextFiles(source: SourceFile): Promise<TextFiles> {
     entries.set(key, hit);
     return hit.files;
   }
+  const sibling = hit ? undefined : sameSource(entries, source, identity.source);
   const parts: Parts = {
-    source: hit && same('source') ? hit.parts.source : readSourcePart(source),
-    glosses: hit && same('glosses') ? hit.parts.glosses : readGlossPart(source.slug),
-    journal: hit && same('journal') ? hit.parts.journal : continueJournal(hit?.parts.journal, source.slug),
+    source: hit && same('source') ? hit.parts.source : (sibling ?? readSourcePart(source)),
+    glosses: hit && same('glosses') ? hit.parts.glosses : readGlossPart(source.slug, lang),
+    journal: hit && same('journal') ? hit.parts.journal : continueJournal(hit?.parts.journal, source.slug, lang),
   };
-  const files = combine(source, parts);
+  const files = combine(source, lang, parts);
   entries.set(key, { identity, parts, files });
   files.catch(() => entries.delete(key));
   while (entries.size > CACHE_BOUNDS.loadedTexts) {
@@ -229,4 +238,13 @@ export async function readTextFiles(source: SourceFile): Promise<TextFiles> {
     entries.delete(oldest);
   }
   return files;
+}
+
+/** The parsed source another language of the same text already holds, when its source is unchanged. */
+function sameSource(entries: Map<string, CachedFiles>, source: SourceFile, identity: string): Promise<SourcePart> | undefined {
+  for (const [key, entry] of entries) {
+    if ((key === source.absolutePath || key.startsWith(`${source.absolutePath}\0`)) && entry.identity.source === identity)
+      return entry.parts.source;
+  }
+  return undefined;
 }

@@ -15,6 +15,7 @@ export function textView(blocks: [BlockView['type'], string, string?, number?][]
   return {
     slug: 'sample',
     file: 'content/sample.md',
+    lang: 'en',
     meta: { title: title.zh, date: '2024-09-08', author: '作者' },
     title: { zh: title.zh, en: title.en, status: 'draft' },
     blocks: views,

@@ -4,9 +4,12 @@ import { conflictResponse, glossChangeResponse, glossStatusSchema, storeFailureR
 import { authorizeEdit, type EditAccess } from '@/lib/auth/request';
 import { TITLE_KEY } from '@/lib/gloss/types';
 import type { EditResult } from '@/lib/library/edit';
+import { targetLanguageName, type TargetLanguage } from '@/lib/i18n/target-language';
+import { textHasLanguage } from '@/lib/store/languages';
 import { isSlug } from '@/lib/store/sources';
 import { isBlockId } from '@/lib/text/hash';
 import { parseJsonBody } from './body';
+import { languageQuery } from './query';
 import { errorJson, json, withErrors } from './respond';
 
 export { MAX_JSON_BODY_BYTES as MAX_BODY_BYTES } from './body';
@@ -47,28 +50,50 @@ export function accessRefused(access: EditAccess & { ok: false }): Response {
   return errorJson(access.error, access.status, retry ? { headers: { 'Retry-After': String(retry) } } : undefined);
 }
 
+/**
+ * The target language a request asks for (`?lang=`, English by default) for a text known to
+ * exist: 400 with the reason for a tag that is not one, 404 for a language the text does not
+ * have. `given` says whether `?lang=` was there (answers without it keep their old shape).
+ */
+export async function requestedLanguage(
+  request: Request,
+  slug: string,
+): Promise<{ ok: true; lang: TargetLanguage; given: boolean } | { ok: false; response: Response }> {
+  const query = languageQuery(new URL(request.url));
+  if (!query.ok) return { ok: false, response: errorJson(query.error, 400) };
+  if (!(await textHasLanguage(slug, query.lang)))
+    return {
+      ok: false,
+      response: errorJson(`This text has no ${targetLanguageName(query.lang)} (${query.lang}) translation`, 404),
+    };
+  return query;
+}
+
 type GlossParams = { params: Promise<{ slug: string; id: string }> };
 
 /**
  * A route handler for one kind of gloss change: refuses a slug or id that cannot exist (404)
- * before anything touches a path, checks the editor, reads and validates the JSON body against
+ * and a bad `?lang=` (400; a language the text lacks is 404) before anything touches a path,
+ * checks the editor, reads and validates the JSON body against
  * its contract schema (`usage` says what was expected), runs the change and, when it succeeded,
  * has the pages that show the text regenerated. An unexpected failure answers 500 with a message.
  */
 export function glossChangeHandler<S extends z.ZodType>(
   schema: S,
   usage: string,
-  change: (input: { slug: string; id: string; editor: string; body: z.output<S> }) => Promise<EditResult>,
+  change: (input: { slug: string; id: string; lang: TargetLanguage; editor: string; body: z.output<S> }) => Promise<EditResult>,
 ) {
   return withErrors(async (request: Request, { params }: GlossParams): Promise<Response> => {
     const { slug, id } = await params;
     if (!isTextSlug(slug)) return noSuchText();
     if (!isGlossKey(id)) return errorJson('No such paragraph in this text', 404);
+    const language = await requestedLanguage(request, slug);
+    if (!language.ok) return language.response;
     const access = await authorizeEdit(request);
     if (!access.ok) return accessRefused(access);
     const body = await parseJsonBody(request, schema, usage);
     if (!body.ok) return body.response;
-    const result = await change({ slug, id, editor: access.editor, body: body.data });
+    const result = await change({ slug, id, lang: language.lang, editor: access.editor, body: body.data });
     return editResponse(result);
   });
 }

@@ -1,9 +1,9 @@
-import { textResponse } from '@/lib/api/contract';
+import { textInLanguageResponse, textResponse } from '@/lib/api/contract';
 import { annotateText } from '@/lib/library/annotate-text';
 import { exportAnnotatedText } from '@/lib/library/annotated-export';
-import { exportText } from '@/lib/library/export';
+import { exportText, exportTextIn } from '@/lib/library/export';
 import { loadText } from '@/lib/library/load';
-import { isTextSlug, noSuchText } from '@/app/api/_lib/http';
+import { isTextSlug, noSuchText, requestedLanguage } from '@/app/api/_lib/http';
 import { errorJson, json, withErrors } from '@/app/api/_lib/respond';
 
 export const dynamic = 'force-dynamic';
@@ -11,14 +11,22 @@ export const dynamic = 'force-dynamic';
 /**
  * `GET /api/texts/<slug>`: the text with every block's Chinese, English, status and revision (the
  * title's too); `?annotations=1` adds tokens, notes, terms and the dictionary of the words used.
+ * `?lang=<tag>`: the glosses of that target language, as `gloss` and `lang` on every block and the
+ * title (`en` too when the tag is `en`); 400 for a bad tag, 404 for a language the text lacks.
  */
 export const GET = withErrors(async (request: Request, { params }: { params: Promise<{ slug: string }> }) => {
   const { slug } = await params;
   if (!isTextSlug(slug)) return noSuchText();
-  const loaded = await loadText(slug);
+  const language = await requestedLanguage(request, slug);
+  if (!language.ok) return language.response;
+  const loaded = await loadText(slug, { lang: language.lang });
   if (!loaded) return noSuchText();
   if (!loaded.ok) return errorJson(loaded.broken.error, 409);
   const withAnnotations = new URL(request.url).searchParams.get('annotations') === '1';
+  if (language.given) {
+    if (withAnnotations) return errorJson('Annotations come with the English only for now: leave out ?lang=', 400);
+    return json(textInLanguageResponse, exportTextIn(loaded.text));
+  }
   if (!withAnnotations) return json(textResponse, exportText(loaded.text));
   return Response.json(exportAnnotatedText(loaded.text, await annotateText(loaded.text)));
 });

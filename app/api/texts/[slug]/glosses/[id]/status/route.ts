@@ -6,5 +6,5 @@ import { glossChangeHandler } from '@/app/api/_lib/http';
 export const PUT = glossChangeHandler(
   setStatusRequest,
   '{ status: "reviewed" | "draft", baseRevision }',
-  ({ slug, id, editor, body }) => setGlossStatus({ slug, id, editor, ...body }),
+  ({ slug, id, lang, editor, body }) => setGlossStatus({ slug, id, lang, editor, ...body }),
 );
