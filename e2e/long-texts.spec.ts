@@ -98,10 +98,15 @@ test.describe('a long text in sections', () => {
     await waitForHydration(page);
     await page.locator('.download-menu summary').click();
     const group = page.getByRole('list', { name: 'This section' });
-    await expect(group.locator('a')).toHaveCount(4);
+    // PDF (A4, Letter), EPUB, HTML, and, the text not being fully translated, Chinese-only PDF and EPUB.
+    await expect(group.locator('a')).toHaveCount(6);
+    await expect(group.getByRole('link', { name: 'PDF, Chinese only (A4)' })).toHaveAttribute(
+      'href',
+      `/api/texts/${LONG}/export?format=pdf&paper=A4&layout=zh&section=${name}`,
+    );
     const href = await group.getByRole('link', { name: /HTML/ }).getAttribute('href');
     expect(href).toBe(`/api/texts/${LONG}/export?format=html&section=${name}`);
-    await expect(page.getByRole('list', { name: 'The whole text' }).locator('a')).toHaveCount(6);
+    await expect(page.getByRole('list', { name: 'The whole text' }).locator('a')).toHaveCount(8);
     const file = await request.get(href!);
     expect(file.headers()['content-disposition']).toBe(`attachment; filename="${LONG}-${name}.html"`);
     const html = await file.text();
