@@ -16,6 +16,8 @@ function describeSync(result: SyncResult): string {
     result.revived.length && `${result.revived.length} restored (${listFew(result.revived)})`,
     result.glossesReordered && 'gloss keys reordered',
     result.journalFolded && 'saves folded into the gloss files',
+    result.revisionsRecorded &&
+      `${result.revisionsRecorded} reviewed glosses tied to their text (a later edit makes them drafts)`,
   ].filter(Boolean);
   return `${result.slug}: ${result.blocks} blocks; ${parts.length ? parts.join('; ') : 'up to date'}`;
 }

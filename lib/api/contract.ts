@@ -212,6 +212,7 @@ export const addTextResponse = z.object({
       ledgerWritten: z.boolean(),
       glossesReordered: z.boolean(),
       journalFolded: z.boolean(),
+      revisionsRecorded: z.number().optional(),
     })
     .optional(),
 });

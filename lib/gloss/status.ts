@@ -1,4 +1,4 @@
-import type { GlossState, GlossStatus } from './types';
+import type { GlossState, GlossStateFile, GlossStatus } from './types';
 import { glossRevision } from './validate';
 
 /**
@@ -21,4 +21,26 @@ export function glossStatus(en: string | undefined, state: GlossState | undefine
   if (state.revision !== undefined && state.revision !== glossRevision(en)) return 'draft';
   if (state.hash !== currentHash) return 'stale';
   return state.status;
+}
+
+/**
+ * States written before the revision of a reviewed gloss was recorded say "reviewed" for any
+ * text, so a hand edit after the review still looked reviewed. This records, for each such
+ * state, the revision of the gloss as it is now (the best that can be known: the gloss at the
+ * first sync after this change is taken as the one reviewed), so a later edit makes it a draft.
+ * Returns the states (a new object only when something changed) and the keys recorded.
+ * `({ a: 'Hi' }, { a: { hash, zh, status: 'reviewed' } })` → `{ states: { a: { …, revision: glossRevision('Hi') } }, recorded: ['a'] }`.
+ */
+export function recordReviewedRevisions(
+  glosses: Readonly<Record<string, string>>,
+  states: GlossStateFile,
+): { states: GlossStateFile; recorded: string[] } {
+  const recorded = Object.keys(states).filter((key) => {
+    const state = states[key];
+    return state?.status === 'reviewed' && state.revision === undefined && hasGloss(glosses[key]);
+  });
+  if (recorded.length === 0) return { states, recorded };
+  const next: GlossStateFile = { ...states };
+  for (const key of recorded) next[key] = { ...states[key]!, revision: glossRevision(glosses[key]) };
+  return { states: next, recorded };
 }

@@ -117,3 +117,25 @@ describe('syncLibrary and saves share the text lock', () => {
     expect(after?.ok && after.text.ledgerOutOfDate).toBe(false);
   });
 });
+
+describe('syncLibrary ties old reviewed states to their gloss', () => {
+  it('records the revision of a reviewed state that had none, so a later hand edit is a draft', async () => {
+    data = makeDataDir({ copyRepoData: true });
+    const statesFile = `locales/en/${SLUG}.state.json`;
+    const glossesFile = `locales/en/${SLUG}.json`;
+    const glosses = JSON.parse(readFileSync(data.file(glossesFile), 'utf8')) as Record<string, string>;
+    const states = JSON.parse(readFileSync(data.file(statesFile), 'utf8')) as Record<string, Record<string, string>>;
+    const id = Object.keys(states).find((key) => key !== 'title' && glosses[key])!;
+    // A reviewed state as files written before revisions were kept have it: no revision.
+    const { revision: _dropped, ...old } = { ...states[id]!, status: 'reviewed' };
+    data.write(statesFile, JSON.stringify({ ...states, [id]: old }, null, 2));
+    const [result] = await syncLibrary();
+    expect(result?.revisionsRecorded).toBe(1);
+    const written = JSON.parse(readFileSync(data.file(statesFile), 'utf8')) as Record<string, { revision?: string }>;
+    expect(written[id]?.revision).toBe(glossRevision(glosses[id]));
+    // A hand edit of the gloss afterwards: a draft, no longer reviewed.
+    data.write(glossesFile, JSON.stringify({ ...glosses, [id]: `${glosses[id]} (edited by hand)` }, null, 2));
+    const loaded = await loadText(SLUG);
+    expect(loaded?.ok && loaded.text.blocks.find((b) => b.id === id)?.status).toBe('draft');
+  });
+});

@@ -1,5 +1,6 @@
 import 'server-only';
 import path from 'node:path';
+import { recordReviewedRevisions } from '@/lib/gloss/status';
 import { writeGlossFiles } from '@/lib/store/glosses';
 import { withTextLock } from '@/lib/store/lock';
 import { DataFileError } from '@/lib/store/errors';
@@ -21,6 +22,8 @@ export interface SyncResult {
   revived: string[];
   ledgerWritten: boolean;
   glossesReordered: boolean;
+  /** Reviewed states from before revisions were kept that now record their gloss's revision. */
+  revisionsRecorded?: number;
   /** Saves still in the journal were folded into the gloss and state files. */
   journalFolded: boolean;
 }
@@ -56,12 +59,15 @@ async function syncLocked(source: SourceFile): Promise<SyncResult> {
 
   if (files.glossFailure !== undefined) throw files.glossFailure;
   if (files.stateFailure !== undefined) throw files.stateFailure;
-  const { glosses, states } = files;
+  const { glosses } = files;
+  // A one-time migration: reviewed states from before revisions were recorded get one.
+  const { states, recorded } = recordReviewedRevisions(glosses, files.states);
   const order = glossKeyOrder(ids.blocks, ids.ledger.retired);
   const reorder = !sameOrder(Object.keys(glosses), order) || !sameOrder(Object.keys(states), order);
   // Rewriting the files folds the journal in: after a sync the i18next files hold every save.
   const fold = files.journal.bytes > 0 && files.stateInvalid.length === 0;
-  if (reorder || fold) await writeGlossFiles(source.slug, GLOSS_LANGUAGE, order, glosses, states);
+  const migrate = recorded.length > 0 && files.stateInvalid.length === 0;
+  if (reorder || fold || migrate) await writeGlossFiles(source.slug, GLOSS_LANGUAGE, order, glosses, states);
   await syncOtherLanguages(source, order);
 
   const retiredNow = new Set(ids.retired);
@@ -77,6 +83,7 @@ async function syncLocked(source: SourceFile): Promise<SyncResult> {
     ledgerWritten: ids.changed,
     glossesReordered: reorder,
     journalFolded: fold,
+    ...(recorded.length > 0 ? { revisionsRecorded: recorded.length } : {}),
   };
 }
 
@@ -91,9 +98,11 @@ async function syncOtherLanguages(source: SourceFile, order: string[]): Promise<
     const files = await readTextFiles(source, lang);
     if (!files.ok || files.glossFailure !== undefined || files.stateFailure !== undefined || files.stateInvalid.length > 0)
       continue;
-    const { glosses, states } = files;
+    const { glosses } = files;
+    const { states, recorded } = recordReviewedRevisions(glosses, files.states);
     const reorder = !sameOrder(Object.keys(glosses), order) || !sameOrder(Object.keys(states), order);
-    if (reorder || files.journal.bytes > 0) await writeGlossFiles(source.slug, lang, order, glosses, states);
+    if (reorder || files.journal.bytes > 0 || recorded.length > 0)
+      await writeGlossFiles(source.slug, lang, order, glosses, states);
   }
 }
 
