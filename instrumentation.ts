@@ -4,7 +4,7 @@
  * each reading page (app/_lib/page-fingerprint.ts), folds the journals a stopped server left,
  * loads the dictionary and builds the search index in the background,
  * logs malformed EDITORS / READERS entries by position and name, and refuses to start with a
- * SITE_URL that is not an http(s) origin.
+ * SITE_URL that is not an http(s) origin, or on a heap below the supported minimum (256 MB).
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
@@ -25,6 +25,7 @@ export async function register() {
   });
   const { accountProblems } = await import('./lib/auth/config');
   for (const problem of accountProblems()) console.error(`Access settings: ${problem}`);
-  const { refuseBadSiteUrl } = await import('./app/_lib/site-settings');
+  const { refuseBadSiteUrl, refuseSmallHeap } = await import('./app/_lib/site-settings');
   refuseBadSiteUrl();
+  refuseSmallHeap();
 }

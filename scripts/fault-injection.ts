@@ -13,6 +13,7 @@ import { startServer, type RunningServer } from './lib/next-server';
 import { check, checks, SLUG, TOKEN } from './faults/common';
 import { storeFaultRounds } from './faults/store-faults';
 import { twoServersRound } from './faults/two-servers';
+import { smallHeapRound } from './faults/small-heap';
 import { storedGlosses } from '@/lib/testing/stored-glosses';
 
 const CLIENTS = 6;
@@ -95,6 +96,7 @@ async function main() {
   }
   await storeFaultRounds();
   await twoServersRound();
+  await smallHeapRound();
 }
 
 function verify(data: string, round: number, ids: string[], sent: Map<string, Set<string>>, acknowledged: Map<string, string>) {

@@ -1,4 +1,5 @@
 import 'server-only';
+import { heapTooSmall } from '@/lib/cache-bounds';
 import { siteUrlFromEnv } from '@/lib/site-url';
 
 /**
@@ -12,4 +13,12 @@ export function refuseBadSiteUrl(): void {
     console.error(`Site settings: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
   }
+}
+
+/** Refuses to serve on a heap below the supported minimum (lib/cache-bounds.ts), saying why. */
+export function refuseSmallHeap(): void {
+  const problem = heapTooSmall();
+  if (!problem) return;
+  console.error(`Memory: ${problem}`);
+  process.exit(1);
 }

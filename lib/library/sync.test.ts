@@ -127,7 +127,8 @@ describe('syncLibrary ties old reviewed states to their gloss', () => {
     const states = JSON.parse(readFileSync(data.file(statesFile), 'utf8')) as Record<string, Record<string, string>>;
     const id = Object.keys(states).find((key) => key !== 'title' && glosses[key])!;
     // A reviewed state as files written before revisions were kept have it: no revision.
-    const { revision: _dropped, ...old } = { ...states[id]!, status: 'reviewed' };
+    const old: Record<string, string> = { ...states[id]!, status: 'reviewed' };
+    delete old.revision;
     data.write(statesFile, JSON.stringify({ ...states, [id]: old }, null, 2));
     const [result] = await syncLibrary();
     expect(result?.revisionsRecorded).toBe(1);
