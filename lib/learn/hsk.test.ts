@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { hskLevels, isAboveLevel, readingLevel, type HskData } from './hsk';
+
+const data: HskData = {
+  words: { 银行: [2, 3], 的: [1, 1], 一丝不苟: [0, 6], 一举: [7, 0], 发展: [2, 4] },
+  traditional: { 銀行: '银行', 發展: '发展' },
+};
+
+describe('hskLevels', () => {
+  const cases = [
+    { word: '银行', simplified: undefined, expected: { '3.0': 2, '2.0': 3 } },
+    { word: '的', simplified: undefined, expected: { '3.0': 1, '2.0': 1 } },
+    { word: '一丝不苟', simplified: undefined, expected: { '3.0': null, '2.0': 6 } },
+    { word: '銀行', simplified: undefined, expected: { '3.0': 2, '2.0': 3 } },
+    { word: '發展', simplified: '发展', expected: { '3.0': 2, '2.0': 4 } },
+    { word: '乾隆', simplified: '干隆', expected: null },
+    { word: '', simplified: undefined, expected: null },
+    { word: 'constructor', simplified: undefined, expected: null },
+  ];
+  for (const { word, simplified, expected } of cases) {
+    it(`${word || '(empty)'}${simplified ? ` (${simplified})` : ''} → ${JSON.stringify(expected)}`, () => {
+      expect(hskLevels(data, word, simplified)).toEqual(expected);
+    });
+  }
+});
+
+describe('readingLevel', () => {
+  const cases = [
+    { word: '银行', expected: 2 },
+    { word: '一丝不苟', expected: 6 },
+    { word: '一举', expected: 7 },
+    { word: '三十五', expected: 1 },
+    { word: '2025', expected: 1 },
+    { word: '特拉斯', expected: null },
+  ];
+  for (const { word, expected } of cases) {
+    it(`${word} → ${expected}`, () => expect(readingLevel(data, word)).toBe(expected));
+  }
+});
+
+describe('isAboveLevel', () => {
+  const cases = [
+    { level: 4, reader: 3, expected: true },
+    { level: 3, reader: 3, expected: false },
+    { level: 1, reader: 1, expected: false },
+    { level: 7, reader: 6, expected: true },
+    { level: 7, reader: 7, expected: false },
+    { level: 7, reader: 9, expected: false },
+    { level: null, reader: 9, expected: true },
+  ];
+  for (const { level, reader, expected } of cases) {
+    it(`a level-${level} word for a level-${reader} reader → ${expected}`, () => {
+      expect(isAboveLevel(level, reader)).toBe(expected);
+    });
+  }
+});

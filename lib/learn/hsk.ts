@@ -1,0 +1,62 @@
+/**
+ * HSK levels of words, from the complete-hsk-vocabulary lists (lib/learn/data/README.md): the new
+ * HSK 3.0 (levels 1–6, and 7 for its one band 7–9) and the old HSK 2.0 (1–6). Pure: the data is
+ * read by lib/store/hsk-data.ts and handed in.
+ */
+
+/** The levels of a word in each list; null where the list lacks it. */
+export interface HskLevels {
+  '3.0': number | null;
+  '2.0': number | null;
+}
+
+/** The data file's shape: word → `[HSK 3.0, HSK 2.0]` (0 = not listed); traditional form → simplified. */
+export interface HskData {
+  words: Record<string, [number, number]>;
+  traditional: Record<string, string>;
+}
+
+/** Highest level a reader can choose: HSK 3.0 goes to 9 (its last band is 7–9). */
+export const MAX_READER_LEVEL = 9;
+
+/** Written 7 in the data, HSK 3.0's last band covers 7, 8 and 9. */
+export const LAST_BAND = 7;
+
+const fromPair = ([current, old]: [number, number]): HskLevels => ({ '3.0': current || null, '2.0': old || null });
+
+/**
+ * A word's levels: the word as written, else its simplified form (given by the annotate pipeline
+ * for a traditional text, or the list's own traditional forms); null when no list has it.
+ * `hskLevels(data, '銀行')` → `{ '3.0': 2, '2.0': 3 }`.
+ */
+export function hskLevels(data: HskData, word: string, simplified?: string): HskLevels | null {
+  for (const form of [word, simplified, data.traditional[word]]) {
+    if (!form) continue;
+    const pair = Object.hasOwn(data.words, form) ? data.words[form] : undefined;
+    if (pair) return fromPair(pair);
+  }
+  return null;
+}
+
+/** Chinese numerals and digits only (三十五, 2025, 一百): counted as level 1, whatever the lists say. */
+const NUMERAL = /^[0-9０-９零〇一二三四五六七八九十百千万亿两]+$/u;
+
+/**
+ * The level used to mark and measure a word: its HSK 3.0 level, else its HSK 2.0 level, 1 for a
+ * number, and null (beyond the lists) otherwise. `readingLevel(data, '银行')` → `2`; `'三十五'` → `1`.
+ */
+export function readingLevel(data: HskData, word: string, simplified?: string): number | null {
+  const levels = hskLevels(data, word, simplified);
+  if (levels?.['3.0']) return levels['3.0'];
+  if (levels?.['2.0']) return levels['2.0'];
+  return NUMERAL.test(word) ? 1 : null;
+}
+
+/**
+ * Whether a word at `level` (null: not in the lists) is above a reader at `readerLevel`: a word of
+ * the band 7–9 is above readers of levels 1–6 only. `isAboveLevel(4, 3)` → `true`; `isAboveLevel(7, 8)` → `false`.
+ */
+export function isAboveLevel(level: number | null, readerLevel: number): boolean {
+  if (level === null) return true;
+  return level > Math.min(readerLevel, LAST_BAND);
+}
