@@ -34,6 +34,7 @@ import '../styles/print.css';
 import '../styles/long-words.css';
 import '../styles/sections.css';
 import '../styles/script.css';
+import '../styles/levels.css';
 
 type Props = { children: ReactNode; params: Promise<{ ui: string }> };
 

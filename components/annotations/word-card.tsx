@@ -8,6 +8,17 @@ import { scriptLang, shownScript, wordForms, type ReadingAids } from './annotati
 
 const HAN_RUN = /(\p{Script=Han}+)/u;
 
+/** The word's HSK levels: HSK 3.0 (its band 7–9 as one), the old HSK 2.0 in brackets when it differs. */
+function HskLine({ pair }: { pair: [number, number] | undefined }) {
+  const { t } = useTranslation();
+  const [current = 0, old = 0] = pair ?? [];
+  const parts = [
+    current === 0 ? '' : current >= 7 ? t('popover.hskBand') : t('popover.hsk', { level: current }),
+    old === 0 || old === current ? '' : t('popover.hskOld', { level: old }),
+  ].filter(Boolean);
+  return <p className="popover-hsk">{parts.length > 0 ? parts.join(' ') : t('popover.hskNone')}</p>;
+}
+
 /** A reading in the notation shown, each syllable coloured by its tone when tone colours are on. */
 function Reading({ pinyin, aids }: { pinyin: string; aids: ReadingAids }) {
   if (!aids.tones) return aids.writeReading(pinyin);
@@ -83,6 +94,7 @@ export function WordCard({ target, lexicon, aids, highlight, onHighlight }: Prop
           </span>
         )}
       </p>
+      {lexicon.hsk && <HskLine pair={lexicon.hsk[word]} />}
       {termEntry && (
         <div className="popover-term">
           <p className="popover-label">

@@ -54,6 +54,11 @@ export interface PageLexicon {
    * senses) in the script the text is not written in, converted alone, where the forms differ.
    */
   popoverForms?: Record<string, string>;
+  /**
+   * HSK levels of the words on the page that the lists have, `[HSK 3.0, HSK 2.0]` with 0 for a
+   * list that lacks the word (lib/learn/hsk.ts); absent when the page carries no annotations.
+   */
+  hsk?: Record<string, [number, number]>;
 }
 
 /** Where the word popover reads from: the word, its reading here, and the term it is part of. */

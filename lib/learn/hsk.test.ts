@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hskLevels, isAboveLevel, readingLevel, type HskData } from './hsk';
+import { hskAttribute, hskLevels, isAboveLevel, levelOfPair, readingLevel, type HskData } from './hsk';
 
 const data: HskData = {
   words: { 银行: [2, 3], 的: [1, 1], 一丝不苟: [0, 6], 一举: [7, 0], 发展: [2, 4] },
@@ -51,6 +51,22 @@ describe('isAboveLevel', () => {
   for (const { level, reader, expected } of cases) {
     it(`a level-${level} word for a level-${reader} reader → ${expected}`, () => {
       expect(isAboveLevel(level, reader)).toBe(expected);
+    });
+  }
+});
+
+describe('levelOfPair and hskAttribute', () => {
+  const cases = [
+    { pair: [2, 3] as [number, number], word: '银行', level: 2, attribute: '2' },
+    { pair: [0, 6] as [number, number], word: '一丝不苟', level: 6, attribute: '6' },
+    { pair: [1, 1] as [number, number], word: '的', level: 1, attribute: undefined },
+    { pair: undefined, word: '三十', level: 1, attribute: undefined },
+    { pair: undefined, word: '特拉斯', level: null, attribute: 'x' },
+  ];
+  for (const { pair, word, level, attribute } of cases) {
+    it(`${word} ${JSON.stringify(pair)} → ${level}, data-hsk=${attribute}`, () => {
+      expect(levelOfPair(pair, word)).toBe(level);
+      expect(hskAttribute(levelOfPair(pair, word))).toBe(attribute);
     });
   }
 });

@@ -47,9 +47,27 @@ const NUMERAL = /^[0-9０-９零〇一二三四五六七八九十百千万亿两
  */
 export function readingLevel(data: HskData, word: string, simplified?: string): number | null {
   const levels = hskLevels(data, word, simplified);
-  if (levels?.['3.0']) return levels['3.0'];
-  if (levels?.['2.0']) return levels['2.0'];
+  return levelOfPair(levels ? [levels['3.0'] ?? 0, levels['2.0'] ?? 0] : undefined, word);
+}
+
+/**
+ * The same from a page lexicon's `[HSK 3.0, HSK 2.0]` pair (undefined: not listed), in the browser.
+ * `levelOfPair([0, 6], '一丝不苟')` → `6`; `levelOfPair(undefined, '特拉斯')` → `null`.
+ */
+export function levelOfPair(pair: readonly [number, number] | undefined, word: string): number | null {
+  if (pair?.[0]) return pair[0];
+  if (pair?.[1]) return pair[1];
   return NUMERAL.test(word) ? 1 : null;
+}
+
+/**
+ * The value of a word span's `data-hsk` attribute, which the level options' styles key on:
+ * the level, `x` beyond the lists, and none for level 1 (never above a reader), to keep pages small.
+ * `hskAttribute(4)` → `'4'`; `hskAttribute(null)` → `'x'`; `hskAttribute(1)` → `undefined`.
+ */
+export function hskAttribute(level: number | null): string | undefined {
+  if (level === null) return 'x';
+  return level > 1 ? String(level) : undefined;
 }
 
 /**
