@@ -142,7 +142,7 @@ export function ZhText({ blockId, text, annotations }: { blockId: string; text: 
       const key = `${blockId}:${index}`;
       const form = exceptions.get(index) ?? otherForms[word] ?? word;
       const other = form === word ? {} : source === 'trad' ? { simplified: form } : { traditional: form };
-      const target = { word, pinyin, ...(term ? { term } : {}), ...other };
+      const target = { word, pinyin, ...(term ? { term } : {}), ...other, at: { block: blockId, start: s, paragraph: text } };
       const { shown } = wordForms(target, script, lexicon);
       // The word's HSK level, for the level options' styles (none when the page has no levels).
       const level = lexicon.hsk ? hskAttribute(levelOfPair(lexicon.hsk[word], word)) : undefined;

@@ -85,6 +85,7 @@ export default async function UiLayout({ children, params }: Props) {
             </main>
             <footer className="site-footer">
               <Link href="/about">{t('footer.about')}</Link>
+              <Link href="/words">{t('footer.words')}</Link>
               <span>{t('footer.dictionary')}</span>
               <SessionStatus />
             </footer>

@@ -4,6 +4,7 @@ import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toneOf } from '@/lib/annotate/tones';
 import type { PageLexicon, WordTarget } from '@/lib/annotate/view';
+import { SaveWordButton } from '../learn/save-word-button';
 import { scriptLang, shownScript, wordForms, type ReadingAids } from './annotation-context';
 
 const HAN_RUN = /(\p{Script=Han}+)/u;
@@ -32,6 +33,8 @@ function Reading({ pinyin, aids }: { pinyin: string; aids: ReadingAids }) {
 
 interface Props {
   target: WordTarget;
+  /** The word's element in the page (its row holds the English a saved word keeps). */
+  anchor: HTMLElement;
   lexicon: PageLexicon;
   aids: ReadingAids;
   highlight: string | null;
@@ -44,7 +47,7 @@ interface Props {
  * first, the dictionary's senses (or its characters' when the word is not in the dictionary),
  * and a control that highlights every occurrence.
  */
-export function WordCard({ target, lexicon, aids, highlight, onHighlight }: Props) {
+export function WordCard({ target, anchor, lexicon, aids, highlight, onHighlight }: Props) {
   const { t } = useTranslation();
   const { word, pinyin, term } = target;
   const entry = lexicon.words[word];
@@ -145,6 +148,7 @@ export function WordCard({ target, lexicon, aids, highlight, onHighlight }: Prop
       <button type="button" aria-pressed={highlighted} onClick={() => onHighlight(highlighted ? null : word)}>
         {highlighted ? t('popover.unhighlight') : t('popover.highlight')}
       </button>
+      <SaveWordButton target={target} lexicon={lexicon} anchor={anchor} />
     </>
   );
 }

@@ -70,4 +70,6 @@ export interface WordTarget {
   traditional?: string;
   /** The word's simplified form here, when it differs (a traditional text). */
   simplified?: string;
+  /** Where the word is: its block, its offset there and the block's Chinese (for the sentence a saved word keeps). */
+  at?: { block: string; start: number; paragraph: string };
 }
