@@ -145,7 +145,7 @@ export function ZhText({ blockId, text, annotations }: { blockId: string; text: 
       const target = { word, pinyin, ...(term ? { term } : {}), ...other, at: { block: blockId, start: s, paragraph: text } };
       const { shown } = wordForms(target, script, lexicon);
       // The word's HSK level, for the level options' styles (none when the page has no levels).
-      const level = lexicon.hsk ? hskAttribute(levelOfPair(lexicon.hsk[word], word)) : undefined;
+      const level = lexicon.hsk ? hskAttribute(levelOfPair(lexicon.hsk[word], word, lexicon.hskParts?.[word])) : undefined;
       out.push(
         <span
           key={key}

@@ -10,14 +10,21 @@ import { scriptLang, shownScript, wordForms, type ReadingAids } from './annotati
 const HAN_RUN = /(\p{Script=Han}+)/u;
 
 /** The word's HSK levels: HSK 3.0 (its band 7–9 as one), the old HSK 2.0 in brackets when it differs. */
-function HskLine({ pair }: { pair: [number, number] | undefined }) {
+function HskLine({ pair, fromParts }: { pair: [number, number] | undefined; fromParts: number | undefined }) {
   const { t } = useTranslation();
   const [current = 0, old = 0] = pair ?? [];
+  const named = (level: number) => (level >= 7 ? t('popover.hskBand') : t('popover.hsk', { level }));
   const parts = [
-    current === 0 ? '' : current >= 7 ? t('popover.hskBand') : t('popover.hsk', { level: current }),
+    current === 0 ? '' : named(current),
     old === 0 || old === current ? '' : t('popover.hskOld', { level: old }),
   ].filter(Boolean);
-  return <p className="popover-hsk">{parts.length > 0 ? parts.join(' ') : t('popover.hskNone')}</p>;
+  if (parts.length > 0) return <p className="popover-hsk">{parts.join(' ')}</p>;
+  return (
+    <p className="popover-hsk">
+      {t('popover.hskNone')}
+      {fromParts !== undefined && ` ${t('popover.hskParts', { level: named(fromParts) })}`}
+    </p>
+  );
 }
 
 /** A reading in the notation shown, each syllable coloured by its tone when tone colours are on. */
@@ -97,7 +104,7 @@ export function WordCard({ target, anchor, lexicon, aids, highlight, onHighlight
           </span>
         )}
       </p>
-      {lexicon.hsk && <HskLine pair={lexicon.hsk[word]} />}
+      {lexicon.hsk && <HskLine pair={lexicon.hsk[word]} fromParts={lexicon.hskParts?.[word]} />}
       {termEntry && (
         <div className="popover-term">
           <p className="popover-label">

@@ -59,6 +59,8 @@ export interface PageLexicon {
    * list that lacks the word (lib/learn/hsk.ts); absent when the page carries no annotations.
    */
   hsk?: Record<string, [number, number]>;
+  /** For words on the page the lists lack but whose parts they have: the parts' level (see partsLevel). */
+  hskParts?: Record<string, number>;
 }
 
 /** Where the word popover reads from: the word, its reading here, and the term it is part of. */

@@ -1,8 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { hskAttribute, hskLevels, isAboveLevel, levelOfPair, readingLevel, type HskData } from './hsk';
+import { hskAttribute, hskLevels, isAboveLevel, levelOfPair, partsLevel, readingLevel, type HskData } from './hsk';
 
 const data: HskData = {
-  words: { 银行: [2, 3], 的: [1, 1], 一丝不苟: [0, 6], 一举: [7, 0], 发展: [2, 4] },
+  words: {
+    银行: [2, 3],
+    的: [1, 1],
+    一丝不苟: [0, 6],
+    一举: [7, 0],
+    发展: [2, 4],
+    自动: [3, 0],
+    驾驶: [5, 0],
+    一: [1, 1],
+    个: [1, 1],
+    我: [1, 1],
+    认为: [1, 2],
+    特: [4, 0],
+  },
   traditional: { 銀行: '银行', 發展: '发展' },
 };
 
@@ -32,9 +45,27 @@ describe('readingLevel', () => {
     { word: '三十五', expected: 1 },
     { word: '2025', expected: 1 },
     { word: '特拉斯', expected: null },
+    { word: '自动驾驶', expected: 5 },
+    { word: '一个', expected: 1 },
   ];
   for (const { word, expected } of cases) {
     it(`${word} → ${expected}`, () => expect(readingLevel(data, word)).toBe(expected));
+  }
+});
+
+describe('partsLevel (words the lists lack)', () => {
+  const cases = [
+    { word: '自动驾驶', expected: 5 },
+    { word: '一个', expected: 1 },
+    { word: '我认为', expected: 1 },
+    { word: '一个三十', expected: 1 },
+    { word: '特斯拉', expected: null },
+    { word: '银行', expected: null },
+    { word: '我', expected: null },
+    { word: '', expected: null },
+  ];
+  for (const { word, expected } of cases) {
+    it(`${word || '(empty)'} → ${expected}`, () => expect(partsLevel(data, word)).toBe(expected));
   }
 });
 

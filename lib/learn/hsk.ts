@@ -47,17 +47,51 @@ const NUMERAL = /^[0-9０-９零〇一二三四五六七八九十百千万亿两
  */
 export function readingLevel(data: HskData, word: string, simplified?: string): number | null {
   const levels = hskLevels(data, word, simplified);
-  return levelOfPair(levels ? [levels['3.0'] ?? 0, levels['2.0'] ?? 0] : undefined, word);
+  if (levels) return levelOfPair([levels['3.0'] ?? 0, levels['2.0'] ?? 0], word);
+  return levelOfPair(undefined, word, partsLevel(data, simplified ?? word));
+}
+
+/** Longest listed word tried when splitting an unlisted one. */
+const LONGEST_PART = 6;
+
+/**
+ * The level of a word the lists lack, from listed words it is made of (the segmenter joins
+ * 一个, 我认为, 不同的): split into the fewest listed parts, the highest of their levels; null
+ * when some character belongs to no listed part (names such as 特斯拉 stay unlisted).
+ * `partsLevel(data, '自动驾驶')` → `5` (自动 3, 驾驶 5).
+ */
+export function partsLevel(data: HskData, word: string): number | null {
+  const chars = [...word];
+  if (chars.length < 2) return null;
+  // best[i]: the fewest parts covering chars[0, i), with the highest level among them.
+  const best: ({ parts: number; level: number } | null)[] = [{ parts: 0, level: 0 }];
+  for (let end = 1; end <= chars.length; end++) {
+    best[end] = null;
+    for (let start = Math.max(0, end - LONGEST_PART); start < end; start++) {
+      const before = best[start];
+      if (!before || (start === 0 && end === chars.length)) continue;
+      const piece = chars.slice(start, end).join('');
+      const pair = Object.hasOwn(data.words, piece) ? data.words[piece] : undefined;
+      const level = levelOfPair(pair, piece);
+      if (level === null) continue;
+      const next = { parts: before.parts + 1, level: Math.max(before.level, level) };
+      const known = best[end];
+      if (!known || next.parts < known.parts || (next.parts === known.parts && next.level < known.level)) best[end] = next;
+    }
+  }
+  return best[chars.length]?.level ?? null;
 }
 
 /**
- * The same from a page lexicon's `[HSK 3.0, HSK 2.0]` pair (undefined: not listed), in the browser.
+ * The same from a page lexicon's `[HSK 3.0, HSK 2.0]` pair (undefined: not listed) and, for an
+ * unlisted word, the level of its parts (see partsLevel), in the browser.
  * `levelOfPair([0, 6], '一丝不苟')` → `6`; `levelOfPair(undefined, '特拉斯')` → `null`.
  */
-export function levelOfPair(pair: readonly [number, number] | undefined, word: string): number | null {
+export function levelOfPair(pair: readonly [number, number] | undefined, word: string, fromParts?: number | null): number | null {
   if (pair?.[0]) return pair[0];
   if (pair?.[1]) return pair[1];
-  return NUMERAL.test(word) ? 1 : null;
+  if (NUMERAL.test(word)) return 1;
+  return fromParts ?? null;
 }
 
 /**

@@ -120,6 +120,14 @@ describe('lexiconFor: HSK levels of a traditional text', () => {
     expect(lexicon.hsk?.[word]).toEqual(expected);
   });
 
+  it('gives a word the lists lack the level of its parts, through its simplified form (七歲: 七 1, 岁 1)', async () => {
+    const { readHskData } = await import('@/lib/store/hsk-data');
+    const lexicon = lexiconFor(annotation, Object.keys(annotation.blocks), await readHskData());
+    expect(lexicon.hsk?.['七歲']).toBeUndefined();
+    expect(lexicon.hskParts?.['七歲']).toBe(1);
+    expect(lexicon.hskParts?.['諸暨']).toBeUndefined();
+  });
+
   it('ships no levels without the lists', () => {
     expect(lexiconFor(annotation, Object.keys(annotation.blocks)).hsk).toBeUndefined();
   });
