@@ -7,6 +7,7 @@ import {
   PHONETIC_PARAM,
   SCRIPT_PARAM,
   TONES_PARAM,
+  readerLevels,
   textSizes,
   DEFAULT_TEXT_SIZE,
   type StoredOption,
@@ -84,6 +85,8 @@ export function ReadingOptionsPanel({ script: source = 'simp' }: { script?: Chin
   const [tones, setTones] = useUrlParam(TONES_PARAM);
   const [size, setSize] = useStoredChoice('size', DEFAULT_TEXT_SIZE);
   const [theme, setTheme] = useStoredChoice('theme', 'auto');
+  const [level, setLevel] = useStoredOption('level');
+  const [pinyinAbove, setPinyinAbove] = useStoredOption('pinyinabove');
   return (
     <details className="reading-options">
       <summary>{t('options.title')}</summary>
@@ -112,6 +115,26 @@ export function ReadingOptionsPanel({ script: source = 'simp' }: { script?: Chin
             { value: 'trad', label: t('options.script.trad') },
           ]}
         />
+        <label className="option-select">
+          <span>{t('options.level')}</span>
+          <select value={level ?? ''} onChange={(event) => setLevel(event.target.value || null)}>
+            <option value="">{t('options.level.off')}</option>
+            {readerLevels.map((value) => (
+              <option key={value} value={value}>
+                {t('options.level.hsk', { level: value })}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="option-check">
+          <input
+            type="checkbox"
+            checked={pinyinAbove === '1'}
+            disabled={level === null}
+            onChange={(event) => setPinyinAbove(event.target.checked ? '1' : null)}
+          />
+          <span>{t('options.pinyinAbove')}</span>
+        </label>
         <ChoiceGroup
           name="size"
           legend={t('options.size')}

@@ -28,10 +28,16 @@ export const DEFAULT_TEXT_SIZE: TextSize = 'm';
 export const themes = ['light', 'dark'] as const;
 export type Theme = (typeof themes)[number];
 
+/** HSK levels a reader can choose (`?level=3`): words above it are underlined (app/styles/levels.css). */
+export const readerLevels = ['1', '2', '3', '4', '5', '6', '7', '8', '9'] as const;
+
 /** The options kept across visits: URL parameter, the values it may take, and the <html> attribute it sets. */
 export const storedOptions = {
   size: { values: textSizes.filter((s) => s !== DEFAULT_TEXT_SIZE), attribute: 'data-size' },
   theme: { values: themes, attribute: 'data-theme' },
+  level: { values: readerLevels, attribute: 'data-level' },
+  /** `?pinyinabove=1`: with pinyin on, ruby only over the words above the reader's level. */
+  pinyinabove: { values: ['1'], attribute: 'data-pinyin-above' },
 } as const satisfies Partial<Record<ReadingParam, unknown>>;
 export type StoredOption = keyof typeof storedOptions;
 

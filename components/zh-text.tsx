@@ -5,6 +5,7 @@ import type { ZhAnnotations } from '@/lib/annotate/view';
 import { toneOf } from '@/lib/annotate/tones';
 import { printsAddress } from '@/lib/export/print';
 import { inlineRanges } from '@/lib/text/inline';
+import { hskAttribute, levelOfPair } from '@/lib/learn/hsk';
 import { scriptLang, shownScript, useAnnotations, wordForms } from './annotations/annotation-context';
 import { NoteMarker } from './note-marker';
 
@@ -141,11 +142,14 @@ export function ZhText({ blockId, text, annotations }: { blockId: string; text: 
       const key = `${blockId}:${index}`;
       const form = exceptions.get(index) ?? otherForms[word] ?? word;
       const other = form === word ? {} : source === 'trad' ? { simplified: form } : { traditional: form };
-      const target = { word, pinyin, ...(term ? { term } : {}), ...other };
+      const target = { word, pinyin, ...(term ? { term } : {}), ...other, at: { block: blockId, start: s, paragraph: text } };
       const { shown } = wordForms(target, script, lexicon);
+      // The word's HSK level, for the level options' styles (none when the page has no levels).
+      const level = lexicon.hsk ? hskAttribute(levelOfPair(lexicon.hsk[word], word, lexicon.hskParts?.[word])) : undefined;
       out.push(
         <span
           key={key}
+          data-hsk={level}
           className={`w${term ? ' term' : ''}${highlight === word ? ' hl' : ''}`}
           tabIndex={activeWord === key ? 0 : -1}
           onMouseEnter={(event) => open({ kind: 'word', target, anchor: event.currentTarget, pinned: false })}

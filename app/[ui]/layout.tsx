@@ -34,6 +34,7 @@ import '../styles/print.css';
 import '../styles/long-words.css';
 import '../styles/sections.css';
 import '../styles/script.css';
+import '../styles/levels.css';
 
 type Props = { children: ReactNode; params: Promise<{ ui: string }> };
 
@@ -84,6 +85,7 @@ export default async function UiLayout({ children, params }: Props) {
             </main>
             <footer className="site-footer">
               <Link href="/about">{t('footer.about')}</Link>
+              <Link href="/words">{t('footer.words')}</Link>
               <span>{t('footer.dictionary')}</span>
               <SessionStatus />
             </footer>

@@ -6,6 +6,15 @@ import { getUiT, toUiLocale } from '@/lib/i18n/server';
 import { targetLanguageName } from '@/lib/i18n/target-language';
 import { otherLanguages } from '@/lib/library/languages';
 import { loadLibrary } from '@/lib/library/load';
+import { peekTextDifficulty } from '@/lib/library/text-difficulty';
+import type { Difficulty } from '@/lib/learn/difficulty';
+import type { TFunction } from 'i18next';
+
+/** The card's difficulty line: the lowest HSK level that knows 95 % of the text's words. */
+function difficultyLabel(t: TFunction, { levelFor95 }: Difficulty): string {
+  if (levelFor95 === null) return t('library.difficultyBeyond');
+  return levelFor95 >= 7 ? t('library.difficultyBand') : t('library.difficulty', { level: levelFor95 });
+}
 
 type Props = { params: Promise<{ ui: string }> };
 
@@ -17,6 +26,7 @@ export default async function LibraryPage({ params }: Props) {
   const { t } = await getUiT(ui);
   const texts = await loadLibrary();
   const languages = await otherLanguages(texts.flatMap((entry) => (entry.ok ? [entry.text.slug] : [])));
+  const building = process.env.NEXT_PHASE === 'phase-production-build';
   return (
     <div className="page library">
       <LanguageAlternates path="/" />
@@ -38,6 +48,8 @@ export default async function LibraryPage({ params }: Props) {
               );
             }
             const { slug, title, meta, progress } = entry.text;
+            // Measured in the background on first sight (never while building): absent until then.
+            const difficulty = building ? undefined : peekTextDifficulty(entry.text);
             return (
               <li key={slug} className="text-card">
                 <TextTitle title={title} as="h2" className="text-card-title" href={`/read/${slug}`} />
@@ -57,6 +69,11 @@ export default async function LibraryPage({ params }: Props) {
                     </span>
                   </p>
                 ))}
+                {difficulty && difficulty.tokens > 0 && (
+                  <p className="text-difficulty" lang={htmlLang[ui]}>
+                    {difficultyLabel(t, difficulty)}
+                  </p>
+                )}
               </li>
             );
           })}

@@ -73,7 +73,14 @@ export function PopoverCard({
       {popover.kind === 'note' ? (
         <NoteCard note={lexicon.notes[popover.id]} />
       ) : (
-        <WordCard target={popover.target} lexicon={lexicon} aids={aids} highlight={highlight} onHighlight={onHighlight} />
+        <WordCard
+          target={popover.target}
+          anchor={popover.anchor}
+          lexicon={lexicon}
+          aids={aids}
+          highlight={highlight}
+          onHighlight={onHighlight}
+        />
       )}
       <button type="button" className="popover-close" aria-label={t('popover.close')} onClick={onClose}>
         ×

@@ -4,9 +4,28 @@ import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toneOf } from '@/lib/annotate/tones';
 import type { PageLexicon, WordTarget } from '@/lib/annotate/view';
+import { SaveWordButton } from '../learn/save-word-button';
 import { scriptLang, shownScript, wordForms, type ReadingAids } from './annotation-context';
 
 const HAN_RUN = /(\p{Script=Han}+)/u;
+
+/** The word's HSK levels: HSK 3.0 (its band 7–9 as one), the old HSK 2.0 in brackets when it differs. */
+function HskLine({ pair, fromParts }: { pair: [number, number] | undefined; fromParts: number | undefined }) {
+  const { t } = useTranslation();
+  const [current = 0, old = 0] = pair ?? [];
+  const named = (level: number) => (level >= 7 ? t('popover.hskBand') : t('popover.hsk', { level }));
+  const parts = [
+    current === 0 ? '' : named(current),
+    old === 0 || old === current ? '' : t('popover.hskOld', { level: old }),
+  ].filter(Boolean);
+  if (parts.length > 0) return <p className="popover-hsk">{parts.join(' ')}</p>;
+  return (
+    <p className="popover-hsk">
+      {t('popover.hskNone')}
+      {fromParts !== undefined && ` ${t('popover.hskParts', { level: named(fromParts) })}`}
+    </p>
+  );
+}
 
 /** A reading in the notation shown, each syllable coloured by its tone when tone colours are on. */
 function Reading({ pinyin, aids }: { pinyin: string; aids: ReadingAids }) {
@@ -21,6 +40,8 @@ function Reading({ pinyin, aids }: { pinyin: string; aids: ReadingAids }) {
 
 interface Props {
   target: WordTarget;
+  /** The word's element in the page (its row holds the English a saved word keeps). */
+  anchor: HTMLElement;
   lexicon: PageLexicon;
   aids: ReadingAids;
   highlight: string | null;
@@ -33,7 +54,7 @@ interface Props {
  * first, the dictionary's senses (or its characters' when the word is not in the dictionary),
  * and a control that highlights every occurrence.
  */
-export function WordCard({ target, lexicon, aids, highlight, onHighlight }: Props) {
+export function WordCard({ target, anchor, lexicon, aids, highlight, onHighlight }: Props) {
   const { t } = useTranslation();
   const { word, pinyin, term } = target;
   const entry = lexicon.words[word];
@@ -83,6 +104,7 @@ export function WordCard({ target, lexicon, aids, highlight, onHighlight }: Prop
           </span>
         )}
       </p>
+      {lexicon.hsk && <HskLine pair={lexicon.hsk[word]} fromParts={lexicon.hskParts?.[word]} />}
       {termEntry && (
         <div className="popover-term">
           <p className="popover-label">
@@ -133,6 +155,7 @@ export function WordCard({ target, lexicon, aids, highlight, onHighlight }: Prop
       <button type="button" aria-pressed={highlighted} onClick={() => onHighlight(highlighted ? null : word)}>
         {highlighted ? t('popover.unhighlight') : t('popover.highlight')}
       </button>
+      <SaveWordButton target={target} lexicon={lexicon} anchor={anchor} />
     </>
   );
 }

@@ -54,6 +54,13 @@ export interface PageLexicon {
    * senses) in the script the text is not written in, converted alone, where the forms differ.
    */
   popoverForms?: Record<string, string>;
+  /**
+   * HSK levels of the words on the page that the lists have, `[HSK 3.0, HSK 2.0]` with 0 for a
+   * list that lacks the word (lib/learn/hsk.ts); absent when the page carries no annotations.
+   */
+  hsk?: Record<string, [number, number]>;
+  /** For words on the page the lists lack but whose parts they have: the parts' level (see partsLevel). */
+  hskParts?: Record<string, number>;
 }
 
 /** Where the word popover reads from: the word, its reading here, and the term it is part of. */
@@ -65,4 +72,6 @@ export interface WordTarget {
   traditional?: string;
   /** The word's simplified form here, when it differs (a traditional text). */
   simplified?: string;
+  /** Where the word is: its block, its offset there and the block's Chinese (for the sentence a saved word keeps). */
+  at?: { block: string; start: number; paragraph: string };
 }

@@ -103,3 +103,32 @@ describe('words of a traditional text', () => {
     for (const run of named) if (alignedSimplified(run) !== run) expect(lexicon.popoverForms?.[run]).toBe(alignedSimplified(run));
   });
 });
+
+describe('lexiconFor: HSK levels of a traditional text', () => {
+  const cases = [
+    { word: '讀書', expected: [1, 0] },
+    { word: '父親', expected: [3, 4] },
+    { word: '學堂', expected: [7, 0] },
+    { word: '諸暨', expected: undefined },
+    { word: '鄉村', expected: [5, 0] },
+  ];
+  it.each(cases)('$word → $expected', async ({ word, expected }) => {
+    const { readHskData } = await import('@/lib/store/hsk-data');
+    const lexicon = lexiconFor(annotation, Object.keys(annotation.blocks), await readHskData());
+    const tokens = Object.values(annotation.blocks).flatMap((b) => b.tokens.map((t) => t.text));
+    expect(tokens).toContain(word);
+    expect(lexicon.hsk?.[word]).toEqual(expected);
+  });
+
+  it('gives a word the lists lack the level of its parts, through its simplified form (七歲: 七 1, 岁 1)', async () => {
+    const { readHskData } = await import('@/lib/store/hsk-data');
+    const lexicon = lexiconFor(annotation, Object.keys(annotation.blocks), await readHskData());
+    expect(lexicon.hsk?.['七歲']).toBeUndefined();
+    expect(lexicon.hskParts?.['七歲']).toBe(1);
+    expect(lexicon.hskParts?.['諸暨']).toBeUndefined();
+  });
+
+  it('ships no levels without the lists', () => {
+    expect(lexiconFor(annotation, Object.keys(annotation.blocks)).hsk).toBeUndefined();
+  });
+});

@@ -3,6 +3,7 @@ import { toTraditional } from '@/lib/annotate/chinese-script';
 import { alignedSimplified } from '@/lib/annotate/source-script';
 import type { ChineseScript, DictionaryEntry } from '@/lib/annotate/types';
 import type { PageLexicon, RowAnnotations } from '@/lib/annotate/view';
+import { hskLevels, partsLevel, type HskData } from '@/lib/learn/hsk';
 
 /**
  * What a page ships of a text's annotations: each row's compact annotations and the lexicon of
@@ -47,13 +48,16 @@ function forPopover(entry: DictionaryEntry, script: ChineseScript): DictionaryEn
 
 /**
  * The dictionary, glossary and notes a page needs for the given blocks, and nothing more, with the
- * other script's forms of the words and of the other Chinese a popover shows (see PageLexicon).
+ * other script's forms of the words and of the other Chinese a popover shows (see PageLexicon),
+ * and the HSK levels of its words when the lists are given.
  */
-export function lexiconFor(annotation: TextAnnotation, blockIds: readonly string[]): PageLexicon {
+export function lexiconFor(annotation: TextAnnotation, blockIds: readonly string[], hsk?: HskData): PageLexicon {
   const { script } = annotation;
   const words: PageLexicon['words'] = {};
   const terms: PageLexicon['terms'] = {};
   const forms: Record<string, string> = {};
+  const levels: Record<string, [number, number]> = {};
+  const partLevels: Record<string, number> = {};
   const inPopovers: Record<string, string> = {};
   const toOther = script === 'trad' ? alignedSimplified : toTraditional;
   const shownAlone = (chinese: string) => {
@@ -69,6 +73,13 @@ export function lexiconFor(annotation: TextAnnotation, blockIds: readonly string
       if (token.chinese && entry && !words[token.text]) words[token.text] = forPopover(entry, script);
       const form = (script === 'trad' ? annotation.simplified : annotation.traditional)[token.text];
       if (token.chinese && form) forms[token.text] = form;
+      if (hsk && token.chinese && !levels[token.text] && partLevels[token.text] === undefined) {
+        const simplified = script === 'trad' ? form : undefined;
+        const found = hskLevels(hsk, token.text, simplified);
+        if (found) levels[token.text] = [found['3.0'] ?? 0, found['2.0'] ?? 0];
+        const fromParts = found ? null : partsLevel(hsk, simplified ?? token.text);
+        if (fromParts !== null) partLevels[token.text] = fromParts;
+      }
     }
   }
   for (const entry of Object.values(words)) {
@@ -92,5 +103,7 @@ export function lexiconFor(annotation: TextAnnotation, blockIds: readonly string
     notes,
     ...(script === 'trad' ? { script, simplified: forms } : { traditional: forms }),
     ...(Object.keys(inPopovers).length > 0 ? { popoverForms: inPopovers } : {}),
+    ...(hsk ? { hsk: levels } : {}),
+    ...(Object.keys(partLevels).length > 0 ? { hskParts: partLevels } : {}),
   };
 }

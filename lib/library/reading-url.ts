@@ -8,9 +8,20 @@
 /**
  * Every reading option kept in the query: layout (`?layout=`), pinyin (`?pinyin=1`), the
  * phonetic notation (`?phonetic=zhuyin`), tone colours (`?tones=1`), the script
- * (`?script=trad`), the text size (`?size=l`) and the theme (`?theme=dark`).
+ * (`?script=trad`), the text size (`?size=l`), the theme (`?theme=dark`), the reader's HSK level
+ * whose words above it are marked (`?level=3`) and pinyin only over those words (`?pinyinabove=1`).
  */
-export const readingParams = ['layout', 'pinyin', 'phonetic', 'tones', 'script', 'size', 'theme'] as const;
+export const readingParams = [
+  'layout',
+  'pinyin',
+  'phonetic',
+  'tones',
+  'script',
+  'size',
+  'theme',
+  'level',
+  'pinyinabove',
+] as const;
 export type ReadingParam = (typeof readingParams)[number];
 
 /** Longest value carried; the options' values are a few letters, so anything longer is not one. */

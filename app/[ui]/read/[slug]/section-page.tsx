@@ -21,6 +21,7 @@ import { hideWhileLocatingScript, locateScript } from '@/components/section-loca
 import { TextTitle } from '@/components/text-title';
 import { annotateText, annotationsEnabled, sourceScript, type TextAnnotation } from '@/lib/library/annotate-text';
 import { lexiconFor, rowAnnotations } from '@/lib/library/page-lexicon';
+import { readHskData } from '@/lib/store/hsk-data';
 import { htmlLang, type UiLocale } from '@/lib/i18n/config';
 import { resolveRetiredId, type TextView } from '@/lib/library/load';
 import { contentsPath, sectionPath } from '@/lib/library/permalink';
@@ -67,7 +68,9 @@ export async function SectionPage({ text, index, ui, t }: { text: TextView; inde
     annotationError = error instanceof Error ? error.message : String(error);
   }
   const script = sourceScript(text);
-  const lexicon = annotation ? lexiconFor(annotation, blockIds) : { words: {}, terms: {}, notes: {} };
+  const lexicon = annotation
+    ? lexiconFor(annotation, blockIds, await readHskData().catch(() => undefined))
+    : { words: {}, terms: {}, notes: {} };
   const firstWord = blocks.find((b) => (annotation?.blocks[b.id]?.tokens ?? []).some((token) => token.chinese));
   const notes = annotation ? (sectioned ? annotation.notes.filter((n) => here.has(n.block)) : annotation.notes) : [];
 

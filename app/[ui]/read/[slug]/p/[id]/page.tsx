@@ -9,6 +9,7 @@ import { ReaderRow } from '@/components/reader-row';
 import { TextTitle } from '@/components/text-title';
 import { annotateText, annotationsEnabled, sourceScript } from '@/lib/library/annotate-text';
 import { lexiconFor, rowAnnotations } from '@/lib/library/page-lexicon';
+import { readHskData } from '@/lib/store/hsk-data';
 import { htmlLang } from '@/lib/i18n/config';
 import { getUiT, toUiLocale } from '@/lib/i18n/server';
 import { LanguageAlternates } from '@/components/language-alternates';
@@ -80,7 +81,9 @@ export default async function ParagraphPage({ params }: Props) {
   // Annotations are a help, not a condition: without them the paragraph still shows.
   const annotation = annotationsEnabled() ? await annotateText(text, [block.id]).catch(() => undefined) : undefined;
   const blockAnnotation = annotation?.blocks[block.id];
-  const lexicon = annotation ? lexiconFor(annotation, [block.id]) : { words: {}, terms: {}, notes: {} };
+  const lexicon = annotation
+    ? lexiconFor(annotation, [block.id], await readHskData().catch(() => undefined))
+    : { words: {}, terms: {}, notes: {} };
   const previous = paragraphs[index - 1];
   const next = paragraphs[index + 1];
   // The shortest link that needs no lookup: the text's own URL when it is one page, else the section's.
