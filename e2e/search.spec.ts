@@ -39,6 +39,12 @@ test('a pinyin query without tones or spaces finds the Chinese', async ({ page }
   await expect(page.locator('.search-zh mark').first()).toHaveText('蒸馏');
 });
 
+test('with ?script=trad the results are shown in traditional characters, the matches still marked', async ({ page }) => {
+  await page.goto('/search?q=%E8%92%B8%E9%A6%8F&script=trad'); // 蒸馏
+  await expect(page.locator('.search-zh mark').first()).toHaveText('蒸餾');
+  await expect(page.locator('.search-zh').first()).not.toContainText('蒸馏');
+});
+
 test('a traditional query finds the simplified text', async ({ page }) => {
   await page.goto('/search?q=%E8%87%AA%E5%8B%95%E9%A7%95%E9%A7%9B'); // 自動駕駛
   await expect(page.locator('.search-zh mark').first()).toHaveText('自动驾驶');

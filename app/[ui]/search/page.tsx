@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import { HighlightedText } from '@/components/search/highlighted-text';
+import { scriptForms } from '@/components/script-forms';
 import { ResultKeys } from '@/components/search/result-keys';
 import { glossStatuses } from '@/lib/gloss/types';
 import { viewerOf } from '@/lib/auth/request';
@@ -43,6 +44,18 @@ function pageHref(request: SearchRequest, offset: number): string {
   if (request.field) query.set('field', request.field);
   if (offset > 0) query.set('cursor', String(offset));
   return `/search?${query}`;
+}
+
+/**
+ * Chinese in the script the reader chose (`?script=trad` or `simp`, as on the reading page), or
+ * as written: converted only where its length is unchanged, so the match marks stay on the
+ * characters they mark. `('蒸馏', 'trad')` → `'蒸餾'`.
+ */
+function inScript(text: string, script: string): string {
+  if (script !== 'trad' && script !== 'simp') return text;
+  const forms = scriptForms(text);
+  const other = script === 'trad' ? forms.traditional : forms.simplified;
+  return other !== undefined && other.length === text.length ? other : text;
 }
 
 function first(value: string | string[] | undefined): string {
@@ -143,7 +156,7 @@ export default async function SearchPage({ params, searchParams }: Props) {
               <section key={slug} className="search-group" aria-labelledby={`group-${slug}`}>
                 <h2 id={`group-${slug}`}>
                   <a href={`/read/${slug}`} data-carry-query="">
-                    <span lang="zh-CN">{title?.zh ?? slug}</span>
+                    <span lang="zh-CN">{inScript(title?.zh ?? slug, first(given.script))}</span>
                     {title?.en && <span className="search-group-en"> · {title.en}</span>}
                   </a>
                 </h2>
@@ -152,7 +165,7 @@ export default async function SearchPage({ params, searchParams }: Props) {
                     <li key={hit.id} className="search-result" data-id={hit.id}>
                       <div className="search-result-cells">
                         <p className="search-zh" lang="zh-CN">
-                          <HighlightedText text={hit.zh} spans={hit.highlights.zh} />
+                          <HighlightedText text={inScript(hit.zh, first(given.script))} spans={hit.highlights.zh} />
                         </p>
                         <p className="search-en" lang="en">
                           {hit.en ? (
