@@ -165,7 +165,9 @@ describe('annotateText of a long text', () => {
     const elapsed = performance.now() - started;
     const gaps = ticks.slice(1).map((t, i) => t - ticks[i]!);
     expect(Object.keys(result.blocks)).toHaveLength(blocks.length);
-    expect(result.timing.total).toBeGreaterThan(500);
+    // Enough work for turns every 50 ms to show (0.46 s on an idle machine, seconds on a busy one);
+    // without them the whole run is one gap, longer than a third of itself.
+    expect(result.timing.total).toBeGreaterThan(200);
     expect(Math.max(...gaps)).toBeLessThan(elapsed / 3);
   }, 60_000);
 });
