@@ -149,9 +149,9 @@ export function ZhText({ blockId, text, annotations }: { blockId: string; text: 
       out.push(
         <span
           key={key}
-          data-hsk={level}
           className={`w${term ? ' term' : ''}${highlight === word ? ' hl' : ''}`}
           tabIndex={activeWord === key ? 0 : -1}
+          data-hsk={level}
           onMouseEnter={(event) => open({ kind: 'word', target, anchor: event.currentTarget, pinned: false })}
           onMouseLeave={closeSoon}
           onFocus={(event) => {
