@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { apiText, baseUrl, bearer, dataDir, files, glossUrl } from './editing-helpers';
+import { apiText, baseUrl, bearer, dataDir, files, foldedGlossFileText, glossUrl } from './editing-helpers';
 import { SLUG } from './helpers';
 
 const FRENCH = 'Il y a quelques jours, le podcast No Priors a publié un entretien.';
@@ -40,7 +40,8 @@ test.afterAll(async () => {
 });
 
 test('French added with npm run language is edited through the API with ?lang=fr, apart from English', async ({ request }) => {
-  const englishBefore = readFileSync(files.gloss(), 'utf8');
+  // The English file as it is once the saves of the tests before are folded into it.
+  const englishBefore = await foldedGlossFileText();
   const englishApi = await apiText(request);
 
   const added = language('add', SLUG, 'fr');
