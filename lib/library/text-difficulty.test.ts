@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeDataDir } from '@/lib/testing/data-dir';
 import { loadText, type TextView } from './load';
 import { textSections } from './sections';
-import { getTextDifficulty, peekTextDifficulty } from './text-difficulty';
+import { BACKGROUND_MAX_CHARS, getTextDifficulty, peekTextDifficulty } from './text-difficulty';
 
 let data: ReturnType<typeof makeDataDir>;
 let text: TextView;
@@ -46,4 +46,21 @@ describe('getTextDifficulty on the bundled article', () => {
     await expect.poll(() => peekTextDifficulty(other), { timeout: 60_000 }).toBeDefined();
     expect(peekTextDifficulty(other)).toEqual(await getTextDifficulty(other));
   }, 120_000);
+
+  it('does not annotate a long text in the background for the library page; asked for, it is known', async () => {
+    // The article's paragraphs over and over, past the limit (a novel would be far past it).
+    const paragraphs = text.blocks.filter((b) => b.type === 'paragraph');
+    const chars = paragraphs.reduce((sum, b) => sum + b.text.length, 0);
+    const rounds = Math.ceil(BACKGROUND_MAX_CHARS / chars) + 1;
+    const blocks = Array.from({ length: rounds }, (_, r) => paragraphs.map((b) => ({ ...b, id: `${b.id}${r}` }))).flat();
+    const long = { ...text, blocks } as TextView;
+    expect(peekTextDifficulty(long)).toBeUndefined();
+    // Nothing was queued: a short text queued after it is measured, and the long one still is not.
+    const short = { ...text, blocks: text.blocks.map((b, i) => (i === 3 ? { ...b, text: `${b.text}医生` } : b)) };
+    peekTextDifficulty(short);
+    await expect.poll(() => peekTextDifficulty(short), { timeout: 60_000 }).toBeDefined();
+    expect(peekTextDifficulty(long)).toBeUndefined();
+    const asked = await getTextDifficulty(long);
+    expect(peekTextDifficulty(long)).toEqual(asked);
+  }, 180_000);
 });

@@ -90,12 +90,24 @@ export async function getTextDifficulty(text: TextView, sectionName?: string): P
 }
 
 /**
+ * The longest text measured in the background for the library page, in characters of Chinese
+ * (the bundled article has 4,235; a novel 600,000 and more). Measuring means annotating the whole
+ * text: for a novel, minutes of a core and the annotation cache filled with its blocks, started by
+ * anyone who opens the library. Longer texts are measured when asked for
+ * (`GET /api/texts/<slug>/difficulty`), and their cards show the figure once it is known.
+ */
+export const BACKGROUND_MAX_CHARS = 100_000;
+
+/**
  * The whole text's difficulty if it has been measured for this version of its Chinese; otherwise
- * undefined at once, with the measurement started in the background (the library page never
- * waits for a novel to be annotated).
+ * undefined at once, with the measurement started in the background for a text of at most
+ * BACKGROUND_MAX_CHARS (the library page never waits for a text to be annotated).
  */
 export function peekTextDifficulty(text: TextView): Difficulty | undefined {
   if (!annotationsEnabled()) return undefined;
+  if (text.blocks.reduce((sum, block) => sum + block.text.length, 0) > BACKGROUND_MAX_CHARS) {
+    return store().done.get(fingerprintOf(text, (blocksOf(text) ?? []).flat()));
+  }
   const key = fingerprintOf(text, (blocksOf(text) ?? []).flat());
   const state = store();
   const known = state.done.get(key);
