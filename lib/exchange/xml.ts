@@ -1,5 +1,5 @@
 import { js2xml, xml2js, type Element as VendorElement } from 'xml-js';
-import { isNamedError } from '@/lib/named-error';
+import { namedError } from '@/lib/named-error';
 
 /** An XML element as the exchange formats see it: qualified name, attributes, children. */
 export interface XmlElement {
@@ -19,14 +19,9 @@ export interface XmlText {
 export type XmlNode = XmlElement | XmlText;
 
 /** A document that is not well-formed XML. */
-export class XmlSyntaxError extends Error {
-  static override [Symbol.hasInstance](value: unknown): boolean {
-    return isNamedError(value, 'XmlSyntaxError');
-  }
-
+export class XmlSyntaxError extends namedError('XmlSyntaxError') {
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
-    this.name = 'XmlSyntaxError';
   }
 }
 

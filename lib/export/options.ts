@@ -1,7 +1,7 @@
 import { epubModes, epubOrders, type EpubMode, type EpubOrder } from './epub';
 import { exportLayouts, type ExportLayout } from './html';
 import { isBlockId } from '@/lib/text/hash';
-import { isNamedError } from '@/lib/named-error';
+import { namedError } from '@/lib/named-error';
 
 /** The file formats a text can be exported to, and what each option may be. */
 export const fileFormats = ['html', 'epub', 'pdf'] as const;
@@ -48,13 +48,7 @@ function oneOf<T extends string>(name: string, value: string | null | undefined,
 }
 
 /** A bad option value: the message says what is allowed. */
-export class ExportOptionError extends Error {
-  static override [Symbol.hasInstance](value: unknown): boolean {
-    return isNamedError(value, 'ExportOptionError');
-  }
-
-  override name = 'ExportOptionError';
-}
+export class ExportOptionError extends namedError('ExportOptionError') {}
 
 /**
  * Reads export options from named values (command-line flags or URL parameters); unknown

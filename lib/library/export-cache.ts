@@ -1,6 +1,6 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
-import { isNamedError } from '@/lib/named-error';
+import { namedError } from '@/lib/named-error';
 import { readNotes } from '@/lib/store/annotations';
 import type { FileExportOptions } from '@/lib/export/options';
 import { exportFile, type ExportedFile } from './export-file';
@@ -21,17 +21,12 @@ export const MAX_QUEUED_EXPORTS = 4;
 export const EXPORT_WAIT_MS = 60_000;
 
 /** The export queue is full, or the file was not ready in time: try again after `retryAfterSeconds`. */
-export class ExportBusyError extends Error {
-  static override [Symbol.hasInstance](value: unknown): boolean {
-    return isNamedError(value, 'ExportBusyError');
-  }
-
+export class ExportBusyError extends namedError('ExportBusyError') {
   constructor(
     message: string,
     readonly retryAfterSeconds: number,
   ) {
     super(message);
-    this.name = 'ExportBusyError';
   }
 }
 

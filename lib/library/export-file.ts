@@ -7,16 +7,10 @@ import { printPdf } from '@/lib/export/pdf';
 import { zipEntries } from '@/lib/export/zip';
 import { loadExportDocument } from './export-document';
 import type { TextView } from './load';
-import { isNamedError } from '@/lib/named-error';
+import { namedError } from '@/lib/named-error';
 
 /** The text's gloss or state file is damaged: nothing is exported until it is repaired. */
-export class DamagedTextError extends Error {
-  static override [Symbol.hasInstance](value: unknown): boolean {
-    return isNamedError(value, 'DamagedTextError');
-  }
-
-  override name = 'DamagedTextError';
-}
+export class DamagedTextError extends namedError('DamagedTextError') {}
 
 export interface ExportedFile {
   data: Uint8Array;

@@ -11,7 +11,7 @@ import { EncodingError } from '@/lib/text/decode';
 import { textLanguages } from '@/lib/store/languages';
 import { GLOSS_LANGUAGE, glossKeyOrder } from './load';
 import { readTextFiles } from './text-files';
-import { isNamedError } from '@/lib/named-error';
+import { namedError } from '@/lib/named-error';
 
 export interface SyncResult {
   slug: string;
@@ -111,17 +111,12 @@ function ledgerFile(slug: string): string {
 }
 
 /** Two source files that reduce to one slug; `sync` refuses to choose between them. */
-export class DuplicateSlugError extends Error {
-  static override [Symbol.hasInstance](value: unknown): boolean {
-    return isNamedError(value, 'DuplicateSlugError');
-  }
-
+export class DuplicateSlugError extends namedError('DuplicateSlugError') {
   constructor(readonly duplicates: { slug: string; files: string[] }[]) {
     super(
       duplicates.map((d) => `${d.files.join(' and ')} both give the text "${d.slug}": rename or remove one`).join('; ') +
         '. Nothing was changed.',
     );
-    this.name = 'DuplicateSlugError';
   }
 }
 
@@ -129,11 +124,7 @@ export class DuplicateSlugError extends Error {
  * Texts that could not be synced (a source that is not UTF-8, a damaged ledger or gloss file),
  * after every other text was: what was synced, and why each of these was not.
  */
-export class SyncFailures extends Error {
-  static override [Symbol.hasInstance](value: unknown): boolean {
-    return isNamedError(value, 'SyncFailures');
-  }
-
+export class SyncFailures extends namedError('SyncFailures') {
   constructor(
     readonly synced: SyncResult[],
     readonly failures: { slug: string; error: string }[],
@@ -143,7 +134,6 @@ export class SyncFailures extends Error {
       `${failures.map((f) => f.error).join('\n')}\n` +
         `${failures.length} of ${total} texts could not be synced (nothing of theirs was changed); the others were.`,
     );
-    this.name = 'SyncFailures';
   }
 }
 

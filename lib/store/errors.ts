@@ -1,10 +1,6 @@
-import { isNamedError } from '@/lib/named-error';
+import { namedError } from '@/lib/named-error';
 /** A data file that exists but cannot be used; names the file and, where known, the place. */
-export class DataFileError extends Error {
-  static override [Symbol.hasInstance](value: unknown): boolean {
-    return isNamedError(value, 'DataFileError');
-  }
-
+export class DataFileError extends namedError('DataFileError') {
   constructor(
     readonly file: string,
     readonly detail: string,
@@ -12,7 +8,6 @@ export class DataFileError extends Error {
     options?: { cause?: unknown },
   ) {
     super(`${file}${position ? `:${position.line}:${position.column}` : ''}: ${detail}`, options);
-    this.name = 'DataFileError';
   }
 }
 
@@ -28,11 +23,7 @@ const reasonOfCode: Record<string, StoreWriteReason> = {
 };
 
 /** A write to the data folder that did not happen; the files it would have changed are as they were. */
-export class StoreWriteError extends Error {
-  static override [Symbol.hasInstance](value: unknown): boolean {
-    return isNamedError(value, 'StoreWriteError');
-  }
-
+export class StoreWriteError extends namedError('StoreWriteError') {
   constructor(
     readonly file: string,
     readonly reason: StoreWriteReason,
@@ -40,7 +31,6 @@ export class StoreWriteError extends Error {
     options?: { cause?: unknown },
   ) {
     super(`${file}: ${detail}`, options);
-    this.name = 'StoreWriteError';
   }
 
   /** Wraps a file-system error, classifying it by its code (ENOSPC → disk-full, EACCES → unwritable). */

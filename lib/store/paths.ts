@@ -1,6 +1,6 @@
 import 'server-only';
 import path from 'node:path';
-import { isNamedError } from '@/lib/named-error';
+import { namedError } from '@/lib/named-error';
 
 /**
  * The folder holding `content/` and `locales/`. `BILINGUAL_DATA_DIR` points it elsewhere,
@@ -20,14 +20,9 @@ export function isSlug(value: string): boolean {
 }
 
 /** A path built from something that is not a slug: refused, so no input can name a file outside the data folder. */
-export class InvalidSlugError extends Error {
-  static override [Symbol.hasInstance](value: unknown): boolean {
-    return isNamedError(value, 'InvalidSlugError');
-  }
-
+export class InvalidSlugError extends namedError('InvalidSlugError') {
   constructor(readonly slug: string) {
     super(`${JSON.stringify(slug)} is not a text's name (lower-case letters, digits, - and _); no file was opened for it`);
-    this.name = 'InvalidSlugError';
   }
 }
 

@@ -1,13 +1,9 @@
 import { canDecode, decodeCharset } from './charset-decode';
 import { guessCharsets } from './charset-detect';
-import { isNamedError } from '@/lib/named-error';
+import { namedError } from '@/lib/named-error';
 
 /** A file whose bytes are not text in an encoding we read (or not confidently so). */
-export class EncodingError extends Error {
-  static override [Symbol.hasInstance](value: unknown): boolean {
-    return isNamedError(value, 'EncodingError');
-  }
-
+export class EncodingError extends namedError('EncodingError') {
   constructor(
     readonly file: string,
     readonly detail: string,
@@ -17,7 +13,6 @@ export class EncodingError extends Error {
       message ??
         `${file} is not UTF-8 text (${detail}); save it as UTF-8, or add it with npm run add or the Add a text form, which read GB18030, Big5 and UTF-16`,
     );
-    this.name = 'EncodingError';
   }
 }
 
