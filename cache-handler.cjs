@@ -2,15 +2,13 @@
 // (reading sections, paragraph pages, the library) are kept in memory only, each with a
 // fingerprint of the data files it was made from: a page is served from the cache only while
 // those files are unchanged on disk, whoever changed them (a save, `git pull`, a hand edit, a
-// restore). For a reading page, the digest of the English it shows stands for the text's gloss
-// files (see fingerprint). Nothing persists across restarts, so a server started on another data folder never
+// restore). The fingerprint is the app's (lib/store/page-freshness.ts); this file keeps the
+// entries. Nothing persists across restarts, so a server started on another data folder never
 // sees pages made from the previous one. Bounded in bytes, a share of the heap limit
 // (lib/cache-bounds.json).
 // Next.js loads this file itself, uncompiled: plain CommonJS, Node built-ins only.
 'use strict';
 
-const { readdirSync, statSync } = require('node:fs');
-const path = require('node:path');
 const { getHeapStatistics } = require('node:v8');
 const bounds = require('./lib/cache-bounds.json');
 
@@ -18,72 +16,20 @@ const bounds = require('./lib/cache-bounds.json');
 const MAX_BYTES = Math.floor(bounds.pageCacheHeapShare * getHeapStatistics().heap_size_limit);
 const MAX_ENTRY_BYTES = bounds.pageCacheEntryMegabytes * 1024 * 1024;
 
-/** The data folder, as lib/store/paths.ts finds it. */
-function dataRoot() {
-  return path.resolve(/*turbopackIgnore: true*/ process.env.BILINGUAL_DATA_DIR || process.cwd());
-}
-
-function listFiles(dir) {
-  try {
-    return readdirSync(/*turbopackIgnore: true*/ dir).sort();
-  } catch {
-    return [];
-  }
-}
-
-/** The text's own gloss data: what the digest of a reading page stands for, when there is one. */
-function isGlossData(name, slug) {
-  return name === `${slug}.json` || name === `${slug}.state.json` || name === `${slug}.journal.jsonl`;
-}
-
-const DIGEST_HOOK = Symbol.for('bilingual-reader.page-digest');
-
-/** The digest a reading page was made from, as it wrote it in its HTML (`data-page-digest`). */
-function renderedDigest(value) {
-  const html = value && value.html;
-  if (!html) return undefined;
-  const text = typeof html === 'string' ? html : Buffer.isBuffer(html) ? html.toString('utf8') : String(html);
-  const found = /data-page-digest="([0-9a-f]{64})"/.exec(text);
-  return found ? found[1] : undefined;
-}
+const FINGERPRINT_HOOK = Symbol.for('bilingual-reader.page-fingerprint');
 
 /**
- * Name, size, inode and change time of the files in the data folder a page may depend on. For a
- * reading page, the app gives the digest of the English it shows (app/_lib/page-fingerprint.ts),
- * which then stands for the text's gloss files: a save in one section of a book leaves the other
- * sections' pages cached.
+ * What the page depends on, from the app's own check (lib/store/page-freshness.ts, registered at
+ * start by instrumentation.ts); undefined before it is registered, and then nothing is cached.
  */
-async function fingerprint(pathname, rendered) {
-  const root = dataRoot();
-  // /<ui>/read/<slug>/…: that text's files and the shared ones; any other page: every file.
-  const match = /^\/[a-z]{2}\/read\/([a-z0-9][a-z0-9_-]*)(?:\/|$)/.exec(pathname);
-  const slug = match ? match[1] : undefined;
-  const hook = globalThis[DIGEST_HOOK];
-  const digest = slug && typeof hook === 'function' ? (rendered ?? (await hook(pathname).catch(() => undefined))) : undefined;
-  const relevant = (name) => {
-    if (name.includes('.tmp') || name.endsWith('.history.jsonl') || name.startsWith('.')) return false;
-    if (!slug) return true;
-    if (digest && isGlossData(name, slug)) return false;
-    return name.startsWith(`${slug}.`) || name.startsWith('_') || name === 'glossary.json' || name === 'common.json';
-  };
-  const parts = [root, digest ? `digest:${digest}` : 'files'];
-  const dirs = [
-    path.join(root, 'content'),
-    ...listFiles(path.join(root, 'locales')).map((lng) => path.join(root, 'locales', lng)),
-  ];
-  for (const dir of dirs) {
-    for (const name of listFiles(dir)) {
-      if (!relevant(name)) continue;
-      try {
-        const file = path.join(/*turbopackIgnore: true*/ dir, name);
-        const s = statSync(/*turbopackIgnore: true*/ file, { bigint: true });
-        parts.push(`${dir}/${name}:${s.size}:${s.ino}:${s.mtimeNs}:${s.ctimeNs}`);
-      } catch {
-        parts.push(`${dir}/${name}:-`);
-      }
-    }
+async function fingerprint(pathname, html) {
+  const hook = globalThis[FINGERPRINT_HOOK];
+  if (typeof hook !== 'function') return undefined;
+  try {
+    return await hook(pathname, html);
+  } catch {
+    return undefined;
   }
-  return parts.join('|');
 }
 
 /** The page path a cache key is for: `/route-cache/APP_PAGE/<hash>/$/en/read/x` → `/en/read/x`. */
@@ -133,7 +79,8 @@ module.exports = class DataBoundCacheHandler {
   async get(key) {
     const entry = store().entries.get(key);
     if (!entry) return null;
-    if (entry.fingerprint !== (await fingerprint(entry.pathname))) {
+    const now = await fingerprint(entry.pathname);
+    if (now === undefined || entry.fingerprint !== now) {
       remove(key);
       return null;
     }
@@ -152,7 +99,8 @@ module.exports = class DataBoundCacheHandler {
     const pathname = pathnameOf(key);
     // The digest the page was made from, not the one of the files now: a save during the render
     // must not leave the page cached as if it held it.
-    const print = await fingerprint(pathname, renderedDigest(value));
+    const print = await fingerprint(pathname, value.html);
+    if (print === undefined) return;
     const s = store();
     remove(key);
     s.entries.set(key, {

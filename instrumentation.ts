@@ -1,7 +1,7 @@
 /**
  * Runs once when the server starts. In the Node.js runtime: has every request stamped with its
- * peer address (open development mode trusts only that), gives the page cache the digest of
- * each reading page (app/_lib/page-fingerprint.ts), folds the journals a stopped server left,
+ * peer address (open development mode trusts only that), gives the page cache its freshness
+ * check (app/_lib/page-fingerprint.ts), folds the journals a stopped server left,
  * loads the dictionary and builds the search index in the background,
  * logs malformed EDITORS / READERS entries by position and name, and refuses to start with a
  * SITE_URL that is not an http(s) origin, or on a heap below the supported minimum (256 MB).
@@ -10,8 +10,8 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   const { stampPeerAddresses } = await import('./app/_lib/peer-address');
   stampPeerAddresses();
-  const { registerPageDigest } = await import('./app/_lib/page-fingerprint');
-  registerPageDigest();
+  const { registerPageFingerprint } = await import('./app/_lib/page-fingerprint');
+  registerPageFingerprint();
   const { scheduleLeftoverFolds } = await import('./lib/library/fold');
   // In the background: a journal left by a stopped server is folded a second after the start.
   void scheduleLeftoverFolds().catch((error: unknown) => console.error('Could not look for unfolded journals:', error));

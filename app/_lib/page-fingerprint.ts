@@ -2,9 +2,10 @@ import 'server-only';
 import { loadText } from '@/lib/library/load';
 import { pageDigest, type DigestedPage } from '@/lib/library/page-digest';
 import { findSection } from '@/lib/library/sections';
+import { dataFingerprint, digestInHtml, readingPageSlug } from '@/lib/store/page-freshness';
 
-/** Where cache-handler.cjs looks for the digest of a reading page (see pageDigest). */
-const HOOK = Symbol.for('bilingual-reader.page-digest');
+/** Where cache-handler.cjs finds pageFingerprint. */
+const HOOK = Symbol.for('bilingual-reader.page-fingerprint');
 
 /** `/en/read/novel/s/a5h2d1` → `{ slug: 'novel', page: … }`; undefined for any other path. */
 function readingPage(pathname: string): { slug: string; section?: string; id?: string } | undefined {
@@ -32,10 +33,22 @@ export async function readingPageDigest(pathname: string): Promise<string | unde
 }
 
 /**
- * Lets the page cache tie each reading page to the English it shows rather than to the whole
- * text's gloss files, so that a save regenerates the pages it changed and no others. Called once
- * at start (instrumentation.ts); without it the cache falls back to the files.
+ * What the page at `pathname` depends on, for the page cache (cache-handler.cjs): with the HTML
+ * of a page just made, the digest it was made from (a save during the render must not leave the
+ * page cached as if it held it); without, the digest of the text as on disk now.
  */
-export function registerPageDigest(): void {
-  (globalThis as typeof globalThis & { [HOOK]?: (pathname: string) => Promise<string | undefined> })[HOOK] = readingPageDigest;
+export async function pageFingerprint(pathname: string, html?: unknown): Promise<string> {
+  const digest = readingPageSlug(pathname)
+    ? (digestInHtml(html) ?? (await readingPageDigest(pathname).catch(() => undefined)))
+    : undefined;
+  return dataFingerprint(pathname, digest);
+}
+
+/**
+ * Gives the page cache its freshness check, so that each reading page is tied to the glosses it
+ * shows rather than to the whole text's gloss files: a save regenerates the pages it changed and
+ * no others. Called once at start (instrumentation.ts); until then the cache keeps nothing.
+ */
+export function registerPageFingerprint(): void {
+  (globalThis as typeof globalThis & { [HOOK]?: typeof pageFingerprint })[HOOK] = pageFingerprint;
 }
