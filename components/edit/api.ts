@@ -2,6 +2,7 @@
 // parsed with the route's schema, so nothing between the two sides is taken on trust.
 import type { z } from 'zod';
 import {
+  addLanguageResponse,
   apiPaths,
   conflictResponse,
   errorResponse,
@@ -11,6 +12,7 @@ import {
   signInResponse,
   signOutResponse,
   textResponse,
+  type AddLanguageRequest,
   type RevertRequest,
   type SaveGlossRequest,
   type ConflictResponse,
@@ -66,3 +68,5 @@ export const setGlossStatus = (slug: string, id: string, body: SetStatusRequest)
   call(apiPaths.glossStatus(slug, id), sendJson('PUT', body), glossChangeResponse);
 export const revertGloss = (slug: string, id: string, body: RevertRequest) =>
   call(apiPaths.glossRevert(slug, id), sendJson('POST', body), glossChangeResponse);
+export const addTextLanguage = (slug: string, body: AddLanguageRequest) =>
+  call(apiPaths.languages(slug), sendJson('POST', body), addLanguageResponse);
