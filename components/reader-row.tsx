@@ -148,6 +148,7 @@ export function ReaderRow({ block, slug, t, uiLang, annotations, withPermalink =
           <a
             className="tool"
             href={`/read/${slug}/p/${block.id}`}
+            data-carry-query=""
             aria-label={t('reader.permalink')}
             title={t('reader.permalink')}
           >

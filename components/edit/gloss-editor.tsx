@@ -22,13 +22,17 @@ export function GlossEditor({ id, record, onDone }: { id: string; record: GlossR
   const [text, setText] = useState(record.en ?? '');
   const [base, setBase] = useState(record.revision);
   // A draft kept in the browser from an earlier session, offered back (the editor only ever renders in the browser).
-  const [draft, setDraft] = useState(() => storedDraftFor(editing?.slug ?? '', id, record.en ?? ''));
+  const [draft, setDraft] = useState(() =>
+    storedDraftFor(editing?.slug ?? '', editing?.lang ? `${id}@${editing.lang}` : id, record.en ?? ''),
+  );
   const [conflict, setConflict] = useState<{ text: string; revision: string } | null>(null);
   // Who made the version now on the server, and when, from the gloss's history.
   const [conflictBy, setConflictBy] = useState<{ editor: string; time: string } | null>(null);
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
   const slug = editing?.slug ?? '';
+  // Another target language's draft is kept apart from the English one.
+  const draftId = editing?.lang ? `${id}@${editing.lang}` : id;
 
   useEffect(() => {
     const element = area.current;
@@ -40,7 +44,7 @@ export function GlossEditor({ id, record, onDone }: { id: string; record: GlossR
   const change = (value: string) => {
     setText(value);
     try {
-      localStorage.setItem(draftKey(slug, id), JSON.stringify({ text: value, time: new Date().toISOString() }));
+      localStorage.setItem(draftKey(slug, draftId), JSON.stringify({ text: value, time: new Date().toISOString() }));
     } catch {
       // Storage full or disabled: the text stays in the editor.
     }
@@ -53,7 +57,7 @@ export function GlossEditor({ id, record, onDone }: { id: string; record: GlossR
 
   // Cancel is a decision to drop what was typed: the draft goes too.
   const cancel = () => {
-    localStorage.removeItem(draftKey(slug, id));
+    localStorage.removeItem(draftKey(slug, draftId));
     close();
   };
 
@@ -62,11 +66,11 @@ export function GlossEditor({ id, record, onDone }: { id: string; record: GlossR
     setBusy(true);
     setError('');
     const clear = text.trim() === '';
-    const result = await saveGloss(slug, id, { text, baseRevision, clear });
+    const result = await saveGloss(slug, id, { text, baseRevision, clear }, editing.lang);
     setBusy(false);
     if (result.ok) {
       const saved = result.data;
-      localStorage.removeItem(draftKey(slug, id));
+      localStorage.removeItem(draftKey(slug, draftId));
       editing.update(id, { en: saved.text || null, revision: saved.revision, status: saved.status });
       editing.announce(t(clear ? 'edit.cleared' : 'edit.saved'));
       close(saved.text);
@@ -76,7 +80,7 @@ export function GlossEditor({ id, record, onDone }: { id: string; record: GlossR
       const current = result.current;
       setConflict(current);
       setConflictBy(null);
-      void getHistory(slug, id).then((history) => {
+      void getHistory(slug, id, editing?.lang).then((history) => {
         if (!history.ok) return;
         const change = history.data.entries.findLast((e) => e.kind === 'gloss' && e.revision === current.revision);
         if (change) setConflictBy({ editor: change.editor, time: change.time });
@@ -104,7 +108,7 @@ export function GlossEditor({ id, record, onDone }: { id: string; record: GlossR
           <button type="button" onClick={() => (setText(draft.text), setDraft(null))}>
             {t('edit.restoreDraft')}
           </button>{' '}
-          <button type="button" onClick={() => (localStorage.removeItem(draftKey(slug, id)), setDraft(null))}>
+          <button type="button" onClick={() => (localStorage.removeItem(draftKey(slug, draftId)), setDraft(null))}>
             {t('edit.discardDraft')}
           </button>
         </div>

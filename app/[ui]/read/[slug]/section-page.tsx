@@ -1,8 +1,10 @@
 import type { TFunction } from 'i18next';
 import type { Metadata } from 'next';
+import type { ReactNode } from 'react';
 import { AnnotationLayer } from '@/components/annotation-layer';
 import { DownloadMenu } from '@/components/download-menu';
 import { EditingProvider } from '@/components/edit/editing-provider';
+import { LanguageRecordsProvider } from '@/components/edit/language-editing';
 import { ExchangePanel } from '@/components/exchange/exchange-panel';
 import { LanguageAlternates } from '@/components/language-alternates';
 import { LayoutSwitch } from '@/components/layout-switch';
@@ -45,6 +47,11 @@ export function sectionMetadata(text: TextView, index: number, t: TFunction): Me
   const base = text.title.en ?? text.title.zh;
   const title = sections.length > 1 && section ? `${sectionLabel(t, section, index)} — ${base}` : base;
   return { title, description, openGraph: { title, description } };
+}
+
+/** Other languages' glosses for editors, on a page that shows them (`?tl=`). */
+function MaybeLanguageRecords({ languages, children }: { languages?: { lang: string; name: string }[]; children: ReactNode }) {
+  return languages ? <LanguageRecordsProvider languages={languages}>{children}</LanguageRecordsProvider> : <>{children}</>;
 }
 
 /** The reading page of one section of a text (the whole text when it is one section). */
@@ -100,6 +107,7 @@ export async function SectionPage({
   const path = sectionPath(text.slug, sections, index);
   const uiLang = htmlLang[ui];
   const available = reading?.available ?? (await textLanguages(text.slug).catch(() => ['en']));
+  const languageChoices = available.map((lang) => ({ lang, name: targetLanguageName(lang, uiLang) }));
   const languageNames = (langs: string[]) => langs.map((lang) => targetLanguageName(lang, uiLang)).join(', ');
 
   return (
@@ -123,7 +131,7 @@ export async function SectionPage({
             <ReadingOptionsPanel script={script} />
             <TargetLanguagesPanel
               slug={text.slug}
-              available={available.map((lang) => ({ lang, name: targetLanguageName(lang, uiLang) }))}
+              available={languageChoices}
               shown={reading?.shown ?? ['en']}
               reference={reading?.reference ?? false}
             />
@@ -164,30 +172,32 @@ export async function SectionPage({
       {nav('top')}
       <EditingProvider slug={text.slug}>
         <ExchangePanel />
-        <AnnotationLayer lexicon={lexicon} firstWord={firstWord ? `${firstWord.id}:0` : ''}>
-          <article
-            className="reader"
-            aria-label={text.title.en ?? text.title.zh}
-            data-targets={reading && reading.shown.length > 1 ? reading.shown.length : undefined}
-          >
-            {blocks.map((block) => {
-              const blockAnnotation = annotation?.blocks[block.id];
-              return (
-                <ReaderRow
-                  key={block.id}
-                  block={block}
-                  slug={text.slug}
-                  t={t}
-                  uiLang={uiLang}
-                  {...(blockAnnotation ? { annotations: rowAnnotations(blockAnnotation) } : {})}
-                  {...(entryLinks.has(block.id) ? { chapterHref: entryLinks.get(block.id) } : {})}
-                  {...(reading ? { targets: reading.cells.get(block.id) ?? [] } : {})}
-                />
-              );
-            })}
-          </article>
-          {annotation && <NotesList notes={notes} t={t} uiLang={uiLang} />}
-        </AnnotationLayer>
+        <MaybeLanguageRecords languages={reading ? languageChoices : undefined}>
+          <AnnotationLayer lexicon={lexicon} firstWord={firstWord ? `${firstWord.id}:0` : ''}>
+            <article
+              className="reader"
+              aria-label={text.title.en ?? text.title.zh}
+              data-targets={reading && reading.shown.length > 1 ? reading.shown.length : undefined}
+            >
+              {blocks.map((block) => {
+                const blockAnnotation = annotation?.blocks[block.id];
+                return (
+                  <ReaderRow
+                    key={block.id}
+                    block={block}
+                    slug={text.slug}
+                    t={t}
+                    uiLang={uiLang}
+                    {...(blockAnnotation ? { annotations: rowAnnotations(blockAnnotation) } : {})}
+                    {...(entryLinks.has(block.id) ? { chapterHref: entryLinks.get(block.id) } : {})}
+                    {...(reading ? { targets: reading.cells.get(block.id) ?? [] } : {})}
+                  />
+                );
+              })}
+            </article>
+            {annotation && <NotesList notes={notes} t={t} uiLang={uiLang} />}
+          </AnnotationLayer>
+        </MaybeLanguageRecords>
       </EditingProvider>
       {nav('bottom')}
       {sectioned && <script dangerouslySetInnerHTML={{ __html: locateScript(text.slug) }} />}
