@@ -56,7 +56,9 @@ export async function proxy(request: NextRequest) {
     const choice = parseReadingLanguages(remembered);
     if (!choice.rejected && !isEnglishAlone(choice)) {
       const target = request.nextUrl.clone();
-      target.searchParams.set('tl', choice.langs.join(','));
+      // Written by hand: URLSearchParams would send the commas as %2C.
+      const rest = target.search.slice(1);
+      target.search = `?${rest ? `${rest}&` : ''}tl=${choice.langs.join(',')}`;
       return NextResponse.redirect(target, { status: 307, headers: { 'Cache-Control': 'private, no-store' } });
     }
   }

@@ -5,6 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { getHistory, saveGloss } from './api';
 import { useEditing, type GlossRecord } from './editing-provider';
+import { targetLanguageName } from '@/lib/i18n/target-language';
+import { textDirection } from '@/lib/library/reading-languages';
 
 /** A draft kept in the browser while typing, so a closed tab or a failed save loses nothing. */
 const storedDraft = z.object({ text: z.string(), time: z.string() });
@@ -15,8 +17,9 @@ export function draftKey(slug: string, id: string) {
 
 /** The in-place editor: keeps a draft in the browser, saves with the revision it started from. */
 export function GlossEditor({ id, record, onDone }: { id: string; record: GlossRecord; onDone: (text?: string) => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const editing = useEditing();
+  const lang = editing?.lang ?? 'en';
   const labelId = useId();
   const area = useRef<HTMLTextAreaElement>(null);
   const [text, setText] = useState(record.en ?? '');
@@ -114,12 +117,13 @@ export function GlossEditor({ id, record, onDone }: { id: string; record: GlossR
         </div>
       )}
       <label id={labelId} className="visually-hidden">
-        {t('edit.label')}
+        {lang === 'en' ? t('edit.label') : t('edit.labelIn', { language: targetLanguageName(lang, i18n.language) })}
       </label>
       <textarea
         ref={area}
         aria-labelledby={labelId}
-        lang="en"
+        lang={lang}
+        dir={textDirection(lang)}
         value={text}
         rows={Math.min(14, 3 + Math.ceil(text.length / 70))}
         onChange={(event) => change(event.target.value)}
@@ -135,11 +139,11 @@ export function GlossEditor({ id, record, onDone }: { id: string; record: GlossR
           <div className="conflict-versions">
             <div>
               <p className="conflict-label">{t('edit.theirs')}</p>
-              <p lang="en">{conflict.text || t('reader.untranslated')}</p>
+              <p lang={lang}>{conflict.text || t('reader.untranslated')}</p>
             </div>
             <div>
               <p className="conflict-label">{t('edit.yours')}</p>
-              <p lang="en">{text}</p>
+              <p lang={lang}>{text}</p>
             </div>
           </div>
           <button type="button" onClick={() => (setBase(conflict.revision), setConflict(null), void save(conflict.revision))}>
