@@ -46,7 +46,7 @@ export async function proxy(request: NextRequest) {
       headers: { 'Cache-Control': 'public, max-age=0, s-maxage=60' },
     });
   }
-  // Target languages (`?tl=fr`, `?tl=en,fr`, `?ref=en`): each choice is its own page, under a
+  // Target languages (`?tl=fr`, `?tl=en,fr`, `?tlref=en`): each choice is its own page, under a
   // path segment the app writes, so pages stay cached. A reader with a remembered choice who
   // opens a reading URL without one is sent to the URL that says it.
   const query = request.nextUrl.searchParams;
@@ -62,7 +62,7 @@ export async function proxy(request: NextRequest) {
       return NextResponse.redirect(target, { status: 307, headers: { 'Cache-Control': 'private, no-store' } });
     }
   }
-  const languages = readingPage ? parseReadingLanguages(query.get('tl'), query.get('ref')) : undefined;
+  const languages = readingPage ? parseReadingLanguages(query.get('tl'), query.get('tlref')) : undefined;
   const segment = languages && !isEnglishAlone(languages) ? `/tl/${readingLanguagesSegment(languages)}` : '';
   let response: NextResponse;
   if (own && !segment) response = NextResponse.next();

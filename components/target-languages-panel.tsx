@@ -23,19 +23,19 @@ function remember(tl: string | null) {
     : `${base}; path=/; max-age=0; samesite=lax`;
 }
 
-/** Opens the same page with `?tl=` and `?ref=` as chosen (the columns are made on the server). */
+/** Opens the same page with `?tl=` and `?tlref=` as chosen (the columns are made on the server). */
 function open(tl: string | null, reference: boolean) {
   const url = new URL(window.location.href);
   if (tl) url.searchParams.set('tl', tl);
   else url.searchParams.delete('tl');
-  if (reference) url.searchParams.set('ref', 'en');
-  else url.searchParams.delete('ref');
+  if (reference) url.searchParams.set('tlref', 'en');
+  else url.searchParams.delete('tlref');
   window.location.assign(url.toString());
 }
 
 /**
  * The reading page's choice of target languages (`?tl=`, one to three, in the order ticked) and
- * of the English as a reference for missing glosses (`?ref=en`); for an editor, a form that adds
+ * of the English as a reference for missing glosses (`?tlref=en`); for an editor, a form that adds
  * a language to the text (`POST /api/texts/<slug>/languages`).
  */
 export function TargetLanguagesPanel({ slug, available, shown, reference }: Props) {

@@ -101,7 +101,7 @@ test('languages added through the API, French translated, read beside the Englis
 });
 
 test('the English as a labelled reference, the notice in Chinese, an unknown language said', async ({ request }) => {
-  const zh = await (await request.get(`${baseUrl()}/zh${READ_PATH}?tl=fr&ref=en`)).text();
+  const zh = await (await request.get(`${baseUrl()}/zh${READ_PATH}?tl=fr&tlref=en`)).text();
   expect(zh).toContain('尚未译成法语');
   expect(zh).toContain('英语，仅供参考');
   const bad = await request.get(`${baseUrl()}${READ_PATH}?tl=de,%3Cx%3E`);

@@ -1,6 +1,6 @@
 /**
  * The target languages a reader chose to read beside the Chinese (`?tl=fr`, `?tl=en,fr`), and
- * whether a missing gloss shows the English as a reference (`?ref=en`). Pure: used by proxy.ts
+ * whether a missing gloss shows the English as a reference (`?tlref=en`). Pure: used by proxy.ts
  * (which turns the query into a path segment, so each choice is its own cached page) and by the
  * reading pages.
  */
@@ -25,7 +25,7 @@ export const ENGLISH_ALONE: ReadingLanguages = { langs: [DEFAULT_TARGET_LANGUAGE
 const MAX_PARAM = 3 * 35 + 2;
 
 /**
- * Reads the `tl` and `ref` parameters of a reading URL. Unknown tags, repeats and a fourth
+ * Reads the `tl` and `tlref` parameters of a reading URL. Unknown tags, repeats and a fourth
  * language are dropped and flagged, never an error; nothing usable gives English.
  * `parseReadingLanguages('fr,EN,fr', null)` → `{ langs: ['fr', 'en'], reference: false, rejected: false }`;
  * `parseReadingLanguages('??', null)` → `{ langs: ['en'], reference: false, rejected: true }`.
