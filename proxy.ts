@@ -4,6 +4,12 @@ import { languageAlternates, linkHeader } from '@/lib/i18n/alternates';
 import { redirectLocation } from '@/lib/library/reading-url';
 import { siteUrlFromEnv, trustedRequestOrigin } from '@/lib/site-url';
 import { readingRoute, readingRouteAnswer } from '@/lib/library/routes';
+import {
+  isEnglishAlone,
+  parseReadingLanguages,
+  READING_LANGUAGES_COOKIE,
+  readingLanguagesSegment,
+} from '@/lib/library/reading-languages';
 
 /**
  * Each interface language has its own URLs (`/zh/read/<slug>`), which shared caches may keep
@@ -40,10 +46,31 @@ export async function proxy(request: NextRequest) {
       headers: { 'Cache-Control': 'public, max-age=0, s-maxage=60' },
     });
   }
+  // Target languages (`?tl=fr`, `?tl=en,fr`, `?tlref=en`): each choice is its own page, under a
+  // path segment the app writes, so pages stay cached. A reader with a remembered choice who
+  // opens a reading URL without one is sent to the URL that says it.
+  const query = request.nextUrl.searchParams;
+  const readingPage = answer?.kind === 'page' && route?.kind !== 'contents';
+  const remembered = request.cookies.get(READING_LANGUAGES_COOKIE)?.value;
+  if (readingPage && !query.has('tl') && remembered) {
+    const choice = parseReadingLanguages(remembered);
+    if (!choice.rejected && !isEnglishAlone(choice)) {
+      const target = request.nextUrl.clone();
+      // Written by hand: URLSearchParams would send the commas as %2C.
+      const rest = target.search.slice(1);
+      target.search = `?${rest ? `${rest}&` : ''}tl=${choice.langs.join(',')}`;
+      return NextResponse.redirect(target, { status: 307, headers: { 'Cache-Control': 'private, no-store' } });
+    }
+  }
+  const languages = readingPage ? parseReadingLanguages(query.get('tl'), query.get('tlref')) : undefined;
+  const segment = languages && !isEnglishAlone(languages) ? `/tl/${readingLanguagesSegment(languages)}` : '';
   let response: NextResponse;
-  if (own) response = NextResponse.next();
-  else {
-    url.pathname = `/${ui}${pathname === '/' ? '' : pathname}`;
+  if (own && !segment) response = NextResponse.next();
+  else if (own) {
+    url.pathname = `${pathname.replace(/\/$/, '')}${segment}`;
+    response = NextResponse.rewrite(url);
+  } else {
+    url.pathname = `/${ui}${pathname === '/' ? '' : pathname.replace(/\/$/, '')}${segment}`;
     response = NextResponse.rewrite(url);
     response.headers.set('Cache-Control', 'private, no-cache');
     response.headers.set('Vary', 'Cookie');

@@ -3,11 +3,13 @@ import { createElement, type ReactNode } from 'react';
 import type { RowAnnotations } from '@/lib/annotate/view';
 import { isLongRow } from '@/lib/export/print';
 import type { BlockView } from '@/lib/library/load';
+import type { TargetCell } from '@/lib/library/target-cells';
 import { CopyLinkButton } from './copy-link-button';
 import { EditableGloss } from './edit/editable-gloss';
 import { InlineText } from './inline-text';
 import { NoteMarker } from './note-marker';
 import { RevealGloss } from './reveal-gloss';
+import { TargetCells } from './target-cells';
 import { ZhText } from './zh-text';
 
 /** The heading element for a block's level: the page title is h1, so text headings start at h2. */
@@ -60,13 +62,15 @@ interface RowProps {
   withPermalink?: boolean;
   /** For an entry of a book's own table of contents: where its chapter is. */
   chapterHref?: string;
+  /** The cells of the target languages chosen with `?tl=`; without them, the English cell. */
+  targets?: TargetCell[];
 }
 
 /**
  * One row of the reading grid: a block's Chinese and its English in cells of the same grid
  * row, so the columns stay aligned whatever their lengths, and the row's link tools.
  */
-export function ReaderRow({ block, slug, t, uiLang, annotations, withPermalink = true, chapterHref }: RowProps) {
+export function ReaderRow({ block, slug, t, uiLang, annotations, withPermalink = true, chapterHref, targets }: RowProps) {
   if (block.type === 'break') return <hr id={block.id} className="row row-break" />;
   return (
     <div
@@ -95,36 +99,56 @@ export function ReaderRow({ block, slug, t, uiLang, annotations, withPermalink =
           )}
         </BlockBody>
       </div>
-      <div className="cell cell-en" lang="en">
-        <RevealGloss id={block.id}>
-          <EditableGloss id={block.id}>
-            {block.en ? (
-              <BlockBody block={block}>
-                {annotations ? <EnText text={block.en} markers={annotations.en} /> : <InlineText text={block.en} />}
-              </BlockBody>
-            ) : (
-              <p className="mark mark-untranslated" lang={uiLang}>
-                {t('reader.untranslated')}
-              </p>
-            )}
-            {block.status === 'stale' && (
-              <p className="mark mark-stale" lang={uiLang}>
-                {t('reader.stale')}
-              </p>
-            )}
-          </EditableGloss>
-          {annotations?.detached.map((id) => (
+      {targets ? (
+        <TargetCells
+          id={block.id}
+          cells={targets}
+          t={t}
+          uiLang={uiLang}
+          renderGloss={(gloss, lang) => (
+            <BlockBody block={block}>
+              {annotations && lang === 'en' ? <EnText text={gloss} markers={annotations.en} /> : <InlineText text={gloss} />}
+            </BlockBody>
+          )}
+          detached={annotations?.detached.map((id) => (
             <p key={id} className="note-detached" lang={uiLang}>
               <NoteMarker id={id} /> {t('notes.detached')}
             </p>
           ))}
-        </RevealGloss>
-      </div>
+        />
+      ) : (
+        <div className="cell cell-en" lang="en">
+          <RevealGloss id={block.id}>
+            <EditableGloss id={block.id}>
+              {block.en ? (
+                <BlockBody block={block}>
+                  {annotations ? <EnText text={block.en} markers={annotations.en} /> : <InlineText text={block.en} />}
+                </BlockBody>
+              ) : (
+                <p className="mark mark-untranslated" lang={uiLang}>
+                  {t('reader.untranslated')}
+                </p>
+              )}
+              {block.status === 'stale' && (
+                <p className="mark mark-stale" lang={uiLang}>
+                  {t('reader.stale')}
+                </p>
+              )}
+            </EditableGloss>
+            {annotations?.detached.map((id) => (
+              <p key={id} className="note-detached" lang={uiLang}>
+                <NoteMarker id={id} /> {t('notes.detached')}
+              </p>
+            ))}
+          </RevealGloss>
+        </div>
+      )}
       <div className="row-tools">
         {withPermalink && (
           <a
             className="tool"
             href={`/read/${slug}/p/${block.id}`}
+            data-carry-query=""
             aria-label={t('reader.permalink')}
             title={t('reader.permalink')}
           >

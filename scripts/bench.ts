@@ -18,6 +18,8 @@
 // 7. The first page after a start, with and without the dictionary prepared (scripts/bench/first-page.ts).
 // 8. Traditional characters: annotation coverage of a traditional novel against its simplified
 //    conversion (scripts/bench/traditional.ts).
+// 10. Target languages: the reading page with one and two target languages against English alone
+//    (scripts/bench/languages.ts).
 // 9. Sentence alignment: precision and recall on the gold set, time for the article and a
 //    10,000-paragraph text (scripts/bench/align.ts).
 import { spawnSync } from 'node:child_process';
@@ -41,6 +43,7 @@ import { searchFigures } from './bench/search';
 import { firstPageFigures } from './bench/first-page';
 import { traditionalFigures } from './bench/traditional';
 import { alignFigures } from './bench/align';
+import { languageWeightFigures } from './bench/languages';
 
 const DIST = '.next-bench';
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -163,6 +166,7 @@ async function main() {
       // What npm run build adds after next build: the dictionary's lookup, which the first page needs.
       spawnSync('node_modules/.bin/tsx', ['--conditions=react-server', 'scripts/prepare-data.ts'], { env, stdio: 'inherit' });
       await firstPageFigures(env, texts[0]?.slug ?? 'karpathy-no-priors');
+      await languageWeightFigures(env, texts[0]?.slug ?? 'karpathy-no-priors');
     }
     if (annotations === 'on') await saveFigures(env);
     if (annotations === 'on') await signInFigures(env);

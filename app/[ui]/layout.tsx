@@ -35,6 +35,7 @@ import '../styles/long-words.css';
 import '../styles/sections.css';
 import '../styles/script.css';
 import '../styles/levels.css';
+import '../styles/target-languages.css';
 
 type Props = { children: ReactNode; params: Promise<{ ui: string }> };
 

@@ -2,6 +2,7 @@
 // parsed with the route's schema, so nothing between the two sides is taken on trust.
 import type { z } from 'zod';
 import {
+  addLanguageResponse,
   apiPaths,
   conflictResponse,
   errorResponse,
@@ -10,7 +11,9 @@ import {
   sessionResponse,
   signInResponse,
   signOutResponse,
+  textInLanguageResponse,
   textResponse,
+  type AddLanguageRequest,
   type RevertRequest,
   type SaveGlossRequest,
   type ConflictResponse,
@@ -49,6 +52,12 @@ async function call<S extends z.ZodType>(url: string, init: RequestInit, schema:
   };
 }
 
+/** A route's URL for one target language (`?lang=fr`); English's keep their old form. */
+function inLanguage(url: string, lang: string | undefined): string {
+  if (!lang || lang === 'en') return url;
+  return `${url}${url.includes('?') ? '&' : '?'}lang=${encodeURIComponent(lang)}`;
+}
+
 const sendJson = (method: 'PUT' | 'POST', body: unknown): RequestInit => ({
   method,
   headers: { 'content-type': 'application/json' },
@@ -59,10 +68,16 @@ export const getSession = () => call(apiPaths.session, {}, sessionResponse);
 export const signIn = (body: SignInRequest) => call(apiPaths.session, sendJson('POST', body), signInResponse);
 export const signOut = () => call(apiPaths.session, { method: 'DELETE' }, signOutResponse);
 export const getText = (slug: string) => call(apiPaths.text(slug), {}, textResponse);
-export const getHistory = (slug: string, id: string) => call(apiPaths.history(slug, id), {}, historyResponse);
-export const saveGloss = (slug: string, id: string, body: SaveGlossRequest) =>
-  call(apiPaths.gloss(slug, id), sendJson('PUT', body), glossChangeResponse);
-export const setGlossStatus = (slug: string, id: string, body: SetStatusRequest) =>
-  call(apiPaths.glossStatus(slug, id), sendJson('PUT', body), glossChangeResponse);
-export const revertGloss = (slug: string, id: string, body: RevertRequest) =>
-  call(apiPaths.glossRevert(slug, id), sendJson('POST', body), glossChangeResponse);
+/** The text in one target language (`?lang=`): each block's gloss as `gloss`. */
+export const getTextInLanguage = (slug: string, lang: string) =>
+  call(inLanguage(apiPaths.text(slug), lang), {}, textInLanguageResponse);
+export const getHistory = (slug: string, id: string, lang?: string) =>
+  call(inLanguage(apiPaths.history(slug, id), lang), {}, historyResponse);
+export const saveGloss = (slug: string, id: string, body: SaveGlossRequest, lang?: string) =>
+  call(inLanguage(apiPaths.gloss(slug, id), lang), sendJson('PUT', body), glossChangeResponse);
+export const setGlossStatus = (slug: string, id: string, body: SetStatusRequest, lang?: string) =>
+  call(inLanguage(apiPaths.glossStatus(slug, id), lang), sendJson('PUT', body), glossChangeResponse);
+export const revertGloss = (slug: string, id: string, body: RevertRequest, lang?: string) =>
+  call(inLanguage(apiPaths.glossRevert(slug, id), lang), sendJson('POST', body), glossChangeResponse);
+export const addTextLanguage = (slug: string, body: AddLanguageRequest) =>
+  call(apiPaths.languages(slug), sendJson('POST', body), addLanguageResponse);

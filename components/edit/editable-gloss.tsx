@@ -8,13 +8,26 @@ import { Diff } from './diff-view';
 import { useEditing } from './editing-provider';
 import { GlossEditor } from './gloss-editor';
 import { HistoryPanel } from './history-panel';
+import { LanguageEditing } from './language-editing';
+import { ReferenceGloss } from './reference-gloss';
 
 /**
  * The English cell of a row, editable for editors: status, Edit (and `e`), Mark reviewed,
  * History with Revert, and for a stale row the change in the Chinese with "Still fits".
- * Readers see only the gloss (`children`, rendered on the server).
+ * Readers see only the gloss (`children`, rendered on the server). With `lang`, the cell of
+ * another target language: its own records and saves (`?lang=`), and a reference beside the field.
  */
-export function EditableGloss({ id, children }: { id: string; children: ReactNode }) {
+export function EditableGloss({ id, lang, children }: { id: string; lang?: string; children: ReactNode }) {
+  if (!lang) return <EditableGlossBody id={id}>{children}</EditableGlossBody>;
+  return (
+    <LanguageEditing lang={lang} id={id}>
+      <EditableGlossBody id={id}>{children}</EditableGlossBody>
+    </LanguageEditing>
+  );
+}
+
+/** The cell in the language of the nearest editing context (English, or a LanguageEditing's). */
+function EditableGlossBody({ id, children }: { id: string; children: ReactNode }) {
   const { t } = useTranslation();
   const editing = useEditing();
   const record = editing?.records[id];
@@ -32,7 +45,12 @@ export function EditableGloss({ id, children }: { id: string; children: ReactNod
   const isEditing = editing.editing === id;
 
   const setStatus = async (status: 'reviewed' | 'draft') => {
-    const result = await setGlossStatus(editing.slug, id, { status, baseRevision: record.revision, baseStatus: record.status });
+    const result = await setGlossStatus(
+      editing.slug,
+      id,
+      { status, baseRevision: record.revision, baseStatus: record.status },
+      editing.lang,
+    );
     if (result.ok) {
       editing.update(id, { status: result.data.status, revision: result.data.revision });
       editing.announce(t(status === 'reviewed' ? 'edit.markedReviewed' : 'edit.markedDraft'));
@@ -47,7 +65,10 @@ export function EditableGloss({ id, children }: { id: string; children: ReactNod
   return (
     <div className="editable" data-editing={isEditing || undefined}>
       {isEditing ? (
-        <GlossEditor id={id} record={record} onDone={(text) => text !== undefined && setShownText(text)} />
+        <>
+          <GlossEditor id={id} record={record} onDone={(text) => text !== undefined && setShownText(text)} />
+          {editing.lang && <ReferenceGloss id={id} lang={editing.lang} />}
+        </>
       ) : shownText !== null ? (
         shownText ? (
           <p>

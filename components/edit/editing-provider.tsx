@@ -29,9 +29,11 @@ interface EditingContextValue {
   announce: (message: string) => void;
   /** Reads every gloss of the text again (after an import), so the rows show what is on the server. */
   refresh: () => Promise<void>;
+  /** The target language edited, when not English (see language-editing.tsx); saves go with `?lang=`. */
+  lang?: string;
 }
 
-const EditingContext = createContext<EditingContextValue | null>(null);
+export const EditingContext = createContext<EditingContextValue | null>(null);
 
 /** The editing context, or null for readers (the page then shows no editing tools). */
 export function useEditing(): EditingContextValue | null {

@@ -5,6 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { getHistory, saveGloss } from './api';
 import { useEditing, type GlossRecord } from './editing-provider';
+import { targetLanguageName } from '@/lib/i18n/target-language';
+import { textDirection } from '@/lib/library/reading-languages';
 
 /** A draft kept in the browser while typing, so a closed tab or a failed save loses nothing. */
 const storedDraft = z.object({ text: z.string(), time: z.string() });
@@ -15,20 +17,25 @@ export function draftKey(slug: string, id: string) {
 
 /** The in-place editor: keeps a draft in the browser, saves with the revision it started from. */
 export function GlossEditor({ id, record, onDone }: { id: string; record: GlossRecord; onDone: (text?: string) => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const editing = useEditing();
+  const lang = editing?.lang ?? 'en';
   const labelId = useId();
   const area = useRef<HTMLTextAreaElement>(null);
   const [text, setText] = useState(record.en ?? '');
   const [base, setBase] = useState(record.revision);
   // A draft kept in the browser from an earlier session, offered back (the editor only ever renders in the browser).
-  const [draft, setDraft] = useState(() => storedDraftFor(editing?.slug ?? '', id, record.en ?? ''));
+  const [draft, setDraft] = useState(() =>
+    storedDraftFor(editing?.slug ?? '', editing?.lang ? `${id}@${editing.lang}` : id, record.en ?? ''),
+  );
   const [conflict, setConflict] = useState<{ text: string; revision: string } | null>(null);
   // Who made the version now on the server, and when, from the gloss's history.
   const [conflictBy, setConflictBy] = useState<{ editor: string; time: string } | null>(null);
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
   const slug = editing?.slug ?? '';
+  // Another target language's draft is kept apart from the English one.
+  const draftId = editing?.lang ? `${id}@${editing.lang}` : id;
 
   useEffect(() => {
     const element = area.current;
@@ -40,7 +47,7 @@ export function GlossEditor({ id, record, onDone }: { id: string; record: GlossR
   const change = (value: string) => {
     setText(value);
     try {
-      localStorage.setItem(draftKey(slug, id), JSON.stringify({ text: value, time: new Date().toISOString() }));
+      localStorage.setItem(draftKey(slug, draftId), JSON.stringify({ text: value, time: new Date().toISOString() }));
     } catch {
       // Storage full or disabled: the text stays in the editor.
     }
@@ -53,7 +60,7 @@ export function GlossEditor({ id, record, onDone }: { id: string; record: GlossR
 
   // Cancel is a decision to drop what was typed: the draft goes too.
   const cancel = () => {
-    localStorage.removeItem(draftKey(slug, id));
+    localStorage.removeItem(draftKey(slug, draftId));
     close();
   };
 
@@ -62,11 +69,11 @@ export function GlossEditor({ id, record, onDone }: { id: string; record: GlossR
     setBusy(true);
     setError('');
     const clear = text.trim() === '';
-    const result = await saveGloss(slug, id, { text, baseRevision, clear });
+    const result = await saveGloss(slug, id, { text, baseRevision, clear }, editing.lang);
     setBusy(false);
     if (result.ok) {
       const saved = result.data;
-      localStorage.removeItem(draftKey(slug, id));
+      localStorage.removeItem(draftKey(slug, draftId));
       editing.update(id, { en: saved.text || null, revision: saved.revision, status: saved.status });
       editing.announce(t(clear ? 'edit.cleared' : 'edit.saved'));
       close(saved.text);
@@ -76,7 +83,7 @@ export function GlossEditor({ id, record, onDone }: { id: string; record: GlossR
       const current = result.current;
       setConflict(current);
       setConflictBy(null);
-      void getHistory(slug, id).then((history) => {
+      void getHistory(slug, id, editing?.lang).then((history) => {
         if (!history.ok) return;
         const change = history.data.entries.findLast((e) => e.kind === 'gloss' && e.revision === current.revision);
         if (change) setConflictBy({ editor: change.editor, time: change.time });
@@ -104,18 +111,19 @@ export function GlossEditor({ id, record, onDone }: { id: string; record: GlossR
           <button type="button" onClick={() => (setText(draft.text), setDraft(null))}>
             {t('edit.restoreDraft')}
           </button>{' '}
-          <button type="button" onClick={() => (localStorage.removeItem(draftKey(slug, id)), setDraft(null))}>
+          <button type="button" onClick={() => (localStorage.removeItem(draftKey(slug, draftId)), setDraft(null))}>
             {t('edit.discardDraft')}
           </button>
         </div>
       )}
       <label id={labelId} className="visually-hidden">
-        {t('edit.label')}
+        {lang === 'en' ? t('edit.label') : t('edit.labelIn', { language: targetLanguageName(lang, i18n.language) })}
       </label>
       <textarea
         ref={area}
         aria-labelledby={labelId}
-        lang="en"
+        lang={lang}
+        dir={textDirection(lang)}
         value={text}
         rows={Math.min(14, 3 + Math.ceil(text.length / 70))}
         onChange={(event) => change(event.target.value)}
@@ -131,11 +139,11 @@ export function GlossEditor({ id, record, onDone }: { id: string; record: GlossR
           <div className="conflict-versions">
             <div>
               <p className="conflict-label">{t('edit.theirs')}</p>
-              <p lang="en">{conflict.text || t('reader.untranslated')}</p>
+              <p lang={lang}>{conflict.text || t('reader.untranslated')}</p>
             </div>
             <div>
               <p className="conflict-label">{t('edit.yours')}</p>
-              <p lang="en">{text}</p>
+              <p lang={lang}>{text}</p>
             </div>
           </div>
           <button type="button" onClick={() => (setBase(conflict.revision), setConflict(null), void save(conflict.revision))}>

@@ -21,17 +21,18 @@ export function HistoryPanel({
   const editing = useEditing();
   const [entries, setEntries] = useState<HistoryEntryResponse[] | null>(null);
   const slug = editing?.slug ?? '';
+  const lang = editing?.lang;
 
   useEffect(() => {
     let cancelled = false;
-    void getHistory(slug, id).then((result) => !cancelled && setEntries(result.ok ? result.data.entries.toReversed() : []));
+    void getHistory(slug, id, lang).then((result) => !cancelled && setEntries(result.ok ? result.data.entries.toReversed() : []));
     return () => {
       cancelled = true;
     };
-  }, [slug, id, record.revision]);
+  }, [slug, id, lang, record.revision]);
 
   const revert = async (to: string) => {
-    const result = await revertGloss(slug, id, { to, baseRevision: record.revision });
+    const result = await revertGloss(slug, id, { to, baseRevision: record.revision }, lang);
     if (!editing) return;
     if (result.ok) {
       editing.update(id, { en: result.data.text || null, revision: result.data.revision, status: result.data.status });

@@ -27,7 +27,7 @@ export function SearchBox() {
     return () => document.removeEventListener('keydown', onKey);
   }, []);
   return (
-    <form className="search-box" role="search" action="/search" method="get" aria-label={t('search.site')}>
+    <form className="search-box" role="search" action="/search" method="get" data-carry-query="" aria-label={t('search.site')}>
       <label className="visually-hidden" htmlFor="site-search">
         {t('search.boxLabel')}
       </label>

@@ -112,6 +112,12 @@ export const textInLanguageResponse = textResponse.omit({ title: true, blocks: t
 });
 export type TextInLanguageResponse = z.infer<typeof textInLanguageResponse>;
 
+/** `POST /api/texts/<slug>/languages`: add a target language to a text (its files start empty). */
+export const addLanguageRequest = z.object({ lang: z.string().max(64) });
+export type AddLanguageRequest = z.infer<typeof addLanguageRequest>;
+/** 201: the language added, its tag canonical (`pt-br` → `pt-BR`). */
+export const addLanguageResponse = z.object({ slug: z.string(), lang: targetLanguageSchema });
+
 // ---------------------------------------------------------------- gloss changes
 
 /** `PUT /api/texts/<slug>/glosses/<id>`: save a gloss written from `baseRevision`. */
@@ -254,6 +260,7 @@ export const apiPaths = {
   gloss: (slug: string, id: string) => `/api/texts/${encodeURIComponent(slug)}/glosses/${encodeURIComponent(id)}`,
   glossStatus: (slug: string, id: string) => `${apiPaths.gloss(slug, id)}/status`,
   glossRevert: (slug: string, id: string) => `${apiPaths.gloss(slug, id)}/revert`,
+  languages: (slug: string) => `${apiPaths.text(slug)}/languages`,
   history: (slug: string, id?: string) => `${apiPaths.text(slug)}/history${id ? `?id=${encodeURIComponent(id)}` : ''}`,
   xliff: (slug: string) => `${apiPaths.text(slug)}/xliff`,
   tmx: (slug: string) => `${apiPaths.text(slug)}/tmx`,

@@ -18,6 +18,8 @@ describe('carriedQuery', () => {
     { search: `?layout=${'x'.repeat(33)}&pinyin=1`, expected: '?pinyin=1' },
     { search: '?script=%E7%B9%81', expected: '?script=%E7%B9%81' },
     { search: '?layout=a%26b%3Dc', expected: '?layout=a%26b%3Dc' },
+    { search: '?tlref=en&tl=en,fr&q=x', expected: '?tl=en%2Cfr&tlref=en' },
+    { search: '?tl=fr&layout=stacked', expected: '?layout=stacked&tl=fr' },
   ])('$search → "$expected"', ({ search, expected }) => {
     expect(carriedQuery(search)).toBe(expected);
   });

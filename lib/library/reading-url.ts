@@ -9,7 +9,8 @@
  * Every reading option kept in the query: layout (`?layout=`), pinyin (`?pinyin=1`), the
  * phonetic notation (`?phonetic=zhuyin`), tone colours (`?tones=1`), the script
  * (`?script=trad`), the text size (`?size=l`), the theme (`?theme=dark`), the reader's HSK level
- * whose words above it are marked (`?level=3`) and pinyin only over those words (`?pinyinabove=1`).
+ * whose words above it are marked (`?level=3`), pinyin only over those words (`?pinyinabove=1`),
+ * the target languages (`?tl=en,fr`) and the English as a reference (`?tlref=en`).
  */
 export const readingParams = [
   'layout',
@@ -21,6 +22,8 @@ export const readingParams = [
   'theme',
   'level',
   'pinyinabove',
+  'tl',
+  'tlref',
 ] as const;
 export type ReadingParam = (typeof readingParams)[number];
 

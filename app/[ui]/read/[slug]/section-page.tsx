@@ -1,8 +1,10 @@
 import type { TFunction } from 'i18next';
 import type { Metadata } from 'next';
+import type { ReactNode } from 'react';
 import { AnnotationLayer } from '@/components/annotation-layer';
 import { DownloadMenu } from '@/components/download-menu';
 import { EditingProvider } from '@/components/edit/editing-provider';
+import { LanguageRecordsProvider } from '@/components/edit/language-editing';
 import { ExchangePanel } from '@/components/exchange/exchange-panel';
 import { LanguageAlternates } from '@/components/language-alternates';
 import { LayoutSwitch } from '@/components/layout-switch';
@@ -18,11 +20,15 @@ import { scriptPair } from '@/components/script-forms';
 import { SearchInText } from '@/components/search/search-in-text';
 import { SectionContents, SectionNav } from '@/components/section-nav';
 import { hideWhileLocatingScript, locateScript } from '@/components/section-locator';
+import { TargetLanguagesPanel } from '@/components/target-languages-panel';
 import { TextTitle } from '@/components/text-title';
 import { annotateText, annotationsEnabled, sourceScript, type TextAnnotation } from '@/lib/library/annotate-text';
 import { lexiconFor, rowAnnotations } from '@/lib/library/page-lexicon';
 import { readHskData } from '@/lib/store/hsk-data';
 import { htmlLang, type UiLocale } from '@/lib/i18n/config';
+import { targetLanguageName } from '@/lib/i18n/target-language';
+import type { ReadingColumns } from '@/lib/library/reading-columns';
+import { textLanguages } from '@/lib/store/languages';
 import { resolveRetiredId, type TextView } from '@/lib/library/load';
 import { contentsPath, sectionPath } from '@/lib/library/permalink';
 import { pageDigest } from '@/lib/library/page-digest';
@@ -43,8 +49,26 @@ export function sectionMetadata(text: TextView, index: number, t: TFunction): Me
   return { title, description, openGraph: { title, description } };
 }
 
+/** Other languages' glosses for editors, on a page that shows them (`?tl=`). */
+function MaybeLanguageRecords({ languages, children }: { languages?: { lang: string; name: string }[]; children: ReactNode }) {
+  return languages ? <LanguageRecordsProvider languages={languages}>{children}</LanguageRecordsProvider> : <>{children}</>;
+}
+
 /** The reading page of one section of a text (the whole text when it is one section). */
-export async function SectionPage({ text, index, ui, t }: { text: TextView; index: number; ui: UiLocale; t: TFunction }) {
+export async function SectionPage({
+  text,
+  index,
+  ui,
+  t,
+  reading,
+}: {
+  text: TextView;
+  index: number;
+  ui: UiLocale;
+  t: TFunction;
+  /** The target columns of `?tl=` (the tl/ routes); without them, the English. */
+  reading?: ReadingColumns;
+}) {
   const sections = textSections(text);
   const section = sections[index] ?? { name: '', start: 0, end: text.blocks.length, headings: [], opening: '' };
   const sectioned = sections.length > 1;
@@ -81,10 +105,15 @@ export async function SectionPage({ text, index, ui, t }: { text: TextView; inde
       <SectionNav t={t} n={index + 1} total={sections.length} previous={links[index - 1]} next={links[index + 1]} place={place} />
     ) : null;
   const path = sectionPath(text.slug, sections, index);
+  const uiLang = htmlLang[ui];
+  const available = reading?.available ?? (await textLanguages(text.slug).catch(() => ['en']));
+  const languageChoices = available.map((lang) => ({ lang, name: targetLanguageName(lang, uiLang) }));
+  const languageNames = (langs: string[]) => langs.map((lang) => targetLanguageName(lang, uiLang)).join(', ');
 
   return (
-    // The digest of the English shown, as the page cache reads it back (cache-handler.cjs).
-    <div className="page page-reader" data-page-digest={pageDigest(text, { kind: 'section', index })}>
+    // The digest of the English shown, as the page cache reads it back (cache-handler.cjs). A page
+    // in other languages has none: the cache then follows all of the text's gloss files.
+    <div className="page page-reader" data-page-digest={reading ? undefined : pageDigest(text, { kind: 'section', index })}>
       <script dangerouslySetInnerHTML={{ __html: applyLayoutScript }} />
       {sectioned && <script dangerouslySetInnerHTML={{ __html: hideWhileLocatingScript }} />}
       <LanguageAlternates path={path} />
@@ -100,11 +129,17 @@ export async function SectionPage({ text, index, ui, t }: { text: TextView; inde
           <div className="reader-controls">
             <LayoutSwitch />
             <ReadingOptionsPanel script={script} />
+            <TargetLanguagesPanel
+              slug={text.slug}
+              available={languageChoices}
+              shown={reading?.shown ?? ['en']}
+              reference={reading?.reference ?? false}
+            />
             <PinyinSwitch />
             <DownloadMenu
               slug={text.slug}
               t={t}
-              uiLang={htmlLang[ui]}
+              uiLang={uiLang}
               chineseOnly={text.progress.glossed < text.progress.total}
               {...(sectioned ? { section: section.name } : {})}
             />
@@ -123,29 +158,46 @@ export async function SectionPage({ text, index, ui, t }: { text: TextView; inde
           {t('reader.annotationError', { error: annotationError })}
         </p>
       )}
+      {reading?.rejected && (
+        <p role="alert" className="notice notice-error">
+          {t('reader.languagesRejected')}
+        </p>
+      )}
+      {reading && reading.missing.length > 0 && (
+        <p role="alert" className="notice notice-error">
+          {t('reader.languagesMissing', { languages: languageNames(reading.missing) })}
+        </p>
+      )}
       <RetiredLinkNotice redirects={redirects} />
       {nav('top')}
       <EditingProvider slug={text.slug}>
         <ExchangePanel />
-        <AnnotationLayer lexicon={lexicon} firstWord={firstWord ? `${firstWord.id}:0` : ''}>
-          <article className="reader" aria-label={text.title.en ?? text.title.zh}>
-            {blocks.map((block) => {
-              const blockAnnotation = annotation?.blocks[block.id];
-              return (
-                <ReaderRow
-                  key={block.id}
-                  block={block}
-                  slug={text.slug}
-                  t={t}
-                  uiLang={htmlLang[ui]}
-                  {...(blockAnnotation ? { annotations: rowAnnotations(blockAnnotation) } : {})}
-                  {...(entryLinks.has(block.id) ? { chapterHref: entryLinks.get(block.id) } : {})}
-                />
-              );
-            })}
-          </article>
-          {annotation && <NotesList notes={notes} t={t} uiLang={htmlLang[ui]} />}
-        </AnnotationLayer>
+        <MaybeLanguageRecords languages={reading ? languageChoices : undefined}>
+          <AnnotationLayer lexicon={lexicon} firstWord={firstWord ? `${firstWord.id}:0` : ''}>
+            <article
+              className="reader"
+              aria-label={text.title.en ?? text.title.zh}
+              data-targets={reading && reading.shown.length > 1 ? reading.shown.length : undefined}
+            >
+              {blocks.map((block) => {
+                const blockAnnotation = annotation?.blocks[block.id];
+                return (
+                  <ReaderRow
+                    key={block.id}
+                    block={block}
+                    slug={text.slug}
+                    t={t}
+                    uiLang={uiLang}
+                    {...(blockAnnotation ? { annotations: rowAnnotations(blockAnnotation) } : {})}
+                    {...(entryLinks.has(block.id) ? { chapterHref: entryLinks.get(block.id) } : {})}
+                    {...(reading ? { targets: reading.cells.get(block.id) ?? [] } : {})}
+                  />
+                );
+              })}
+            </article>
+            {annotation && <NotesList notes={notes} t={t} uiLang={uiLang} />}
+          </AnnotationLayer>
+        </MaybeLanguageRecords>
       </EditingProvider>
       {nav('bottom')}
       {sectioned && <script dangerouslySetInnerHTML={{ __html: locateScript(text.slug) }} />}
