@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alignBlock, alignmentRevision, blockView, checkLinks, withLinks, type LinkInput } from './block';
+import { alignBlock, alignmentRevision, blockView, checkLinks, sentencePairs, withLinks, type LinkInput } from './block';
 
 const ZH = '他来了。他说：「我很好。」我们走吧。';
 const EN = 'He came. “I am fine,” he said. Let us go.';
@@ -129,5 +129,24 @@ describe('checkLinks', () => {
         { zh: [1], en: [1] },
       ],
     });
+  });
+});
+
+describe('sentencePairs', () => {
+  it('gives each two-sided link that is not stale as its texts', () => {
+    const { entry } = alignBlock(undefined, ZH, EN);
+    const edited = withLinks(entry, [
+      { zh: [0, 1], en: [0, 1], manual: true },
+      { zh: [2], en: [], manual: true },
+      { zh: [], en: [2], manual: true, stale: true },
+    ]);
+    expect(sentencePairs(ZH, EN, blockView('a1b2c3', edited))).toEqual([
+      { index: 1, zh: '他来了。他说：「我很好。」', gloss: 'He came. “I am fine,” he said.' },
+    ]);
+    expect(sentencePairs(ZH, EN, blockView('a1b2c3', entry)).map((p) => p.gloss)).toEqual([
+      'He came.',
+      '“I am fine,” he said.',
+      'Let us go.',
+    ]);
   });
 });

@@ -155,3 +155,30 @@ export function withLinks(entry: AlignmentEntry, links: readonly StoredLink[]): 
   });
   return { ...entry, alignment: { ...entry.alignment, links: merged } };
 }
+
+/** One linked stretch of sentences of a block, as text: a translation-memory segment. */
+export interface SentencePair {
+  /** The link's place in the block, from 1. */
+  index: number;
+  zh: string;
+  gloss: string;
+}
+
+/**
+ * The sentence pairs of a block: each link with sentences on both sides that is not stale, as the
+ * texts it joins (a one-sided link, a dropped or added sentence, pairs with nothing).
+ * `sentencePairs('他来了。他走了。', 'He came. He left.', view)` → `[{ index: 1, zh: '他来了。', gloss: 'He came.' }, …]`.
+ */
+export function sentencePairs(zhText: string, glossText: string, view: BlockAlignmentView): SentencePair[] {
+  const slice = (text: string, spans: readonly [number, number][], indexes: readonly number[]) => {
+    const first = spans[indexes[0] ?? -1];
+    const last = spans[indexes.at(-1) ?? -1];
+    return first && last ? text.slice(first[0], last[1]) : '';
+  };
+  return view.links.flatMap((link, k) => {
+    if (link.stale || link.zh.length === 0 || link.gloss.length === 0) return [];
+    const zh = slice(zhText, view.zh, link.zh);
+    const gloss = slice(glossText, view.gloss, link.gloss);
+    return zh && gloss ? [{ index: k + 1, zh, gloss }] : [];
+  });
+}
