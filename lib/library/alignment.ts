@@ -13,7 +13,8 @@ import { realignParagraph } from '@/lib/align/stored';
 import type { TargetLanguage } from '@/lib/i18n/target-language';
 import { readAlignments, writeAlignments } from '@/lib/store/alignments';
 import { withLock } from '@/lib/store/lock';
-import { findSource } from '@/lib/store/sources';
+import { textLanguages } from '@/lib/store/languages';
+import { findSource, listSources } from '@/lib/store/sources';
 import { isGlossable } from '@/lib/text/types';
 import { readTextFiles } from './text-files';
 
@@ -192,4 +193,23 @@ export function scheduleAlignment(slug: string, lang: TargetLanguage): Promise<n
     () => undefined,
   );
   return result;
+}
+
+/**
+ * Aligns a text in each of its languages in the background (after an import, say); failures go
+ * to the server log, nothing waits for it. `alignTextInBackground('karpathy-no-priors')`.
+ */
+export function alignTextInBackground(slug: string): void {
+  void textLanguages(slug)
+    .then((langs) => Promise.all(langs.map((lang) => scheduleAlignment(slug, lang))))
+    .then((results) => {
+      for (const result of results) if (typeof result !== 'number') console.error(`Could not align ${slug}: ${result.error}`);
+    })
+    .catch((error: unknown) => console.error(`Could not align ${slug}:`, error));
+}
+
+/** Aligns every text of the library in the background, one at a time (at start). */
+export async function alignLibraryInBackground(): Promise<void> {
+  const { sources } = await listSources();
+  for (const source of sources) alignTextInBackground(source.slug);
 }

@@ -68,6 +68,23 @@ describe('GET /api/texts/<slug>/alignment', () => {
     expect(blocks.map((b) => b.id)).toEqual(['c4pzjo']);
   });
 
+  const broken = [
+    { name: 'malformed JSON', file: '{ "version": 1, ', said: /malformed JSON/ },
+    { name: 'another version', file: '{ "version": 2, "blocks": {} }', said: /expected shape/ },
+    {
+      name: 'a link with an unknown key',
+      file: '{ "version": 1, "blocks": { "c4pzjo": { "zhHash": "00000000", "glossHash": "00000000", "zh": [], "en": [], "links": [{ "zh": [0], "en": [0], "x": 1 }] } } }',
+      said: /blocks\.c4pzjo": link 0 may only have/,
+    },
+  ];
+  it.each(broken)('a stored file with $name: 409 naming it, and the file left as it was', async ({ file, said }) => {
+    data.write(STORED, file);
+    const response = await get('?id=c4pzjo');
+    expect(response.status).toBe(409);
+    expect(((await response.json()) as { error: string }).error).toMatch(said);
+    expect(readFileSync(data.file(STORED), 'utf8')).toBe(file);
+  });
+
   const refused = [
     { name: 'a bad language tag', query: '?lang=@@', slug: SLUG, status: 400 },
     { name: 'a language the text lacks', query: '?lang=fr', slug: SLUG, status: 404 },
