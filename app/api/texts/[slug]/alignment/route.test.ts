@@ -141,3 +141,31 @@ describe('PUT /api/texts/<slug>/alignment?id=<block>', () => {
     expect(afterOwn?.links[0]).toMatchObject({ zh: [0, 1], gloss: [0, 1], manual: true, stale: true });
   });
 });
+
+describe('more than one language, and editors at the same time', () => {
+  it('aligns each language in its own file', async () => {
+    data.write(
+      `locales/fr/${SLUG}.json`,
+      JSON.stringify({ c4pzjo: 'Il y a quelques jours. Une nouvelle a fait les gros titres.' }),
+    );
+    const french = await blocksOf(await get('?lang=fr'));
+    expect(french.map((b) => b.id)).toEqual(['c4pzjo']);
+    expect(french[0]?.gloss).toEqual([
+      [0, 22],
+      [23, 59],
+    ]);
+    expect(JSON.parse(readFileSync(data.file(`locales/fr/${SLUG}.align.json`), 'utf8'))).toMatchObject({ version: 1 });
+    expect(() => statSync(data.file(STORED))).toThrow();
+  });
+
+  it('of two changes sent from the same revision at once, one lands and the other is told of the conflict', async () => {
+    const block = await oneToOneBlock();
+    const links = block.links.map((l) => ({ zh: l.zh, gloss: l.gloss }));
+    const joined = [{ zh: [0, 1], gloss: [0, 1] }, ...links.slice(2)];
+    const statuses = await Promise.all([
+      put(block.id, { links, baseRevision: block.revision }),
+      put(block.id, { links: joined, baseRevision: block.revision }),
+    ]).then((responses) => responses.map((r) => r.status).sort());
+    expect(statuses).toEqual([200, 409]);
+  });
+});
