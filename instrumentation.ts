@@ -2,7 +2,7 @@
  * Runs once when the server starts. In the Node.js runtime: has every request stamped with its
  * peer address (open development mode trusts only that), gives the page cache its freshness
  * check (app/_lib/page-fingerprint.ts), folds the journals a stopped server left,
- * loads the dictionary and builds the search index in the background,
+ * loads the dictionary, builds the search index and aligns sentences in the background,
  * logs malformed EDITORS / READERS entries by position and name, and refuses to start with a
  * SITE_URL that is not an http(s) origin, or on a heap below the supported minimum (256 MB).
  */
@@ -23,6 +23,11 @@ export async function register() {
     if (warmed instanceof Error) console.error('Could not build the search index:', warmed.message);
     else console.log(`Search index ready: ${warmed.texts} texts in ${warmed.seconds.toFixed(1)} s`);
   });
+  // Sentence alignments of texts whose glosses changed while the server was stopped, a few seconds after the start.
+  const { alignLibraryInBackground } = await import('./lib/library/alignment');
+  setTimeout(() => {
+    void alignLibraryInBackground().catch((error: unknown) => console.error('Could not align the library:', error));
+  }, 5_000).unref();
   const { accountProblems } = await import('./lib/auth/config');
   for (const problem of accountProblems()) console.error(`Access settings: ${problem}`);
   const { refuseBadSiteUrl, refuseSmallHeap } = await import('./app/_lib/site-settings');

@@ -1,13 +1,13 @@
 // The exchange formats of `npm run -s export`:
 //   export -- <slug> --format xliff [--version 1.2|2.0] [--status untranslated,draft,stale,reviewed] [--source-in-target]
-//   export -- <slug>|--all --format tmx [--drafts]
+//   export -- <slug>|--all --format tmx [--drafts] [--segtype paragraph|sentence]
 import { parseArgs } from 'node:util';
 import { glossStatuses, type GlossStatus } from '@/lib/gloss/types';
 import { exportTmx, exportXliff } from '@/lib/library/exchange-export';
 
 const USAGE =
   'Usage: npm run -s export -- <slug> --format xliff [--version 1.2|2.0] [--status untranslated,draft,stale,reviewed] [--source-in-target] [--section <name>|s<n>] > file.xlf\n' +
-  '       npm run -s export -- <slug>|--all --format tmx [--drafts] > file.tmx';
+  '       npm run -s export -- <slug>|--all --format tmx [--drafts] [--segtype paragraph|sentence] > file.tmx';
 
 function fail(message: string, code = 2): never {
   console.error(message);
@@ -23,6 +23,7 @@ export async function runExchangeExport(args: string[]): Promise<void> {
     section: { type: 'string' },
     all: { type: 'boolean', default: false },
     drafts: { type: 'boolean', default: false },
+    segtype: { type: 'string' },
     'source-in-target': { type: 'boolean', default: false },
   } as const;
   let parsed: ReturnType<typeof parseArgs<{ args: string[]; allowPositionals: true; options: typeof options }>>;
@@ -46,6 +47,7 @@ export async function runExchangeExport(args: string[]): Promise<void> {
   if (rest.length > 0) fail(USAGE);
   if (values.format === 'xliff') {
     if (!slug || values.all) fail(USAGE);
+    if (values.segtype !== undefined) fail('--segtype is for TMX');
     const version = values.version ?? '1.2';
     if (version !== '1.2' && version !== '2.0') fail(`--version must be 1.2 or 2.0, not ${version}`);
     const statuses = values.status?.split(',').map((s) => s.trim());
@@ -66,10 +68,12 @@ export async function runExchangeExport(args: string[]): Promise<void> {
   if (values.format === 'tmx') {
     if (Boolean(slug) === values.all) fail(USAGE);
     if (values.section !== undefined) fail('--section is for XLIFF (a memory is for the whole text)');
-    const result = await exportTmx(values.all ? undefined : slug, { withDrafts: values.drafts });
+    const segtype = values.segtype ?? 'paragraph';
+    if (segtype !== 'paragraph' && segtype !== 'sentence') fail(`--segtype must be paragraph or sentence, not ${segtype}`);
+    const result = await exportTmx(values.all ? undefined : slug, { withDrafts: values.drafts, segtype });
     if (!result.ok) fail(result.error, 1);
     process.stdout.write(result.xml);
-    console.error(`${result.units} translation units (${values.drafts ? 'reviewed and draft' : 'reviewed only'})`);
+    console.error(`${result.units} ${segtype} translation units (${values.drafts ? 'reviewed and draft' : 'reviewed only'})`);
     return;
   }
   fail(`--format must be xliff or tmx\n${USAGE}`);

@@ -22,6 +22,8 @@ export interface StoredLink extends SentenceLink {
   stale?: true;
   /** An automatic link with a small margin over the next best choice. */
   unsure?: true;
+  /** The aligner's confidence in an automatic link, 0.5–1 to three places (a manual link has none: it is 1). */
+  confidence?: number;
 }
 
 export interface StoredAlignment {
@@ -62,6 +64,7 @@ function storedSentences(sentences: readonly Sentence[]): StoredSentence[] {
 function storedLink(link: AlignedLink): StoredLink {
   const stored: StoredLink = { zh: link.zh, en: link.en };
   if (link.unsure) stored.unsure = true;
+  if (!link.manual) stored.confidence = Math.round(link.confidence * 1000) / 1000;
   return stored;
 }
 

@@ -235,13 +235,18 @@ describe('checkLibrary glossary and notes', () => {
     expect(problem, JSON.stringify(report.errors)).toMatchObject({ file, ...(line ? { line } : {}) });
   });
 
-  it('reports a text glossary that belongs to no text', async () => {
+  it('reports a text glossary and an alignment file that belong to no text, not those of a text', async () => {
     data = makeDataDir({ copyRepoData: true });
     data.write('locales/en/missing-text.glossary.json', '{}');
+    data.write('locales/en/missing-text.align.json', '{ "version": 1, "blocks": {} }');
+    data.write(`locales/en/${SLUG}.align.json`, '{ "version": 1, "blocks": {} }');
     const report = await checkLibrary();
-    expect(report.errors.filter((p) => p.code === 'orphan-file').map((p) => p.file)).toEqual([
-      'locales/en/missing-text.glossary.json',
-    ]);
+    expect(
+      report.errors
+        .filter((p) => p.code === 'orphan-file')
+        .map((p) => p.file)
+        .sort(),
+    ).toEqual(['locales/en/missing-text.align.json', 'locales/en/missing-text.glossary.json']);
   });
 
   it('reports a note whose quote has left its block as detached', async () => {

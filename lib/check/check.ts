@@ -207,7 +207,7 @@ async function checkNotes(
 /** Gloss files in `locales/<lng>/` that belong to no text in `content/`. */
 async function checkOrphanFiles(slugs: Set<string>, report: CheckReport): Promise<void> {
   for (const name of await listLocaleFiles(GLOSS_LANGUAGE)) {
-    const match = /^(.+?)(\.state|\.notes|\.glossary)?\.json$/.exec(name);
+    const match = /^(.+?)(\.state|\.notes|\.glossary|\.align)?\.json$/.exec(name);
     const slug = match?.[1];
     if (!slug || slug === 'common' || slug === 'glossary' || slugs.has(slug)) continue;
     report.errors.push({

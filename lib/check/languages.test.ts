@@ -25,7 +25,11 @@ describe('checkLibrary with languages besides English', () => {
   it.each<Case>([
     {
       name: 'a language just added: every gloss untranslated, no error',
-      files: { [`locales/fr/${SLUG}.json`]: '{}\n', [`locales/fr/${SLUG}.state.json`]: '{}\n' },
+      files: {
+        [`locales/fr/${SLUG}.json`]: '{}\n',
+        [`locales/fr/${SLUG}.state.json`]: '{}\n',
+        [`locales/fr/${SLUG}.align.json`]: '{ "version": 1, "blocks": {} }\n',
+      },
       errors: [],
       warnings: [`untranslated locales/fr/${SLUG}.json`, `untranslated locales/fr/${SLUG}.json`],
     },
@@ -43,8 +47,12 @@ describe('checkLibrary with languages besides English', () => {
     },
     {
       name: 'files of a removed text in a language folder',
-      files: { 'locales/fr/gone.json': '{}\n', 'locales/fr/gone.history.jsonl': '' },
-      errors: ['orphan-file locales/fr/gone.history.jsonl', 'orphan-file locales/fr/gone.json'],
+      files: { 'locales/fr/gone.json': '{}\n', 'locales/fr/gone.history.jsonl': '', 'locales/fr/gone.align.json': '{}\n' },
+      errors: [
+        'orphan-file locales/fr/gone.align.json',
+        'orphan-file locales/fr/gone.history.jsonl',
+        'orphan-file locales/fr/gone.json',
+      ],
       warnings: [],
     },
     {

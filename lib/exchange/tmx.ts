@@ -12,11 +12,15 @@ export interface MemoryPair {
 }
 
 /**
- * Writes a TMX 1.4 translation memory (`srclang="zh-CN"`, paragraph segments): one `<tu>` per
+ * Writes a TMX 1.4 translation memory (`srclang="zh-CN"`, paragraph segments unless `segtype` says sentence): one `<tu>` per
  * pair with `tuid`, its status as `<prop type="x-status">`, and a `<tuv>` per language.
  * `[{ id: 'a/c4pzjo', source: '你好', target: 'Hello', status: 'reviewed' }]` → `<tmx version="1.4">…`.
  */
-export function serializeTmx(pairs: readonly MemoryPair[], created: Date = new Date()): string {
+export function serializeTmx(
+  pairs: readonly MemoryPair[],
+  created: Date = new Date(),
+  segtype: 'paragraph' | 'sentence' = 'paragraph',
+): string {
   const stamp = created
     .toISOString()
     .replace(/[-:]/g, '')
@@ -27,7 +31,7 @@ export function serializeTmx(pairs: readonly MemoryPair[], created: Date = new D
         creationtool: 'Bilingual Reader',
         creationtoolversion: '1',
         datatype: 'plaintext',
-        segtype: 'paragraph',
+        segtype,
         adminlang: 'en',
         srclang: SOURCE_LANGUAGE,
         'o-tmf': TOOL_ID,

@@ -2,6 +2,7 @@ import 'server-only';
 import { findTerms, mergeGlossaries } from '@/lib/annotate/glossary';
 import type { NoteSource, TermEntry } from '@/lib/annotate/types';
 import { serializeTmx, type MemoryPair } from '@/lib/exchange/tmx';
+import { sentenceMemoryPairs } from './sentence-memory';
 import type { ExportDocument, ExportUnit, UnitKind } from '@/lib/exchange/types';
 import { serializeXliff12, serializeXliff20 } from '@/lib/exchange/xliff-write';
 import { TITLE_KEY, type GlossStatus } from '@/lib/gloss/types';
@@ -134,11 +135,12 @@ function memoryPairs(text: TextView, withDrafts: boolean): MemoryPair[] {
 
 /**
  * A TMX translation memory of reviewed pairs (and drafts with `withDrafts`) of one text, or of
- * every text when `slug` is undefined. Stale and untranslated glosses never go in.
+ * every text when `slug` is undefined. Stale and untranslated glosses never go in. With
+ * `segtype: 'sentence'` each pair is cut into its aligned sentences (lib/library/sentence-memory.ts).
  */
 export async function exportTmx(
   slug: string | undefined,
-  options: { withDrafts?: boolean } = {},
+  options: { withDrafts?: boolean; segtype?: 'paragraph' | 'sentence' } = {},
 ): Promise<{ ok: true; xml: string; units: number } | ExportFailure> {
   const texts: TextView[] = [];
   if (slug !== undefined) {
@@ -148,6 +150,8 @@ export async function exportTmx(
   } else {
     for (const entry of await loadLibrary()) if (entry.ok && !entry.text.glossError) texts.push(entry.text);
   }
-  const pairs = texts.flatMap((text) => memoryPairs(text, options.withDrafts === true));
-  return { ok: true, xml: serializeTmx(pairs), units: pairs.length };
+  const paragraphs = texts.flatMap((text) => memoryPairs(text, options.withDrafts === true));
+  if (options.segtype !== 'sentence') return { ok: true, xml: serializeTmx(paragraphs), units: paragraphs.length };
+  const pairs = await sentenceMemoryPairs(paragraphs);
+  return { ok: true, xml: serializeTmx(pairs, new Date(), 'sentence'), units: pairs.length };
 }

@@ -4,7 +4,9 @@
 //    (lib/align/fixtures/gold.json): with the full lexicon, and by lengths, numbers, names and marks alone;
 //    then each English version aligned as one long paragraph, where the paragraph breaks no longer help.
 // 2. The length model fitted on the bundled article's paragraph pairs, next to the one in use.
-// 3. Time to split and align the bundled article, and a generated 10,000-paragraph text.
+// 3. Time to split and align the bundled article, and a generated 10,000-paragraph text;
+//    then that text aligned in the background and stored (scripts/bench/align-background.ts).
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { alignSentences } from '@/lib/align/align';
 import { scoreLinks, type LinkScore } from '@/lib/align/evaluate';
@@ -108,6 +110,13 @@ export async function alignFigures(): Promise<void> {
     `align a generated text (${blocks.length} blocks, ${big.paragraphs} with English, ${big.links} links): ${ms(big.ms)} ` +
       `(CPU ${ms(big.cpu)}; ${ms(lengthsOnly.ms)}, CPU ${ms(lengthsOnly.cpu)}, without the lexicon); slowest paragraph ${ms(big.slowest)}`,
   );
+  // The same size of text aligned and stored as the server does it, in a process of its own on a copy of the data.
+  const background = spawnSync('node_modules/.bin/tsx', ['--conditions=react-server', 'scripts/bench/align-background.ts'], {
+    encoding: 'utf8',
+    env: { ...process.env, BILINGUAL_DATA_DIR: '' },
+  });
+  if (background.status !== 0) throw new Error(`the background alignment bench failed: ${background.stderr}`);
+  process.stdout.write(background.stdout);
 }
 
 function timeAlignment(pairs: readonly ParagraphPair[], lexicon: Awaited<ReturnType<typeof loadLexicon>> | undefined) {

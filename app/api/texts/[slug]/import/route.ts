@@ -1,6 +1,7 @@
 import { importResponse, type ExchangeErrorResponse } from '@/lib/api/contract';
 import { readBodyBytes } from '@/lib/api/body';
 import { authorizeEdit } from '@/lib/auth/request';
+import { alignTextInBackground } from '@/lib/library/alignment';
 import { importTooLargeMessage, importXliff, MAX_IMPORT_BYTES } from '@/lib/library/import';
 import { accessRefused, isTextSlug, noSuchText } from '@/app/api/_lib/http';
 import { queryFlag, queryValue } from '@/app/api/_lib/query';
@@ -47,6 +48,7 @@ export const POST = withErrors(async (request: Request, { params }: { params: Pr
     const body: ExchangeErrorResponse = { error: result.error, kind: result.kind };
     return Response.json(body, { status: importStatus[result.kind] });
   }
+  if (!result.dryRun) alignTextInBackground(slug);
   // Pages need no word of it: the page cache checks each page against the data it shows (cache-handler.cjs).
   return json(importResponse, result);
 });
