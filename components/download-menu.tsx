@@ -6,7 +6,9 @@ import { SlowDownloadNote } from './slow-download-note';
  * open it only these few lines of HTML. With `section` (the name of the section shown, as in
  * its URL) it offers that section's PDF, EPUB and HTML as well as the whole text's. With
  * `chineseOnly` (a text not yet fully translated) it offers a PDF and an EPUB of the Chinese
- * alone too, rather than pages half empty. Following a PDF link says the file is being prepared.
+ * alone too, rather than pages half empty. With `languages` (the target languages the page
+ * shows, e.g. `['en', 'fr']`) the files are in those languages and the XLIFF in the first;
+ * without it, English as before. Following a PDF link says the file is being prepared.
  */
 export function DownloadMenu({
   slug,
@@ -14,15 +16,19 @@ export function DownloadMenu({
   uiLang,
   section,
   chineseOnly = false,
+  languages,
 }: {
   slug: string;
   t: TFunction;
   uiLang: string;
   section?: string;
   chineseOnly?: boolean;
+  languages?: readonly string[];
 }) {
   const base = `/api/texts/${slug}/export`;
-  const files = (suffix: string): [string, string][] => [
+  const english = !languages || (languages.length === 1 && languages[0] === 'en');
+  const lang = english ? '' : `&lang=${encodeURIComponent(languages.join(','))}`;
+  const fileLinks = (suffix: string): [string, string][] => [
     [`${base}?format=pdf&paper=A4${suffix}`, t('download.pdfA4')],
     [`${base}?format=pdf&paper=Letter${suffix}`, t('download.pdfLetter')],
     [`${base}?format=epub${suffix}`, t('download.epub')],
@@ -34,9 +40,10 @@ export function DownloadMenu({
         ] as [string, string][])
       : []),
   ];
+  const files = (section: string): [string, string][] => fileLinks(`${lang}${section}`);
   const whole: [string, string][] = [
     ...files(''),
-    [`/api/texts/${slug}/xliff`, t('download.xliff')],
+    [`/api/texts/${slug}/xliff${english ? '' : `?lang=${encodeURIComponent(languages[0] ?? 'en')}`}`, t('download.xliff')],
     [`/api/texts/${slug}`, t('download.json')],
   ];
   const links = (items: [string, string][]) =>

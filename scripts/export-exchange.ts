@@ -1,13 +1,14 @@
 // The exchange formats of `npm run -s export`:
-//   export -- <slug> --format xliff [--version 1.2|2.0] [--status untranslated,draft,stale,reviewed] [--source-in-target]
-//   export -- <slug>|--all --format tmx [--drafts] [--segtype paragraph|sentence]
+//   export -- <slug> --format xliff [--version 1.2|2.0] [--status untranslated,draft,stale,reviewed] [--source-in-target] [--lang fr]
+//   export -- <slug>|--all --format tmx [--drafts] [--segtype paragraph|sentence] [--lang fr]
 import { parseArgs } from 'node:util';
 import { glossStatuses, type GlossStatus } from '@/lib/gloss/types';
+import { parseTargetLanguage } from '@/lib/i18n/target-language';
 import { exportTmx, exportXliff } from '@/lib/library/exchange-export';
 
 const USAGE =
-  'Usage: npm run -s export -- <slug> --format xliff [--version 1.2|2.0] [--status untranslated,draft,stale,reviewed] [--source-in-target] [--section <name>|s<n>] > file.xlf\n' +
-  '       npm run -s export -- <slug>|--all --format tmx [--drafts] [--segtype paragraph|sentence] > file.tmx';
+  'Usage: npm run -s export -- <slug> --format xliff [--version 1.2|2.0] [--status untranslated,draft,stale,reviewed] [--source-in-target] [--section <name>|s<n>] [--lang <tag>] > file.xlf\n' +
+  '       npm run -s export -- <slug>|--all --format tmx [--drafts] [--segtype paragraph|sentence] [--lang <tag>] > file.tmx';
 
 function fail(message: string, code = 2): never {
   console.error(message);
@@ -21,6 +22,7 @@ export async function runExchangeExport(args: string[]): Promise<void> {
     version: { type: 'string' },
     status: { type: 'string' },
     section: { type: 'string' },
+    lang: { type: 'string' },
     all: { type: 'boolean', default: false },
     drafts: { type: 'boolean', default: false },
     segtype: { type: 'string' },
@@ -45,6 +47,9 @@ export async function runExchangeExport(args: string[]): Promise<void> {
   const { values, positionals } = parsed;
   const [slug, ...rest] = positionals;
   if (rest.length > 0) fail(USAGE);
+  const language = parseTargetLanguage(values.lang ?? 'en');
+  if (!language.ok) fail(`--lang: ${language.error}`);
+  const lang = language.lang;
   if (values.format === 'xliff') {
     if (!slug || values.all) fail(USAGE);
     if (values.segtype !== undefined) fail('--segtype is for TMX');
@@ -57,12 +62,13 @@ export async function runExchangeExport(args: string[]): Promise<void> {
     const result = await exportXliff(slug, {
       version,
       sourceInTarget: values['source-in-target'],
+      lang,
       ...(statuses ? { statuses: statuses as GlossStatus[] } : {}),
       ...(values.section !== undefined ? { section: values.section } : {}),
     });
     if (!result.ok) fail(result.error, 1);
     process.stdout.write(result.xml);
-    console.error(`${result.units} units, XLIFF ${version}`);
+    console.error(`${result.units} units, XLIFF ${version}, into ${lang}`);
     return;
   }
   if (values.format === 'tmx') {
@@ -70,10 +76,10 @@ export async function runExchangeExport(args: string[]): Promise<void> {
     if (values.section !== undefined) fail('--section is for XLIFF (a memory is for the whole text)');
     const segtype = values.segtype ?? 'paragraph';
     if (segtype !== 'paragraph' && segtype !== 'sentence') fail(`--segtype must be paragraph or sentence, not ${segtype}`);
-    const result = await exportTmx(values.all ? undefined : slug, { withDrafts: values.drafts, segtype });
+    const result = await exportTmx(values.all ? undefined : slug, { withDrafts: values.drafts, lang, segtype });
     if (!result.ok) fail(result.error, 1);
     process.stdout.write(result.xml);
-    console.error(`${result.units} ${segtype} translation units (${values.drafts ? 'reviewed and draft' : 'reviewed only'})`);
+    console.error(`${result.units} ${segtype} translation units in ${lang} (${values.drafts ? 'reviewed and draft' : 'reviewed only'})`);
     return;
   }
   fail(`--format must be xliff or tmx\n${USAGE}`);

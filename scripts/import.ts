@@ -1,14 +1,15 @@
-// `npm run import -- <file.xlf> [--dry-run] [--force] [--editor name] [--slug s] [--json]`: applies
-// the units of an XLIFF file whose target differs from the current gloss, through the same checks
+// `npm run import -- <file.xlf> [--lang fr] [--dry-run] [--force] [--editor name] [--slug s] [--json]`: applies
+// into one target language (English by default; the file's must be the same) the units of an XLIFF file whose target differs from the current gloss, through the same checks
 // as an edit in the app; reports applied / unchanged / empty / stale / conflict / rejected units with ids.
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { importOutcomes } from '@/lib/exchange/plan';
+import { parseTargetLanguage } from '@/lib/i18n/target-language';
 import { importTooLargeMessage, importXliff, MAX_IMPORT_BYTES, type ImportReport } from '@/lib/library/import';
 import { readBoundedFile } from '@/lib/store/read-file';
 import { exitFlushed, quietOnClosedPipe } from './lib/exit';
 
-const USAGE = 'Usage: npm run import -- <file.xlf> [--dry-run] [--force] [--editor name] [--slug s] [--json]';
+const USAGE = 'Usage: npm run import -- <file.xlf> [--lang <tag>] [--dry-run] [--force] [--editor name] [--slug s] [--json]';
 
 function short(text: string | undefined, max = 60): string {
   const chars = [...(text ?? '')];
@@ -17,8 +18,8 @@ function short(text: string | undefined, max = 60): string {
 
 function printReport(report: ImportReport): void {
   const head = report.dryRun
-    ? `Dry run: nothing was written. ${report.file} → ${report.slug} would change:`
-    : `${report.file} → ${report.slug}:`;
+    ? `Dry run: nothing was written. ${report.file} → ${report.slug} (${report.lang}) would change:`
+    : `${report.file} → ${report.slug} (${report.lang}):`;
   console.log(head);
   console.log(importOutcomes.map((o) => `${report.counts[o]} ${o}`).join(', '));
   for (const outcome of importOutcomes) {
@@ -52,12 +53,18 @@ async function main() {
       force: { type: 'boolean', default: false },
       editor: { type: 'string' },
       slug: { type: 'string' },
+      lang: { type: 'string' },
       json: { type: 'boolean', default: false },
     },
   });
   const [file, ...rest] = positionals;
   if (!file || rest.length > 0) {
     console.error(USAGE);
+    process.exit(2);
+  }
+  const language = parseTargetLanguage(values.lang ?? 'en');
+  if (!language.ok) {
+    console.error(`--lang: ${language.error}\n${USAGE}`);
     process.exit(2);
   }
   const read = await readBoundedFile(file, MAX_IMPORT_BYTES, '32 MB');
@@ -70,6 +77,7 @@ async function main() {
     fileName: file,
     editor: values.editor?.trim() || os.userInfo().username || 'import',
     ...(values.slug ? { slug: values.slug } : {}),
+    lang: language.lang,
     dryRun: values['dry-run'],
     force: values.force,
   });

@@ -231,6 +231,8 @@ export const importOutcomeSchema = z.enum(['applied', 'unchanged', 'empty', 'sta
 export const importResponse = z.object({
   ok: z.literal(true),
   slug: z.string(),
+  /** The target language the file was imported into. */
+  lang: targetLanguageSchema,
   file: z.string(),
   version: z.enum(['1.2', '2.0']),
   dryRun: z.boolean(),

@@ -2,7 +2,7 @@ import { SOURCE_LANGUAGE, TARGET_LANGUAGE } from './types';
 import { TOOL_ID } from './xliff-write';
 import { element, serializeXml } from './xml';
 
-/** One Chinese–English pair for a translation memory. */
+/** One Chinese–target pair for a translation memory. */
 export interface MemoryPair {
   /** `<slug>/<id>`, unique in the memory. */
   id: string;
@@ -13,12 +13,14 @@ export interface MemoryPair {
 
 /**
  * Writes a TMX 1.4 translation memory (`srclang="zh-CN"`, paragraph segments unless `segtype` says sentence): one `<tu>` per
- * pair with `tuid`, its status as `<prop type="x-status">`, and a `<tuv>` per language.
+ * pair with `tuid`, its status as `<prop type="x-status">`, and a `<tuv>` per language, the
+ * target's `xml:lang` being `targetLanguage` (English by default).
  * `[{ id: 'a/c4pzjo', source: '你好', target: 'Hello', status: 'reviewed' }]` → `<tmx version="1.4">…`.
  */
 export function serializeTmx(
   pairs: readonly MemoryPair[],
   created: Date = new Date(),
+  targetLanguage: string = TARGET_LANGUAGE,
   segtype: 'paragraph' | 'sentence' = 'paragraph',
 ): string {
   const stamp = created
@@ -44,7 +46,7 @@ export function serializeTmx(
           element('tu', { tuid: pair.id }, [
             element('prop', { type: 'x-status' }, [pair.status]),
             element('tuv', { 'xml:lang': SOURCE_LANGUAGE }, [element('seg', {}, [pair.source])]),
-            element('tuv', { 'xml:lang': TARGET_LANGUAGE }, [element('seg', {}, [pair.target])]),
+            element('tuv', { 'xml:lang': targetLanguage }, [element('seg', {}, [pair.target])]),
           ]),
         ),
       ),

@@ -1,6 +1,6 @@
 import type { GlossStatus, SavedStatus } from '@/lib/gloss/types';
 
-/** The language codes written into exchange files. */
+/** The language codes written into exchange files; the target is English unless a document names another. */
 export const SOURCE_LANGUAGE = 'zh-CN';
 export const TARGET_LANGUAGE = 'en';
 
@@ -25,6 +25,8 @@ export interface ExportUnit {
 export interface ExportDocument {
   /** The text's slug, written as the file's `original`, so an import can tell which text it is for. */
   slug: string;
+  /** The glosses' language (`target-language`, `trgLang`, `xml:lang`): a canonical tag, English when absent. */
+  targetLanguage?: string;
   units: ExportUnit[];
   /**
    * Write the Chinese into every `<target>` (1.2) instead of the gloss: OmegaT translates the

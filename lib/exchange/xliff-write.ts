@@ -1,3 +1,4 @@
+import { targetLanguageName } from '@/lib/i18n/target-language';
 import { toXliff12State, toXliff20State } from './states';
 import { SOURCE_LANGUAGE, TARGET_LANGUAGE, type ExportDocument, type ExportUnit } from './types';
 import { element, serializeXml, type XmlElement } from './xml';
@@ -13,16 +14,21 @@ export const REVISION_PREFIX = 'revision:';
 /** How the English of a stale unit is introduced in its note when the target holds the Chinese. */
 export const STALE_NOTE_PREFIX = 'English before the Chinese changed (revise it): ';
 
-function unit12(unit: ExportUnit, sourceInTarget: boolean): XmlElement {
+/** The same for any target language: `staleNotePrefix('fr')` → `'French before the Chinese changed (revise it): '`. */
+export function staleNotePrefix(lang: string): string {
+  return lang === TARGET_LANGUAGE ? STALE_NOTE_PREFIX : `${targetLanguageName(lang)} before the Chinese changed (revise it): `;
+}
+
+function unit12(unit: ExportUnit, sourceInTarget: boolean, lang: string): XmlElement {
   const { state, approved } = toXliff12State(unit.status);
   const children: XmlElement[] = [element('source', { 'xml:lang': SOURCE_LANGUAGE }, [unit.source])];
-  if (sourceInTarget) children.push(element('target', { 'xml:lang': TARGET_LANGUAGE, state }, [unit.source]));
-  else if (unit.target !== undefined) children.push(element('target', { 'xml:lang': TARGET_LANGUAGE, state }, [unit.target]));
+  if (sourceInTarget) children.push(element('target', { 'xml:lang': lang, state }, [unit.source]));
+  else if (unit.target !== undefined) children.push(element('target', { 'xml:lang': lang, state }, [unit.target]));
   for (const note of unit.notes) children.push(element('note', { from: TOOL_ID }, [note]));
   // With the Chinese in the target, a stale gloss would be nowhere in the CAT tool (it is left out
   // of the TMX, being the English of other Chinese): it goes along as a note for the translator.
   if (sourceInTarget && unit.status === 'stale' && unit.target !== undefined)
-    children.push(element('note', { from: TOOL_ID }, [`${STALE_NOTE_PREFIX}${unit.target}`]));
+    children.push(element('note', { from: TOOL_ID }, [`${staleNotePrefix(lang)}${unit.target}`]));
   return element(
     'trans-unit',
     {
@@ -39,12 +45,14 @@ function unit12(unit: ExportUnit, sourceInTarget: boolean): XmlElement {
 
 /**
  * Writes an XLIFF 1.2 document: one `<file original="<slug>">`, one `<trans-unit>` per unit with
- * `id` = block id, `<source>` the Chinese, `<target>` the gloss with its state, notes as
+ * `id` = block id, `<source>` the Chinese, `<target>` the gloss with its state (`target-language` and
+ * `xml:lang` the document's target language, English by default), notes as
  * `<note>`s and the export revision in `extradata`. With `sourceInTarget`, every `<target>`
  * holds the Chinese (for OmegaT; an import takes such a target as not translated), and a stale
  * unit's English goes in a note.
  */
 export function serializeXliff12(doc: ExportDocument): string {
+  const lang = doc.targetLanguage ?? TARGET_LANGUAGE;
   return serializeXml(
     element('xliff', { version: '1.2', xmlns: XLIFF12_NS }, [
       element(
@@ -52,7 +60,7 @@ export function serializeXliff12(doc: ExportDocument): string {
         {
           original: doc.slug,
           'source-language': SOURCE_LANGUAGE,
-          'target-language': TARGET_LANGUAGE,
+          'target-language': lang,
           datatype: 'plaintext',
           'tool-id': TOOL_ID,
         },
@@ -61,7 +69,7 @@ export function serializeXliff12(doc: ExportDocument): string {
           element(
             'body',
             {},
-            doc.units.map((unit) => unit12(unit, doc.sourceInTarget === true)),
+            doc.units.map((unit) => unit12(unit, doc.sourceInTarget === true, lang)),
           ),
         ],
       ),
@@ -93,12 +101,18 @@ function unit20(unit: ExportUnit): XmlElement {
   return element('unit', { id: unit.id, name: unit.id }, children);
 }
 
-/** Writes an XLIFF 2.0 document: `<unit>`s with one `<segment>` each, states on the segment, the revision as `mda:meta`. */
+/** Writes an XLIFF 2.0 document (`trgLang` the document's target language): `<unit>`s with one `<segment>` each, states on the segment, the revision as `mda:meta`. */
 export function serializeXliff20(doc: ExportDocument): string {
   return serializeXml(
     element(
       'xliff',
-      { version: '2.0', xmlns: XLIFF20_NS, 'xmlns:mda': MDA_NS, srcLang: SOURCE_LANGUAGE, trgLang: TARGET_LANGUAGE },
+      {
+        version: '2.0',
+        xmlns: XLIFF20_NS,
+        'xmlns:mda': MDA_NS,
+        srcLang: SOURCE_LANGUAGE,
+        trgLang: doc.targetLanguage ?? TARGET_LANGUAGE,
+      },
       [element('file', { id: 'f1', original: doc.slug }, doc.units.map(unit20))],
     ),
   );

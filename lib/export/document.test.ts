@@ -203,7 +203,8 @@ describe('buildExportDocument', () => {
       { kind: 'note', number: 3 },
       { kind: 'text', text: '。' },
     ]);
-    expect(b3?.en).toEqual([
+    expect(b3?.glosses.map((g) => g.lang)).toEqual(['en']);
+    expect(b3?.glosses[0]?.runs).toEqual([
       { kind: 'text', text: 'Tesla' },
       { kind: 'note', number: 2 },
       { kind: 'text', text: ' too.' },
@@ -212,13 +213,13 @@ describe('buildExportDocument', () => {
     expect(doc.sections.map((s) => s.notes.map((n) => n.number))).toEqual([[1], [2, 3], [4]]);
   });
 
-  it('keeps untranslated blocks with en null and breaks empty', () => {
+  it('keeps untranslated blocks with no English runs and breaks empty', () => {
     const last = doc.sections[2]?.blocks;
-    expect(last?.map((b) => [b.type, runsText(b.zh), b.en])).toEqual([
+    expect(last?.map((b) => [b.type, runsText(b.zh), b.glosses[0]?.runs])).toEqual([
       ['heading', '第二章', null],
       ['list-item', '没有翻译', null],
     ]);
-    expect(doc.sections[1]?.blocks[3]).toMatchObject({ type: 'break', zh: [], en: null });
+    expect(doc.sections[1]?.blocks[3]).toMatchObject({ type: 'break', zh: [], glosses: [{ lang: 'en', runs: null }] });
   });
 
   it('is one section for a text without headings, and empty for an empty text', () => {

@@ -21,16 +21,24 @@ export type Run =
   | { kind: 'ruby'; pairs: [string, string][] }
   | { kind: 'note'; number: number };
 
+/** A block's gloss in one target language. */
+export interface DocGloss {
+  /** A canonical target language tag (`en`, `fr`, `pt-BR`). */
+  lang: string;
+  /** null when the block has no gloss in this language yet (and on breaks): never another language's. */
+  runs: Run[] | null;
+  /** The gloss was written for an earlier version of the Chinese. */
+  stale: boolean;
+}
+
 export interface DocBlock {
   id: string;
   type: BlockType;
   /** Heading level (1–6); only on headings. */
   level?: number;
   zh: Run[];
-  /** null when the block has no English yet (and on breaks). */
-  en: Run[] | null;
-  /** The English was written for an earlier version of the Chinese. */
-  stale: boolean;
+  /** One per language of the document, in its order (see ExportDocument.languages). */
+  glosses: DocGloss[];
 }
 
 export interface DocNote {
@@ -63,9 +71,17 @@ export interface DocSection {
   notes: DocNote[];
 }
 
+/** The title in one target language; null when not translated into it. */
+export interface DocTitle {
+  lang: string;
+  text: string | null;
+}
+
 export interface ExportDocument {
   slug: string;
-  title: { zh: string; en: string | null };
+  /** The target languages shown beside the Chinese, in order: one or two (`['en']`, `['en', 'fr']`). */
+  languages: string[];
+  title: { zh: string; glosses: DocTitle[] };
   meta: TextMeta;
   sections: DocSection[];
   /** Every note, numbered from 1 in document order (notes of vanished blocks last). */
@@ -73,7 +89,10 @@ export interface ExportDocument {
 }
 
 export interface DocumentSources {
+  /** The text; its glosses are the document's when `views` is absent. */
   text: TextView;
+  /** The text loaded in each target language to show, in order (one or two); `[text]` when absent. */
+  views?: readonly TextView[];
   /** The text's translator's notes, as the notes file has them. */
   notes: readonly NoteSource[];
   /** Tokens with pinyin by block id: given, the Chinese carries ruby. */
@@ -177,20 +196,35 @@ function docSections(sections: readonly Section[], blocks: readonly DocBlock[]):
 }
 
 /**
- * Builds the export document of a text: blocks as runs, notes anchored and numbered, sections
+ * Builds the export document of a text in one or two target languages (`views`, each block's
+ * gloss in each; a missing gloss stays missing, never filled from another language): blocks as
+ * runs, notes anchored and numbered (their markers in the Chinese and the English), sections
  * those of the reader (one for a short text; else by chapter, long chapters cut in parts).
  * `buildExportDocument({ text, notes: [] })` → `{ slug, title, sections: [{ name: 'c4pzjo', number: 1, … }], notes: [] }`.
  */
-export function buildExportDocument({ text, notes: noteSources, readings, sections: given }: DocumentSources): ExportDocument {
+export function buildExportDocument({
+  text,
+  views = [text],
+  notes: noteSources,
+  readings,
+  sections: given,
+}: DocumentSources): ExportDocument {
   const notes: DocNote[] = [];
+  // Each language's blocks by id (the views are of the same source, so the same ids).
+  const byId = views.map((view) => new Map(view.blocks.map((b) => [b.id, b])));
+  // The notes are written against the English: their markers go into the English only.
+  const englishAt = views.findIndex((view) => view.lang === 'en');
   const byBlock = new Map<string, NoteSource[]>();
   for (const note of noteSources) byBlock.set(note.block, [...(byBlock.get(note.block) ?? []), note]);
 
   const blocks: DocBlock[] = text.blocks.map((block) => {
-    if (!isGlossable(block.type)) return { id: block.id, type: block.type, zh: [], en: null, stale: false };
+    if (!isGlossable(block.type))
+      return { id: block.id, type: block.type, zh: [], glosses: views.map((v) => ({ lang: v.lang, runs: null, stale: false })) };
     const tokens = readings?.[block.id] ?? [];
+    const inLanguage = byId.map((ids) => ids.get(block.id));
+    const english = englishAt >= 0 ? inLanguage[englishAt]?.en : undefined;
     const anchored = (byBlock.get(block.id) ?? [])
-      .map((n) => anchorNote(n, block.text, block.en))
+      .map((n) => anchorNote(n, block.text, english))
       .sort((a, b) => (a.start ?? Infinity) - (b.start ?? Infinity));
     const zhMarkers: [number, number][] = [];
     const enMarkers: [number, number][] = [];
@@ -205,8 +239,14 @@ export function buildExportDocument({ text, notes: noteSources, readings, sectio
       type: block.type,
       ...(block.level !== undefined ? { level: block.level } : {}),
       zh: textRuns(block.text, tokens, zhMarkers),
-      en: block.en ? textRuns(block.en, [], enMarkers) : null,
-      stale: block.status === 'stale',
+      glosses: views.map((view, i) => {
+        const gloss = inLanguage[i]?.en;
+        return {
+          lang: view.lang,
+          runs: gloss ? textRuns(gloss, [], i === englishAt ? enMarkers : []) : null,
+          stale: inLanguage[i]?.status === 'stale',
+        };
+      }),
     };
   });
   const live = new Set(text.blocks.map((b) => b.id));
@@ -217,7 +257,9 @@ export function buildExportDocument({ text, notes: noteSources, readings, sectio
   const sections = docSections(given ?? splitSections(text.blocks), blocks);
   for (const section of sections) {
     const numbers = new Set(
-      section.blocks.flatMap((b) => [...b.zh, ...(b.en ?? [])]).flatMap((r) => (r.kind === 'note' ? [r.number] : [])),
+      section.blocks
+        .flatMap((b) => [...b.zh, ...b.glosses.flatMap((g) => g.runs ?? [])])
+        .flatMap((r) => (r.kind === 'note' ? [r.number] : [])),
     );
     section.notes = notes.filter((n) => numbers.has(n.number));
   }
@@ -225,7 +267,14 @@ export function buildExportDocument({ text, notes: noteSources, readings, sectio
   const orphans = notes.filter((n) => !live.has(n.block));
   sections.at(-1)?.notes.push(...orphans);
 
-  return { slug: text.slug, title: { zh: text.title.zh, en: text.title.en ?? null }, meta: text.meta, sections, notes };
+  return {
+    slug: text.slug,
+    languages: views.map((v) => v.lang),
+    title: { zh: text.title.zh, glosses: views.map((v) => ({ lang: v.lang, text: v.title.en ?? null })) },
+    meta: text.meta,
+    sections,
+    notes,
+  };
 }
 
 /**

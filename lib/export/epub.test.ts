@@ -107,7 +107,9 @@ describe('buildEpubFiles', () => {
       /<div class="pair" id="b00003"><p class="zh" lang="zh-Hans" xml:lang="zh-Hans">.*?<\/p><p class="en" lang="en" xml:lang="en">He said/,
     );
     expect(s2).toContain('<hr class="break" id="b00005"/>');
-    expect(file('OEBPS/text-1.xhtml')).toContain('<p class="en untranslated" lang="en" xml:lang="en">(Untranslated)</p>');
+    expect(file('OEBPS/text-1.xhtml')).toContain(
+      '<p class="en untranslated" lang="en" xml:lang="en">(Not yet translated into English)</p>',
+    );
   });
 
   it('links notes both ways: reference → footnote, footnote → first reference', () => {

@@ -1,7 +1,8 @@
 import type { DocBlock, DocNote, DocSection, ExportDocument, Run } from './document';
 import { runsText } from './document';
 import { escapeXml, runsMarkup, type RunOptions } from './markup';
-import { EN_LANG, ZH_LANG } from './html';
+import { CONTAINER, CSS, langAttrs, packageDocument, XHTML_HEAD } from './epub-package';
+import { EN_LANG, untranslatedNotice, ZH_LANG } from './html';
 
 /**
  * The files of an EPUB 3 package for a text: the reader's sections in order, gathered into
@@ -39,31 +40,6 @@ export interface EpubFile {
  */
 export const BLOCKS_PER_FILE = 400;
 export const FILE_BYTES = 256 * 1024;
-
-const CSS = `body{font-family:serif;line-height:1.6;margin:0 4%}
-:lang(zh){font-family:'Noto Serif CJK SC','Source Han Serif SC','Songti SC',serif}
-.pair{margin:0 0 1.1em;padding-bottom:.6em;border-bottom:1px solid #ddd6c8;page-break-inside:avoid;break-inside:avoid}
-.pair p,.pair h2,.pair h3,.pair h4,.pair h5,.pair h6{margin:0 0 .35em}
-.pair .en{color:#3b3730}
-.pair-heading{border-bottom:0;page-break-after:avoid;break-after:avoid}
-.pair-heading .en{display:block;font-weight:normal;font-size:.85em}
-.list-item{padding-left:1.2em}
-.untranslated{font-style:italic;color:#5d574d}
-hr.break{border:0;border-top:1px solid #ddd6c8;width:30%;margin:1.5em auto}
-.noteref{font-size:.75em;vertical-align:super;line-height:0;text-decoration:none}
-.footnotes{margin-top:2em;border-top:1px solid #ddd6c8;font-size:.9em}
-.footnotes aside{margin:.5em 0}
-h1{font-size:1.5em}
-h1 .en{display:block;font-weight:normal;font-size:.75em}
-rt{font-size:.55em}
-`;
-
-const XHTML_HEAD = (title: string, lang: string) =>
-  `<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE html>\n` +
-  `<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" lang="${lang}" xml:lang="${lang}">` +
-  `<head><meta charset="UTF-8"/><title>${escapeXml(title)}</title><link rel="stylesheet" type="text/css" href="styles.css"/></head>`;
-
-const langAttrs = (lang: string) => `lang="${lang}" xml:lang="${lang}"`;
 
 /** A run of one section's blocks within a file; `first` when it opens the section. */
 interface Piece {
@@ -134,7 +110,7 @@ function contentFiles(sections: readonly DocSection[], options: EpubOptions): Co
 }
 
 /** The note markers of one block side: an `epub:type="noteref"` link into the footnotes of the same file. */
-function runOptions(lang: 'zh' | 'en'): RunOptions {
+function runOptions(lang: string): RunOptions {
   return {
     noteRef: (n) => `<a epub:type="noteref" class="noteref" href="#note-${n}" id="ref-${lang}-${n}">${n}</a>`,
     rubyParens: true,
@@ -145,31 +121,47 @@ function tagOf(block: DocBlock): string {
   return block.type === 'heading' ? `h${Math.min(Math.max(block.level ?? 2, 2), 6)}` : 'p';
 }
 
-function sideMarkup(block: DocBlock, lang: 'zh' | 'en', runs: readonly Run[] | null): string {
-  const code = lang === 'zh' ? ZH_LANG : EN_LANG;
-  const cls = [lang === 'en' ? 'en' : 'zh', block.type === 'list-item' ? 'list-item' : ''].filter(Boolean).join(' ');
-  if (!runs) return `<p class="${cls} untranslated" ${langAttrs(EN_LANG)}>(Untranslated)</p>`;
-  return `<p class="${cls}" ${langAttrs(code)}>${runsMarkup(runs, runOptions(lang))}</p>`;
+/** One side of a block: the Chinese, or its gloss in one target language. */
+interface Side {
+  /** `zh`, or the target language's tag. */
+  lang: string;
+  runs: readonly Run[] | null;
+  target: boolean;
+}
+
+/** A block's sides in the order and selection of the options (`mode`, `order`). */
+function sidesOf(block: DocBlock, options: EpubOptions): Side[] {
+  const zh: Side = { lang: 'zh', runs: block.zh, target: false };
+  const targets: Side[] = block.glosses.map((g) => ({ lang: g.lang, runs: g.runs, target: true }));
+  if (options.mode === 'zh') return [zh];
+  if (options.mode === 'en') return targets;
+  return options.order === 'zh-first' ? [zh, ...targets] : [...targets, zh];
+}
+
+function sideMarkup(block: DocBlock, side: Side): string {
+  const code = side.target ? side.lang : ZH_LANG;
+  const cls = [side.target ? 'en' : 'zh', block.type === 'list-item' ? 'list-item' : ''].filter(Boolean).join(' ');
+  // A missing gloss says so in English: never another language's gloss in its place.
+  if (!side.runs) return `<p class="${cls} untranslated" ${langAttrs(EN_LANG)}>(${escapeXml(untranslatedNotice(side.lang))})</p>`;
+  return `<p class="${cls}" ${langAttrs(code)}>${runsMarkup(side.runs, runOptions(side.lang))}</p>`;
 }
 
 /** One pair as consecutive blocks in one container, ordered and filtered by the options. */
 function pairMarkup(block: DocBlock, options: EpubOptions): string {
   if (block.type === 'break') return `<hr class="break" id="${escapeXml(block.id)}"/>`;
-  const langs = shownLanguages(options);
+  const sides = sidesOf(block, options);
   if (block.type === 'heading') {
     const tag = tagOf(block);
-    const spans = langs
-      .map((lang) => {
-        const runs = lang === 'zh' ? block.zh : block.en;
-        if (!runs) return '';
-        const cls = lang === 'en' ? ' class="en"' : '';
-        return `<span${cls} ${langAttrs(lang === 'zh' ? ZH_LANG : EN_LANG)}>${runsMarkup(runs, runOptions(lang))}</span>`;
+    const spans = sides
+      .map((side) => {
+        if (!side.runs) return '';
+        const cls = side.target ? ' class="en"' : '';
+        return `<span${cls} ${langAttrs(side.target ? side.lang : ZH_LANG)}>${runsMarkup(side.runs, runOptions(side.lang))}</span>`;
       })
       .filter(Boolean);
     return `<div class="pair pair-heading" id="${escapeXml(block.id)}"><${tag}>${spans.join(options.mode === 'parallel' ? '<br/>' : '')}</${tag}></div>`;
   }
-  const sides = langs.map((lang) => sideMarkup(block, lang, lang === 'zh' ? block.zh : block.en));
-  return `<div class="pair" id="${escapeXml(block.id)}">${sides.join('')}</div>`;
+  return `<div class="pair" id="${escapeXml(block.id)}">${sides.map((side) => sideMarkup(block, side)).join('')}</div>`;
 }
 
 function footnotesMarkup(notes: readonly DocNote[], backTo: ReadonlyMap<number, string>): string {
@@ -186,33 +178,41 @@ function footnotesMarkup(notes: readonly DocNote[], backTo: ReadonlyMap<number, 
   return `<section class="footnotes" epub:type="footnotes" ${langAttrs(EN_LANG)}><h2>Translator’s notes</h2>${asides}</section>`;
 }
 
-function shownLanguages(options: EpubOptions): ('zh' | 'en')[] {
-  if (options.mode !== 'parallel') return [options.mode];
-  return options.order === 'zh-first' ? ['zh', 'en'] : ['en', 'zh'];
-}
-
 /** Each note referenced in these blocks → the id of its first reference as the reader meets them. */
 function firstReferences(blocks: readonly DocBlock[], options: EpubOptions): Map<number, string> {
   const first = new Map<number, string>();
   for (const block of blocks) {
-    for (const lang of shownLanguages(options)) {
-      for (const run of (lang === 'zh' ? block.zh : block.en) ?? []) {
-        if (run.kind === 'note' && !first.has(run.number)) first.set(run.number, `ref-${lang}-${run.number}`);
+    for (const side of sidesOf(block, options)) {
+      for (const run of side.runs ?? []) {
+        if (run.kind === 'note' && !first.has(run.number)) first.set(run.number, `ref-${side.lang}-${run.number}`);
       }
     }
   }
   return first;
 }
 
-function headingText(block: DocBlock): { zh: string; en: string | null } {
-  return { zh: runsText(block.zh), en: block.en ? runsText(block.en) : null };
+/** A heading or section as the nav names it: the Chinese and the first target language's (`en` holds it, in `lang`). */
+interface Label {
+  zh: string;
+  en: string | null;
 }
 
+function headingText(block: DocBlock): Label {
+  const first = block.glosses[0]?.runs;
+  return { zh: runsText(block.zh), en: first ? runsText(first) : null };
+}
+
+/** The document's title as a label: the Chinese and the first target language's. */
+const titleLabel = (doc: ExportDocument): Label => ({ zh: doc.title.zh, en: doc.title.glosses[0]?.text ?? null });
+/** The language of a label's second part. */
+const labelLang = (doc: ExportDocument) => doc.languages[0] ?? EN_LANG;
+
 /** A section as the nav and its file's title name it: its chapter's headings, as the reader does. */
-function sectionTitle(section: DocSection, doc: ExportDocument): { zh: string; en: string | null } {
+function sectionTitle(section: DocSection, doc: ExportDocument): Label {
   if (section.headings.length === 0) {
-    if (section.number === 1 && !section.opening) return doc.title;
-    return { zh: section.opening || doc.title.zh, en: `Part ${section.number}` };
+    if (section.number === 1 && !section.opening) return titleLabel(doc);
+    // "Part n" is English: it names a part only where English is the first target language.
+    return { zh: section.opening || doc.title.zh, en: labelLang(doc) === EN_LANG ? `Part ${section.number}` : null };
   }
   const titles = section.headings.map(headingText);
   const part = section.part && section.part.n > 1 ? ` (${section.part.n}/${section.part.of})` : '';
@@ -226,17 +226,17 @@ function titlePage(doc: ExportDocument): string {
     .map((v) => escapeXml(v ?? ''))
     .join(' · ');
   return (
-    XHTML_HEAD(doc.title.en ?? doc.title.zh, ZH_LANG) +
+    XHTML_HEAD(titleLabel(doc).en ?? doc.title.zh, ZH_LANG) +
     `<body><section epub:type="titlepage"><h1><span ${langAttrs(ZH_LANG)}>${escapeXml(doc.title.zh)}</span>` +
-    (doc.title.en ? `<span class="en" ${langAttrs(EN_LANG)}>${escapeXml(doc.title.en)}</span>` : '') +
+    doc.title.glosses.map((g) => (g.text ? `<span class="en" ${langAttrs(g.lang)}>${escapeXml(g.text)}</span>` : '')).join('') +
     `</h1>${meta ? `<p ${langAttrs(EN_LANG)}>${meta}</p>` : ''}</section></body></html>\n`
   );
 }
 
-function navLabel(title: { zh: string; en: string | null }): string {
+function navLabel(title: Label, lang: string): string {
   return (
     `<span ${langAttrs(ZH_LANG)}>${escapeXml(title.zh)}</span>` +
-    (title.en ? ` · <span ${langAttrs(EN_LANG)}>${escapeXml(title.en)}</span>` : '')
+    (title.en ? ` · <span ${langAttrs(lang)}>${escapeXml(title.en)}</span>` : '')
   );
 }
 
@@ -257,24 +257,24 @@ export const NAV_ENTRIES_MAX = 3_000;
  * with more than NAV_ENTRIES_MAX, the file entries alone.
  */
 function navDocument(doc: ExportDocument, list: readonly ContentFile[]): string {
-  const byFile: { file: string; titles: { zh: string; en: string | null }[]; entries: { link: string; inner: string[] }[] }[] =
-    [];
+  const lang = labelLang(doc);
+  const byFile: { file: string; titles: Label[]; entries: { link: string; inner: string[] }[] }[] = [];
   let last: { link: string; inner: string[] } | undefined;
   for (const { file, pieces } of list) {
-    const group = { file, titles: [] as { zh: string; en: string | null }[], entries: [] as { link: string; inner: string[] }[] };
+    const group = { file, titles: [] as Label[], entries: [] as { link: string; inner: string[] }[] };
     byFile.push(group);
     for (const piece of pieces) {
       const section = piece.section;
       if (piece.first) {
         const title = sectionTitle(section, doc);
-        last = { link: `<a href="${file}#${sectionAnchor(section)}">${navLabel(title)}</a>`, inner: [] };
+        last = { link: `<a href="${file}#${sectionAnchor(section)}">${navLabel(title, lang)}</a>`, inner: [] };
         group.titles.push(title);
         group.entries.push(last);
       }
       const opening = new Set(section.headings.map((h) => h.id));
       for (const b of piece.blocks) {
         if (b.type === 'heading' && !opening.has(b.id))
-          last?.inner.push(`<li><a href="${file}#${escapeXml(b.id)}">${navLabel(headingText(b))}</a></li>`);
+          last?.inner.push(`<li><a href="${file}#${escapeXml(b.id)}">${navLabel(headingText(b), lang)}</a></li>`);
       }
     }
   }
@@ -294,61 +294,18 @@ function navDocument(doc: ExportDocument, list: readonly ContentFile[]): string 
                 ? first
                 : { zh: `${first.zh} – ${end.zh}`, en: first.en && end.en ? `${first.en} – ${end.en}` : null };
             const inner = all.length <= NAV_ENTRIES_MAX ? `<ol>${g.entries.map(entry).join('')}</ol>` : '';
-            return `<li><a href="${g.file}">${navLabel(span)}</a>${inner}</li>`;
+            return `<li><a href="${g.file}">${navLabel(span, lang)}</a>${inner}</li>`;
           })
           .join('');
   const first = list[0]?.file;
   return (
     XHTML_HEAD('Contents', EN_LANG) +
-    `<body><nav epub:type="toc" id="toc"><h1>Contents</h1><ol><li><a href="title.xhtml">${escapeXml(doc.title.en ?? doc.title.zh)}</a></li>${items}</ol></nav>` +
+    `<body><nav epub:type="toc" id="toc"><h1>Contents</h1><ol><li><a href="title.xhtml">${escapeXml(titleLabel(doc).en ?? doc.title.zh)}</a></li>${items}</ol></nav>` +
     `<nav epub:type="landmarks" hidden="hidden"><h2>Landmarks</h2><ol><li><a epub:type="titlepage" href="title.xhtml">Title page</a></li>` +
     (first ? `<li><a epub:type="bodymatter" href="${first}">Text</a></li>` : '') +
     `</ol></nav></body></html>\n`
   );
 }
-
-/** An EPUB date: `YYYY-MM-DD` when the text's date is one, else nothing. */
-function epubDate(date: string | undefined): string | null {
-  return date && /^\d{4}(-\d{2}(-\d{2})?)?$/.test(date) ? date : null;
-}
-
-function packageDocument(doc: ExportDocument, list: readonly ContentFile[], options: EpubOptions): string {
-  const modified = `${options.modified.toISOString().slice(0, 19)}Z`;
-  const date = epubDate(doc.meta.date);
-  const metadata = [
-    `<dc:identifier id="uid">urn:bilingual-reader:${escapeXml(doc.slug)}</dc:identifier>`,
-    `<dc:title id="title-zh" xml:lang="${ZH_LANG}">${escapeXml(doc.title.zh)}</dc:title>`,
-    `<meta refines="#title-zh" property="title-type">main</meta>`,
-    ...(doc.title.en
-      ? [
-          `<dc:title id="title-en" xml:lang="${EN_LANG}">${escapeXml(doc.title.en)}</dc:title>`,
-          `<meta refines="#title-en" property="title-type">subtitle</meta>`,
-        ]
-      : []),
-    ...(doc.meta.author ? [`<dc:creator id="author">${escapeXml(doc.meta.author)}</dc:creator>`] : []),
-    ...(date ? [`<dc:date>${date}</dc:date>`] : []),
-    `<dc:language>${ZH_LANG}</dc:language>`,
-    ...(options.mode === 'zh' ? [] : [`<dc:language>${EN_LANG}</dc:language>`]),
-    `<meta property="dcterms:modified">${modified}</meta>`,
-  ].join('');
-  const manifest = [
-    `<item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>`,
-    `<item id="css" href="styles.css" media-type="text/css"/>`,
-    `<item id="title" href="title.xhtml" media-type="application/xhtml+xml"/>`,
-    ...list.map((p, i) => `<item id="part${i + 1}" href="${p.file}" media-type="application/xhtml+xml"/>`),
-  ].join('');
-  const spine = [`<itemref idref="title"/>`, ...list.map((_, i) => `<itemref idref="part${i + 1}"/>`)].join('');
-  return (
-    `<?xml version="1.0" encoding="UTF-8"?>\n` +
-    `<package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="uid" xml:lang="${ZH_LANG}">` +
-    `<metadata xmlns:dc="http://purl.org/dc/elements/1.1/">${metadata}</metadata>` +
-    `<manifest>${manifest}</manifest><spine>${spine}</spine></package>\n`
-  );
-}
-
-const CONTAINER =
-  `<?xml version="1.0" encoding="UTF-8"?>\n<container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container">` +
-  `<rootfiles><rootfile full-path="OEBPS/content.opf" media-type="application/oebps-package+xml"/></rootfiles></container>\n`;
 
 /**
  * The files of the EPUB, `mimetype` first; zip them in this order (`zipEntries`).
@@ -361,7 +318,15 @@ export function buildEpubFiles(doc: ExportDocument, options: EpubOptions): EpubF
   const files: EpubFile[] = [
     { path: 'mimetype', data: 'application/epub+zip', store: true },
     { path: 'META-INF/container.xml', data: CONTAINER },
-    { path: 'OEBPS/content.opf', data: packageDocument(doc, list, options) },
+    {
+      path: 'OEBPS/content.opf',
+      data: packageDocument(
+        doc,
+        list.map((c) => c.file),
+        options.mode === 'zh' ? [] : doc.languages,
+        options.modified,
+      ),
+    },
     { path: 'OEBPS/nav.xhtml', data: navDocument(doc, list) },
     { path: 'OEBPS/styles.css', data: CSS },
     { path: 'OEBPS/title.xhtml', data: titlePage(doc) },

@@ -45,7 +45,7 @@ describe('renderStandaloneHtml', () => {
       expect(row[3]).toMatch(/^<div class="cell cell-zh" lang="zh-Hans">.*<\/div><div class="cell cell-en" lang="en">/);
     }
     expect(html).toContain('<hr class="row-break" id="b00004">');
-    expect(html).toMatch(/<div class="cell cell-en" lang="en"><p class="mark" lang="en">Untranslated<\/p>/);
+    expect(html).toMatch(/<div class="cell cell-en" lang="en"><p class="mark" lang="en">Not yet translated into English<\/p>/);
   });
 
   it('links each note reference to the note and the note back to the Chinese reference', () => {

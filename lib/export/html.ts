@@ -1,9 +1,10 @@
-import type { DocBlock, DocNote, DocSection, ExportDocument } from './document';
+import { targetLanguageName } from '@/lib/i18n/target-language';
+import type { DocBlock, DocGloss, DocNote, DocSection, ExportDocument } from './document';
 import { blockMarkup, escapeXml, type RunOptions } from './markup';
 import { isLongRow } from './print';
 import { exportCss } from './styles';
 
-/** How the two languages are laid out: side by side, stacked, or one language alone. */
+/** How the languages are laid out: side by side, stacked, the Chinese alone or the target language(s) alone (`en`). */
 export const exportLayouts = ['side', 'stacked', 'zh', 'en'] as const;
 export type ExportLayout = (typeof exportLayouts)[number];
 
@@ -14,35 +15,47 @@ export interface HtmlOptions {
   sections?: readonly string[];
 }
 
-const LAYOUT_LABELS: Record<ExportLayout, string> = {
-  side: 'Side by side',
-  stacked: 'Stacked',
-  zh: 'Chinese only',
-  en: 'English only',
-};
+/** The layouts' labels; `en` shows the target language(s) alone, named when it is not English alone. */
+function layoutLabels(languages: readonly string[]): Record<ExportLayout, string> {
+  const targets = languages.map((lang) => targetLanguageName(lang)).join(' and ');
+  return { side: 'Side by side', stacked: 'Stacked', zh: 'Chinese only', en: `${targets || 'English'} only` };
+}
 
 export const ZH_LANG = 'zh-Hans';
+/** The language of the file's own words (labels, marks, the translator's notes): English. */
 export const EN_LANG = 'en';
 
 /** `s` → the markup of a note reference in one language; the Chinese one is the note's way back. */
-function noteRef(lang: 'zh' | 'en'): RunOptions['noteRef'] {
+function noteRef(lang: string): RunOptions['noteRef'] {
   return (n) => `<sup class="note-ref"><a href="#note-${n}" id="ref-${lang}-${n}" aria-label="Note ${n}">${n}</a></sup>`;
 }
 
 const zhRuns: RunOptions = { noteRef: noteRef('zh'), rubyParens: true };
-const enRuns: RunOptions = { noteRef: noteRef('en'), rubyParens: true };
 
-/** One row: the block's Chinese and English in two cells of the same grid, each with its language. */
+/** What a cell says for a paragraph not translated into `lang`: `Not yet translated into French`. */
+export function untranslatedNotice(lang: string): string {
+  return `Not yet translated into ${targetLanguageName(lang)}`;
+}
+
+/** One target language's cell of a row: its gloss with its `lang`, or the notice (in English, and marked so). */
+function glossCell(block: DocBlock, gloss: DocGloss): string {
+  const body = gloss.runs
+    ? blockMarkup(block, gloss.runs, gloss.lang, '', { noteRef: noteRef(gloss.lang), rubyParens: true })
+    : `<p class="mark" lang="${EN_LANG}">${escapeXml(untranslatedNotice(gloss.lang))}</p>`;
+  const stale = gloss.stale ? `<p class="mark" lang="${EN_LANG}">The Chinese has changed since this was translated</p>` : '';
+  return `<div class="cell cell-en" lang="${escapeXml(gloss.lang)}">${body}${stale}</div>`;
+}
+
+/** One row: the block's Chinese and its gloss in each language, cells of the same grid, each with its language. */
 export function rowHtml(block: DocBlock): string {
   if (block.type === 'break') return `<hr class="row-break" id="${escapeXml(block.id)}">`;
   const zh = blockMarkup(block, block.zh, ZH_LANG, '', zhRuns);
-  const en = block.en ? blockMarkup(block, block.en, EN_LANG, '', enRuns) : `<p class="mark" lang="${EN_LANG}">Untranslated</p>`;
-  const stale = block.stale ? `<p class="mark" lang="${EN_LANG}">The Chinese has changed since this was translated</p>` : '';
-  const longRow = isLongRow(sideLength(block.zh), sideLength(block.en)) ? ' row-long' : '';
+  const longest = Math.max(0, ...block.glosses.map((g) => sideLength(g.runs)));
+  const longRow = isLongRow(sideLength(block.zh), longest) ? ' row-long' : '';
   return (
     `<div class="row row-${block.type}${longRow}" id="${escapeXml(block.id)}">` +
     `<div class="cell cell-zh" lang="${ZH_LANG}">${zh}</div>` +
-    `<div class="cell cell-en" lang="${EN_LANG}">${en}${stale}</div></div>`
+    `${block.glosses.map((gloss) => glossCell(block, gloss)).join('')}</div>`
   );
 }
 
@@ -73,8 +86,8 @@ function sectionHtml(section: DocSection): string {
   return `<section class="section" id="section-${section.name}">${section.blocks.map(rowHtml).join('')}</section>`;
 }
 
-function layoutSwitch(layout: ExportLayout): string {
-  const options = Object.entries(LAYOUT_LABELS)
+function layoutSwitch(layout: ExportLayout, languages: readonly string[]): string {
+  const options = Object.entries(layoutLabels(languages))
     .map(
       ([value, label]) =>
         `<label><input type="radio" name="layout" id="layout-${value}" value="${value}"${value === layout ? ' checked' : ''}> ${label}</label>`,
@@ -83,9 +96,9 @@ function layoutSwitch(layout: ExportLayout): string {
   return `<fieldset class="layout-switch" lang="${EN_LANG}"><legend>Layout</legend>${options}</fieldset>`;
 }
 
-/** The title both languages have, for `<title>` and the page margins: `中文 · English`. */
+/** The title in every language it has, for `<title>` and the page margins: `中文 · English · Français`. */
 export function documentTitle(doc: ExportDocument): string {
-  return doc.title.en ? `${doc.title.zh} · ${doc.title.en}` : doc.title.zh;
+  return [doc.title.zh, ...doc.title.glosses.flatMap((g) => (g.text ? [g.text] : []))].join(' · ');
 }
 
 /**
@@ -111,9 +124,11 @@ export function renderStandaloneHtml(doc: ExportDocument, options: HtmlOptions):
     (doc.meta.author ? `<meta name="author" content="${escapeXml(doc.meta.author)}">` : '') +
     `<style>${exportCss(title)}</style></head><body>` +
     `<header class="text-header"><h1 class="text-title"><span lang="${ZH_LANG}">${escapeXml(doc.title.zh)}</span>` +
-    (doc.title.en ? `<span lang="${EN_LANG}">${escapeXml(doc.title.en)}</span>` : '') +
-    `</h1>${meta ? `<p class="text-meta" lang="${EN_LANG}">${meta}</p>` : ''}${layoutSwitch(options.layout)}</header>` +
-    `<main class="reader">${sections.map(sectionHtml).join('')}</main>` +
+    doc.title.glosses
+      .map((g) => (g.text ? `<span class="title-gloss" lang="${escapeXml(g.lang)}">${escapeXml(g.text)}</span>` : ''))
+      .join('') +
+    `</h1>${meta ? `<p class="text-meta" lang="${EN_LANG}">${meta}</p>` : ''}${layoutSwitch(options.layout, doc.languages)}</header>` +
+    `<main class="reader${doc.languages.length > 1 ? ' two-targets' : ''}">${sections.map(sectionHtml).join('')}</main>` +
     notesHtml(notes) +
     `</body></html>\n`
   );

@@ -18,13 +18,14 @@ body{margin:0 auto;max-width:76rem;padding:1.5rem clamp(1rem,4vw,2.5rem) 3rem;ba
 a{color:var(--accent)}
 .text-title{font-size:1.9rem;line-height:1.35;margin:.5rem 0}
 .text-title span{display:block}
-.text-title [lang=en]{font-weight:400;font-size:.8em;color:var(--muted)}
+.text-title .title-gloss{font-weight:400;font-size:.8em;color:var(--muted);font-family:var(--font-en)}
 .text-meta{color:var(--muted);font-family:var(--font-ui);font-size:.95rem;display:flex;flex-wrap:wrap;gap:.25rem 1rem}
 .layout-switch{border:0;padding:0;margin:1rem 0;font-family:var(--font-ui);font-size:.9rem;display:flex;flex-wrap:wrap;gap:.25rem .75rem;align-items:center}
 .layout-switch legend{float:left;margin-right:.5rem;color:var(--muted)}
 .row{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);column-gap:clamp(1rem,3vw,2.5rem);padding:.2rem 0}
 .cell-zh{font-size:1.125rem;line-height:1.9}
-.cell-en{line-height:1.65}
+.cell-en{line-height:1.65;font-family:var(--font-en)}
+.two-targets .row{grid-template-columns:minmax(0,1.1fr) minmax(0,1fr) minmax(0,1fr)}
 .cell>p,.cell>h2,.cell>h3,.cell>h4,.cell>h5,.cell>h6{margin:.4rem 0}
 .cell .list-item{display:list-item;list-style:disc outside;margin-left:1.25em}
 .row-heading{margin-top:1.25rem;border-top:1px solid var(--rule);padding-top:.75rem}
@@ -54,6 +55,7 @@ body{background:none;max-width:none;padding:0;font-size:10.5pt;line-height:1.5}
 .row-heading h2,.row-heading h3,.row-heading h4,.row-heading h5,.row-heading h6{font-size:12.5pt}
 .text-header{break-after:avoid}
 html:has(#layout-side:checked) .row{grid-template-columns:minmax(0,1fr) minmax(0,1fr)}
+html:has(#layout-side:checked) .two-targets .row{grid-template-columns:minmax(0,1.1fr) minmax(0,1fr) minmax(0,1fr)}
 a{color:inherit}
 a.url-shown::after{content:' (' attr(href) ')';font-size:.85em;word-break:break-all}
 .notes{break-before:auto}

@@ -7,6 +7,9 @@ import type { ExportDocument, ExportUnit, UnitKind } from '@/lib/exchange/types'
 import { serializeXliff12, serializeXliff20 } from '@/lib/exchange/xliff-write';
 import { TITLE_KEY, type GlossStatus } from '@/lib/gloss/types';
 import { glossRevision } from '@/lib/gloss/validate';
+import { describeLanguage } from '@/lib/exchange/languages';
+import { DEFAULT_TARGET_LANGUAGE, type TargetLanguage } from '@/lib/i18n/target-language';
+import { textHasLanguage } from '@/lib/store/languages';
 import { readGlossary, readNotes, readTextGlossary } from '@/lib/store/annotations';
 import { isGlossable } from '@/lib/text/types';
 import { sectionIndexNamed } from '@/lib/text/sections';
@@ -17,11 +20,13 @@ export type XliffVersion = '1.2' | '2.0';
 
 export type ExportFailure = { ok: false; kind: 'not-found' | 'broken-file'; error: string };
 
-function termNotes(zh: string, glossary: readonly TermEntry[]): string[] {
+function termNotes(zh: string, glossary: readonly TermEntry[], lang: TargetLanguage): string[] {
   const seen = new Set<string>();
+  // The glossary is English's: for another language its terms are a reference, and say so.
+  const label = lang === DEFAULT_TARGET_LANGUAGE ? 'Glossary' : 'Glossary (English)';
   return findTerms(zh, glossary)
     .filter((match) => !seen.has(match.term) && seen.add(match.term))
-    .map((match) => `Glossary: ${match.term} = ${match.en.join(' / ')}`);
+    .map((match) => `${label}: ${match.term} = ${match.en.join(' / ')}`);
 }
 
 /**
@@ -35,6 +40,7 @@ export function exportUnits(
   glossary: readonly TermEntry[],
   statuses?: readonly GlossStatus[],
 ): ExportUnit[] {
+  const lang = text.lang;
   const units: ExportUnit[] = [
     {
       id: TITLE_KEY,
@@ -43,7 +49,7 @@ export function exportUnits(
       ...(text.title.en ? { target: text.title.en } : {}),
       status: text.title.status,
       revision: glossRevision(text.title.en),
-      notes: termNotes(text.title.zh, glossary),
+      notes: termNotes(text.title.zh, glossary, lang),
     },
   ];
   for (const block of text.blocks) {
@@ -56,26 +62,41 @@ export function exportUnits(
       ...(block.en ? { target: block.en } : {}),
       status: block.status,
       revision: glossRevision(block.en),
-      notes: [...blockNotes, ...termNotes(block.text, glossary)],
+      notes: [...blockNotes, ...termNotes(block.text, glossary, lang)],
     });
   }
   return statuses ? units.filter((unit) => statuses.includes(unit.status)) : units;
 }
 
-async function loadForExport(slug: string): Promise<{ ok: true; text: TextView } | ExportFailure> {
-  const loaded = await loadText(slug);
+/** A text in one target language; a language the text does not have is not found (never exported as all untranslated). */
+async function loadForExport(
+  slug: string,
+  lang: TargetLanguage = DEFAULT_TARGET_LANGUAGE,
+): Promise<{ ok: true; text: TextView } | ExportFailure> {
+  const loaded = await loadText(slug, { lang });
   if (!loaded) return { ok: false, kind: 'not-found', error: `No text "${slug}"` };
+  if (!(await textHasLanguage(slug, lang)))
+    return { ok: false, kind: 'not-found', error: `"${slug}" has no ${describeLanguage(lang)} translation` };
   if (!loaded.ok) return { ok: false, kind: 'broken-file', error: loaded.broken.error };
   if (loaded.text.glossError) return { ok: false, kind: 'broken-file', error: loaded.text.glossError };
   return { ok: true, text: loaded.text };
 }
 
-/** The XLIFF of one text. `exportXliff('karpathy-no-priors', '1.2')` → `{ ok: true, xml: '<?xml …' }`. */
+/**
+ * The XLIFF of one text in one target language (English by default).
+ * `exportXliff('karpathy-no-priors', { version: '2.0', lang: 'fr' })` → `{ ok: true, xml: '<?xml … trgLang="fr" …' }`.
+ */
 export async function exportXliff(
   slug: string,
-  options: { version?: XliffVersion; statuses?: readonly GlossStatus[]; sourceInTarget?: boolean; section?: string } = {},
+  options: {
+    version?: XliffVersion;
+    statuses?: readonly GlossStatus[];
+    sourceInTarget?: boolean;
+    section?: string;
+    lang?: TargetLanguage;
+  } = {},
 ): Promise<{ ok: true; xml: string; units: number } | ExportFailure> {
-  const loaded = await loadForExport(slug);
+  const loaded = await loadForExport(slug, options.lang);
   if (!loaded.ok) return loaded;
   // One section (a chapter of a book): its blocks only, and the title with the first.
   let inSection: ((id: string) => boolean) | undefined;
@@ -95,6 +116,7 @@ export async function exportXliff(
     inSection = (id) => ids.has(id);
   }
   const [notes, shared, own] = await Promise.all([
+    // Translator's notes and the glossary are English's; for another language they are references.
     readNotes(slug, GLOSS_LANGUAGE),
     readGlossary(GLOSS_LANGUAGE),
     readTextGlossary(slug, GLOSS_LANGUAGE),
@@ -102,6 +124,7 @@ export async function exportXliff(
   const glossary = mergeGlossaries(shared, own);
   const doc: ExportDocument = {
     slug,
+    targetLanguage: loaded.text.lang,
     units: exportUnits(loaded.text, notes, glossary, options.statuses).filter((unit) => !inSection || inSection(unit.id)),
     sourceInTarget: options.sourceInTarget === true,
   };
@@ -134,24 +157,32 @@ function memoryPairs(text: TextView, withDrafts: boolean): MemoryPair[] {
 }
 
 /**
- * A TMX translation memory of reviewed pairs (and drafts with `withDrafts`) of one text, or of
- * every text when `slug` is undefined. Stale and untranslated glosses never go in. With
- * `segtype: 'sentence'` each pair is cut into its aligned sentences (lib/library/sentence-memory.ts).
+ * A TMX translation memory of reviewed pairs (and drafts with `withDrafts`) in one target
+ * language (English by default) of one text, or of every text that has the language when `slug`
+ * is undefined. Stale and untranslated glosses never go in. With `segtype: 'sentence'` each pair is
+ * cut into its aligned sentences (lib/library/sentence-memory.ts).
  */
 export async function exportTmx(
   slug: string | undefined,
-  options: { withDrafts?: boolean; segtype?: 'paragraph' | 'sentence' } = {},
+  options: { withDrafts?: boolean; lang?: TargetLanguage; segtype?: 'paragraph' | 'sentence' } = {},
 ): Promise<{ ok: true; xml: string; units: number } | ExportFailure> {
+  const lang = options.lang ?? DEFAULT_TARGET_LANGUAGE;
   const texts: TextView[] = [];
   if (slug !== undefined) {
-    const loaded = await loadForExport(slug);
+    const loaded = await loadForExport(slug, lang);
     if (!loaded.ok) return loaded;
     texts.push(loaded.text);
-  } else {
+  } else if (lang === DEFAULT_TARGET_LANGUAGE) {
     for (const entry of await loadLibrary()) if (entry.ok && !entry.text.glossError) texts.push(entry.text);
+  } else {
+    for (const entry of await loadLibrary()) {
+      if (!entry.ok || !(await textHasLanguage(entry.text.slug, lang))) continue;
+      const loaded = await loadForExport(entry.text.slug, lang);
+      if (loaded.ok) texts.push(loaded.text);
+    }
   }
   const paragraphs = texts.flatMap((text) => memoryPairs(text, options.withDrafts === true));
-  if (options.segtype !== 'sentence') return { ok: true, xml: serializeTmx(paragraphs), units: paragraphs.length };
+  if (options.segtype !== 'sentence') return { ok: true, xml: serializeTmx(paragraphs, new Date(), lang), units: paragraphs.length };
   const pairs = await sentenceMemoryPairs(paragraphs);
-  return { ok: true, xml: serializeTmx(pairs, new Date(), 'sentence'), units: pairs.length };
+  return { ok: true, xml: serializeTmx(pairs, new Date(), lang, 'sentence'), units: pairs.length };
 }

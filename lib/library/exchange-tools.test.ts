@@ -95,7 +95,7 @@ describe.skipIf(!hasToolkit && !inCi)('translate-toolkit reads what we write', (
   });
 });
 
-const PROJECT = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+const PROJECT = (lang: string, tokenizer: string) => `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <omegat>
   <project version="1.0">
     <source_dir>__DEFAULT__</source_dir>
@@ -105,9 +105,9 @@ const PROJECT = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
     <glossary_file>__DEFAULT__</glossary_file>
     <dictionary_dir>__DEFAULT__</dictionary_dir>
     <source_lang>zh-CN</source_lang>
-    <target_lang>en</target_lang>
+    <target_lang>${lang}</target_lang>
     <source_tok>org.omegat.tokenizer.LuceneSmartChineseTokenizer</source_tok>
-    <target_tok>org.omegat.tokenizer.LuceneEnglishTokenizer</target_tok>
+    <target_tok>org.omegat.tokenizer.${tokenizer}</target_tok>
     <sentence_seg>false</sentence_seg>
     <support_default_translations>true</support_default_translations>
     <remove_tags>false</remove_tags>
@@ -116,11 +116,12 @@ const PROJECT = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 `;
 
 /** Runs OmegaT headless on a project holding one XLIFF (and optionally a TMX in tm/auto); returns the translated XLIFF. */
-function translateWithOmegat(xliff: string, tmx?: string): string {
+function translateWithOmegat(xliff: string, tmx?: string, lang: 'en' | 'fr' = 'en'): string {
   const project = path.join(work, 'project');
   for (const dir of ['source', 'target', 'tm/auto', 'omegat', 'glossary', 'dictionary'])
     mkdirSync(path.join(project, dir), { recursive: true });
-  writeFileSync(path.join(project, 'omegat.project'), PROJECT);
+  const tokenizer = lang === 'fr' ? 'LuceneFrenchTokenizer' : 'LuceneEnglishTokenizer';
+  writeFileSync(path.join(project, 'omegat.project'), PROJECT(lang, tokenizer));
   writeFileSync(path.join(project, 'source', `${SLUG}.xlf`), xliff);
   if (tmx) writeFileSync(path.join(project, 'tm', 'auto', `${SLUG}.tmx`), tmx);
   execFileSync('omegat', [project, '--mode=console-translate'], {
@@ -157,5 +158,22 @@ describe.skipIf(!hasOmegat && !inCi)('OmegaT round trip', () => {
       counts: { applied: Object.keys(before).length, conflict: 0, stale: 0, rejected: 0 },
     });
     expect(await glossesNow()).toEqual(before);
+  }, 120_000);
+
+  it('in French: OmegaT translates from our French TMX, and the import restores every French gloss and no English', async () => {
+    const english = readFileSync(data.file(`locales/en/${SLUG}.json`), 'utf8');
+    const ids = Object.keys(JSON.parse(english) as Record<string, string>).slice(0, 4);
+    const french = Object.fromEntries(ids.map((id, i) => [id, `Texte français numéro ${i + 1}.`]));
+    data.write(`locales/fr/${SLUG}.json`, JSON.stringify(french));
+    data.write(`locales/fr/${SLUG}.state.json`, '{}\n');
+    const memory = unwrap(await exportTmx(SLUG, { withDrafts: true, lang: 'fr' }));
+    expect(memory.units).toBe(ids.length);
+    data.write(`locales/fr/${SLUG}.json`, '{}\n');
+    const xliff = unwrap(await exportXliff(SLUG, { sourceInTarget: true, lang: 'fr' })).xml;
+    const translated = translateWithOmegat(xliff, memory.xml, 'fr');
+    const result = await importXliff({ bytes: Buffer.from(translated), fileName: 'omegat.xlf', editor: 'ann', lang: 'fr' });
+    expect(result).toMatchObject({ ok: true, lang: 'fr', counts: { applied: ids.length, conflict: 0, stale: 0, rejected: 0 } });
+    expect(JSON.parse(readFileSync(data.file(`locales/fr/${SLUG}.json`), 'utf8'))).toEqual(french);
+    expect(readFileSync(data.file(`locales/en/${SLUG}.json`), 'utf8')).toBe(english);
   }, 120_000);
 });

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { namedError } from '@/lib/named-error';
 import { readNotes } from '@/lib/store/annotations';
 import type { FileExportOptions } from '@/lib/export/options';
-import { exportFile, type ExportedFile } from './export-file';
+import { exportFile, loadExportViews, type ExportedFile } from './export-file';
 import { GLOSS_LANGUAGE, type TextView } from './load';
 
 /**
@@ -57,8 +57,10 @@ function trim(entries: Cache) {
 }
 
 /** The version of a text an export depends on: its blocks, English, title and notes. */
-async function versionOf(text: TextView): Promise<string> {
+async function versionOf(text: TextView, languages: readonly string[]): Promise<string> {
   const notes = await readNotes(text.slug, GLOSS_LANGUAGE);
+  // Every language the file shows (an unknown one is refused by the build, and not cached).
+  const views = await loadExportViews(text, languages).catch(() => []);
   return createHash('sha256')
     .update(
       JSON.stringify([
@@ -67,6 +69,7 @@ async function versionOf(text: TextView): Promise<string> {
         text.meta,
         text.blocks.map((b) => [b.id, b.type, b.level, b.text, b.en, b.status]),
         notes,
+        views.filter((v) => v !== text).map((v) => [v.lang, v.title, v.blocks.map((b) => [b.id, b.en, b.status])]),
       ]),
     )
     .digest('hex');
@@ -84,7 +87,7 @@ export async function cachedExportFile(
   waitMs = EXPORT_WAIT_MS,
 ): Promise<ExportedFile> {
   const entries = cache();
-  const key = `${await versionOf(text)}:${JSON.stringify(options)}`;
+  const key = `${await versionOf(text, options.languages)}:${JSON.stringify(options)}`;
   const found = entries.files.get(key);
   if (found) {
     // Most recently used last.

@@ -7,15 +7,25 @@ import { GLOSS_LANGUAGE, type TextView } from './load';
 import { textSections } from './sections';
 
 /**
- * The export document of a loaded text: its notes anchored and, with `pinyin`, the readings
- * of its words (which means segmenting the whole text; without pinyin nothing is segmented).
+ * The export document of a loaded text, its glosses those of `views` (the text in each target
+ * language to show; the text's own when absent): its notes anchored and, with `pinyin`, the
+ * readings of its words (which means segmenting the whole text; without pinyin nothing is segmented).
  */
-export async function loadExportDocument(text: TextView, options: { pinyin: boolean }): Promise<ExportDocument> {
+export async function loadExportDocument(
+  text: TextView,
+  options: { pinyin: boolean; views?: readonly TextView[] },
+): Promise<ExportDocument> {
   const notes = await readNotes(text.slug, GLOSS_LANGUAGE);
   let readings: Record<string, ReadToken[]> | undefined;
   if (options.pinyin) {
     const annotation = await annotateText(text);
     readings = Object.fromEntries(Object.entries(annotation.blocks).map(([id, block]) => [id, block.tokens]));
   }
-  return buildExportDocument({ text, notes, sections: textSections(text), ...(readings ? { readings } : {}) });
+  return buildExportDocument({
+    text,
+    notes,
+    sections: textSections(text),
+    ...(options.views ? { views: options.views } : {}),
+    ...(readings ? { readings } : {}),
+  });
 }

@@ -6,8 +6,11 @@ import { ExportOptionError, exportFileName, mediaType, type FileExportOptions } 
 import { printPdf } from '@/lib/export/pdf';
 import { zipEntries } from '@/lib/export/zip';
 import { loadExportDocument } from './export-document';
-import type { TextView } from './load';
+import { loadText, type TextView } from './load';
 import { namedError } from '@/lib/named-error';
+import { describeLanguage } from '@/lib/exchange/languages';
+import type { TargetLanguage } from '@/lib/i18n/target-language';
+import { textHasLanguage } from '@/lib/store/languages';
 
 /** The text's gloss or state file is damaged: nothing is exported until it is repaired. */
 export class DamagedTextError extends namedError('DamagedTextError') {}
@@ -21,14 +24,34 @@ export interface ExportedFile {
 }
 
 /**
- * A text as a file: standalone HTML, EPUB or PDF, whole or one section.
+ * The text in each of `languages`, in order (`text` itself where its language is one of them).
+ * A language the text does not have is an ExportOptionError naming it: a file never shows a
+ * language as all untranslated, nor another language in its place.
+ */
+export async function loadExportViews(text: TextView, languages: readonly TargetLanguage[]): Promise<TextView[]> {
+  return Promise.all(
+    languages.map(async (lang) => {
+      if (lang === text.lang) return text;
+      if (!(await textHasLanguage(text.slug, lang)))
+        throw new ExportOptionError(`"${text.slug}" has no ${describeLanguage(lang)} translation`);
+      const loaded = await loadText(text.slug, { lang });
+      if (!loaded?.ok) throw new DamagedTextError(`Not exported: ${loaded ? loaded.broken.error : `no text "${text.slug}"`}`);
+      return loaded.text;
+    }),
+  );
+}
+
+/**
+ * A text as a file: standalone HTML, EPUB or PDF, whole or one section, in Chinese and one or two
+ * target languages (`options.languages`).
  * `exportFile(text, { format: 'epub', … })` → `{ data, mediaType: 'application/epub+zip', fileName: 'slug.epub' }`.
  */
 export async function exportFile(text: TextView, options: FileExportOptions, now: Date = new Date()): Promise<ExportedFile> {
   // A file written around a damaged gloss or state file would pass off missing English as untranslated.
-  const damaged = [text.glossError, text.stateError].filter(Boolean);
-  if (damaged.length > 0) throw new DamagedTextError(`Not exported: ${damaged.join('; ')}`);
-  const doc = await loadExportDocument(text, { pinyin: options.pinyin });
+  const views = await loadExportViews(text, options.languages);
+  const damaged = [text, ...views].flatMap((view) => [view.glossError, view.stateError]).filter(Boolean);
+  if (damaged.length > 0) throw new DamagedTextError(`Not exported: ${[...new Set(damaged)].join('; ')}`);
+  const doc = await loadExportDocument(text, { pinyin: options.pinyin, views });
   const section = options.section === undefined ? undefined : findDocSection(doc, options.section);
   if (options.section !== undefined && !section) {
     throw new ExportOptionError(
@@ -39,7 +62,11 @@ export async function exportFile(text: TextView, options: FileExportOptions, now
   const sections = section ? [section.name] : undefined;
   const base = {
     mediaType: mediaType(options.format),
-    fileName: exportFileName(text.slug, { format: options.format, ...(section ? { section: section.name } : {}) }),
+    fileName: exportFileName(text.slug, {
+      format: options.format,
+      languages: options.languages,
+      ...(section ? { section: section.name } : {}),
+    }),
   };
   switch (options.format) {
     case 'html': {

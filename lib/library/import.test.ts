@@ -196,7 +196,7 @@ describe('importXliff', () => {
     {
       name: 'another language pair',
       xml: '<xliff version="1.2"><file original="karpathy-no-priors" source-language="en" target-language="de"><body><trans-unit id="a"><source>a</source></trans-unit></body></file></xliff>',
-      kind: 'wrong-text',
+      kind: 'wrong-language',
       error: /from en, not Chinese/,
     },
     {

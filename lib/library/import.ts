@@ -1,7 +1,9 @@
 import 'server-only';
 import path from 'node:path';
 import { countOutcomes, planImport, type CurrentUnit, type ImportOutcome, type UnitPlan } from '@/lib/exchange/plan';
+import { checkFileLanguages, describeLanguage } from '@/lib/exchange/languages';
 import type { ImportedFile } from '@/lib/exchange/types';
+import { DEFAULT_TARGET_LANGUAGE, type TargetLanguage } from '@/lib/i18n/target-language';
 import { parseXliff } from '@/lib/exchange/xliff-read';
 import { TITLE_KEY, type GlossStateFile } from '@/lib/gloss/types';
 import { glossRevision } from '@/lib/gloss/validate';
@@ -9,10 +11,11 @@ import { DataFileError, StoreWriteError } from '@/lib/store/errors';
 import { commitGlossChange, readGlosses, readGlossStates } from '@/lib/store/glosses';
 import type { HistoryEntry } from '@/lib/store/history';
 import { withTextLock } from '@/lib/store/lock';
+import { textHasLanguage } from '@/lib/store/languages';
 import { isSlug } from '@/lib/store/paths';
 import { hashText } from '@/lib/text/hash';
 import { isGlossable } from '@/lib/text/types';
-import { GLOSS_LANGUAGE, loadText, type TextView } from './load';
+import { loadText, type TextView } from './load';
 
 /**
  * The largest XLIFF file an import reads, in bytes: 32 MB, room for a whole long book (the app's
@@ -36,12 +39,15 @@ export interface ImportRequest {
   editor: string;
   /** The text the file must be for (the page it was uploaded on); without it, the file's `original`. */
   slug?: string;
+  /** The target language the glosses go into (a canonical tag), English by default; the file's must match it. */
+  lang?: TargetLanguage;
   dryRun?: boolean;
   force?: boolean;
 }
 
 export interface ImportReport {
   slug: string;
+  lang: TargetLanguage;
   file: string;
   version: ImportedFile['version'];
   dryRun: boolean;
@@ -50,7 +56,7 @@ export interface ImportReport {
 }
 
 export type ImportFailure = {
-  kind: 'invalid' | 'not-found' | 'wrong-text' | 'broken-file' | 'too-large' | 'store';
+  kind: 'invalid' | 'not-found' | 'wrong-text' | 'wrong-language' | 'broken-file' | 'too-large' | 'store';
   error: string;
 };
 export type ImportResult = ({ ok: true } & ImportReport) | ({ ok: false } & ImportFailure);
@@ -74,16 +80,10 @@ function currentUnits(text: TextView): Map<string, CurrentUnit> {
   return units;
 }
 
-function checkLanguages(file: ImportedFile): string | undefined {
-  if (file.sourceLanguage && !/^zh\b/i.test(file.sourceLanguage))
-    return `The file translates from ${file.sourceLanguage}, not Chinese`;
-  if (file.targetLanguage && !/^en\b/i.test(file.targetLanguage))
-    return `The file translates into ${file.targetLanguage}, not English`;
-  return undefined;
-}
-
 /**
- * Imports an XLIFF file (1.2 or 2.0, from this app or a CAT tool) into one text's glosses. Plans
+ * Imports an XLIFF file (1.2 or 2.0, from this app or a CAT tool) into one text's glosses in one
+ * target language (`lang`, English by default: the file's target language must be it, and the
+ * text must have it). Plans
  * every unit against the text as it is now (see planImport) and, unless `dryRun`, writes the
  * applied ones in one step under the text's lock: the gloss and state files rewritten atomically,
  * one history entry per change naming the file (and one more for a unit marked reviewed), so
@@ -106,8 +106,9 @@ export async function importXliff(request: ImportRequest): Promise<ImportResult>
     return { ok: false, kind, error: `${request.fileName}: ${parsed.error}` };
   }
   const file = parsed.file;
-  const languages = checkLanguages(file);
-  if (languages) return { ok: false, kind: 'wrong-text', error: `${request.fileName}: ${languages}` };
+  const lang = request.lang ?? DEFAULT_TARGET_LANGUAGE;
+  const languages = checkFileLanguages(file, lang);
+  if (languages) return { ok: false, kind: 'wrong-language', error: `${request.fileName}: ${languages}` };
   const slug = request.slug ?? file.original;
   if (!slug)
     return {
@@ -142,8 +143,16 @@ export async function importXliff(request: ImportRequest): Promise<ImportResult>
 
 /** Plans the units against the text as it is now and writes the applied ones; the caller holds the text's lock. */
 async function applyUnits(slug: string, file: ImportedFile, fileName: string, request: ImportRequest): Promise<ImportResult> {
-  const loaded = await loadText(slug);
+  const lang = request.lang ?? DEFAULT_TARGET_LANGUAGE;
+  const loaded = await loadText(slug, { lang });
   if (!loaded) return { ok: false, kind: 'not-found', error: `No text "${slug}"` };
+  // An import never creates a language: it is added on purpose (npm run language -- add).
+  if (!(await textHasLanguage(slug, lang)))
+    return {
+      ok: false,
+      kind: 'not-found',
+      error: `"${slug}" has no ${describeLanguage(lang)} translation (add it first: npm run language -- add ${slug} ${lang}); nothing was imported`,
+    };
   if (!loaded.ok) return { ok: false, kind: 'broken-file', error: loaded.broken.error };
   const text = loaded.text;
   if (text.glossError)
@@ -152,6 +161,7 @@ async function applyUnits(slug: string, file: ImportedFile, fileName: string, re
   const plans = planImport(file.units, sources, new Set(text.retired.map((r) => r.id)), { force: request.force === true });
   const report: ImportReport = {
     slug,
+    lang,
     file: fileName,
     version: file.version,
     dryRun: request.dryRun === true,
@@ -163,7 +173,7 @@ async function applyUnits(slug: string, file: ImportedFile, fileName: string, re
 
   let glosses, states;
   try {
-    [glosses, states] = await Promise.all([readGlosses(slug, GLOSS_LANGUAGE), readGlossStates(slug, GLOSS_LANGUAGE)]);
+    [glosses, states] = await Promise.all([readGlosses(slug, lang), readGlossStates(slug, lang)]);
   } catch (error) {
     if (error instanceof DataFileError) return { ok: false, kind: 'broken-file', error: error.message };
     throw error;
@@ -186,6 +196,6 @@ async function applyUnits(slug: string, file: ImportedFile, fileName: string, re
   }
   const order = [TITLE_KEY, ...text.blocks.filter((b) => isGlossable(b.type)).map((b) => b.id), ...text.retired.map((r) => r.id)];
   // One all-or-nothing write: both files and every history entry, or nothing.
-  await commitGlossChange(slug, GLOSS_LANGUAGE, { order, glosses, states: nextStates, history });
+  await commitGlossChange(slug, lang, { order, glosses, states: nextStates, history });
   return { ok: true, ...report };
 }

@@ -6,9 +6,11 @@
 //   clients making 400 saves, on the article and on the long text; with lost updates (answered
 //   200, not on disk) and history entries missing;
 // - the server's RSS after 100 saves and after 6,000 (every process of its group), with a 192 MB heap;
+// - the same saves on the article in French (`?lang=fr`, an empty French added to the copy) in
+//   the same run as the English, with the ratio of their p95;
 // - for comparison, the p95 of a request that does nothing, and the save figures of the store
 //   alone, without HTTP (store-saves.ts).
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { syncLibrary } from '@/lib/library/sync';
@@ -20,6 +22,8 @@ import { storeSaveFigures } from './store-saves';
 import { MIN_HEAP_MB } from '@/lib/cache-bounds';
 
 const LONG = 'bench-long';
+/** The second target language the saves are measured in, beside English. */
+const SECOND = 'fr';
 const LONG_BLOCKS = 10_000;
 const TOKEN = 'bench-token';
 // The smallest heap a server is supported on (lib/cache-bounds.ts): anything held per save shows there first.
@@ -86,8 +90,11 @@ async function saveRun(
   clients: number,
   total: number,
   label: string,
+  lang = 'en',
 ): Promise<Run> {
-  const text = (await (await fetch(`${server.origin}/api/texts/${slug}`)).json()) as {
+  // Without ?lang= for English: the requests English clients make.
+  const query = lang === 'en' ? '' : `?lang=${lang}`;
+  const text = (await (await fetch(`${server.origin}/api/texts/${slug}${query}`)).json()) as {
     blocks: { id: string; revision: string | null; type?: string }[];
   };
   const blocks = text.blocks.filter((b) => b.revision !== null);
@@ -106,7 +113,7 @@ async function saveRun(
         const id = mine[k % mine.length] ?? '';
         const body = `${label} ${n}: client ${c} on ${id}.`;
         const started = performance.now();
-        const response = await fetch(`${server.origin}/api/texts/${slug}/glosses/${id}`, {
+        const response = await fetch(`${server.origin}/api/texts/${slug}/glosses/${id}${query}`, {
           method: 'PUT',
           headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json', 'x-editor-name': `bench-${c}` },
           body: JSON.stringify({ text: body, baseRevision: revisions.get(id) ?? '' }),
@@ -124,9 +131,9 @@ async function saveRun(
     }),
   );
   // What is stored: the gloss file with the journal of saves not yet folded into it.
-  const onDisk = storedGlosses(data, slug).glosses;
+  const onDisk = storedGlosses(data, slug, lang).glosses;
   // No history file: no save landed (the refusals say why).
-  const historyFile = path.join(data, 'locales', 'en', `${slug}.history.jsonl`);
+  const historyFile = path.join(data, 'locales', lang, `${slug}.history.jsonl`);
   const history = existsSync(historyFile) ? readFileSync(historyFile, 'utf8') : '';
   const recorded = new Set(
     history
@@ -184,6 +191,10 @@ export async function saveFigures(env: NodeJS.ProcessEnv = process.env, options:
   const data = mkdtempSync(path.join(tmpdir(), 'bilingual-bench-saves-'));
   for (const folder of ['content', 'locales']) cpSync(folder, path.join(data, folder), { recursive: true });
   await writeBenchText(data, LONG_BLOCKS);
+  // The article in a second language, empty, as `npm run language -- add` makes it.
+  mkdirSync(path.join(data, 'locales', SECOND), { recursive: true });
+  for (const name of [`${ARTICLE}.json`, `${ARTICLE}.state.json`])
+    writeFileSync(path.join(data, 'locales', SECOND, name), '{}\n');
   const storeData = mkdtempSync(path.join(tmpdir(), 'bilingual-bench-store-'));
   cpSync(data, storeData, { recursive: true });
   const serverEnv = { ...env, NEXT_TELEMETRY_DISABLED: '1', BILINGUAL_DATA_DIR: data, EDITOR_TOKEN: TOKEN };
@@ -211,13 +222,27 @@ export async function saveFigures(env: NodeJS.ProcessEnv = process.env, options:
       // Warm both texts up (first compile of the route, first read of the files).
       await saveRun(server, data, ARTICLE, 1, 10, 'warm-up');
       await saveRun(server, data, LONG, 1, 10, 'warm-up');
+      await saveRun(server, data, ARTICLE, 1, 10, 'warm-up', SECOND);
       const runs: [string, Run][] = [];
       runs.push(['article, 1 client, 100 saves', await saveRun(server, data, ARTICLE, 1, 100, 'alone')]);
       runs.push(['article, 16 clients, 400 saves', await saveRun(server, data, ARTICLE, 16, 400, 'together')]);
       runs.push([`${LONG_BLOCKS}-block text, 1 client, 100 saves`, await saveRun(server, data, LONG, 1, 100, 'alone')]);
       runs.push([`${LONG_BLOCKS}-block text, 16 clients, 400 saves`, await saveRun(server, data, LONG, 16, 400, 'together')]);
+      // The same saves in a second language, in the same run: each language has its own files, journal and queue.
+      const second: [string, Run][] = [
+        [`article in ${SECOND}, 1 client, 100 saves`, await saveRun(server, data, ARTICLE, 1, 100, 'alone', SECOND)],
+        [`article in ${SECOND}, 16 clients, 400 saves`, await saveRun(server, data, ARTICLE, 16, 400, 'together', SECOND)],
+      ];
       console.log('\nsaves (PUT /api/texts/<slug>/glosses/<id>)');
-      for (const [name, run] of runs) console.log(describeRun(name, run));
+      for (const [name, run] of [...runs, ...second]) console.log(describeRun(name, run));
+      const [secondAlone, secondTogether] = second.map(([, run]) => run);
+      const [englishAlone, englishTogether] = runs.map(([, run]) => run);
+      if (secondAlone && secondTogether && englishAlone && englishTogether) {
+        console.log(
+          `p95 in ${SECOND} / in English (article): ${(secondAlone.p95 / englishAlone.p95).toFixed(2)} × with 1 client, ` +
+            `${(secondTogether.p95 / englishTogether.p95).toFixed(2)} × with 16 (should be about 1 ×)`,
+        );
+      }
       const [alone, together, longAlone, longTogether] = runs.map(([, run]) => run);
       if (alone && together && longAlone && longTogether) {
         console.log(

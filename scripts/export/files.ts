@@ -7,9 +7,9 @@ import type { TextView } from '@/lib/library/load';
 
 export const FILE_USAGE =
   'npm run -s export -- <slug> --format html|epub|pdf --out <file> [--layout side|stacked|zh|en] [--pinyin] ' +
-  '[--order zh-first|en-first] [--mode parallel|zh|en] [--paper A4|Letter] [--section <name>|s<N>]';
+  '[--order zh-first|en-first] [--mode parallel|zh|en] [--paper A4|Letter] [--section <name>|s<N>] [--lang fr|en,fr]';
 
-const VALUED = new Set(['format', 'out', 'layout', 'order', 'mode', 'paper', 'section']);
+const VALUED = new Set(['format', 'out', 'layout', 'order', 'mode', 'paper', 'section', 'lang']);
 const FLAGS = new Set(['pinyin']);
 
 /** Splits `--name value` and `--flag` arguments; anything unknown is an error. */
@@ -45,5 +45,7 @@ export async function writeExportFile(text: TextView, args: readonly string[]): 
   const file = await exportFile(text, options);
   await writeFile(out, file.data);
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
-  console.error(`${out}: ${options.format}, ${file.data.byteLength} bytes in ${seconds} s`);
+  console.error(
+    `${out}: ${options.format} (zh + ${options.languages.join(', ')}), ${file.data.byteLength} bytes in ${seconds} s`,
+  );
 }

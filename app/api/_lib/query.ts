@@ -22,3 +22,8 @@ export function languageQuery(url: URL): { ok: true; lang: TargetLanguage; given
   const check = parseTargetLanguage(values[0] ?? '');
   return check.ok ? { ok: true, lang: check.lang, given: true } : { ok: false, error: `Bad lang: ${check.error}` };
 }
+
+/** What a download's file name gains for a target language: nothing for English (names as before), `.fr` for French. */
+export function languageSuffix(lang: TargetLanguage): string {
+  return lang === DEFAULT_TARGET_LANGUAGE ? '' : `.${lang}`;
+}

@@ -24,7 +24,9 @@ function attachment(data: Uint8Array | string, mediaType: string, fileName: stri
 /**
  * `GET /api/texts/<slug>/export?format=html|epub|pdf`: the text as a file to download, with
  * the options of `npm run export` as parameters (`layout`, `pinyin=1`, `order`, `mode`, `paper`,
- * `section`: a section's name as in its reading URL, or `s<n>`). Files are built once per text
+ * `section`: a section's name as in its reading URL, or `s<n>`; `lang=fr` or `lang=en,fr`: the
+ * target languages beside the Chinese, English by default; a bad tag is 422, one the text does
+ * not have 404). Files are built once per text
  * version and kept (lib/library/export-cache.ts).
  */
 export const GET = withErrors(async (request: Request, { params }: Params) => {

@@ -3,7 +3,7 @@ import { readBodyBytes } from '@/lib/api/body';
 import { authorizeEdit } from '@/lib/auth/request';
 import { alignTextInBackground } from '@/lib/library/alignment';
 import { importTooLargeMessage, importXliff, MAX_IMPORT_BYTES } from '@/lib/library/import';
-import { accessRefused, isTextSlug, noSuchText } from '@/app/api/_lib/http';
+import { accessRefused, isTextSlug, noSuchText, requestedLanguage } from '@/app/api/_lib/http';
 import { queryFlag, queryValue } from '@/app/api/_lib/query';
 import { errorJson, json, withErrors } from '@/app/api/_lib/respond';
 
@@ -14,13 +14,16 @@ const importStatus = {
   'too-large': 413,
   'not-found': 404,
   'wrong-text': 422,
+  'wrong-language': 422,
   'broken-file': 409,
   store: 503,
 } as const;
 
 /**
- * `POST /api/texts/<slug>/import?fileName=…&dryRun=1&force=1` with an XLIFF file as the body (at
- * most 32 MB, counted while it arrives): imports it like `npm run import`. 200 with the report
+ * `POST /api/texts/<slug>/import?fileName=…&dryRun=1&force=1&lang=fr` with an XLIFF file as the
+ * body (at most 32 MB, counted while it arrives): imports it into the target language `lang`
+ * (English by default; 400 for a bad tag, 404 for a language the text does not have, 422 for a
+ * file whose target language is another) like `npm run import`. 200 with the report
  * `{ counts, units: [{ id, outcome, reason?, current?, incoming? }] }`; 401/403 for anyone but an
  * editor, 413 too large, 422 a file that is not XLIFF of this text, each `{ error, kind }`.
  */
@@ -29,6 +32,8 @@ export const POST = withErrors(async (request: Request, { params }: { params: Pr
   if (!access.ok) return accessRefused(access);
   const { slug } = await params;
   if (!isTextSlug(slug)) return noSuchText();
+  const language = await requestedLanguage(request, slug);
+  if (!language.ok) return language.response;
   const read = await readBodyBytes(request, MAX_IMPORT_BYTES);
   if (!read.ok) {
     if (read.kind !== 'too-large') return errorJson(read.error, 413);
@@ -41,6 +46,7 @@ export const POST = withErrors(async (request: Request, { params }: { params: Pr
     fileName: queryValue(url, 'fileName') ?? 'upload.xlf',
     editor: access.editor,
     slug,
+    lang: language.lang,
     dryRun: queryFlag(url, 'dryRun'),
     force: queryFlag(url, 'force'),
   });

@@ -1,17 +1,23 @@
 import { glossStatuses, type GlossStatus } from '@/lib/gloss/types';
 import { exportXliff } from '@/lib/library/exchange-export';
-import { queryFlag, queryValue } from '@/app/api/_lib/query';
+import { languageSuffix, queryFlag, queryValue } from '@/app/api/_lib/query';
 import { errorJson, withErrors } from '@/app/api/_lib/respond';
+import { isTextSlug, noSuchText, requestedLanguage } from '@/app/api/_lib/http';
 
 export const dynamic = 'force-dynamic';
 
 /**
- * `GET /api/texts/<slug>/xliff?version=1.2|2.0&status=draft,stale&sourceInTarget=1&section=<name>`:
+ * `GET /api/texts/<slug>/xliff?version=1.2|2.0&status=draft,stale&sourceInTarget=1&section=<name>&lang=fr`:
  * the text (or one section, named as in its URL or `s<n>`) as an XLIFF download (`<slug>.xlf`,
- * `<slug>-<section>.xlf`), as `npm run -s export -- <slug> --format xliff` writes it.
+ * `<slug>-<section>.xlf`; `<slug>.fr.xlf` for another language than English), as
+ * `npm run -s export -- <slug> --format xliff` writes it. A bad `lang` is 400, one the text lacks 404.
  */
 export const GET = withErrors(async (request: Request, { params }: { params: Promise<{ slug: string }> }) => {
   const { slug } = await params;
+  if (!isTextSlug(slug)) return noSuchText();
+  const language = await requestedLanguage(request, slug);
+  if (!language.ok) return language.response;
+  const lang = language.lang;
   const url = new URL(request.url);
   const version = queryValue(url, 'version') ?? '1.2';
   if (version !== '1.2' && version !== '2.0') return errorJson('version must be 1.2 or 2.0', 422);
@@ -26,6 +32,7 @@ export const GET = withErrors(async (request: Request, { params }: { params: Pro
   const result = await exportXliff(slug, {
     version,
     sourceInTarget: queryFlag(url, 'sourceInTarget'),
+    lang,
     ...(statuses ? { statuses: statuses as GlossStatus[] } : {}),
     ...(section !== undefined ? { section } : {}),
   });
@@ -33,7 +40,7 @@ export const GET = withErrors(async (request: Request, { params }: { params: Pro
   return new Response(result.xml, {
     headers: {
       'content-type': 'application/xliff+xml; charset=utf-8',
-      'content-disposition': `attachment; filename="${slug}${section !== undefined ? `-${section}` : ''}.xlf"`,
+      'content-disposition': `attachment; filename="${slug}${section !== undefined ? `-${section}` : ''}${languageSuffix(lang)}.xlf"`,
       'cache-control': 'no-store',
     },
   });
