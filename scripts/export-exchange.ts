@@ -79,7 +79,9 @@ export async function runExchangeExport(args: string[]): Promise<void> {
     const result = await exportTmx(values.all ? undefined : slug, { withDrafts: values.drafts, lang, segtype });
     if (!result.ok) fail(result.error, 1);
     process.stdout.write(result.xml);
-    console.error(`${result.units} ${segtype} translation units in ${lang} (${values.drafts ? 'reviewed and draft' : 'reviewed only'})`);
+    console.error(
+      `${result.units} ${segtype} translation units in ${lang} (${values.drafts ? 'reviewed and draft' : 'reviewed only'})`,
+    );
     return;
   }
   fail(`--format must be xliff or tmx\n${USAGE}`);

@@ -182,7 +182,8 @@ export async function exportTmx(
     }
   }
   const paragraphs = texts.flatMap((text) => memoryPairs(text, options.withDrafts === true));
-  if (options.segtype !== 'sentence') return { ok: true, xml: serializeTmx(paragraphs, new Date(), lang), units: paragraphs.length };
+  if (options.segtype !== 'sentence')
+    return { ok: true, xml: serializeTmx(paragraphs, new Date(), lang), units: paragraphs.length };
   const pairs = await sentenceMemoryPairs(paragraphs);
   return { ok: true, xml: serializeTmx(pairs, new Date(), lang, 'sentence'), units: pairs.length };
 }
