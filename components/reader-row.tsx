@@ -6,6 +6,7 @@ import type { BlockView } from '@/lib/library/load';
 import { CopyLinkButton } from './copy-link-button';
 import { EditableGloss } from './edit/editable-gloss';
 import { InlineText } from './inline-text';
+import { ListenButton } from './learn/listen-button';
 import { NoteMarker } from './note-marker';
 import { RevealGloss } from './reveal-gloss';
 import { ZhText } from './zh-text';
@@ -132,6 +133,7 @@ export function ReaderRow({ block, slug, t, uiLang, annotations, withPermalink =
           </a>
         )}
         <CopyLinkButton path={`/read/${slug}#${block.id}`} />
+        <ListenButton src={`/api/texts/${slug}/audio/${block.id}`} variant="row" />
       </div>
     </div>
   );

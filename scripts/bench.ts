@@ -20,6 +20,8 @@
 //    conversion (scripts/bench/traditional.ts).
 // 9. Sentence alignment: precision and recall on the gold set, time for the article and a
 //    10,000-paragraph text (scripts/bench/align.ts).
+// 10. Listening: the server voice's time and audio size for a paragraph and the longest one,
+//    first made and cached (scripts/bench/audio.ts).
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -41,6 +43,7 @@ import { searchFigures } from './bench/search';
 import { firstPageFigures } from './bench/first-page';
 import { traditionalFigures } from './bench/traditional';
 import { alignFigures } from './bench/align';
+import { audioFigures } from './bench/audio';
 
 const DIST = '.next-bench';
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -137,6 +140,7 @@ async function main() {
   const texts = await annotationFigures();
   await traditionalFigures();
   await alignFigures();
+  await audioFigures();
   await searchFigures();
   await exchangeFigures();
   const row = (name: string, w: PageWeight) =>
