@@ -117,3 +117,42 @@ test.describe('listening', () => {
     await expectNoAxeViolations(page, { include: ['#annotation-popover'] });
   });
 });
+
+test.describe('picking up where you stopped', () => {
+  test.use({ viewport: { width: 1280, height: 900 } });
+
+  test('the paragraph read is remembered across a reload: Continue where you stopped on the text and the library', async ({
+    page,
+    request,
+  }) => {
+    test.setTimeout(60_000);
+    const text = await annotated(request);
+    const paragraphs = text.blocks.filter((b) => b.type === 'paragraph');
+    const target = paragraphs[Math.floor(paragraphs.length / 2)]!;
+    await openReader(page, READ_PATH);
+    await page.evaluate(() => localStorage.removeItem('reader.progress'));
+    await page.locator(`[id="${target.id}"]`).evaluate((row) => {
+      window.scrollTo(0, row.getBoundingClientRect().top + window.scrollY - 100);
+    });
+    await expect
+      .poll(() =>
+        page.evaluate(
+          () =>
+            (JSON.parse(localStorage.getItem('reader.progress') ?? '{}') as Record<string, { id: string }>)['karpathy-no-priors']
+              ?.id,
+        ),
+      )
+      .toBe(target.id);
+
+    await page.reload();
+    const resume = page.getByRole('link', { name: 'Continue where you stopped' });
+    await expect(resume).toHaveAttribute('href', `/read/${SLUG}#${target.id}`);
+    await openReader(page, '/');
+    await expect(page.getByRole('link', { name: 'Continue where you stopped' })).toHaveAttribute(
+      'href',
+      `/read/${SLUG}#${target.id}`,
+    );
+    await expect(page.locator('.continue-reading')).toContainText('% read in this browser');
+    await expectNoAxeViolations(page, { include: ['.continue-reading'] });
+  });
+});
