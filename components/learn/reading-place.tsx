@@ -3,6 +3,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { withParagraphRead } from '@/lib/learn/progress';
+import { LearnerSync } from './learner-sync';
 import { useReadingProgress } from './use-reading-progress';
 
 /** Rows above this share of the window's height count as read. */
@@ -12,6 +13,7 @@ const READ_LINE = 0.3;
  * Remembers the paragraph being read in this browser: on scroll (at most twice a second), the
  * first row of the page whose bottom is below the top third of the window. `offset` is the index
  * of the page's first block in the text and `total` the text's block count, for the share read.
+ * Signed in, it also keeps the account's copy in step (LearnerSync).
  */
 export function ReadingTracker({ slug, offset, total }: { slug: string; offset: number; total: number }) {
   const [, update] = useReadingProgress();
@@ -36,7 +38,7 @@ export function ReadingTracker({ slug, offset, total }: { slug: string; offset: 
       clearTimeout(timer);
     };
   }, [slug, offset, total, update]);
-  return null;
+  return <LearnerSync />;
 }
 
 /**
