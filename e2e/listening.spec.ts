@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { expect, test, type Page } from '@playwright/test';
 import { annotated, findWord, openReader, popoverOf, wordSpan } from './annotation-helpers';
 import { expectNoAxeViolations } from './axe';
+import { READER } from './accounts';
 import { READ_PATH, SLUG } from './helpers';
 
 const missing = ['espeak-ng', 'opusenc'].filter((tool) => spawnSync(tool, ['--help'], { stdio: 'ignore' }).error);
@@ -154,5 +155,56 @@ test.describe('picking up where you stopped', () => {
     );
     await expect(page.locator('.continue-reading')).toContainText('% read in this browser');
     await expectNoAxeViolations(page, { include: ['.continue-reading'] });
+  });
+
+  test('signed in, the place follows the account to a fresh browser; signed out nothing is sent', async ({
+    browser,
+    request,
+    baseURL,
+  }) => {
+    test.setTimeout(90_000);
+    const text = await annotated(request);
+    const target = text.blocks.filter((b) => b.type === 'paragraph').at(-3)!;
+    const signIn = async (page: Page) => {
+      const answer = await page.request.post('/api/session', {
+        data: { name: READER.name, password: READER.password },
+        headers: { Origin: baseURL ?? '' },
+      });
+      expect(answer.ok()).toBe(true);
+    };
+    expect((await request.get('/api/me/progress')).status()).toBe(401);
+
+    const first = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await first.newPage();
+    await signIn(page);
+    await openReader(page, READ_PATH);
+    await page.locator(`[id="${target.id}"]`).evaluate((row) => {
+      window.scrollTo(0, row.getBoundingClientRect().top + window.scrollY - 100);
+    });
+    await expect
+      .poll(
+        async () =>
+          ((await (await page.request.get('/api/me/progress')).json()) as { progress: Record<string, { id: string }> }).progress[
+            SLUG
+          ]?.id,
+        {
+          timeout: 20_000,
+        },
+      )
+      .toBe(target.id);
+    await first.close();
+
+    const second = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const other = await second.newPage();
+    await signIn(other);
+    await openReader(other, READ_PATH);
+    await expect(other.getByRole('link', { name: 'Continue where you stopped' })).toHaveAttribute(
+      'href',
+      `/read/${SLUG}#${target.id}`,
+      {
+        timeout: 15_000,
+      },
+    );
+    await second.close();
   });
 });

@@ -10,6 +10,7 @@ import { peekTextDifficulty } from '@/lib/library/text-difficulty';
 import type { Difficulty } from '@/lib/learn/difficulty';
 import type { TFunction } from 'i18next';
 import { ContinueReading } from '@/components/learn/reading-place';
+import { LearnerSync } from '@/components/learn/learner-sync';
 
 /** The card's difficulty line: the lowest HSK level that knows 95 % of the text's words. */
 function difficultyLabel(t: TFunction, { levelFor95 }: Difficulty): string {
@@ -81,6 +82,7 @@ export default async function LibraryPage({ params }: Props) {
           })}
         </ul>
       )}
+      <LearnerSync />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { writeFileAtomic } from './atomic-write';
 import { withLock } from './lock';
@@ -45,6 +46,7 @@ export async function updateLearnerData<T>(account: string, kind: LearnerDataKin
   const file = fileOf(account, kind);
   return withLock(`learner:${file}`, async () => {
     const next = update(await readLearnerData(account, kind));
+    await mkdir(path.dirname(file), { recursive: true });
     await writeFileAtomic(file, `${JSON.stringify(next)}\n`);
     return next;
   });
