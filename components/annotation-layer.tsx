@@ -3,7 +3,7 @@
 import { useMemo, useState, type ClipboardEvent, type KeyboardEvent, type ReactNode } from 'react';
 import type { PageLexicon } from '@/lib/annotate/view';
 import { AnnotationContext, POPOVER_ID, type AnnotationContextValue } from './annotations/annotation-context';
-import { PopoverCard } from './annotations/popover-card';
+import { PopoverCard, pressPopoverShortcut } from './annotations/popover-card';
 import { usePopover } from './annotations/use-popover';
 import { useReadingAids } from './annotations/use-reading-aids';
 
@@ -51,6 +51,7 @@ export function AnnotationLayer({
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const target = event.target as HTMLElement;
     if (!target.classList.contains('w')) return;
+    if (popover?.anchor === target && pressPopoverShortcut(event)) return;
     if (event.key === 'Enter' || event.key === ' ') {
       // Into the popover; when Esc closed it, Enter brings it back first.
       event.preventDefault();

@@ -7,6 +7,7 @@ import type { TargetCell } from '@/lib/library/target-cells';
 import { CopyLinkButton } from './copy-link-button';
 import { EditableGloss } from './edit/editable-gloss';
 import { InlineText } from './inline-text';
+import { ListenButton } from './learn/listen-button';
 import { NoteMarker } from './note-marker';
 import { RevealGloss } from './reveal-gloss';
 import { TargetCells } from './target-cells';
@@ -156,6 +157,7 @@ export function ReaderRow({ block, slug, t, uiLang, annotations, withPermalink =
           </a>
         )}
         <CopyLinkButton path={`/read/${slug}#${block.id}`} />
+        <ListenButton src={`/api/texts/${slug}/audio/${block.id}`} variant="row" />
       </div>
     </div>
   );

@@ -18,10 +18,12 @@
 // 7. The first page after a start, with and without the dictionary prepared (scripts/bench/first-page.ts).
 // 8. Traditional characters: annotation coverage of a traditional novel against its simplified
 //    conversion (scripts/bench/traditional.ts).
-// 10. Target languages: the reading page with one and two target languages against English alone
-//    (scripts/bench/languages.ts).
 // 9. Sentence alignment: precision and recall on the gold set, time for the article and a
 //    10,000-paragraph text (scripts/bench/align.ts).
+// 10. Target languages: the reading page with one and two target languages against English alone
+//    (scripts/bench/languages.ts).
+// 11. Listening: the server voice's time and audio size for a paragraph and the longest one,
+//    first made and cached (scripts/bench/audio.ts).
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -44,6 +46,7 @@ import { firstPageFigures } from './bench/first-page';
 import { traditionalFigures } from './bench/traditional';
 import { alignFigures } from './bench/align';
 import { languageWeightFigures } from './bench/languages';
+import { audioFigures } from './bench/audio';
 
 const DIST = '.next-bench';
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -140,6 +143,7 @@ async function main() {
   const texts = await annotationFigures();
   await traditionalFigures();
   await alignFigures();
+  await audioFigures();
   await searchFigures();
   await exchangeFigures();
   const row = (name: string, w: PageWeight) =>

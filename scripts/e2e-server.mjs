@@ -26,6 +26,8 @@ const env = {
   EDITOR_TOKEN: 'e2e-editor-token',
   EDITORS: `Edith:${hash('edith-password')};Ed:${hash('ed-password')}`,
   READERS: `Rita:${hash('rita-password')}`,
+  // The server voice's audio cache (lib/store/audio-cache.ts), fresh for each run.
+  BILINGUAL_AUDIO_DIR: path.join(dataDir, 'audio-cache'),
 };
 const next = path.join('node_modules', '.bin', 'next');
 

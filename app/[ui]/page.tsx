@@ -9,6 +9,8 @@ import { loadLibrary } from '@/lib/library/load';
 import { peekTextDifficulty } from '@/lib/library/text-difficulty';
 import type { Difficulty } from '@/lib/learn/difficulty';
 import type { TFunction } from 'i18next';
+import { ContinueReading } from '@/components/learn/reading-place';
+import { LearnerSync } from '@/components/learn/learner-sync';
 
 /** The card's difficulty line: the lowest HSK level that knows 95 % of the text's words. */
 function difficultyLabel(t: TFunction, { levelFor95 }: Difficulty): string {
@@ -69,6 +71,7 @@ export default async function LibraryPage({ params }: Props) {
                     </span>
                   </p>
                 ))}
+                <ContinueReading slug={slug} bar {...(entry.text.blocks[0] ? { firstId: entry.text.blocks[0].id } : {})} />
                 {difficulty && difficulty.tokens > 0 && (
                   <p className="text-difficulty" lang={htmlLang[ui]}>
                     {difficultyLabel(t, difficulty)}
@@ -79,6 +82,7 @@ export default async function LibraryPage({ params }: Props) {
           })}
         </ul>
       )}
+      <LearnerSync />
     </div>
   );
 }

@@ -23,6 +23,26 @@ interface Props {
   onPointerLeave: () => void;
 }
 
+/** Keys that press a button of the word card, from the word or from inside the card: S saves, L listens. */
+const SHORTCUTS: Record<string, string> = { s: '.popover-save', l: '.popover-listen' };
+
+/** Presses the word card's button for `event`'s key, if any; true when it did. */
+export function pressPopoverShortcut(event: {
+  key: string;
+  altKey: boolean;
+  ctrlKey: boolean;
+  metaKey: boolean;
+  preventDefault: () => void;
+}): boolean {
+  const selector = SHORTCUTS[event.key.toLowerCase()];
+  if (!selector || event.altKey || event.ctrlKey || event.metaKey) return false;
+  const button = document.getElementById(POPOVER_ID)?.querySelector<HTMLButtonElement>(selector);
+  if (!button) return false;
+  event.preventDefault();
+  if (!button.disabled) button.click();
+  return true;
+}
+
 /** The popover: a dialog placed beside its word or note marker, holding a word card or a note card. */
 export function PopoverCard({
   popover,
@@ -48,6 +68,7 @@ export function PopoverCard({
 
   // Tab from inside the card goes back to the word it belongs to: the card never holds focus.
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (pressPopoverShortcut(event)) return;
     if (event.key !== 'Tab') return;
     event.preventDefault();
     popover.anchor.focus();

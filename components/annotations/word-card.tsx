@@ -4,6 +4,7 @@ import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toneOf } from '@/lib/annotate/tones';
 import type { PageLexicon, WordTarget } from '@/lib/annotate/view';
+import { ListenButton } from '../learn/listen-button';
 import { SaveWordButton } from '../learn/save-word-button';
 import { scriptLang, shownScript, wordForms, type ReadingAids } from './annotation-context';
 
@@ -156,6 +157,10 @@ export function WordCard({ target, anchor, lexicon, aids, highlight, onHighlight
         {highlighted ? t('popover.unhighlight') : t('popover.highlight')}
       </button>
       <SaveWordButton target={target} lexicon={lexicon} anchor={anchor} />
+      <ListenButton
+        src={`/api/audio?${new URLSearchParams({ text: word, ...(pinyin ? { pinyin } : {}) }).toString()}`}
+        variant="popover"
+      />
     </>
   );
 }

@@ -64,7 +64,15 @@ export function SaveWordButton({ target, lexicon, anchor }: { target: WordTarget
 
   return (
     <>
-      <button type="button" className="popover-save" aria-pressed={saved} disabled={saved} onClick={save}>
+      <button
+        type="button"
+        className="popover-save"
+        aria-pressed={saved}
+        disabled={saved}
+        aria-keyshortcuts="S"
+        title={t('popover.saveKey')}
+        onClick={save}
+      >
         {saved ? t('popover.saved') : t('popover.save')}
       </button>
       {failed && <p role="alert">{t('popover.saveFailed')}</p>}

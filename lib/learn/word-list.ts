@@ -186,3 +186,15 @@ export function toCsv(list: readonly SavedWord[], origin = ''): string {
   const lines = [[...EXPORT_COLUMNS], ...rows(list, origin).map((row) => row.map(inert))];
   return `${lines.map((row) => row.map(csvField).join(',')).join('\r\n')}\r\n`;
 }
+
+/**
+ * Two word lists merged (this browser's and the account's, on sign-in): every word of both, each
+ * with the contexts of both (the same place once). `mergeWordLists([银行 at A], [银行 at B])` →
+ * `[银行 at A and B]`.
+ */
+export function mergeWordLists(mine: readonly SavedWord[], theirs: readonly SavedWord[]): SavedWord[] {
+  let merged = [...mine];
+  // Oldest first, so the words of `theirs` keep their order after the ones only `mine` has.
+  for (const entry of [...theirs].reverse()) merged = saveWord(merged, entry);
+  return merged.slice(0, WORD_LIST_LIMITS.words);
+}

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { LearnerSync } from '@/components/learn/learner-sync';
 import { WordListView } from '@/components/learn/word-list-view';
 import { getUiT, toUiLocale } from '@/lib/i18n/server';
 
@@ -17,6 +18,7 @@ export default async function WordsPage({ params }: Props) {
       <h1>{t('words.title')}</h1>
       <p className="tagline">{t('words.intro')}</p>
       <WordListView />
+      <LearnerSync />
     </div>
   );
 }

@@ -18,6 +18,7 @@ import { RetiredLinkNotice } from '@/components/retired-link-notice';
 import { ScriptMarker } from '@/components/script-marker';
 import { scriptPair } from '@/components/script-forms';
 import { SearchInText } from '@/components/search/search-in-text';
+import { ContinueReading, ReadingTracker } from '@/components/learn/reading-place';
 import { SectionContents, SectionNav } from '@/components/section-nav';
 import { hideWhileLocatingScript, locateScript } from '@/components/section-locator';
 import { TargetLanguagesPanel } from '@/components/target-languages-panel';
@@ -147,7 +148,9 @@ export async function SectionPage({
           <SearchInText slug={text.slug} t={t} />
         </ReaderTools>
         {sectioned && <SectionContents t={t} links={links} current={index} allHref={contentsPath(text.slug)} />}
+        {index === 0 && <ContinueReading slug={text.slug} {...(text.blocks[0] ? { firstId: text.blocks[0].id } : {})} />}
       </header>
+      <ReadingTracker slug={text.slug} offset={section.start} total={text.blocks.length} />
       {text.glossError && (
         <p role="alert" className="notice notice-error">
           {t('reader.glossError', { error: text.glossError })}

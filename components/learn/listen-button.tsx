@@ -1,0 +1,106 @@
+'use client';
+
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+
+/** The one clip playing on the page: starting another stops it. */
+let playing: { stop: () => void } | null = null;
+
+type State = 'idle' | 'loading' | 'playing';
+
+/** The `{ error }` of a refused request, or the status text. */
+async function reasonOf(response: Response): Promise<string> {
+  const body: unknown = await response.json().catch(() => null);
+  const error = body && typeof body === 'object' && 'error' in body ? body.error : undefined;
+  return typeof error === 'string' ? error.slice(0, 300) : `${response.status} ${response.statusText}`;
+}
+
+/**
+ * *Listen*: fetches the server voice's audio of `src` (a paragraph's or a word's, see
+ * app/api/texts/[slug]/audio and app/api/audio) and plays it; pressed again, stops. The voice is
+ * synthetic and the button says so. `variant` `row` is the round icon of a row's tools, `popover`
+ * a labelled button with the note shown under it.
+ */
+export function ListenButton({ src, variant }: { src: string; variant: 'row' | 'popover' }) {
+  const { t } = useTranslation();
+  const [state, setState] = useState<State>('idle');
+  const [message, setMessage] = useState('');
+  const stopRef = useRef<(() => void) | null>(null);
+  useEffect(() => () => stopRef.current?.(), []);
+
+  const listen = async () => {
+    if (state !== 'idle') {
+      stopRef.current?.();
+      return;
+    }
+    playing?.stop();
+    setState('loading');
+    setMessage(t('listen.loading'));
+    try {
+      const response = await fetch(src);
+      if (!response.ok) throw new Error(await reasonOf(response));
+      const url = URL.createObjectURL(await response.blob());
+      const audio = new Audio(url);
+      const stop = () => {
+        audio.pause();
+        URL.revokeObjectURL(url);
+        if (playing?.stop === stop) playing = null;
+        if (stopRef.current === stop) stopRef.current = null;
+        setState('idle');
+        setMessage('');
+      };
+      audio.addEventListener('ended', stop);
+      playing = { stop };
+      stopRef.current = stop;
+      await audio.play();
+      setState('playing');
+      setMessage(t('listen.playing'));
+    } catch (error) {
+      stopRef.current?.();
+      setState('idle');
+      setMessage(t('listen.failed', { reason: error instanceof Error ? error.message : String(error) }));
+    }
+  };
+
+  const label = state === 'idle' ? t('listen.play') : t('listen.stop');
+  if (variant === 'popover') {
+    return (
+      <>
+        <button type="button" className="popover-listen" data-state={state} aria-keyshortcuts="L" onClick={() => void listen()}>
+          {label}
+        </button>
+        <p className="popover-voice-note">{message || t('listen.synthetic')}</p>
+      </>
+    );
+  }
+  return (
+    <>
+      <button
+        type="button"
+        className="tool listen"
+        data-state={state}
+        aria-label={`${label}: ${t('listen.synthetic')}`}
+        title={`${label}: ${t('listen.synthetic')}`}
+        onClick={() => void listen()}
+      >
+        <svg aria-hidden="true" viewBox="0 0 16 16" width="16" height="16">
+          {state === 'idle' ? (
+            <path
+              d="M2.5 6h2.5l3.5-3v10l-3.5-3h-2.5zM11 5.5a3.5 3.5 0 0 1 0 5M12.8 3.5a6 6 0 0 1 0 9"
+              fill="none"
+              stroke="currentColor"
+              strokeWidth="1.4"
+              strokeLinejoin="round"
+              strokeLinecap="round"
+            />
+          ) : (
+            <rect x="4" y="4" width="8" height="8" rx="1" fill="currentColor" />
+          )}
+        </svg>
+      </button>
+      <span role="status" className={message ? 'toast' : 'visually-hidden'}>
+        {message}
+      </span>
+    </>
+  );
+}

@@ -1,0 +1,210 @@
+// Listening: the server voice (espeak-ng's cmn-latn-pinyin, encoded by opusenc) answers playable
+// Ogg Opus that grows with the text, caches it, and the Listen controls play it. Skipped, saying
+// so, where espeak-ng or opusenc is missing (Debian: apt-get install espeak-ng opus-tools).
+import { spawnSync } from 'node:child_process';
+import { expect, test, type Page } from '@playwright/test';
+import { annotated, findWord, openReader, popoverOf, wordSpan } from './annotation-helpers';
+import { expectNoAxeViolations } from './axe';
+import { READER } from './accounts';
+import { READ_PATH, SLUG } from './helpers';
+
+const missing = ['espeak-ng', 'opusenc'].filter((tool) => spawnSync(tool, ['--help'], { stdio: 'ignore' }).error);
+
+/** Playback length of an Ogg Opus file: the last page's granule position at 48 kHz, less the pre-skip. */
+function oggSeconds(bytes: Buffer): number {
+  const last = bytes.lastIndexOf('OggS');
+  const head = bytes.indexOf('OpusHead');
+  return (Number(bytes.readBigInt64LE(last + 6)) - bytes.readUInt16LE(head + 10)) / 48_000;
+}
+
+/** The duration Chromium decodes from audio fetched by the page: proof it is playable there. */
+function decodedSeconds(page: Page, url: string): Promise<number> {
+  return page.evaluate(async (src) => {
+    const bytes = await (await fetch(src)).arrayBuffer();
+    const context = new OfflineAudioContext(1, 1, 48_000);
+    return (await context.decodeAudioData(bytes)).duration;
+  }, url);
+}
+
+test.describe('listening', () => {
+  test.skip(
+    missing.length > 0,
+    `the server voice needs ${missing.join(' and ')}, which is not installed (apt-get install espeak-ng opus-tools)`,
+  );
+  test.use({ viewport: { width: 1280, height: 900 } });
+
+  test('the audio routes answer Ogg Opus with its length, longer for longer text, cached by paragraph', async ({
+    page,
+    request,
+  }) => {
+    const short = '银行';
+    const long = '我去银行取钱，然后回家做饭。';
+    const sizes: number[] = [];
+    const durations: number[] = [];
+    for (const text of [short, long]) {
+      const response = await request.get(`/api/audio?text=${encodeURIComponent(text)}`);
+      expect(response.status(), await response.text().catch(() => '')).toBe(200);
+      expect(response.headers()['content-type']).toBe('audio/ogg');
+      const body = await response.body();
+      // The route sets Content-Length, but Next.js 16 drops it from route handler answers
+      // (FORBIDDEN_HEADERS in next/dist/server/send-response.js) and sends them chunked: check it when present.
+      const declared = response.headers()['content-length'];
+      if (declared !== undefined) expect(Number(declared)).toBe(body.length);
+      expect(response.headers()['cache-control']).toContain('max-age');
+      expect(body.subarray(0, 4).toString('latin1')).toBe('OggS');
+      expect(body.includes('OpusHead')).toBe(true);
+      sizes.push(body.length);
+      durations.push(oggSeconds(body));
+    }
+    expect(durations[0]).toBeGreaterThan(0.3);
+    expect(durations[1]).toBeGreaterThan(durations[0]! * 2);
+    expect(sizes[1]).toBeGreaterThan(sizes[0]!);
+
+    await page.goto('/api/words/%E9%93%B6%E8%A1%8C');
+    const decoded = await decodedSeconds(page, `/api/audio?text=${encodeURIComponent(long)}`);
+    expect(Math.abs(decoded - durations[1]!)).toBeLessThan(0.2);
+
+    const text = await annotated(request);
+    const paragraph = text.blocks.find((b) => b.type === 'paragraph')!;
+    const url = `/api/texts/${SLUG}/audio/${paragraph.id}`;
+    const first = await request.get(url);
+    expect(first.status()).toBe(200);
+    expect(first.headers()['content-type']).toBe('audio/ogg');
+    expect(oggSeconds(await first.body())).toBeGreaterThan(durations[1]!);
+    const etag = first.headers()['etag']!;
+    expect((await request.get(url, { headers: { 'If-None-Match': etag } })).status()).toBe(304);
+
+    expect((await request.get(`/api/texts/${SLUG}/audio/zzzzzz`)).status()).toBe(404);
+    const tooLong = await request.get(`/api/audio?text=${encodeURIComponent('银行'.repeat(101))}`);
+    expect(tooLong.status()).toBe(400);
+    expect(((await tooLong.json()) as { error: string }).error).toMatch(/at most 200 characters/);
+    expect((await request.get('/api/audio?text=hello')).status()).toBe(400);
+  });
+
+  test('Listen on a row and in the popover plays the synthetic voice; S saves the word by key', async ({ page, request }) => {
+    // The first audio of a paragraph is made on demand: a few seconds on a busy 2-core machine.
+    test.setTimeout(90_000);
+    const text = await annotated(request);
+    const ref = findWord(
+      text,
+      (w) => w.token.text.length >= 2 && !!text.dictionary[w.token.text] && !text.dictionary[w.token.text]!.parts,
+      'a dictionary word',
+    );
+    await openReader(page, READ_PATH);
+    await page.evaluate(() => localStorage.removeItem('reader.words'));
+
+    const row = page.locator(`[id="${ref.block.id}"]`);
+    const listen = row.locator('.row-tools .listen');
+    await expect(listen).toHaveAccessibleName(/Listen: a synthetic voice/);
+    await listen.click();
+    await expect(listen).toHaveAttribute('data-state', 'playing', { timeout: 30_000 });
+    await expect(row.getByRole('status').filter({ hasText: 'Playing: a synthetic voice' })).toBeVisible();
+    await expectNoAxeViolations(page, { include: [`[id="${ref.block.id}"] .row-tools`] });
+    await listen.click();
+    await expect(listen).toHaveAttribute('data-state', 'idle');
+
+    // From the keyboard: Enter opens the word's card, L listens, S saves.
+    await wordSpan(page, ref).focus();
+    await page.keyboard.press('Enter');
+    const popover = popoverOf(page);
+    await expect(popover.locator('.popover-word')).toHaveText(ref.token.text);
+    await expect(popover.locator('.popover-voice-note')).toContainText('synthetic voice');
+    await page.keyboard.press('l');
+    await expect(popover.locator('.popover-listen')).toHaveAttribute('data-state', 'playing', { timeout: 30_000 });
+    await page.keyboard.press('s');
+    await expect(popover.getByRole('button', { name: 'Saved to your words' })).toBeDisabled();
+    const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('reader.words') ?? '[]') as { word: string }[]);
+    expect(saved.map((w) => w.word)).toEqual([ref.token.text]);
+    await expectNoAxeViolations(page, { include: ['#annotation-popover'] });
+  });
+});
+
+test.describe('picking up where you stopped', () => {
+  test.use({ viewport: { width: 1280, height: 900 } });
+
+  test('the paragraph read is remembered across a reload: Continue where you stopped on the text and the library', async ({
+    page,
+    request,
+  }) => {
+    test.setTimeout(60_000);
+    const text = await annotated(request);
+    const paragraphs = text.blocks.filter((b) => b.type === 'paragraph');
+    const target = paragraphs[Math.floor(paragraphs.length / 2)]!;
+    await openReader(page, READ_PATH);
+    await page.evaluate(() => localStorage.removeItem('reader.progress'));
+    await page.locator(`[id="${target.id}"]`).evaluate((row) => {
+      window.scrollTo(0, row.getBoundingClientRect().top + window.scrollY - 100);
+    });
+    await expect
+      .poll(() =>
+        page.evaluate(
+          () =>
+            (JSON.parse(localStorage.getItem('reader.progress') ?? '{}') as Record<string, { id: string }>)['karpathy-no-priors']
+              ?.id,
+        ),
+      )
+      .toBe(target.id);
+
+    await page.reload();
+    const resume = page.getByRole('link', { name: 'Continue where you stopped' });
+    await expect(resume).toHaveAttribute('href', `/read/${SLUG}#${target.id}`);
+    await openReader(page, '/');
+    await expect(page.getByRole('link', { name: 'Continue where you stopped' })).toHaveAttribute(
+      'href',
+      `/read/${SLUG}#${target.id}`,
+    );
+    await expect(page.locator('.continue-reading')).toContainText('% read in this browser');
+    await expectNoAxeViolations(page, { include: ['.continue-reading'] });
+  });
+
+  test('signed in, the place follows the account to a fresh browser; signed out nothing is sent', async ({
+    browser,
+    request,
+    baseURL,
+  }) => {
+    test.setTimeout(90_000);
+    const text = await annotated(request);
+    const target = text.blocks.filter((b) => b.type === 'paragraph').at(-3)!;
+    const signIn = async (page: Page) => {
+      const answer = await page.request.post('/api/session', {
+        data: { name: READER.name, password: READER.password },
+        headers: { Origin: baseURL ?? '' },
+      });
+      expect(answer.ok()).toBe(true);
+    };
+    expect((await request.get('/api/me/progress')).status()).toBe(401);
+
+    const first = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await first.newPage();
+    await signIn(page);
+    await openReader(page, READ_PATH);
+    await page.locator(`[id="${target.id}"]`).evaluate((row) => {
+      window.scrollTo(0, row.getBoundingClientRect().top + window.scrollY - 100);
+    });
+    await expect
+      .poll(
+        async () =>
+          ((await (await page.request.get('/api/me/progress')).json()) as { progress: Record<string, { id: string }> }).progress[
+            SLUG
+          ]?.id,
+        {
+          timeout: 20_000,
+        },
+      )
+      .toBe(target.id);
+    await first.close();
+
+    const second = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const other = await second.newPage();
+    await signIn(other);
+    await openReader(other, READ_PATH);
+    await expect(other.getByRole('link', { name: 'Continue where you stopped' })).toHaveAttribute(
+      'href',
+      `/read/${SLUG}#${target.id}`,
+      {
+        timeout: 15_000,
+      },
+    );
+    await second.close();
+  });
+});
