@@ -5,9 +5,10 @@
 PG_BIN=/usr/lib/postgresql/15/bin
 
 pg_start() {
+  # Installed apart from the other packages: without it only the server half of the database tests is skipped.
   if [ ! -x "$PG_BIN/initdb" ] && [ "$(id -u)" = 0 ]; then
     echo "Installing postgresql"
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends postgresql >/dev/null ||
+    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends postgresql; } >/dev/null ||
       echo "apt-get install postgresql failed"
   fi
   if [ ! -x "$PG_BIN/initdb" ]; then
@@ -44,4 +45,5 @@ pg_stop() {
     fi
   fi
   rm -rf "$PG_DIR"
+  PG_DIR=
 }
