@@ -11,7 +11,9 @@ import {
   type ParagraphRow,
 } from './paragraph-index';
 import { chineseLexemes, chineseQueryLexemes } from './terms';
-import { testEngines } from './test-engines';
+import { OPEN_TIMEOUT_MS, testEngines } from './test-engines';
+
+const ordered = { ordered: true };
 
 function row(id: string, position: number, zh: string, en?: string, pinyin: string[] = []): ParagraphRow {
   return {
@@ -57,7 +59,7 @@ for (const engine of testEngines()) {
     beforeAll(async () => {
       db = await engine.open();
       await writeText(db, 'article', article, { identity: 'i1', hash: 'h1' }, 2);
-    }, 60_000);
+    }, OPEN_TIMEOUT_MS);
     afterAll(async () => {
       await db?.close();
     });
@@ -77,14 +79,14 @@ for (const engine of testEngines()) {
     ];
     for (const { field, term, expected } of queries) {
       it(`finds ${term} in ${JSON.stringify(expected)}`, async () => {
-        const found = await findParagraphs(db, field, chineseQueryLexemes(term));
+        const found = await findParagraphs(db, field, chineseQueryLexemes(term), ordered);
         expect(found.map((ref) => ref.id)).toEqual(expected);
       });
     }
 
     it('finds pinyin syllables and pairs', async () => {
-      expect((await findParagraphs(db, 'pinyin', ['zheng+liu'])).map((r) => r.id)).toEqual(['p2']);
-      expect((await findParagraphs(db, 'pinyin', ['zhi'])).map((r) => r.id)).toEqual(['p1']);
+      expect((await findParagraphs(db, 'pinyin', ['zheng+liu'], ordered)).map((r) => r.id)).toEqual(['p2']);
+      expect((await findParagraphs(db, 'pinyin', ['zhi'], ordered)).map((r) => r.id)).toEqual(['p1']);
     });
 
     const glossQueries = [
@@ -96,7 +98,7 @@ for (const engine of testEngines()) {
     ];
     for (const { words, expected } of glossQueries) {
       it(`finds English ${JSON.stringify(words)} in ${JSON.stringify(expected)}`, async () => {
-        expect((await findGlosses(db, 'en', words)).map((r) => r.id)).toEqual(expected);
+        expect((await findGlosses(db, 'en', words, ordered)).map((r) => r.id)).toEqual(expected);
       });
     }
 
@@ -110,11 +112,11 @@ for (const engine of testEngines()) {
       await writeText(db, 'other', article, { identity: 'o1', hash: 'o1' });
       await writeText(db, 'article', changed, { identity: 'i3', hash: 'h3' });
       expect((await findParagraphs(db, 'zh', ['蒸馏'], { slug: 'article' })).length).toBe(0);
-      expect((await findParagraphs(db, 'zh', ['压缩'])).map((r) => r.id)).toEqual(['p2']);
-      expect((await findParagraphs(db, 'zh', chineseQueryLexemes('智能体'))).map((r) => `${r.slug}/${r.id}`)).toEqual([
+      expect((await findParagraphs(db, 'zh', ['压缩'], ordered)).map((r) => r.id)).toEqual(['p2']);
+      expect((await findParagraphs(db, 'zh', chineseQueryLexemes('智能体'), ordered)).map((r) => `${r.slug}/${r.id}`)).toEqual([
         'other/p4',
       ]);
-      expect((await findGlosses(db, 'en', 'distillation')).map((r) => r.slug)).toEqual(['other']);
+      expect((await findGlosses(db, 'en', 'distillation', ordered)).map((r) => r.slug)).toEqual(['other']);
       expect((await recordedTexts(db)).get('article')).toEqual({ identity: 'i3', hash: 'h3' });
     });
 

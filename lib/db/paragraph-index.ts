@@ -120,6 +120,18 @@ export interface ParagraphRef {
 export interface FindOptions {
   slug?: string;
   limit?: number;
+  /** In document order (slug, then position); else in no order, which is faster: the caller ranks. */
+  ordered?: boolean;
+}
+
+/** The ORDER BY of a look-up: bytewise slugs (a collation-aware sort took 60 ms for 3,000 rows under PGlite). */
+const orderBy = (options: FindOptions, table: string) =>
+  options.ordered ? `ORDER BY ${table}.slug COLLATE "C", ${table}.position` : '';
+
+/** Refreshes the planner's statistics after many rows changed (else it scans instead of using the GIN indexes). */
+export async function analyze(db: Database): Promise<void> {
+  await db.query('ANALYZE paragraphs');
+  await db.query('ANALYZE glosses');
 }
 
 /**
@@ -137,7 +149,7 @@ export async function findParagraphs(
   const column = field === 'zh' ? 'zh_terms' : 'pinyin_terms';
   return db.query<ParagraphRef>(
     `SELECT slug, id FROM paragraphs WHERE ${column} @@ $1::tsquery AND ($2::text IS NULL OR slug = $2)
-     ORDER BY slug, position LIMIT $3`,
+     ${orderBy(options, 'paragraphs')} LIMIT $3`,
     [query, options.slug ?? null, options.limit ?? 1_000_000],
   );
 }
@@ -147,10 +159,11 @@ export async function findParagraphs(
  * search configuration (English stems: `distilled` finds distillation).
  */
 export async function findGlosses(db: Database, lang: string, words: string, options: FindOptions = {}): Promise<ParagraphRef[]> {
+  const join = options.ordered ? 'JOIN paragraphs p USING (slug, id)' : '';
   return db.query<ParagraphRef>(
-    `SELECT g.slug, g.id FROM glosses g JOIN paragraphs p USING (slug, id)
+    `SELECT g.slug, g.id FROM glosses g ${join}
      WHERE g.lang = $1 AND g.terms @@ plainto_tsquery(gloss_config($1), $2) AND ($3::text IS NULL OR g.slug = $3)
-     ORDER BY g.slug, p.position LIMIT $4`,
+     ${orderBy(options, 'p')} LIMIT $4`,
     [lang, words, options.slug ?? null, options.limit ?? 1_000_000],
   );
 }

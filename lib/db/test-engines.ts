@@ -17,6 +17,12 @@ export interface TestEngine {
 
 let schemaCount = 0;
 
+/**
+ * How long opening a database may take in a test: a new PGlite runs initdb in WebAssembly, 5–15 s
+ * on an idle 2-core machine and over a minute on a busy one.
+ */
+export const OPEN_TIMEOUT_MS = 180_000;
+
 export function testEngines(): TestEngine[] {
   const url = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
   return [

@@ -3,7 +3,9 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { Database } from '@/lib/db/database';
 import { findGlosses, findParagraphs } from '@/lib/db/paragraph-index';
 import { chineseQueryLexemes } from '@/lib/db/terms';
-import { testEngines } from '@/lib/db/test-engines';
+import { OPEN_TIMEOUT_MS, testEngines } from '@/lib/db/test-engines';
+
+const ordered = { ordered: true };
 import { loadText } from '@/lib/library/load';
 import { makeDataDir } from '@/lib/testing/data-dir';
 import { syncDatabaseIndex } from './database-index';
@@ -17,17 +19,18 @@ for (const engine of testEngines()) {
     let data: ReturnType<typeof makeDataDir>;
     beforeAll(async () => {
       db = await engine.open();
-    }, 60_000);
+    }, OPEN_TIMEOUT_MS);
     afterAll(async () => {
       await db?.close();
     });
     beforeEach(async () => {
       data = makeDataDir({ files: { 'content/demo.md': DEMO, 'content/other.md': OTHER } });
       await syncDatabaseIndex(db, { full: true });
-    });
+    }, 60_000);
     afterEach(() => data.dispose());
 
-    const zh = async (term: string) => (await findParagraphs(db, 'zh', chineseQueryLexemes(term))).map((ref) => ref.slug);
+    const zh = async (term: string) =>
+      (await findParagraphs(db, 'zh', chineseQueryLexemes(term), ordered)).map((ref) => ref.slug);
 
     it('indexes every text, then leaves unchanged files alone', async () => {
       expect(await zh('智能')).toEqual(['demo', 'other']);
@@ -35,7 +38,7 @@ for (const engine of testEngines()) {
     });
 
     it('finds pinyin as the reader reads it', async () => {
-      expect((await findParagraphs(db, 'pinyin', ['zheng+liu'])).map((ref) => ref.slug)).toEqual(['demo']);
+      expect((await findParagraphs(db, 'pinyin', ['zheng+liu'], ordered)).map((ref) => ref.slug)).toEqual(['demo']);
     });
 
     const changes: { name: string; change: () => void; expected: Record<string, unknown>; after: Record<string, string[]> }[] = [

@@ -1,7 +1,7 @@
 import 'server-only';
 import { pinyinByOffset } from '@/lib/annotate/pinyin';
 import type { Database } from '@/lib/db/database';
-import { recordedTexts, recordIdentity, removeText, writeText, type ParagraphRow } from '@/lib/db/paragraph-index';
+import { analyze, recordedTexts, recordIdentity, removeText, writeText, type ParagraphRow } from '@/lib/db/paragraph-index';
 import { reindexAction, type ReindexAction } from '@/lib/db/reindex-plan';
 import { chineseLexemes } from '@/lib/db/terms';
 import { loadText } from '@/lib/library/load';
@@ -100,6 +100,7 @@ export async function syncDatabaseIndex(
     await removeText(db, slug);
     report.removed.push(slug);
   }
+  if (report.indexed.length > 0 || report.removed.length > 0) await analyze(db);
   report.seconds = (performance.now() - started) / 1000;
   return report;
 }
