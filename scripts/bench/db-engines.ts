@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync, statSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Database } from '@/lib/db/database';
+import type { Database, Queryable } from '@/lib/db/database';
 import { migrate } from '@/lib/db/migrations';
 import { analyze, findGlosses, findParagraphs, writeText, type ParagraphRow } from '@/lib/db/paragraph-index';
 import { openPglite } from '@/lib/db/pglite-adapter';
@@ -136,8 +136,8 @@ async function measurePglite(texts: Text[], dir: string): Promise<Figures> {
   const long = texts[1]!;
   const one = [{ ...long.rows[5]!, zh: `${long.rows[5]!.zh}改`, zhTerms: chineseLexemes(`${long.rows[5]!.zh}改`) }];
   const save = await longestBlock(() =>
-    db.transaction(async () => {
-      await writeTextRows(db, long.slug, one);
+    db.transaction(async (tx) => {
+      await writeTextRows(tx, long.slug, one);
     }),
   );
   const changed = long.rows.map((row, i) =>
@@ -158,7 +158,7 @@ async function measurePglite(texts: Text[], dir: string): Promise<Figures> {
 }
 
 /** One paragraph upserted, as a save does. */
-async function writeTextRows(db: Database, slug: string, rows: ParagraphRow[]): Promise<void> {
+async function writeTextRows(db: Queryable, slug: string, rows: ParagraphRow[]): Promise<void> {
   const sep = '\u0001';
   for (const row of rows) {
     await db.query(
