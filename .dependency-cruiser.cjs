@@ -18,6 +18,8 @@ const adapters = [
   ['jszip', '^lib/export/zip\\.ts$'],
   ['playwright-core', '^lib/export/pdf\\.ts$'],
   ['cli-progress', '^scripts/lib/progress\\.ts$'],
+  ['@electric-sql/pglite', '^lib/db/pglite-adapter\\.ts$'],
+  ['pg', '^lib/db/postgres-adapter\\.ts$'],
 ];
 
 module.exports = {

@@ -1,5 +1,7 @@
 import 'server-only';
-import { stat } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
 import { glossPath, glossStatePath } from './glosses';
 import { journalPath } from './journal';
 import { contentDir, textFilePath } from './paths';
@@ -32,11 +34,34 @@ export async function filesIdentity(files: readonly string[]): Promise<string> {
  * `textFingerprint(source, 'en')` → `'…/novel.md:1234:5120:…|…'`.
  */
 export async function textFingerprint(source: SourceFile, lng: string): Promise<string> {
-  return filesIdentity([
+  return filesIdentity(textFiles(source, lng));
+}
+
+/** Every file a text is read from in one language (see textFingerprint). */
+export function textFiles(source: SourceFile, lng: string): string[] {
+  return [
     source.absolutePath,
     textFilePath(contentDir(), source.slug, '.ids.json'),
     glossPath(source.slug, lng),
     glossStatePath(source.slug, lng),
     journalPath(source.slug, lng),
-  ]);
+  ];
+}
+
+/**
+ * A SHA-256 of the files' contents in order, a missing file counted as such: two checkouts of the
+ * same files hash alike whatever their inodes and times. `filesContentHash(['a.json'])` → `'9f86d0…'`.
+ */
+export async function filesContentHash(files: readonly string[]): Promise<string> {
+  const hash = createHash('sha256');
+  for (const file of files) {
+    try {
+      const bytes = await readFile(file);
+      hash.update(`${path.basename(file)}:${bytes.length}:`).update(bytes);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      hash.update(`${path.basename(file)}:-`);
+    }
+  }
+  return hash.digest('hex');
 }
