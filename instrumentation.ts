@@ -5,6 +5,7 @@
  * loads the dictionary and builds the search index in the background,
  * logs malformed EDITORS / READERS entries by position and name, and refuses to start with a
  * SITE_URL that is not an http(s) origin, or on a heap below the supported minimum (256 MB).
+ * With BILINGUAL_GIT_REMOTE, makes the data folder a clone and starts git sync (docs/sync.md).
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
@@ -28,4 +29,16 @@ export async function register() {
   const { refuseBadSiteUrl, refuseSmallHeap } = await import('./app/_lib/site-settings');
   refuseBadSiteUrl();
   refuseSmallHeap();
+  if (process.env.BILINGUAL_GIT_REMOTE) {
+    // Only with a remote: without one, git sync loads nothing and starts no timer.
+    const { startGitSync } = await import('./lib/gitsync/engine');
+    try {
+      const how = await startGitSync();
+      console.log(`Git sync: the data folder is a clone of ${process.env.BILINGUAL_GIT_REMOTE} (${how})`);
+    } catch (error) {
+      // A server that was asked to sync and cannot would drift from the others unseen: it stops.
+      console.error('Git sync could not start:', error instanceof Error ? error.message : error);
+      process.exit(1);
+    }
+  }
 }

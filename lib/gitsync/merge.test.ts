@@ -124,7 +124,8 @@ describe('mergeStates', () => {
   const draft = { status: 'draft' };
   const reviewed = { status: 'reviewed', revision: 'r1' };
   const reviewed2 = { status: 'reviewed', revision: 'r2' };
-  const cases = [
+  type S = Record<string, { status: string; revision?: string }>;
+  const cases: { name: string; base: S; ours: S; theirs: S; expected: S }[] = [
     { name: 'one side reviewed', base: { a: draft }, ours: { a: reviewed }, theirs: { a: draft }, expected: { a: reviewed } },
     { name: 'reviewed against draft: draft wins', base: {}, ours: { a: reviewed }, theirs: { a: draft }, expected: { a: draft } },
     { name: 'two reviews: ours', base: { a: draft }, ours: { a: reviewed }, theirs: { a: reviewed2 }, expected: { a: reviewed } },
