@@ -151,12 +151,18 @@ async function onWrite(engine: Engine, write: StoreWrite): Promise<void> {
   scheduleCommit(engine);
 }
 
-/** Commits every change not yet committed, pulls and merges, pushes: `POST /api/sync` and the interval. */
-export async function syncNow(): Promise<{ configured: false } | { configured: true; pulled: PullReport; pushed: boolean }> {
+/**
+ * Pulls and merges, then pushes: the interval and `POST /api/sync`. With `commitAll` (on demand:
+ * the webhook) every change not yet committed is committed first; otherwise batches keep their
+ * quiet spell, and only a text the remote changed is committed before its merge.
+ */
+export async function syncNow({ commitAll = true }: { commitAll?: boolean } = {}): Promise<
+  { configured: false } | { configured: true; pulled: PullReport; pushed: boolean }
+> {
   const engine = current();
   if (!engine) return { configured: false };
   return serial(async () => {
-    for (const slug of [...engine.pending.keys()]) await commitText(engine, slug);
+    if (commitAll) for (const slug of [...engine.pending.keys()]) await commitText(engine, slug);
     const pulled = await pull(engine);
     const pushed = await push(engine);
     engine.lastError = undefined;
@@ -190,7 +196,7 @@ export async function startGitSync(env: Record<string, string | undefined> = pro
   });
   await syncNow();
   engine.pullTimer = setInterval(() => {
-    void syncNow().catch((error: unknown) => report(engine, 'pull', error));
+    void syncNow({ commitAll: false }).catch((error: unknown) => report(engine, 'pull', error));
   }, settings.config.pullSeconds * 1000);
   engine.pullTimer.unref();
   return how;
