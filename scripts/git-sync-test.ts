@@ -11,6 +11,8 @@ import { startServer, type RunningServer } from './lib/next-server';
 import { blockIds, check, checks, copyData, revisions, save, serverEnv, SLUG } from './faults/common';
 
 const SECRET = 'git-sync-test-secret';
+// Generous: on a busy machine one git command can take a second.
+const WAIT_MS = 90_000;
 
 interface Block {
   id: string;
@@ -100,14 +102,14 @@ async function main() {
       const now = await blocks(origin);
       return acknowledged.every((id) => now.get(id)?.en === wanted.get(id));
     };
-    const visibleB = await until(shown(b.origin), 20_000);
-    const visibleA = await until(shown(a.origin), 20_000);
+    const visibleB = await until(shown(b.origin), WAIT_MS);
+    const visibleA = await until(shown(a.origin), WAIT_MS);
     check('both servers show every acknowledged save', visibleA !== undefined && visibleB !== undefined);
     console.log(`  save → visible on the other server: ${visibleB ?? '—'} ms (B), ${visibleA ?? '—'} ms (A), pull every 1 s`);
     const inRemote = await until(async () => {
       const stored = remoteGlosses(remote);
       return acknowledged.every((id) => stored[id] === wanted.get(id));
-    }, 20_000);
+    }, WAIT_MS);
     check('the remote holds every acknowledged save', inRemote !== undefined);
 
     // The same paragraph on both: a conflict keeping both texts.
@@ -123,8 +125,8 @@ async function main() {
       const texts = versions.map((v) => v.text);
       return texts.includes('The version written on A') && texts.includes('The version written on B');
     };
-    const conflictA = await until(bothTexts(a.origin), 20_000);
-    const conflictB = await until(bothTexts(b.origin), 20_000);
+    const conflictA = await until(bothTexts(a.origin), WAIT_MS);
+    const conflictB = await until(bothTexts(b.origin), WAIT_MS);
     check(
       'the paragraph changed on both is a conflict with both texts, on both servers',
       conflictA !== undefined && conflictB !== undefined,
@@ -143,7 +145,7 @@ async function main() {
     const goneBoth = await until(async () => {
       const [x, y] = await Promise.all([blocks(a.origin), blocks(b.origin)]);
       return [x, y].every((m) => m.get(contested)?.conflict === undefined && m.get(contested)?.en === 'The merged version');
-    }, 20_000);
+    }, WAIT_MS);
     check('the resolution reaches both servers and the conflict is gone', goneBoth !== undefined);
 
     // Killed right after its saves were answered: nothing acknowledged is lost.
@@ -161,7 +163,7 @@ async function main() {
     const kept = await until(async () => {
       const stored = remoteGlosses(remote);
       return answered.every((id) => stored[id] === `Before the kill: ${id}`);
-    }, 30_000);
+    }, WAIT_MS);
     check(
       'a server killed mid-commit loses nothing it acknowledged: the remote has it after the restart',
       kept !== undefined && answered.length > 0,

@@ -30,6 +30,7 @@ interface Engine {
 
 const ENGINE = Symbol.for('bilingual-reader.git-sync');
 const PUSH_TRIES = 5;
+const COMMIT_RETRY_MS = 10_000;
 
 function current(): Engine | undefined {
   return (globalThis as typeof globalThis & { [ENGINE]?: Engine })[ENGINE];
@@ -112,7 +113,12 @@ function scheduleCommit(engine: Engine): void {
   if (delay === undefined) return;
   engine.commitTimer = setTimeout(() => {
     engine.commitTimer = undefined;
-    void commitDue(engine, false).catch((error: unknown) => report(engine, 'commit', error));
+    void commitDue(engine, false).catch((error: unknown) => {
+      report(engine, 'commit', error);
+      // Tried again later; the changes stay in the files, and the pending batches stay too.
+      engine.commitTimer = setTimeout(() => scheduleCommit(engine), COMMIT_RETRY_MS);
+      engine.commitTimer.unref();
+    });
   }, delay);
   engine.commitTimer.unref();
 }
@@ -195,11 +201,20 @@ export async function startGitSync(env: Record<string, string | undefined> = pro
     await commitPaths(root, ['content', 'locales'], { author: 'bilingual-reader', message: 'Changes found at start\n' });
   });
   await syncNow();
-  engine.pullTimer = setInterval(() => {
-    void syncNow({ commitAll: false }).catch((error: unknown) => report(engine, 'pull', error));
-  }, settings.config.pullSeconds * 1000);
-  engine.pullTimer.unref();
+  schedulePull(engine);
   return how;
+}
+
+/** The next pull, BILINGUAL_GIT_PULL_S after the last one ended: pulls never pile up behind a slow one. */
+function schedulePull(engine: Engine): void {
+  engine.pullTimer = setTimeout(() => {
+    void syncNow({ commitAll: false })
+      .catch((error: unknown) => report(engine, 'pull', error))
+      .finally(() => {
+        if (current() === engine) schedulePull(engine);
+      });
+  }, engine.config.pullSeconds * 1000);
+  engine.pullTimer.unref();
 }
 
 /** Stops the timers and the listener (tests, and a restart on another folder). */
@@ -207,7 +222,7 @@ export function stopGitSync(): void {
   const engine = current();
   if (!engine) return;
   if (engine.commitTimer) clearTimeout(engine.commitTimer);
-  if (engine.pullTimer) clearInterval(engine.pullTimer);
+  if (engine.pullTimer) clearTimeout(engine.pullTimer);
   engine.stopListening();
   setCurrent(undefined);
 }
