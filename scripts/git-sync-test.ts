@@ -148,6 +148,37 @@ async function main() {
     }, WAIT_MS);
     check('the resolution reaches both servers and the conflict is gone', goneBoth !== undefined);
 
+    // A storm: both servers save at once, ten paragraphs each, four of them the same paragraphs.
+    const pool = blockIds(dataA).slice(40, 56);
+    const [stormA, stormB] = [pool.slice(0, 10), pool.slice(6, 16)];
+    const [revStormA, revStormB] = await Promise.all([revisions(a.origin), revisions(b.origin)]);
+    const stormSaves = [
+      ...stormA.map((id) => ({ server: a, id, text: `Storm A ${id}`, base: revStormA.get(id) ?? '', editor: 'ann' })),
+      ...stormB.map((id) => ({ server: b, id, text: `Storm B ${id}`, base: revStormB.get(id) ?? '', editor: 'bo' })),
+    ];
+    const stormAnswers = await Promise.all(stormSaves.map((x) => save(x.server.origin, x.id, x.text, x.base, x.editor)));
+    const stormAcked = stormSaves.filter((_, i) => stormAnswers[i]?.status === 200);
+    const settled = async () => {
+      const [x, y] = await Promise.all([blocks(a.origin), blocks(b.origin)]);
+      return pool.every((id) => JSON.stringify(x.get(id)) === JSON.stringify(y.get(id)));
+    };
+    await sync(a.origin, SECRET);
+    await sync(b.origin, SECRET);
+    const stormSettled = await until(settled, WAIT_MS);
+    const finalBlocks = await blocks(a.origin);
+    const lost = stormAcked.filter((x) => {
+      const block = finalBlocks.get(x.id);
+      return block?.en !== x.text && !(block?.conflict?.versions ?? []).some((v) => v.text === x.text);
+    });
+    const stormConflicts = pool.filter((id) => finalBlocks.get(id)?.conflict !== undefined).length;
+    check(
+      'a concurrent storm settles alike on both servers and loses no acknowledged save',
+      stormSettled !== undefined && lost.length === 0,
+    );
+    console.log(
+      `  storm: ${stormAcked.length}/${stormSaves.length} saves acknowledged, ${lost.length} lost, ${stormConflicts} paragraphs in conflict (4 saved on both)`,
+    );
+
     // Killed right after its saves were answered: nothing acknowledged is lost.
     const killIds = blockIds(dataA).slice(30, 36);
     const revKill = await revisions(a.origin);
