@@ -5,6 +5,7 @@
  * loads the dictionary, builds the search index and aligns sentences in the background,
  * logs malformed EDITORS / READERS entries by position and name, and refuses to start with a
  * SITE_URL that is not an http(s) origin, or on a heap below the supported minimum (256 MB).
+ * With BILINGUAL_GIT_REMOTE, makes the data folder a clone and starts git sync (docs/sync.md).
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
@@ -12,6 +13,19 @@ export async function register() {
   stampPeerAddresses();
   const { registerPageFingerprint } = await import('./app/_lib/page-fingerprint');
   registerPageFingerprint();
+  if (process.env.BILINGUAL_GIT_REMOTE) {
+    // First, so the folds, the search index and the pages see the cloned library. Only with a
+    // remote: without one, git sync loads nothing and starts no timer.
+    const { startGitSync } = await import('./lib/gitsync/engine');
+    try {
+      const how = await startGitSync();
+      console.log(`Git sync: the data folder is a clone of ${process.env.BILINGUAL_GIT_REMOTE} (${how})`);
+    } catch (error) {
+      // A server that was asked to sync and cannot would drift from the others unseen: it stops.
+      console.error('Git sync could not start:', error instanceof Error ? error.message : error);
+      process.exit(1);
+    }
+  }
   const { scheduleLeftoverFolds } = await import('./lib/library/fold');
   // In the background: a journal left by a stopped server is folded a second after the start.
   void scheduleLeftoverFolds().catch((error: unknown) => console.error('Could not look for unfolded journals:', error));

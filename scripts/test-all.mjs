@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 
-const stages = ['typecheck', 'check:imports', 'lint', 'test:unit', 'check', 'test:e2e', 'test:faults'];
+const stages = ['typecheck', 'check:imports', 'lint', 'test:unit', 'check', 'test:e2e', 'test:faults', 'test:gitsync'];
 const only = process.argv.slice(2);
 const results = [];
 for (const stage of only.length ? only : stages) {

@@ -72,6 +72,8 @@ export const exportedBlockSchema = z.object({
   revision: z.string().nullable(),
   /** Only on stale glosses: the Chinese the gloss was written for. */
   staleFrom: z.string().optional(),
+  /** Only on a paragraph changed differently on two servers (git sync): every version, until one is saved. */
+  conflict: z.object({ versions: z.array(z.object({ text: z.string(), author: z.string(), revision: z.string() })) }).optional(),
 });
 export type ExportedBlock = z.infer<typeof exportedBlockSchema>;
 

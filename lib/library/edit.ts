@@ -8,6 +8,7 @@ import { DataFileError, StoreWriteError, type StoreWriteReason } from '@/lib/sto
 import { commitGlossOps, readGlosses, readGlossStates } from '@/lib/store/glosses';
 import { readHistory, type HistoryEntry } from '@/lib/store/history';
 import { withTextLock } from '@/lib/store/lock';
+import { notifyStoreWrite } from '@/lib/store/write-hooks';
 import { textHasLanguage } from '@/lib/store/languages';
 import { findSource, isSlug } from '@/lib/store/sources';
 import { hashText } from '@/lib/text/hash';
@@ -140,6 +141,12 @@ async function commitBatch(slug: string, lang: TargetLanguage, edits: Edit[]): P
       try {
         const { journalBytes } = await commitGlossOps(slug, lang, work.ops, work.history);
         scheduleFold(slug, journalBytes, lang);
+        await notifyStoreWrite({
+          slug,
+          lang,
+          glossKeys: work.ops.filter((op) => op.gloss !== undefined).map((op) => op.key),
+          authors: [...new Set(work.history.map((entry) => entry.editor))],
+        });
       } catch (error) {
         if (!(error instanceof StoreWriteError)) throw error;
         return results.map((r) => (r.ok ? storeFailure(error) : r));
