@@ -3,7 +3,9 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExportedBlock } from '@/lib/api/contract';
+import { permits } from '@/lib/auth/permissions';
 import type { GlossStatus } from '@/lib/gloss/types';
+import { DEFAULT_TARGET_LANGUAGE } from '@/lib/i18n/target-language';
 import { useSession } from '../session-provider';
 import { getText } from './api';
 
@@ -70,7 +72,11 @@ export function EditingProvider({ slug, children }: { slug: string; children: Re
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
 
   const session = useSession();
-  const viewer = session?.viewer?.role === 'editor' ? session.viewer.name : null;
+  // Only what the role may do: the editing tools for someone who may edit this text's English.
+  const viewer =
+    session?.viewer && permits(session.viewer, 'edit-gloss', { text: slug, lang: DEFAULT_TARGET_LANGUAGE }).ok
+      ? session.viewer.name
+      : null;
 
   useEffect(() => {
     if (!viewer) return;

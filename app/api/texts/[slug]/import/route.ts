@@ -1,6 +1,6 @@
 import { importResponse, type ExchangeErrorResponse } from '@/lib/api/contract';
 import { readBodyBytes } from '@/lib/api/body';
-import { authorizeEdit } from '@/lib/auth/request';
+import { authorize } from '@/lib/auth/request';
 import { importTooLargeMessage, importXliff, MAX_IMPORT_BYTES } from '@/lib/library/import';
 import { accessRefused, isTextSlug, noSuchText } from '@/app/api/_lib/http';
 import { queryFlag, queryValue } from '@/app/api/_lib/query';
@@ -24,9 +24,10 @@ const importStatus = {
  * editor, 413 too large, 422 a file that is not XLIFF of this text, each `{ error, kind }`.
  */
 export const POST = withErrors(async (request: Request, { params }: { params: Promise<{ slug: string }> }) => {
-  const access = await authorizeEdit(request);
-  if (!access.ok) return accessRefused(access);
   const { slug } = await params;
+  // The file names its language only once read: an account limited to some languages cannot import.
+  const access = await authorize(request, 'import-glosses', isTextSlug(slug) ? { text: slug } : {});
+  if (!access.ok) return accessRefused(access);
   if (!isTextSlug(slug)) return noSuchText();
   const read = await readBodyBytes(request, MAX_IMPORT_BYTES);
   if (!read.ok) {
