@@ -4,7 +4,7 @@ import { SignInGuard } from './attempts';
 import { accountProblems, authConfig, parseAccounts, type Account, type AuthConfig, type Role } from './config';
 import { hashPassword, sameSecret, verifyPassword } from './passwords';
 import { PEER_HEADER, setPeerNonce } from './peer';
-import { authorizeEdit, cleanName, editorNameHeader, replaceSignInGuard, type EditAccess } from './request';
+import { authorizeEdit, cleanName, editorNameHeader, replaceSignInGuard } from './request';
 import { credentialFingerprint, decodeSession, encodeSession, SESSION_COOKIE, type Session } from './session';
 
 /** An environment as authConfig reads it (Next's types make NODE_ENV required; tests set what they need). */
