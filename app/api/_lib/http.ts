@@ -84,7 +84,13 @@ export function glossChangeHandler<S extends z.ZodType>(
   action: Action | ((body: z.output<S>) => Action),
   schema: S,
   usage: string,
-  change: (input: { slug: string; id: string; lang: TargetLanguage; editor: string; body: z.output<S> }) => Promise<EditResult>,
+  change: (input: {
+    slug: string;
+    id: string;
+    lang: TargetLanguage;
+    editor: string;
+    body: z.output<S>;
+  }) => Promise<EditResult | Response>,
 ) {
   return withErrors(async (request: Request, { params }: GlossParams): Promise<Response> => {
     const { slug, id } = await params;
@@ -103,6 +109,6 @@ export function glossChangeHandler<S extends z.ZodType>(
       if (!permission.ok) return errorJson(`${permission.missing} (${access.editor} is a ${access.viewer.role})`, 403);
     }
     const result = await change({ slug, id, lang: language.lang, editor: access.editor, body: body.data });
-    return editResponse(result);
+    return result instanceof Response ? result : editResponse(result);
   });
 }
