@@ -5,6 +5,7 @@ import { isLongRow } from '@/lib/export/print';
 import type { BlockView } from '@/lib/library/load';
 import { CopyLinkButton } from './copy-link-button';
 import { EditableGloss } from './edit/editable-gloss';
+import { SuggestionsPanel } from './team/suggestions-panel';
 import { InlineText } from './inline-text';
 import { NoteMarker } from './note-marker';
 import { RevealGloss } from './reveal-gloss';
@@ -113,6 +114,7 @@ export function ReaderRow({ block, slug, t, uiLang, annotations, withPermalink =
               </p>
             )}
           </EditableGloss>
+          <SuggestionsPanel slug={slug} id={block.id} />
           {annotations?.detached.map((id) => (
             <p key={id} className="note-detached" lang={uiLang}>
               <NoteMarker id={id} /> {t('notes.detached')}
