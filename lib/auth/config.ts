@@ -92,12 +92,17 @@ export function authConfig(
   const accounts = [...fromEnv, ...(file?.accounts ?? []).filter((a) => !fromEnv.some((e) => e.name === a.name))];
   const configured = Boolean(token) || accounts.length > 0;
   const mode: AccessMode = configured ? 'accounts' : env.NODE_ENV === 'production' ? 'read-only' : 'open';
-  // Without SESSION_SECRET the key is derived from the credentials, so changing them signs everyone out.
+  // Without SESSION_SECRET the key is derived from the credentials of the environment, so changing
+  // them signs everyone out; with only the accounts file's accounts, from that file's own random key
+  // (made with the file, so adding the first account there signs out nobody).
+  const fromEnvConfigured = Boolean(token) || fromEnv.length > 0;
   const secret =
     env.SESSION_SECRET?.trim() ||
     createHash('sha256')
       .update(
-        `bilingual-reader-session\u0000${token ?? ''}\u0000${fromEnv.map((a) => a.passwordHash).join(',')}${file ? `\u0000${file.secret}` : ''}`,
+        fromEnvConfigured || !file
+          ? `bilingual-reader-session\u0000${token ?? ''}\u0000${fromEnv.map((a) => a.passwordHash).join(',')}`
+          : `bilingual-reader-session\u0000file\u0000${file.secret}`,
       )
       .digest('hex');
   return { mode, ...(token ? { token } : {}), accounts, secret };
