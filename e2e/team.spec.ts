@@ -72,7 +72,7 @@ test('a reader suggests, a reviewer accepts with edits, and the history credits 
   await expect(ritaRow.locator('.edit-button')).toHaveCount(0);
   await ritaRow.getByLabel('Propose a rendering').fill(suggestion);
   await ritaRow.getByRole('button', { name: 'Suggest', exact: true }).click();
-  await expect(ritaRow.getByRole('status')).toHaveText('Suggestion sent.');
+  await expect(ritaRow.locator('.suggestion-message')).toHaveText('Suggestion sent.');
   await expect(ritaRow.locator('.suggestion').last()).toContainText('Rita');
   await expect(ritaRow.locator('.suggestion').last()).toContainText('pending');
   await expectNoAxeViolations(rita, { include: [`[id="${id}"] .suggestions`] });
@@ -83,7 +83,7 @@ test('a reader suggests, a reviewer accepts with edits, and the history credits 
   await expectNoAxeViolations(remy, { include: [`[id="${id}"] .suggestions`] });
   await item.getByLabel('Text to accept (edit if needed)').fill(edited);
   await item.getByRole('button', { name: 'Accept' }).click();
-  await expect(rowOf(remy, id).getByRole('status')).toHaveText('Suggestion accepted and saved.');
+  await expect(rowOf(remy, id).locator('.suggestion-message')).toHaveText('Suggestion accepted and saved.');
   await remy.context().close();
 
   const entries = historyEntries(id)
@@ -101,16 +101,16 @@ test('a rejection needs a reason, and the suggester sees it', async ({ browser }
   const rita = await openSuggestions(browser, READER, id);
   await rowOf(rita, id).getByLabel('Propose a rendering').fill(suggestion);
   await rowOf(rita, id).getByRole('button', { name: 'Suggest', exact: true }).click();
-  await expect(rowOf(rita, id).getByRole('status')).toHaveText('Suggestion sent.');
+  await expect(rowOf(rita, id).locator('.suggestion-message')).toHaveText('Suggestion sent.');
 
   const remy = await openSuggestions(browser, REVIEWER, id);
   const item = rowOf(remy, id).locator('.suggestion').filter({ hasText: suggestion }).first();
   await item.getByRole('button', { name: 'Reject' }).click();
-  await expect(rowOf(remy, id).getByRole('status')).toContainText('A rejection needs a reason');
+  await expect(rowOf(remy, id).locator('.suggestion-message')).toContainText('A rejection needs a reason');
   await item.getByLabel('Reason').selectOption('style');
   await item.getByLabel('Note').fill('Too literal');
   await item.getByRole('button', { name: 'Reject' }).click();
-  await expect(rowOf(remy, id).getByRole('status')).toHaveText('Suggestion rejected.');
+  await expect(rowOf(remy, id).locator('.suggestion-message')).toHaveText('Suggestion rejected.');
   await remy.context().close();
 
   await rita.reload();
@@ -119,6 +119,13 @@ test('a rejection needs a reason, and the suggester sees it', async ({ browser }
   await expect(rowOf(rita, id).locator('.suggestion').filter({ hasText: suggestion })).toContainText(
     'Rejected by Remy: style. Too literal',
   );
+  // The activity page shows her what happened to her suggestions.
+  await rita.goto('/activity');
+  await waitForHydration(rita);
+  await rita.getByLabel('Show').selectOption('outcomes');
+  await expect(rita.locator('.activity-list li').first()).toContainText('rejected a suggestion');
+  await expect(rita.locator('.activity-list li').first()).toContainText('style: Too literal');
+  await expectNoAxeViolations(rita, { include: ['.activity-page'] });
   await rita.context().close();
   expect((await apiBlockOf(browser, id)).en).toBe(originals.get(id));
 });
@@ -134,6 +141,22 @@ test('a translator limited to French gets 403 on English, naming what is missing
     });
     expect(response.status()).toBe(403);
     expect((await response.json()).error).toBe('translator for English needed (Tess is a translator)');
+  } finally {
+    await context.close();
+  }
+});
+
+test('the accounts page lists the accounts for an admin', async ({ browser }) => {
+  const context = await browser.newContext();
+  try {
+    await signIn(context, EDITH);
+    const page = await context.newPage();
+    await page.goto('/admin/users');
+    await waitForHydration(page);
+    const row = page.getByRole('row', { name: /Tess/ });
+    await expect(row).toContainText('fr');
+    await expect(row.getByLabel('Role of Tess')).toHaveValue('translator');
+    await expectNoAxeViolations(page, { include: ['.users-page'] });
   } finally {
     await context.close();
   }
