@@ -2,7 +2,6 @@
 
 import Link from 'next/link';
 import { useTranslation } from 'react-i18next';
-import { signOut } from './edit/api';
 import { useSession } from './session-provider';
 
 /** The footer's line on editing: who is signed in, how to sign in or out, or that the site is read-only. */
@@ -14,6 +13,7 @@ export function SessionStatus() {
   if (session.mode === 'open') return <span>{t('session.open')}</span>;
   if (!session.viewer) return <Link href="/sign-in">{t('session.signIn')}</Link>;
   const leave = async () => {
+    const { signOut } = await import('./edit/api');
     await signOut();
     window.location.reload();
   };

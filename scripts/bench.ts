@@ -7,8 +7,10 @@
 // 4. Search: index build time and memory, query p50 / p95 by kind (scripts/bench/search.ts).
 // 5. Page weight: for each reading page, the gzip size of its HTML, of the RSC payload inlined in
 //    it and of its first-load JS, with annotations and without (BILINGUAL_ANNOTATIONS=off),
-//    next to a bare page of the same build (the 404 page: site layout and one message); and the
-//    annotated page against 3 × gzip(its text + the dictionary entries it ships).
+//    next to a bare page of the same build (the 404 page: site layout and one message); the
+//    first-load JS of the library, search results, a paragraph page and the reading page as a
+//    ratio of the bare page's; and the annotated page against 3 × gzip(its text + the dictionary
+//    entries it ships).
 // 5. Exchange: XLIFF/TMX export and XLIFF import times, bundled text and 10,000 paragraphs (scripts/bench/exchange.ts).
 // 5. Export: time, size and memory of the HTML, EPUB and PDF files of each text and of a
 //    10,000-paragraph text (scripts/bench/export.ts).
@@ -148,6 +150,12 @@ async function main() {
     console.log(`\nbuild (annotations ${annotations}): next build took ${seconds.toFixed(1)} s`);
     await withServer(env, async (origin) => {
       weights.set(`bare ${annotations}`, await weigh(origin, '/bench-bare-page'));
+      weights.set(`library ${annotations}`, await weigh(origin, '/'));
+      weights.set(`search ${annotations}`, await weigh(origin, `/search?q=${encodeURIComponent('特斯拉')}`));
+      const first = texts[0];
+      const paragraph = first?.blocks.find((b) => isGlossable(b.type));
+      if (first && paragraph)
+        weights.set(`paragraph ${annotations}`, await weigh(origin, `/read/${first.slug}/p/${paragraph.id}`));
       for (const text of texts) weights.set(`${text.slug} ${annotations}`, await weigh(origin, `/read/${text.slug}`));
       if (annotations === 'on') for (const text of texts) await readingOptionsFigures(origin, text.slug, DIST);
     });
@@ -163,6 +171,17 @@ async function main() {
   console.log(header);
   const bare = weights.get('bare on');
   if (bare) console.log(row('bare page (404)', bare));
+  for (const [key, name, goal] of [
+    ['library on', 'library /', 1.1],
+    ['search on', 'search results', 1.1],
+    ['paragraph on', 'a paragraph page', 1.1],
+    [`${texts[0]?.slug ?? ''} on`, 'the reading page', 1.15],
+  ] as const) {
+    const page = weights.get(key);
+    if (!page || !bare) continue;
+    console.log(row(name, page));
+    console.log(`  first-load JS ${(page.js / bare.js).toFixed(2)} × the bare page's (goal at most ${goal} ×)`);
+  }
   for (const text of texts) {
     const on = weights.get(`${text.slug} on`);
     const off = weights.get(`${text.slug} off`);

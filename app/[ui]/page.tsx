@@ -1,4 +1,4 @@
-import { AddText } from '@/components/exchange/add-text';
+import { AddTextForEditors } from '@/components/exchange/add-text-for-editors';
 import { LanguageAlternates } from '@/components/language-alternates';
 import { TextTitle } from '@/components/text-title';
 import { htmlLang } from '@/lib/i18n/config';
@@ -32,7 +32,7 @@ export default async function LibraryPage({ params }: Props) {
       <LanguageAlternates path="/" />
       <h1>{t('library.heading')}</h1>
       <p className="tagline">{t('site.tagline')}</p>
-      <AddText />
+      <AddTextForEditors />
       {texts.length === 0 ? (
         <p>{t('library.empty')}</p>
       ) : (
