@@ -5,6 +5,7 @@
 //    it, every save answered 200 is on disk. Three rounds.
 // 2. A full disk and a read-only store (scripts/faults/store-faults.ts; needs root for a tmpfs).
 // 3. Two servers on one data folder (scripts/faults/two-servers.ts).
+// 4. Suggestions and votes while the server is killed (scripts/faults/suggestions.ts).
 // Needs a build: it serves the one the end-to-end tests made (.next-e2e), or NEXT_DIST_DIR.
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,6 +15,7 @@ import { check, checks, SLUG, TOKEN } from './faults/common';
 import { storeFaultRounds } from './faults/store-faults';
 import { twoServersRound } from './faults/two-servers';
 import { smallHeapRound } from './faults/small-heap';
+import { suggestionKillRound } from './faults/suggestions';
 import { storedGlosses } from '@/lib/testing/stored-glosses';
 
 const CLIENTS = 6;
@@ -96,6 +98,7 @@ async function main() {
   }
   await storeFaultRounds();
   await twoServersRound();
+  await suggestionKillRound();
   await smallHeapRound();
 }
 

@@ -72,7 +72,7 @@ async function underLock(
       if (!now.ok) return now;
       const decided = decide(await suggestionsOf(where), now);
       if (!decided.ok) return decided;
-      await appendSuggestionEvents(where.slug, where.lang, decided.events);
+      if (decided.events.length > 0) await appendSuggestionEvents(where.slug, where.lang, decided.events);
       const stored = (await suggestionsOf(where)).find((s) => s.sid === decided.sid);
       if (!stored) throw new Error(`suggestion ${decided.sid} not found after it was written`);
       return { ok: true, suggestion: view(stored, now) };
