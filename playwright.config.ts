@@ -29,11 +29,15 @@ export default defineConfig({
     {
       name: 'chromium',
       use: { ...devices['Desktop Chrome'] },
-      testIgnore: /(editing|exchange|books|languages-reading)\.spec\.ts/,
+      testIgnore: /(editing|exchange|books|languages-reading|team)\.spec\.ts/,
     },
     // Editing changes the data copy (and puts it back), so it runs last; with one worker, projects
     // run in this order. Not a dependency: a failure elsewhere must not skip the editing tests.
-    { name: 'editing', use: { ...devices['Desktop Chrome'] }, testMatch: /(editing|exchange|books|languages-reading)\.spec\.ts/ },
+    {
+      name: 'editing',
+      use: { ...devices['Desktop Chrome'] },
+      testMatch: /(editing|exchange|books|languages-reading|team)\.spec\.ts/,
+    },
   ],
   webServer: {
     // Builds and serves the app on a temporary copy of content/ and locales/ (see the script).

@@ -4,6 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_READING_LANGUAGES, READING_LANGUAGES_COOKIE } from '@/lib/library/reading-languages';
 import { addTextLanguage } from './edit/api';
+import { permits } from '@/lib/auth/permissions';
 import { useSession } from './session-provider';
 
 interface Props {
@@ -35,13 +36,13 @@ function open(tl: string | null, reference: boolean) {
 
 /**
  * The reading page's choice of target languages (`?tl=`, one to three, in the order ticked) and
- * of the English as a reference for missing glosses (`?tlref=en`); for an editor, a form that adds
+ * of the English as a reference for missing glosses (`?tlref=en`); for an admin, a form that adds
  * a language to the text (`POST /api/texts/<slug>/languages`).
  */
 export function TargetLanguagesPanel({ slug, available, shown, reference }: Props) {
   const { t } = useTranslation();
   const session = useSession();
-  const isEditor = session?.viewer?.role === 'editor';
+  const isEditor = permits(session?.viewer ?? undefined, 'manage-languages').ok;
   const [chosen, setChosen] = useState<string[]>(shown);
   const [withReference, setWithReference] = useState(reference);
   const [tag, setTag] = useState('');

@@ -6,6 +6,7 @@
 // 2. A full disk and a read-only store (scripts/faults/store-faults.ts; needs root for a tmpfs).
 // 3. Two servers on one data folder (scripts/faults/two-servers.ts).
 // 4. The search database killed during an index update (scripts/faults/database.ts).
+// 5. Suggestions and votes while the server is killed (scripts/faults/suggestions.ts).
 // Needs a build: it serves the one the end-to-end tests made (.next-e2e), or NEXT_DIST_DIR.
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,6 +17,7 @@ import { storeFaultRounds } from './faults/store-faults';
 import { twoServersRound } from './faults/two-servers';
 import { smallHeapRound } from './faults/small-heap';
 import { databaseRound } from './faults/database';
+import { suggestionKillRound } from './faults/suggestions';
 import { storedGlosses } from '@/lib/testing/stored-glosses';
 
 const CLIENTS = 6;
@@ -98,6 +100,7 @@ async function main() {
   }
   await storeFaultRounds();
   await twoServersRound();
+  await suggestionKillRound();
   await smallHeapRound();
   await databaseRound();
 }

@@ -24,6 +24,7 @@ import '../styles/annotations.css';
 import '../styles/popover.css';
 import '../styles/footer.css';
 import '../styles/editing.css';
+import '../styles/team.css';
 import '../styles/search.css';
 import '../styles/glossary.css';
 import '../styles/exchange.css';

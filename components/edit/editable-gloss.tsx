@@ -2,6 +2,7 @@
 
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DEFAULT_TARGET_LANGUAGE } from '@/lib/i18n/target-language';
 import { InlineText } from '../inline-text';
 import { setGlossStatus } from './api';
 import { Diff } from './diff-view';
@@ -42,6 +43,9 @@ function EditableGlossBody({ id, children }: { id: string; children: ReactNode }
     knownEn.current = en;
   }, [en]);
   if (!editing || !record) return <>{children}</>;
+  const lang = editing.lang ?? DEFAULT_TARGET_LANGUAGE;
+  if (!editing.may('edit-gloss', lang)) return <>{children}</>;
+  const mayReview = editing.may('mark-reviewed', lang);
   const isEditing = editing.editing === id;
 
   const setStatus = async (status: 'reviewed' | 'draft') => {
@@ -80,7 +84,7 @@ function EditableGlossBody({ id, children }: { id: string; children: ReactNode }
       ) : (
         children
       )}
-      {record.status === 'stale' && record.staleFrom !== undefined && (
+      {mayReview && record.status === 'stale' && record.staleFrom !== undefined && (
         <div className="stale-diff">
           <p>{t('edit.chineseChanged')}</p>
           <p>
@@ -100,7 +104,7 @@ function EditableGlossBody({ id, children }: { id: string; children: ReactNode }
           <button type="button" className="edit-button" aria-keyshortcuts="e" onClick={() => editing.setEditing(id)}>
             {t('edit.edit')}
           </button>
-          {record.status === 'draft' && (
+          {mayReview && record.status === 'draft' && (
             <button type="button" onClick={() => setStatus('reviewed')}>
               {t('edit.markReviewed')}
             </button>

@@ -3,6 +3,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExportedBlock } from '@/lib/api/contract';
+import { permits, permitsInSomeLanguage, type Action } from '@/lib/auth/permissions';
 import type { GlossStatus } from '@/lib/gloss/types';
 import { useSession } from '../session-provider';
 import { getText } from './api';
@@ -31,6 +32,8 @@ interface EditingContextValue {
   refresh: () => Promise<void>;
   /** The target language edited, when not English (see language-editing.tsx); saves go with `?lang=`. */
   lang?: string;
+  /** Whether the signed-in role may do `action` on this text in `lang` (lib/auth/permissions.ts). */
+  may: (action: Action, lang: string) => boolean;
 }
 
 export const EditingContext = createContext<EditingContextValue | null>(null);
@@ -72,7 +75,11 @@ export function EditingProvider({ slug, children }: { slug: string; children: Re
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
 
   const session = useSession();
-  const viewer = session?.viewer?.role === 'editor' ? session.viewer.name : null;
+  // Only what the role may do: the editing tools for someone who may edit this text in some
+  // language; each cell then asks `may` for its own language.
+  const grant = session?.viewer ?? undefined;
+  const viewer = grant && permitsInSomeLanguage(grant, 'edit-gloss', slug) ? grant.name : null;
+  const may = useCallback((action: Action, lang: string) => permits(grant, action, { text: slug, lang }).ok, [grant, slug]);
 
   useEffect(() => {
     if (!viewer) return;
@@ -159,8 +166,8 @@ export function EditingProvider({ slug, children }: { slug: string; children: Re
   }, [editor]);
 
   const value = useMemo(
-    () => (editor ? { slug, editor, records, update, editing, setEditing, announce, refresh } : null),
-    [slug, editor, records, update, editing, announce, refresh],
+    () => (editor ? { slug, editor, records, update, editing, setEditing, announce, refresh, may } : null),
+    [slug, editor, records, update, editing, announce, refresh, may],
   );
   const counts = Object.values(records).reduce<Record<string, number>>(
     (acc, r) => ({ ...acc, [r.status]: (acc[r.status] ?? 0) + 1 }),

@@ -9,6 +9,6 @@ const AddText = dynamic(() => import('./add-text').then((m) => m.AddText), { ssr
 /** "Add a text" on the library page, for editors only; nothing at all for readers. */
 export function AddTextForEditors() {
   const session = useSession();
-  const canEdit = session?.viewer?.role === 'editor' || session?.mode === 'open';
+  const canEdit = session?.viewer?.role === 'admin' || session?.mode === 'open';
   return canEdit ? <AddText /> : null;
 }

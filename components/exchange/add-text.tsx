@@ -29,7 +29,7 @@ export function AddText() {
 
   // Who is reading comes from the page's one session provider.
   const session = useSession();
-  const canEdit = session?.viewer?.role === 'editor' || session?.mode === 'open';
+  const canEdit = session?.viewer?.role === 'admin' || session?.mode === 'open';
   if (!canEdit) return null;
 
   const send = async (preview: boolean) => {

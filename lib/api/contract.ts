@@ -24,12 +24,17 @@ export const glossKeySchema = z.string().regex(/^(?:[a-z][a-z0-9]{5}|title)$/);
 export const revisionSchema = z.string().max(64);
 
 export const glossStatusSchema = z.enum(glossStatuses);
-export const roleSchema = z.enum(['editor', 'reader']);
+export const roleSchema = z.enum(['reader', 'translator', 'reviewer', 'admin']);
 export const accessModeSchema = z.enum(['accounts', 'open', 'read-only']);
 
 // ---------------------------------------------------------------- /api/session
 
-export const viewerSchema = z.object({ name: z.string(), role: roleSchema });
+export const viewerSchema = z.object({
+  name: z.string(),
+  role: roleSchema,
+  langs: z.array(z.string()).optional(),
+  texts: z.array(z.string()).optional(),
+});
 export type SessionViewer = z.infer<typeof viewerSchema>;
 
 /** `GET /api/session`: who is reading, and how the site may be edited. */

@@ -4,7 +4,7 @@ import { SignInGuard } from './attempts';
 import { accountProblems, authConfig, parseAccounts, type Account, type AuthConfig, type Role } from './config';
 import { hashPassword, sameSecret, verifyPassword } from './passwords';
 import { PEER_HEADER, setPeerNonce } from './peer';
-import { authorizeEdit, cleanName, editorNameHeader, replaceSignInGuard, type EditAccess } from './request';
+import { authorizeEdit, cleanName, editorNameHeader, replaceSignInGuard } from './request';
 import { credentialFingerprint, decodeSession, encodeSession, SESSION_COOKIE, type Session } from './session';
 
 /** An environment as authConfig reads it (Next's types make NODE_ENV required; tests set what they need). */
@@ -101,26 +101,26 @@ describe('parseAccounts', () => {
   const cases: { name: string; value: string | undefined; expected: Account[] }[] = [
     { name: 'undefined', value: undefined, expected: [] },
     { name: 'empty', value: '', expected: [] },
-    { name: 'one valid account', value: `ann:${ANN_HASH}`, expected: [{ name: 'ann', role: 'editor', passwordHash: ANN_HASH }] },
+    { name: 'one valid account', value: `ann:${ANN_HASH}`, expected: [{ name: 'ann', role: 'admin', passwordHash: ANN_HASH }] },
     {
       name: 'spaces around name and hash',
       value: `  ann : ${ANN_HASH}  `,
-      expected: [{ name: 'ann', role: 'editor', passwordHash: ANN_HASH }],
+      expected: [{ name: 'ann', role: 'admin', passwordHash: ANN_HASH }],
     },
     {
       name: 'several separated by ;',
       value: `ann:${ANN_HASH};bob:${bob}`,
       expected: [
-        { name: 'ann', role: 'editor', passwordHash: ANN_HASH },
-        { name: 'bob', role: 'editor', passwordHash: bob },
+        { name: 'ann', role: 'admin', passwordHash: ANN_HASH },
+        { name: 'bob', role: 'admin', passwordHash: bob },
       ],
     },
     {
       name: 'several separated by newlines, with blank lines',
       value: `ann:${ANN_HASH}\n\nbob:${bob}\n`,
       expected: [
-        { name: 'ann', role: 'editor', passwordHash: ANN_HASH },
-        { name: 'bob', role: 'editor', passwordHash: bob },
+        { name: 'ann', role: 'admin', passwordHash: ANN_HASH },
+        { name: 'bob', role: 'admin', passwordHash: bob },
       ],
     },
     { name: 'missing colon', value: `ann${ANN_HASH}`, expected: [] },
@@ -130,11 +130,11 @@ describe('parseAccounts', () => {
     {
       name: 'a malformed entry among valid ones is skipped',
       value: `ann:${ANN_HASH};broken;bob:secret`,
-      expected: [{ name: 'ann', role: 'editor', passwordHash: ANN_HASH }],
+      expected: [{ name: 'ann', role: 'admin', passwordHash: ANN_HASH }],
     },
   ];
   it.each(cases)('$name', ({ value, expected }) => {
-    expect(parseAccounts(value, 'editor')).toEqual(expected);
+    expect(parseAccounts(value, 'admin')).toEqual(expected);
   });
 
   it('gives the role asked for', () => {
@@ -174,7 +174,7 @@ describe('authConfig', () => {
     const config = authConfig(env({ EDITOR_TOKEN: ' tok-123 ', EDITORS: `ann:${ANN_HASH}`, READERS: `rob:${ROB_HASH}` }));
     expect(config.token).toBe('tok-123');
     expect(config.accounts).toEqual([
-      { name: 'ann', role: 'editor', passwordHash: ANN_HASH },
+      { name: 'ann', role: 'admin', passwordHash: ANN_HASH },
       { name: 'rob', role: 'reader', passwordHash: ROB_HASH },
     ]);
   });
@@ -202,7 +202,7 @@ describe('encodeSession and decodeSession', () => {
   const NOW = Date.UTC(2024, 8, 8);
   const session: Session = {
     name: 'ann',
-    role: 'editor',
+    role: 'admin',
     expires: NOW + 60_000,
     sid: 'sid-1',
     via: 'account',
@@ -212,7 +212,7 @@ describe('encodeSession and decodeSession', () => {
   const cookie = encodeSession(session, SECRET);
   const [payload, signature] = cookie.split('.') as [string, string];
   const flip = (s: string, at: number) => s.slice(0, at) + (s[at] === 'A' ? 'B' : 'A') + s.slice(at + 1);
-  const otherPayload = encodeSession({ ...session, role: 'editor', name: 'mallory' }, 'another').split('.')[0]!;
+  const otherPayload = encodeSession({ ...session, role: 'admin', name: 'mallory' }, 'another').split('.')[0]!;
 
   it('round-trips a session', () => {
     expect(decodeSession(cookie, SECRET, NOW)).toEqual(session);
@@ -254,17 +254,17 @@ describe('encodeSession and decodeSession', () => {
 
   const badShapes: { name: string; data: unknown }[] = [
     { name: 'an unknown role', data: { name: 'ann', role: 'admin', expires: NOW + 1 } },
-    { name: 'no name', data: { role: 'editor', expires: NOW + 1 } },
-    { name: 'no expiry', data: { name: 'ann', role: 'editor' } },
-    { name: 'an expiry as a string', data: { name: 'ann', role: 'editor', expires: String(NOW + 1) } },
+    { name: 'no name', data: { role: 'admin', expires: NOW + 1 } },
+    { name: 'no expiry', data: { name: 'ann', role: 'admin' } },
+    { name: 'an expiry as a string', data: { name: 'ann', role: 'admin', expires: String(NOW + 1) } },
     {
       name: 'no session id (a cookie from before sessions could be revoked)',
-      data: { name: 'ann', role: 'editor', expires: NOW + 1, via: 'account', fp: 'x' },
+      data: { name: 'ann', role: 'admin', expires: NOW + 1, via: 'account', fp: 'x' },
     },
-    { name: 'an unknown way in', data: { name: 'ann', role: 'editor', expires: NOW + 1, sid: 's', via: 'magic', fp: 'x' } },
+    { name: 'an unknown way in', data: { name: 'ann', role: 'admin', expires: NOW + 1, sid: 's', via: 'magic', fp: 'x' } },
     {
       name: 'no epoch (a cookie from before sessions were registered)',
-      data: { name: 'ann', role: 'editor', expires: NOW + 1, sid: 's', via: 'account', fp: 'x' },
+      data: { name: 'ann', role: 'admin', expires: NOW + 1, sid: 's', via: 'account', fp: 'x' },
     },
   ];
   it.each(badShapes)('refuses a correctly signed payload with $name', ({ data }) => {
@@ -322,7 +322,7 @@ describe('authorizeEdit', () => {
     mode: 'accounts',
     token: TOKEN,
     accounts: [
-      { name: 'ann', role: 'editor', passwordHash: ANN_HASH },
+      { name: 'ann', role: 'admin', passwordHash: ANN_HASH },
       { name: 'rob', role: 'reader', passwordHash: ROB_HASH },
     ],
     secret: SECRET,
@@ -344,11 +344,11 @@ describe('authorizeEdit', () => {
       },
       options.secret ?? SECRET,
     )}`;
-  const annCookie = sessionCookie('ann', 'editor');
+  const annCookie = sessionCookie('ann', 'admin');
   const SAME = 'http://localhost:3000';
   const EVIL = 'https://evil.example';
 
-  const ok = (editor: string): EditAccess => ({ ok: true, editor });
+  const ok = (editor: string) => ({ ok: true, editor, viewer: expect.objectContaining({ name: editor }) });
   const no = (status: 401 | 403) => ({ ok: false, status, error: expect.any(String) });
 
   const cases: { name: string; config: AuthConfig; headers?: Record<string, string>; url?: string; expected: unknown }[] = [
@@ -488,13 +488,13 @@ describe('authorizeEdit', () => {
     {
       name: 'an expired editor session',
       config: accounts,
-      headers: { cookie: sessionCookie('ann', 'editor', { expires: Date.now() - 1 }), origin: SAME },
+      headers: { cookie: sessionCookie('ann', 'admin', { expires: Date.now() - 1 }), origin: SAME },
       expected: no(401),
     },
     {
       name: 'an editor session signed with another secret',
       config: accounts,
-      headers: { cookie: sessionCookie('ann', 'editor', { secret: 'other' }), origin: SAME },
+      headers: { cookie: sessionCookie('ann', 'admin', { secret: 'other' }), origin: SAME },
       expected: no(401),
     },
     {
@@ -597,14 +597,14 @@ describe('a session holds only while its account does (checked on every request)
   const base: AuthConfig = {
     mode: 'accounts',
     token: 'tok-123',
-    accounts: [{ name: 'ann', role: 'editor', passwordHash: ANN_HASH }],
+    accounts: [{ name: 'ann', role: 'admin', passwordHash: ANN_HASH }],
     secret: SECRET,
   };
   const cookieFor = (session: Partial<Session> = {}) =>
     `${SESSION_COOKIE}=${encodeSession(
       {
         name: 'ann',
-        role: 'editor',
+        role: 'admin',
         expires: Date.now() + 3_600_000,
         sid: 'sid-ann',
         via: 'account',
@@ -628,7 +628,7 @@ describe('a session holds only while its account does (checked on every request)
     },
     {
       name: 'the password changed',
-      config: { ...base, accounts: [{ name: 'ann', role: 'editor', passwordHash: ROB_HASH }] },
+      config: { ...base, accounts: [{ name: 'ann', role: 'admin', passwordHash: ROB_HASH }] },
       expected: 401,
     },
     {
@@ -684,7 +684,7 @@ describe('wrong bearer tokens are limited like wrong passwords', () => {
     const limited = await put('tok-123');
     expect(limited).toMatchObject({ ok: false, status: 429, retryAfterSeconds: expect.any(Number) });
     // Another address is not held up.
-    expect(await put('tok-123', '198.51.100.7')).toEqual({ ok: true, editor: 'token' });
+    expect(await put('tok-123', '198.51.100.7')).toMatchObject({ ok: true, editor: 'token' });
   });
 });
 

@@ -1,11 +1,17 @@
 import { createHash } from 'node:crypto';
+import type { Role } from './permissions';
 
-export type Role = 'editor' | 'reader';
+export type { Role } from './permissions';
 
+/** An account: from EDITORS (an admin), READERS (a reader) or the accounts file (any role, maybe limited). */
 export interface Account {
   name: string;
   role: Role;
   passwordHash: string;
+  /** Target languages a translator or reviewer is limited to; absent: all. */
+  langs?: string[];
+  /** Texts a translator or reviewer is limited to; absent: all. */
+  texts?: string[];
 }
 
 /**
@@ -38,7 +44,7 @@ export interface AccountProblem {
  * mistake, so it is never repeated).
  */
 export function parseAccountList(value: string | undefined, role: Role): { accounts: Account[]; problems: AccountProblem[] } {
-  const setting = role === 'editor' ? 'EDITORS' : 'READERS';
+  const setting = role === 'reader' ? 'READERS' : 'EDITORS';
   const accounts: Account[] = [];
   const problems: AccountProblem[] = [];
   (value ?? '')
@@ -67,22 +73,37 @@ export function parseAccounts(value: string | undefined, role: Role): Account[] 
 
 /** Every malformed entry in EDITORS and READERS, as lines for the server log at start-up. */
 export function accountProblems(env: NodeJS.ProcessEnv = process.env): string[] {
-  return [...parseAccountList(env.EDITORS, 'editor').problems, ...parseAccountList(env.READERS, 'reader').problems].map(
+  return [...parseAccountList(env.EDITORS, 'admin').problems, ...parseAccountList(env.READERS, 'reader').problems].map(
     (p) => `${p.setting} entry ${p.entry} ${p.message}; it is ignored`,
   );
 }
 
-/** Reads the access settings from the environment (see docs/editing.md). */
-export function authConfig(env: NodeJS.ProcessEnv = process.env): AuthConfig {
+/**
+ * Reads the access settings from the environment (see docs/editing.md), with the accounts of
+ * the accounts file (see docs/team.md) after them: a name in EDITORS or READERS wins.
+ * `file.secret` is the accounts file's own random key, mixed into the session key.
+ */
+export function authConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  file?: { secret: string; accounts: readonly Account[] },
+): AuthConfig {
   const token = env.EDITOR_TOKEN?.trim() || undefined;
-  const accounts = [...parseAccounts(env.EDITORS, 'editor'), ...parseAccounts(env.READERS, 'reader')];
+  const fromEnv = [...parseAccounts(env.EDITORS, 'admin'), ...parseAccounts(env.READERS, 'reader')];
+  const accounts = [...fromEnv, ...(file?.accounts ?? []).filter((a) => !fromEnv.some((e) => e.name === a.name))];
   const configured = Boolean(token) || accounts.length > 0;
   const mode: AccessMode = configured ? 'accounts' : env.NODE_ENV === 'production' ? 'read-only' : 'open';
-  // Without SESSION_SECRET the key is derived from the credentials, so changing them signs everyone out.
+  // Without SESSION_SECRET the key is derived from the credentials of the environment, so changing
+  // them signs everyone out; with only the accounts file's accounts, from that file's own random key
+  // (made with the file, so adding the first account there signs out nobody).
+  const fromEnvConfigured = Boolean(token) || fromEnv.length > 0;
   const secret =
     env.SESSION_SECRET?.trim() ||
     createHash('sha256')
-      .update(`bilingual-reader-session\u0000${token ?? ''}\u0000${accounts.map((a) => a.passwordHash).join(',')}`)
+      .update(
+        fromEnvConfigured || !file
+          ? `bilingual-reader-session\u0000${token ?? ''}\u0000${fromEnv.map((a) => a.passwordHash).join(',')}`
+          : `bilingual-reader-session\u0000file\u0000${file.secret}`,
+      )
       .digest('hex');
   return { mode, ...(token ? { token } : {}), accounts, secret };
 }

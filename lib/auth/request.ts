@@ -1,6 +1,8 @@
 import 'server-only';
 import { SignInGuard, type Attempt, type AttemptCheck } from './attempts';
+import { readAccountFile } from '@/lib/store/accounts';
 import { authConfig, type AuthConfig, type Role } from './config';
+import { permits, type Action, type Grant, type Target } from './permissions';
 import { sameSecret } from './passwords';
 import { clientAddress, isLoopback, peerAddress } from './peer';
 import { isRevoked } from './revocations';
@@ -13,10 +15,28 @@ export interface Viewer {
   via: 'session' | 'token' | 'open';
   /** The session behind a cookie, for signing it out. */
   session?: Session;
+  /** Target languages and texts the account is limited to (see lib/auth/permissions.ts). */
+  langs?: string[];
+  texts?: string[];
+}
+
+/** The settings with the accounts file's accounts, re-read when the file changed: a changed or removed account counts at once. */
+export async function loadAuthConfig(env: NodeJS.ProcessEnv = process.env): Promise<AuthConfig> {
+  return authConfig(env, await readAccountFile());
+}
+
+/** What a viewer may do, for lib/auth/permissions.ts. */
+export function grantOf(viewer: Viewer): Grant {
+  return {
+    role: viewer.role,
+    ...(viewer.langs ? { langs: viewer.langs } : {}),
+    ...(viewer.texts ? { texts: viewer.texts } : {}),
+  };
 }
 
 export type EditAccess =
-  { ok: true; editor: string } | { ok: false; status: 401 | 403 | 422 | 429; error: string; retryAfterSeconds?: number };
+  | { ok: true; editor: string; viewer: Viewer }
+  | { ok: false; status: 401 | 403 | 422 | 429; error: string; retryAfterSeconds?: number };
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
@@ -55,7 +75,7 @@ export function cookieValue(request: Request, name: string): string | undefined 
 }
 
 /** The session a request's cookie carries, if its signature holds and it has not expired; whether it still holds is not checked. */
-export function signedSession(request: Request, config: AuthConfig = authConfig()): Session | undefined {
+export function signedSession(request: Request, config: AuthConfig): Session | undefined {
   return decodeSession(cookieValue(request, SESSION_COOKIE), config.secret);
 }
 
@@ -103,7 +123,7 @@ const TOKEN_ACCOUNT = 'token:';
 export async function sessionHolds(session: Session, config: AuthConfig): Promise<boolean> {
   if (config.mode !== 'accounts') return false;
   if (session.via === 'token') {
-    if (!config.token || session.role !== 'editor' || !sameSecret(session.fp, credentialFingerprint(config.token, config.secret)))
+    if (!config.token || session.role !== 'admin' || !sameSecret(session.fp, credentialFingerprint(config.token, config.secret)))
       return false;
   } else {
     const account = config.accounts.find((a) => a.name === session.name);
@@ -121,7 +141,8 @@ export type Identified = { viewer?: Viewer; limited?: AttemptCheck & { ok: false
  * configured on a development server, the local user. Wrong tokens count against the client
  * like wrong passwords; once over the limit, `limited` says how long to wait.
  */
-export async function identify(request: Request, config: AuthConfig = authConfig()): Promise<Identified> {
+export async function identify(request: Request, givenConfig?: AuthConfig): Promise<Identified> {
+  const config = givenConfig ?? (await loadAuthConfig());
   const given = bearerToken(request);
   if (given !== undefined) {
     const attempt = attemptOf(request, TOKEN_ACCOUNT);
@@ -134,17 +155,20 @@ export async function identify(request: Request, config: AuthConfig = authConfig
     }
     const name = editorNameHeader(request.headers.get('x-editor-name'));
     if (!name.ok) return { error: name.error };
-    return { viewer: { name: name.name || 'token', role: 'editor', via: 'token' } };
+    return { viewer: { name: name.name || 'token', role: 'admin', via: 'token' } };
   }
   const session = decodeSession(cookieValue(request, SESSION_COOKIE), config.secret);
-  if (session && (await sessionHolds(session, config)))
-    return { viewer: { name: session.name, role: session.role, via: 'session', session } };
-  if (config.mode === 'open' && isLocal(request)) return { viewer: { name: 'local', role: 'editor', via: 'open' } };
+  if (session && (await sessionHolds(session, config))) {
+    const account = session.via === 'account' ? config.accounts.find((a) => a.name === session.name) : undefined;
+    const limits = { ...(account?.langs ? { langs: account.langs } : {}), ...(account?.texts ? { texts: account.texts } : {}) };
+    return { viewer: { name: session.name, role: session.role, via: 'session', session, ...limits } };
+  }
+  if (config.mode === 'open' && isLocal(request)) return { viewer: { name: 'local', role: 'admin', via: 'open' } };
   return {};
 }
 
 /** identify, for callers that only need the viewer. `undefined` for anonymous requests. */
-export async function viewerOf(request: Request, config: AuthConfig = authConfig()): Promise<Viewer | undefined> {
+export async function viewerOf(request: Request, config?: AuthConfig): Promise<Viewer | undefined> {
   return (await identify(request, config)).viewer;
 }
 
@@ -165,8 +189,18 @@ export function isSameOrigin(request: Request): boolean {
   return site === 'same-origin' || site === 'none';
 }
 
-/** Checks that a request may change glosses, and names the editor for the history. */
-export async function authorizeEdit(request: Request, config: AuthConfig = authConfig()): Promise<EditAccess> {
+/** Checks that a request may change glosses (any language, any text), and names the editor for the history. */
+export async function authorizeEdit(request: Request, config?: AuthConfig): Promise<EditAccess> {
+  return authorize(request, 'edit-gloss', {}, config);
+}
+
+/**
+ * Checks that a request may do `action` on `target` (lib/auth/permissions.ts), and names who
+ * does it for the history: 401 for nobody, 403 naming what is missing ("translator for French
+ * needed"), 429 while sign-in attempts are limited.
+ */
+export async function authorize(request: Request, action: Action, target: Target = {}, given?: AuthConfig): Promise<EditAccess> {
+  const config = given ?? (await loadAuthConfig());
   if (config.mode === 'read-only') {
     return { ok: false, status: 403, error: 'This site is read-only: no editors are configured (set EDITOR_TOKEN or EDITORS)' };
   }
@@ -179,12 +213,13 @@ export async function authorizeEdit(request: Request, config: AuthConfig = authC
       retryAfterSeconds: limited.retryAfterSeconds,
     };
   if (error) return { ok: false, status: 422, error };
-  if (!viewer) return { ok: false, status: 401, error: 'Sign in as an editor to change glosses' };
+  if (!viewer) return { ok: false, status: 401, error: 'Sign in to change glosses' };
   if (viewer.via !== 'token' && !isSameOrigin(request)) {
     return { ok: false, status: 403, error: 'Changes must come from this site’s own pages' };
   }
-  if (viewer.role !== 'editor') return { ok: false, status: 403, error: `${viewer.name} may read but not edit` };
-  return { ok: true, editor: viewer.name };
+  const permission = permits(grantOf(viewer), action, target);
+  if (!permission.ok) return { ok: false, status: 403, error: `${permission.missing} (${viewer.name} is a ${viewer.role})` };
+  return { ok: true, editor: viewer.name, viewer };
 }
 
 /** The message of a 429. */

@@ -12,7 +12,7 @@ const EPOCH = 'test-epoch-0123456789';
 const ANN_HASH = hashPassword('correct horse', Buffer.alloc(16, 1));
 const base: AuthConfig = {
   mode: 'accounts',
-  accounts: [{ name: 'ann', role: 'editor', passwordHash: ANN_HASH }],
+  accounts: [{ name: 'ann', role: 'admin', passwordHash: ANN_HASH }],
   secret: SECRET,
 };
 
@@ -31,7 +31,7 @@ const cookieFor = (session: Partial<Session> = {}) =>
   `${SESSION_COOKIE}=${encodeSession(
     {
       name: 'ann',
-      role: 'editor',
+      role: 'admin',
       expires: Date.now() + 3_600_000,
       sid: 'sid-ann',
       via: 'account',

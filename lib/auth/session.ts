@@ -1,5 +1,5 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import type { Role } from './config';
+import { isRole, type Role } from './permissions';
 import { sameSecret } from './passwords';
 
 export const SESSION_COOKIE = 'bilingual-session';
@@ -47,13 +47,15 @@ export function decodeSession(value: string | undefined, secret: string, now = D
   if (!payload || !signature || !sameSecret(signature, sign(payload, secret))) return undefined;
   try {
     const session = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Partial<Session>;
-    if (typeof session.name !== 'string' || (session.role !== 'editor' && session.role !== 'reader')) return undefined;
+    // 'editor' is what sessions opened before roles carried: EDITORS and the token, now admins.
+    const role = (session.role as string) === 'editor' ? 'admin' : session.role;
+    if (typeof session.name !== 'string' || !isRole(role)) return undefined;
     if (typeof session.expires !== 'number' || session.expires < now) return undefined;
     if (typeof session.sid !== 'string' || typeof session.fp !== 'string' || typeof session.ep !== 'string') return undefined;
     if (session.via !== 'account' && session.via !== 'token') return undefined;
     return {
       name: session.name,
-      role: session.role,
+      role,
       expires: session.expires,
       sid: session.sid,
       via: session.via,

@@ -1,7 +1,8 @@
 import 'server-only';
 import type { z } from 'zod';
 import { conflictResponse, glossChangeResponse, glossStatusSchema, storeFailureResponse } from '@/lib/api/contract';
-import { authorizeEdit, type EditAccess } from '@/lib/auth/request';
+import { permits, type Action } from '@/lib/auth/permissions';
+import { authorize, grantOf, type EditAccess } from '@/lib/auth/request';
 import { TITLE_KEY } from '@/lib/gloss/types';
 import type { EditResult } from '@/lib/library/edit';
 import { targetLanguageName, type TargetLanguage } from '@/lib/i18n/target-language';
@@ -74,14 +75,22 @@ type GlossParams = { params: Promise<{ slug: string; id: string }> };
 /**
  * A route handler for one kind of gloss change: refuses a slug or id that cannot exist (404)
  * and a bad `?lang=` (400; a language the text lacks is 404) before anything touches a path,
- * checks the editor, reads and validates the JSON body against
+ * checks the permission for `action` (lib/auth/permissions.ts; a function of the body when the
+ * body decides what is asked), reads and validates the JSON body against
  * its contract schema (`usage` says what was expected), runs the change and, when it succeeded,
  * has the pages that show the text regenerated. An unexpected failure answers 500 with a message.
  */
 export function glossChangeHandler<S extends z.ZodType>(
+  action: Action | ((body: z.output<S>) => Action),
   schema: S,
   usage: string,
-  change: (input: { slug: string; id: string; lang: TargetLanguage; editor: string; body: z.output<S> }) => Promise<EditResult>,
+  change: (input: {
+    slug: string;
+    id: string;
+    lang: TargetLanguage;
+    editor: string;
+    body: z.output<S>;
+  }) => Promise<EditResult | Response>,
 ) {
   return withErrors(async (request: Request, { params }: GlossParams): Promise<Response> => {
     const { slug, id } = await params;
@@ -89,11 +98,17 @@ export function glossChangeHandler<S extends z.ZodType>(
     if (!isGlossKey(id)) return errorJson('No such paragraph in this text', 404);
     const language = await requestedLanguage(request, slug);
     if (!language.ok) return language.response;
-    const access = await authorizeEdit(request);
+    const target = { text: slug, lang: language.lang };
+    const access = await authorize(request, typeof action === 'string' ? action : 'edit-gloss', target);
     if (!access.ok) return accessRefused(access);
     const body = await parseJsonBody(request, schema, usage);
     if (!body.ok) return body.response;
+    if (typeof action === 'function') {
+      // What the body asks for may need more than editing (marking reviewed needs a reviewer).
+      const permission = permits(grantOf(access.viewer), action(body.data), target);
+      if (!permission.ok) return errorJson(`${permission.missing} (${access.editor} is a ${access.viewer.role})`, 403);
+    }
     const result = await change({ slug, id, lang: language.lang, editor: access.editor, body: body.data });
-    return editResponse(result);
+    return result instanceof Response ? result : editResponse(result);
   });
 }

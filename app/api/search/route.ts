@@ -16,7 +16,8 @@ export const dynamic = 'force-dynamic';
  */
 export const GET = withErrors(async (request: Request) => {
   const params = Object.fromEntries(new URL(request.url).searchParams);
-  const editor = (await viewerOf(request))?.role === 'editor';
+  const role = (await viewerOf(request))?.role;
+  const editor = role !== undefined && role !== 'reader';
   const read = readSearchRequest(params, { editor });
   if (!read.ok) return Response.json({ error: read.error }, { status: read.status, headers: { 'Cache-Control': 'no-store' } });
   const found = await searchLibrary(read.request);

@@ -1,5 +1,4 @@
 import { sessionResponse, signInRequest, signInResponse, signOutResponse } from '@/lib/api/contract';
-import { authConfig } from '@/lib/auth/config';
 import { sameSecret, UNKNOWN_ACCOUNT_HASH, verifyPassword } from '@/lib/auth/passwords';
 import { DEVICE_COOKIE, DEVICE_DAYS, deviceAccount, encodeDevice } from '@/lib/auth/device';
 import {
@@ -7,6 +6,7 @@ import {
   cleanName,
   cookieValue,
   identify,
+  loadAuthConfig,
   isSameOrigin,
   signedSession,
   signInGuard,
@@ -29,9 +29,19 @@ export const dynamic = 'force-dynamic';
 
 /** `GET /api/session`: `{ viewer: { name, role } | null, mode }`, for the pages to show editing tools. */
 export const GET = withErrors(async (request: Request) => {
-  const config = authConfig();
+  const config = await loadAuthConfig();
   const { viewer } = await identify(request, config);
-  return json(sessionResponse, { viewer: viewer ? { name: viewer.name, role: viewer.role } : null, mode: config.mode });
+  return json(sessionResponse, {
+    viewer: viewer
+      ? {
+          name: viewer.name,
+          role: viewer.role,
+          ...(viewer.langs ? { langs: viewer.langs } : {}),
+          ...(viewer.texts ? { texts: viewer.texts } : {}),
+        }
+      : null,
+    mode: config.mode,
+  });
 });
 
 function cookie(request: Request, value: string, maxAge: number, name = SESSION_COOKIE): string {
@@ -49,7 +59,7 @@ const UNKNOWN_ACCOUNT = 'unknown:';
  */
 export const POST = withErrors(async (request: Request) => {
   if (!isSameOrigin(request)) return errorJson('Sign in from this site’s own page', 403);
-  const config = authConfig();
+  const config = await loadAuthConfig();
   if (config.mode !== 'accounts') {
     return errorJson(
       config.mode === 'open' ? 'Editing is open on this local server; no sign-in needed' : 'This site is read-only',
@@ -85,7 +95,7 @@ export const POST = withErrors(async (request: Request) => {
   if (config.token && sameSecret(secret, config.token)) {
     session = {
       name: name || 'editor',
-      role: 'editor',
+      role: 'admin',
       expires,
       sid: newSessionId(),
       via: 'token',
@@ -149,7 +159,7 @@ async function sessionStoreCall<T>(task: () => Promise<T>): Promise<{ ok: true; 
 export const DELETE = withErrors(async (request: Request) => {
   if (!isSameOrigin(request)) return errorJson('Sign out from this site’s own page', 403);
   // Any validly signed cookie is revoked, even one that no longer holds: a damaged registry is then named (503).
-  const session = signedSession(request, authConfig());
+  const session = signedSession(request, await loadAuthConfig());
   if (session) {
     const revoked = await sessionStoreCall(() => revokeSession(session.sid, session.expires));
     if (!revoked.ok) return revoked.response;

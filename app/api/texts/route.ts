@@ -1,6 +1,6 @@
 import { addExistsResponse, addTextResponse, textListResponse, type ExchangeErrorResponse } from '@/lib/api/contract';
 import { readBodyBytes } from '@/lib/api/body';
-import { authorizeEdit } from '@/lib/auth/request';
+import { authorize } from '@/lib/auth/request';
 import { addText, type AddReport } from '@/lib/library/add';
 import { summarizeText } from '@/lib/library/export';
 import { loadLibrary } from '@/lib/library/load';
@@ -55,7 +55,7 @@ const addStatus = { 'too-large': 413, encoding: 422, invalid: 422, exists: 409 }
  * url, sameSource }`, `sameSource: true` when that text is this very file (an earlier add finished).
  */
 export const POST = withErrors(async (request: Request) => {
-  const access = await authorizeEdit(request);
+  const access = await authorize(request, 'add-text');
   if (!access.ok) return accessRefused(access);
   const read = await readBodyBytes(request, MAX_TEXT_BYTES);
   if (!read.ok) return errorJson(read.error, 413);

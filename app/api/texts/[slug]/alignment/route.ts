@@ -4,7 +4,7 @@ import { accessRefused, isGlossKey, isTextSlug, noSuchText, requestedLanguage } 
 import { parseJsonBody } from '@/app/api/_lib/body';
 import { queryValue } from '@/app/api/_lib/query';
 import { errorJson, json, withErrors } from '@/app/api/_lib/respond';
-import { authorizeEdit } from '@/lib/auth/request';
+import { authorize } from '@/lib/auth/request';
 
 export const dynamic = 'force-dynamic';
 
@@ -54,7 +54,7 @@ export const PUT = withErrors(async (request: Request, { params }: Params) => {
   if (!block.id) return errorJson('Name the paragraph: ?id=<block>', 400);
   const language = await requestedLanguage(request, slug);
   if (!language.ok) return language.response;
-  const access = await authorizeEdit(request);
+  const access = await authorize(request, 'edit-gloss', { text: slug, lang: language.lang });
   if (!access.ok) return accessRefused(access);
   const body = await parseJsonBody(
     request,

@@ -1,6 +1,6 @@
 import { importResponse, type ExchangeErrorResponse } from '@/lib/api/contract';
 import { readBodyBytes } from '@/lib/api/body';
-import { authorizeEdit } from '@/lib/auth/request';
+import { authorize } from '@/lib/auth/request';
 import { alignTextInBackground } from '@/lib/library/alignment';
 import { importTooLargeMessage, importXliff, MAX_IMPORT_BYTES } from '@/lib/library/import';
 import { accessRefused, isTextSlug, noSuchText, requestedLanguage } from '@/app/api/_lib/http';
@@ -28,11 +28,15 @@ const importStatus = {
  * editor, 413 too large, 422 a file that is not XLIFF of this text, each `{ error, kind }`.
  */
 export const POST = withErrors(async (request: Request, { params }: { params: Promise<{ slug: string }> }) => {
-  const access = await authorizeEdit(request);
-  if (!access.ok) return accessRefused(access);
   const { slug } = await params;
-  if (!isTextSlug(slug)) return noSuchText();
+  if (!isTextSlug(slug)) {
+    const access = await authorize(request, 'import-glosses');
+    return access.ok ? noSuchText() : accessRefused(access);
+  }
+  // The language is known before the file is read (`?lang=`), so a language-limited account is checked against it.
   const language = await requestedLanguage(request, slug);
+  const access = await authorize(request, 'import-glosses', language.ok ? { text: slug, lang: language.lang } : { text: slug });
+  if (!access.ok) return accessRefused(access);
   if (!language.ok) return language.response;
   const read = await readBodyBytes(request, MAX_IMPORT_BYTES);
   if (!read.ok) {

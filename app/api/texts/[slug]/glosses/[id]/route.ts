@@ -7,6 +7,9 @@ import { glossChangeHandler } from '@/app/api/_lib/http';
  * 409 `{ current: { text, revision } }` when the gloss changed since `baseRevision`; 401, 403,
  * 404, 413, 422, 429, 500 `{ error }`.
  */
-export const PUT = glossChangeHandler(saveGlossRequest, '{ text, baseRevision }', ({ slug, id, lang, editor, body }) =>
-  saveGloss({ slug, id, lang, editor, ...body }),
+export const PUT = glossChangeHandler(
+  'edit-gloss',
+  saveGlossRequest,
+  '{ text, baseRevision }',
+  ({ slug, id, lang, editor, body }) => saveGloss({ slug, id, lang, editor, ...body }),
 );

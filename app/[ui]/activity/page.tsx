@@ -1,0 +1,21 @@
+import type { Metadata } from 'next';
+import { ActivityView } from '@/components/team/activity-view';
+import { getUiT, toUiLocale } from '@/lib/i18n/server';
+
+type Props = { params: Promise<{ ui: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { t } = await getUiT(toUiLocale((await params).ui));
+  return { title: t('activity.title'), robots: { index: false } };
+}
+
+/** What the team did: saves, reviews and suggestions, for anyone signed in (the API checks). */
+export default async function ActivityPage({ params }: Props) {
+  const { t } = await getUiT(toUiLocale((await params).ui));
+  return (
+    <div className="page activity-page">
+      <h1>{t('activity.title')}</h1>
+      <ActivityView />
+    </div>
+  );
+}

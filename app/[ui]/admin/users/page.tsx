@@ -1,0 +1,22 @@
+import type { Metadata } from 'next';
+import { UsersAdmin } from '@/components/team/users-admin';
+import { getUiT, toUiLocale } from '@/lib/i18n/server';
+
+type Props = { params: Promise<{ ui: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { t } = await getUiT(toUiLocale((await params).ui));
+  return { title: t('users.title'), robots: { index: false } };
+}
+
+/** Accounts and roles, for admins (the page is the same for everyone; the API checks the role). */
+export default async function UsersPage({ params }: Props) {
+  const { t } = await getUiT(toUiLocale((await params).ui));
+  return (
+    <div className="page users-page">
+      <h1>{t('users.title')}</h1>
+      <p className="tagline">{t('users.intro')}</p>
+      <UsersAdmin />
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+import 'server-only';
+import {
+  activityOf,
+  filterActivity,
+  pageActivity,
+  workQueue,
+  type ActivityFilter,
+  type ActivityItem,
+} from '@/lib/gloss/activity';
+import { TITLE_KEY } from '@/lib/gloss/types';
+import type { TargetLanguage } from '@/lib/i18n/target-language';
+import { readHistory } from '@/lib/store/history';
+import { textLanguages } from '@/lib/store/languages';
+import { listSources } from '@/lib/store/sources';
+import { readSuggestionEvents } from '@/lib/store/suggestions';
+import { loadText } from './load';
+
+/** Items on one page of the feed. */
+export const ACTIVITY_PAGE = 50;
+
+/**
+ * The activity of one text (or every text) in one language (or all of its languages), newest
+ * first, filtered, one page from `cursor`.
+ */
+export async function getActivity(
+  query: ActivityFilter & { text?: string; lang?: TargetLanguage; cursor?: string },
+): Promise<{ items: ActivityItem[]; next?: string }> {
+  const slugs = query.text !== undefined ? [query.text] : (await listSources()).sources.map((s) => s.slug);
+  const items: ActivityItem[] = [];
+  for (const slug of slugs) {
+    const langs = query.lang !== undefined ? [query.lang] : await textLanguages(slug);
+    for (const lang of langs) {
+      const [history, events] = await Promise.all([readHistory(slug, lang), readSuggestionEvents(slug, lang)]);
+      items.push(...activityOf(slug, lang, history, events));
+    }
+  }
+  items.sort((a, b) => a.time.localeCompare(b.time));
+  return pageActivity(filterActivity(items, query), query.cursor, ACTIVITY_PAGE);
+}
+
+/** A reviewer's or a translator's queue on one text's language; undefined for no such text. */
+export async function getWorkQueue(slug: string, lang: TargetLanguage, role: 'translator' | 'reviewer') {
+  const loaded = await loadText(slug, { lang });
+  if (!loaded?.ok) return undefined;
+  const paragraphs = loaded.text.blocks.flatMap((b) => (b.status ? [{ id: b.id, status: b.status }] : []));
+  paragraphs.unshift({ id: TITLE_KEY, status: loaded.text.title.status });
+  return workQueue(paragraphs, await readSuggestionEvents(slug, lang), role);
+}
