@@ -11,7 +11,7 @@ const noStore = { 'Cache-Control': 'no-store' };
  * `GET /api/tm?text=<slug>&id=<block>&lang=<tag>`: the translation memory's best matches for a
  * paragraph, `{ matches: [{ score, zh, gloss, slug, id, status, origin, diff }], glossary }` (at
  * most 5, at least 50 % similar; `origin` is the text's title or the imported memory's name; `diff`
- * the spans of the match's Chinese that differ; `glossary` the glossary entries the paragraph holds).
+ * the spans of the match's Chinese that differ; `glossary` the glossary entries the paragraph holds, `zh` its Chinese).
  * Who changed a match and when is given to editors. A bad parameter is a 400 with the reason, an
  * unknown paragraph a 404.
  */
@@ -21,5 +21,5 @@ export const GET = withErrors(async (request: Request) => {
   const editor = (await viewerOf(request))?.role === 'editor';
   const found = await memoryMatches(read.request, { editor });
   if (!found.ok) return Response.json({ error: found.error }, { status: found.status, headers: noStore });
-  return Response.json({ matches: found.matches, glossary: found.glossary }, { headers: noStore });
+  return Response.json({ matches: found.matches, glossary: found.glossary, zh: found.zh }, { headers: noStore });
 });
