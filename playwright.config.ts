@@ -26,10 +26,10 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: 'chromium', use: { ...devices['Desktop Chrome'] }, testIgnore: /(editing|exchange|books)\.spec\.ts/ },
+    { name: 'chromium', use: { ...devices['Desktop Chrome'] }, testIgnore: /(editing|exchange|books|memory)\.spec\.ts/ },
     // Editing changes the data copy (and puts it back), so it runs last; with one worker, projects
     // run in this order. Not a dependency: a failure elsewhere must not skip the editing tests.
-    { name: 'editing', use: { ...devices['Desktop Chrome'] }, testMatch: /(editing|exchange|books)\.spec\.ts/ },
+    { name: 'editing', use: { ...devices['Desktop Chrome'] }, testMatch: /(editing|exchange|books|memory)\.spec\.ts/ },
   ],
   webServer: {
     // Builds and serves the app on a temporary copy of content/ and locales/ (see the script).

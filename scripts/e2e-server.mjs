@@ -26,6 +26,8 @@ const env = {
   EDITOR_TOKEN: 'e2e-editor-token',
   EDITORS: `Edith:${hash('edith-password')};Ed:${hash('ed-password')}`,
   READERS: `Rita:${hash('rita-password')}`,
+  // The word-by-word test provider, so the machine-suggestion path is tested (none by default).
+  BILINGUAL_MT_PROVIDER: 'cedict-test',
 };
 const next = path.join('node_modules', '.bin', 'next');
 
