@@ -3,13 +3,12 @@
 // flagged as it is typed, an imported TMX's match named, and the machine-suggestion test provider
 // inserted and marked in the history. The added text and memory are taken out afterwards, and the
 // one gloss saved is put back.
-import { execFileSync } from 'node:child_process';
-import { copyFileSync, rmSync } from 'node:fs';
+import { copyFileSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { EDITORS } from './accounts';
 import { expectNoAxeViolations } from './axe';
-import { apiBlock, dataDir, openAsEditor, putGloss, rowOf, signIn, textareaOf } from './editing-helpers';
+import { apiBlock, baseUrl, bearer, dataDir, openAsEditor, putGloss, rowOf, signIn, textareaOf } from './editing-helpers';
 
 const [EDITH] = EDITORS;
 const FIXTURES = path.join(__dirname, 'fixtures', 'memory');
@@ -26,23 +25,12 @@ test.beforeAll(async ({ request }) => {
   copyFileSync(path.join(FIXTURES, 'memory-near.md'), path.join(dir, 'content', 'memory-near.md'));
   copyFileSync(path.join(FIXTURES, 'memory-near.ids.json'), path.join(dir, 'content', 'memory-near.ids.json'));
   copyFileSync(path.join(FIXTURES, 'memory-near.json'), path.join(dir, 'locales', 'en', 'memory-near.json'));
-  // The command a site's owner runs: the server picks the memory up without a restart.
-  execFileSync(
-    'npx',
-    [
-      'tsx',
-      '--conditions=react-server',
-      'scripts/tm.ts',
-      'import',
-      path.join(FIXTURES, 'e2e-memory.tmx'),
-      '--name',
-      'omegat-e2e',
-    ],
-    {
-      env: { ...process.env, BILINGUAL_DATA_DIR: dir },
-      stdio: 'pipe',
-    },
-  );
+  // The admin upload (as `npm run tm -- import`): the server picks the memory up at once.
+  const upload = await request.post(`${baseUrl()}/api/memories?name=omegat-e2e&fileName=e2e-memory.tmx`, {
+    headers: { ...bearer(), 'content-type': 'application/xml' },
+    data: readFileSync(path.join(FIXTURES, 'e2e-memory.tmx')),
+  });
+  expect(upload.status(), await upload.text()).toBe(201);
   machineOriginal = (await apiBlock(request, PARAS.machine)).en;
 });
 
