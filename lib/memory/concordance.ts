@@ -37,12 +37,11 @@ function allIndexes(text: string, term: string): Span[] {
   return spans;
 }
 
-/** The first place one of `renderings` occurs in a translation (inflections allowed), as written there. */
-function findRendering(gloss: string, renderings: readonly string[]): { text: string; span: Span } | undefined {
+/** The first place one of the renderings' patterns matches in a translation (inflections allowed), as written there. */
+function findRendering(gloss: string, patterns: readonly RegExp[]): { text: string; span: Span } | undefined {
   let best: { text: string; span: Span } | undefined;
-  for (const rendering of renderings) {
-    if (!rendering.trim()) continue;
-    const found = renderingPattern(rendering).exec(gloss);
+  for (const pattern of patterns) {
+    const found = pattern.exec(gloss);
     if (!found) continue;
     const span: Span = [found.index, found.index + found[0].length];
     // The longest rendering found wins ("humanoid robot" over "robot"), then the earliest.
@@ -52,10 +51,13 @@ function findRendering(gloss: string, renderings: readonly string[]): { text: st
   return best;
 }
 
-/** Whole-word, case-insensitive places of an English phrase. */
-function englishSpans(text: string, query: string): Span[] {
-  const pattern = new RegExp(renderingPattern(query).source, 'giu');
+/** Whole-word, case-insensitive places of an English phrase (`pattern` from englishPattern). */
+function englishSpans(text: string, pattern: RegExp): Span[] {
   return [...text.matchAll(pattern)].map((m) => [m.index, m.index + m[0].length] as Span);
+}
+
+function englishPattern(query: string): RegExp {
+  return new RegExp(renderingPattern(query).source, 'giu');
 }
 
 function unitsWithChinese(index: MemoryIndex, query: string): MemoryUnit[] {
@@ -89,15 +91,24 @@ export function concordance(
   const q = query.trim();
   if (!q) return { total: 0, renderings: [], results: [], next: null };
   const chinese = HAN.test(q);
-  const units = (chinese ? unitsWithChinese(index, q) : [...index.units()].filter((u) => englishSpans(u.gloss, q).length > 0))
+  const english = englishPattern(q);
+  // A cheap test before the pattern: the query's first word, as typed, in any case.
+  const lower = q.toLowerCase().split(/[\s'’-]+/)[0] ?? '';
+  const units = (
+    chinese
+      ? unitsWithChinese(index, q)
+      : [...index.units()].filter(
+          (u) => (!lower || u.gloss.toLowerCase().includes(lower)) && englishSpans(u.gloss, english).length > 0,
+        )
+  )
     .filter((u) => !page.slugs || page.slugs.has(u.slug))
     .slice(0, MAX_CONCORDANCE_PLACES)
     .sort((a, b) => a.slug.localeCompare(b.slug) || a.id.localeCompare(b.id));
-  const renderings = chinese ? renderingsOf(q) : [];
+  const patterns = (chinese ? renderingsOf(q) : []).filter((r) => r.trim()).map((r) => renderingPattern(r));
   const counts = new Map<string, number>();
   const lines = units.map((unit): ConcordanceLine => {
     if (chinese) {
-      const found = findRendering(unit.gloss, renderings);
+      const found = findRendering(unit.gloss, patterns);
       const rendering = found?.text ?? '';
       counts.set(rendering, (counts.get(rendering) ?? 0) + 1);
       return {
@@ -109,7 +120,7 @@ export function concordance(
         highlights: { zh: allIndexes(unit.zh, q), gloss: found ? [found.span] : [] },
       };
     }
-    const spans = englishSpans(unit.gloss, q);
+    const spans = englishSpans(unit.gloss, english);
     const rendering = spans[0] ? unit.gloss.slice(spans[0][0], spans[0][1]) : '';
     counts.set(rendering, (counts.get(rendering) ?? 0) + 1);
     return { slug: unit.slug, id: unit.id, zh: unit.zh, gloss: unit.gloss, rendering, highlights: { zh: [], gloss: spans } };

@@ -26,8 +26,8 @@ export interface MemoryIndex {
   /** The paragraphs of a text, by id. */
   unitsOf(slug: string): ReadonlyMap<string, MemoryUnit>;
   /**
-   * The paragraphs sharing at least `minShared` of these bigrams, with how many they share,
-   * most shared first, at most `limit`.
+   * The paragraphs sharing at least `minShared` of these bigrams (of the rarest MAX_BIGRAMS_COUNTED
+   * of them, when there are more), with how many they share, most shared first, at most `limit`.
    */
   candidates(bigrams: readonly string[], minShared: number, limit: number): { unit: MemoryUnit; shared: number }[];
   /** Every paragraph (for concordance's scan of the English). */
@@ -35,6 +35,9 @@ export interface MemoryIndex {
   /** How many paragraphs, and how many characters of Chinese and gloss, it holds. */
   size(): { units: number; chars: number };
 }
+
+/** How many of a query's bigrams (its rarest) are counted when looking for candidates. */
+export const MAX_BIGRAMS_COUNTED = 48;
 
 /**
  * The memory in this process: paragraphs in an array, and for every character bigram the list of
@@ -95,8 +98,15 @@ export class InMemoryMemoryIndex implements MemoryIndex {
     if (this.counts.length < this.slots.length) this.counts = new Uint16Array(Math.max(1024, this.slots.length * 2));
     const counts = this.counts;
     const touched: number[] = [];
-    for (const bigram of new Set(bigrams)) {
-      for (const slot of this.postings.get(bigram) ?? []) {
+    // The rarest bigrams only: a near match shares most of them, and the commonest (的一, 我们) would
+    // make every look-up read a large part of the library.
+    const lists = [...new Set(bigrams)]
+      .map((bigram) => this.postings.get(bigram) ?? [])
+      .sort((a, b) => a.length - b.length)
+      .slice(0, MAX_BIGRAMS_COUNTED);
+    const usable = Math.min(minShared, lists.length);
+    for (const list of lists) {
+      for (const slot of list) {
         if (counts[slot] === 0) touched.push(slot);
         if (counts[slot]! < 65_535) counts[slot]! += 1;
       }
@@ -106,7 +116,7 @@ export class InMemoryMemoryIndex implements MemoryIndex {
       const shared = counts[slot]!;
       counts[slot] = 0;
       const unit = this.slots[slot];
-      if (unit && shared >= minShared) found.push({ unit, shared });
+      if (unit && shared >= usable) found.push({ unit, shared });
     }
     found.sort((a, b) => b.shared - a.shared);
     return found.slice(0, limit);

@@ -1,4 +1,4 @@
-import type { MemoryIndex, MemoryUnit } from './memory-index';
+import { MAX_BIGRAMS_COUNTED, type MemoryIndex, type MemoryUnit } from './memory-index';
 import {
   characterBigrams,
   diffSpans,
@@ -12,7 +12,7 @@ import {
 /** The most matches shown for a paragraph. */
 export const MAX_MATCHES = 5;
 /** How many candidates (by shared bigrams) are measured with the edit distance. */
-export const CANDIDATES_MEASURED = 200;
+export const CANDIDATES_MEASURED = 100;
 
 /** A match for the paragraph being translated. */
 export interface MemoryMatch {
@@ -52,7 +52,7 @@ export function findMatches(
   if (bigrams.length === 0) return [];
   const length = normalizeForMatch(zh).length;
   // A match of at least 50 % keeps at least about a third of the bigrams when edits are spread out.
-  const minShared = Math.max(1, Math.floor(bigrams.length * 0.2));
+  const minShared = Math.max(1, Math.floor(Math.min(bigrams.length, MAX_BIGRAMS_COUNTED) * 0.2));
   const matches: MemoryMatch[] = [];
   for (const { unit } of index.candidates(bigrams, minShared, CANDIDATES_MEASURED)) {
     if (exclude && unit.slug === exclude.slug && unit.id === exclude.id) continue;
