@@ -53,9 +53,7 @@ test.describe('translation memory', () => {
     await openAsEditor(page, 'Edith');
   });
 
-  test('a near copy in another text is offered, its difference marked, and Ctrl+1 inserts it; concordance from a selection is grouped', async ({
-    page,
-  }) => {
+  test('a near copy in another text is offered, its difference marked, and Ctrl+1 inserts it', async ({ page }) => {
     const row = rowOf(page, PARAS.nearCopy);
     await row.locator('.edit-button').click();
     const panel = row.getByRole('region', { name: 'Translation memory' });
@@ -71,7 +69,12 @@ test.describe('translation memory', () => {
     await expect(area).toBeFocused();
     // Inserting never saves.
     expect((await apiBlock(page.request, PARAS.nearCopy)).en).not.toBe(NEAR_GLOSS);
+  });
 
+  test('concordance from a selection in the Chinese is grouped by rendering, with permalinks; axe clean', async ({ page }) => {
+    const row = rowOf(page, PARAS.nearCopy);
+    await row.locator('.edit-button').click();
+    const panel = row.getByRole('region', { name: 'Translation memory' });
     // Concordance of 特斯拉 selected in another row's Chinese.
     await rowOf(page, 'jqeoxb')
       .locator('.cell-zh')
