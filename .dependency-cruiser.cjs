@@ -15,6 +15,8 @@ const adapters = [
   ['flexsearch', '^lib/search/flexsearch-engine\\.ts$'],
   ['minisearch', '^lib/search/minisearch-engine\\.ts$'],
   ['stemmer', '^lib/search/stem\\.ts$'],
+  ['fastest-levenshtein', '^lib/memory/similarity\\.ts$'],
+  ['diff-match-patch', '^lib/memory/similarity\\.ts$'],
   ['jszip', '^lib/export/zip\\.ts$'],
   ['playwright-core', '^lib/export/pdf\\.ts$'],
   ['cli-progress', '^scripts/lib/progress\\.ts$'],

@@ -15,7 +15,9 @@ import bounds from './cache-bounds.json';
  * - `pageCacheHeapShare`: rendered pages (HTML + RSC) kept by cache-handler.cjs, by payload size;
  *   `pageCacheEntryMegabytes`: a page larger than this is not kept;
  * - `searchIndexHeapShare`: the search index (lib/search/library-search.ts); a text that would
- *   take it past this is left out of search, and the search page says so.
+ *   take it past this is left out of search, and the search page says so;
+ * - `memoryIndexHeapShare`: the translation memory (lib/memory/library-memory.ts); a text or an
+ *   imported memory that would take it past this is left out of the matches.
  * Each cache is least-recently-used: the oldest entry goes first when the bound is reached.
  */
 export const CACHE_BOUNDS: Readonly<{
@@ -24,6 +26,7 @@ export const CACHE_BOUNDS: Readonly<{
   pageCacheHeapShare: number;
   pageCacheEntryMegabytes: number;
   searchIndexHeapShare: number;
+  memoryIndexHeapShare: number;
 }> = bounds;
 
 /** The heap limit of this process in bytes (`--max-old-space-size`, or V8's default). */

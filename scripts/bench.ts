@@ -5,6 +5,8 @@
 // 3. Saving (scripts/bench/saves.ts): p50 / p95 of saves by one client and by 16 at once, on the
 //    article and on a 10,000-block text, lost updates, and server RSS after 100 and 6,000 saves.
 // 4. Search: index build time and memory, query p50 / p95 by kind (scripts/bench/search.ts).
+//    Translation memory: build time and memory, match and concordance p50 / p95 with the article,
+//    a 10,000-paragraph text and three novel-length texts (scripts/bench/memory.ts).
 // 5. Page weight: for each reading page, the gzip size of its HTML, of the RSC payload inlined in
 //    it and of its first-load JS, with annotations and without (BILINGUAL_ANNOTATIONS=off),
 //    next to a bare page of the same build (the 404 page: site layout and one message); the
@@ -42,6 +44,7 @@ import { signInFigures } from './bench/sign-in';
 import { longTextFigures } from './bench/long-texts';
 import { startServer } from './lib/next-server';
 import { searchFigures } from './bench/search';
+import { memoryFigures } from './bench/memory';
 import { firstPageFigures } from './bench/first-page';
 import { traditionalFigures } from './bench/traditional';
 import { alignFigures } from './bench/align';
@@ -145,6 +148,7 @@ async function main() {
   await alignFigures();
   await audioFigures();
   await searchFigures();
+  await memoryFigures();
   await exchangeFigures();
   const row = (name: string, w: PageWeight) =>
     `${name.padEnd(44)}${kb(w.html).padEnd(12)}${kb(w.rsc).padEnd(12)}${kb(w.js).padEnd(12)}${kb(w.html + w.js)}`;

@@ -28,6 +28,8 @@ const env = {
   READERS: `Rita:${hash('rita-password')}`,
   // The server voice's audio cache (lib/store/audio-cache.ts), fresh for each run.
   BILINGUAL_AUDIO_DIR: path.join(dataDir, 'audio-cache'),
+  // The word-by-word test provider, so the machine-suggestion path is tested (none by default).
+  BILINGUAL_MT_PROVIDER: 'cedict-test',
 };
 const next = path.join('node_modules', '.bin', 'next');
 

@@ -1,12 +1,13 @@
 'use client';
 
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { getHistory, saveGloss } from './api';
 import { useEditing, type GlossRecord } from './editing-provider';
-import { targetLanguageName } from '@/lib/i18n/target-language';
+import { DEFAULT_TARGET_LANGUAGE, targetLanguageName } from '@/lib/i18n/target-language';
 import { textDirection } from '@/lib/library/reading-languages';
+import { MemoryPanel } from './memory-panel';
 
 /** A draft kept in the browser while typing, so a closed tab or a failed save loses nothing. */
 const storedDraft = z.object({ text: z.string(), time: z.string() });
@@ -33,6 +34,8 @@ export function GlossEditor({ id, record, onDone }: { id: string; record: GlossR
   const [conflictBy, setConflictBy] = useState<{ editor: string; time: string } | null>(null);
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
+  // The machine-translation provider whose suggestion was inserted, recorded with the save.
+  const [machine, setMachine] = useState<string | undefined>(undefined);
   const slug = editing?.slug ?? '';
   // Another target language's draft is kept apart from the English one.
   const draftId = editing?.lang ? `${id}@${editing.lang}` : id;
@@ -53,6 +56,14 @@ export function GlossEditor({ id, record, onDone }: { id: string; record: GlossR
     }
   };
 
+  // A match or suggestion from the memory panel replaces the field's text; saving stays the translator's act.
+  const insert = useCallback((value: string, provider?: string) => {
+    change(value);
+    setMachine(provider);
+    area.current?.focus();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- change only reads the slug and id, fixed while the editor is open
+  }, []);
+
   const close = (saved?: string) => {
     editing?.setEditing(null);
     onDone(saved);
@@ -69,7 +80,12 @@ export function GlossEditor({ id, record, onDone }: { id: string; record: GlossR
     setBusy(true);
     setError('');
     const clear = text.trim() === '';
-    const result = await saveGloss(slug, id, { text, baseRevision, clear }, editing.lang);
+    const result = await saveGloss(
+      slug,
+      id,
+      { text, baseRevision, clear, ...(machine && !clear ? { machine } : {}) },
+      editing.lang,
+    );
     setBusy(false);
     if (result.ok) {
       const saved = result.data;
@@ -177,6 +193,7 @@ export function GlossEditor({ id, record, onDone }: { id: string; record: GlossR
         </button>
         <span className="hint">{t('edit.keys')}</span>
       </div>
+      <MemoryPanel slug={slug} id={id} lang={editing?.lang ?? DEFAULT_TARGET_LANGUAGE} text={text} onInsert={insert} />
     </div>
   );
 }

@@ -49,6 +49,7 @@ export function HistoryPanel({
         <li key={i}>
           <p className="history-meta">
             <time dateTime={entry.time}>{new Date(entry.time).toLocaleString()}</time> · {entry.editor}
+            {entry.machine && <span className="history-machine"> · {t('edit.machineMark', { provider: entry.machine })}</span>}
           </p>
           {entry.kind === 'gloss' ? (
             <>

@@ -128,7 +128,16 @@ export const addLanguageResponse = z.object({ slug: z.string(), lang: targetLang
 // ---------------------------------------------------------------- gloss changes
 
 /** `PUT /api/texts/<slug>/glosses/<id>`: save a gloss written from `baseRevision`. */
-export const saveGlossRequest = z.object({ text: z.string(), baseRevision: revisionSchema, clear: z.boolean().optional() });
+export const saveGlossRequest = z.object({
+  text: z.string(),
+  baseRevision: revisionSchema,
+  clear: z.boolean().optional(),
+  /** The machine-translation provider whose suggestion was inserted into the text, recorded in the history. */
+  machine: z
+    .string()
+    .regex(/^[a-z0-9-]{1,40}$/)
+    .optional(),
+});
 export type SaveGlossRequest = z.infer<typeof saveGlossRequest>;
 
 /** `PUT /api/texts/<slug>/glosses/<id>/status`. */

@@ -14,5 +14,7 @@ export const historyEntrySchema = z.object({
   after: z.string().nullable(),
   /** The gloss revision after the change. */
   revision: z.string(),
+  /** Set when the saved text was inserted from a machine-translation suggestion: the provider's id. */
+  machine: z.string().max(40).optional(),
 });
 export type HistoryEntry = z.infer<typeof historyEntrySchema>;

@@ -173,7 +173,7 @@ function submit(change: Change, edit: Edit): Promise<EditResult> {
  * after it landed (same text) is answered as it was, without a second entry.
  * `saveGloss({ slug, id: 'c4pzjo', text: 'A few days ago…', baseRevision, editor: 'ann' })` → `{ ok: true, revision }`.
  */
-export async function saveGloss(change: Change & { text: string; clear?: boolean }): Promise<EditResult> {
+export async function saveGloss(change: Change & { text: string; clear?: boolean; machine?: string }): Promise<EditResult> {
   const input = cleanGloss(change.text, { allowEmpty: change.clear === true });
   if (!input.ok) return { ok: false, kind: input.code === 'too-long' ? 'too-long' : 'invalid', error: input.error };
   const revision = glossRevision(input.text);
@@ -200,6 +200,7 @@ export async function saveGloss(change: Change & { text: string; clear?: boolean
       before: before ?? null,
       after: input.text || null,
       revision,
+      ...(change.machine && input.text ? { machine: change.machine } : {}),
     });
     return { ok: true, text: input.text, revision, status };
   });

@@ -1,0 +1,139 @@
+import { renderingPattern } from '@/lib/annotate/glossary';
+import type { MemoryIndex, MemoryUnit } from './memory-index';
+import { characterBigrams } from './similarity';
+
+/** A span `[start, end)` in UTF-16 offsets. */
+export type Span = [start: number, end: number];
+
+/** One place the query occurs: the paragraph in both languages, the query marked in each. */
+export interface ConcordanceLine {
+  slug: string;
+  id: string;
+  zh: string;
+  gloss: string;
+  /** Where the query is in the Chinese, and where its rendering (or the English query) is in the translation. */
+  highlights: { zh: Span[]; gloss: Span[] };
+  /** How the query was rendered here ('' when no known rendering was found). */
+  rendering: string;
+}
+
+export interface ConcordancePage {
+  total: number;
+  /** Renderings with how many places use each, most used first. */
+  renderings: { text: string; count: number }[];
+  results: ConcordanceLine[];
+  next: number | null;
+}
+
+/** The most places a concordance looks at (its counts are of these). */
+export const MAX_CONCORDANCE_PLACES = 20_000;
+
+const HAN = /\p{Script=Han}/u;
+
+function allIndexes(text: string, term: string): Span[] {
+  const spans: Span[] = [];
+  if (!term) return spans;
+  for (let at = text.indexOf(term); at >= 0; at = text.indexOf(term, at + term.length)) spans.push([at, at + term.length]);
+  return spans;
+}
+
+/** The first place one of the renderings' patterns matches in a translation (inflections allowed), as written there. */
+function findRendering(gloss: string, patterns: readonly RegExp[]): { text: string; span: Span } | undefined {
+  let best: { text: string; span: Span } | undefined;
+  for (const pattern of patterns) {
+    const found = pattern.exec(gloss);
+    if (!found) continue;
+    const span: Span = [found.index, found.index + found[0].length];
+    // The longest rendering found wins ("humanoid robot" over "robot"), then the earliest.
+    if (!best || found[0].length > best.text.length || (found[0].length === best.text.length && span[0] < best.span[0]))
+      best = { text: found[0], span };
+  }
+  return best;
+}
+
+/** Whole-word, case-insensitive places of an English phrase (`pattern` from englishPattern). */
+function englishSpans(text: string, pattern: RegExp): Span[] {
+  return [...text.matchAll(pattern)].map((m) => [m.index, m.index + m[0].length] as Span);
+}
+
+function englishPattern(query: string): RegExp {
+  return new RegExp(renderingPattern(query).source, 'giu');
+}
+
+function unitsWithChinese(index: MemoryIndex, query: string): MemoryUnit[] {
+  const bigrams = characterBigrams(query);
+  if (bigrams.length > 1 || (bigrams.length === 1 && [...query].length > 1)) {
+    return index
+      .candidates(bigrams, bigrams.length, MAX_CONCORDANCE_PLACES * 2)
+      .map(({ unit }) => unit)
+      .filter((unit) => unit.zh.includes(query));
+  }
+  // One character: no bigram list holds it alone, so the paragraphs are read.
+  const found: MemoryUnit[] = [];
+  for (const unit of index.units()) if (unit.zh.includes(query)) found.push(unit);
+  return found;
+}
+
+/**
+ * Every place a word or phrase occurs in the memory, keyword in context, with how it was rendered
+ * and the renderings counted. A Chinese query is found in the Chinese and its rendering looked for
+ * among `renderingsOf(query)` (glossary renderings, dictionary senses); an English one is found in
+ * the translations, whole words, and its rendering is the text as written there.
+ * `concordance(index, '特斯拉', () => ['Tesla'], { limit: 20, offset: 0 })`
+ * → `{ total: 33, renderings: [{ text: 'Tesla', count: 31 }, { text: 'Teslas', count: 2 }], results: […] }`.
+ */
+export function concordance(
+  index: MemoryIndex,
+  query: string,
+  renderingsOf: (term: string) => readonly string[],
+  page: { limit: number; offset: number; slugs?: ReadonlySet<string> },
+): ConcordancePage {
+  const q = query.trim();
+  if (!q) return { total: 0, renderings: [], results: [], next: null };
+  const chinese = HAN.test(q);
+  const english = englishPattern(q);
+  // A cheap test before the pattern: the query's first word, as typed, in any case.
+  const lower = q.toLowerCase().split(/[\s'’-]+/)[0] ?? '';
+  const units = (
+    chinese
+      ? unitsWithChinese(index, q)
+      : [...index.units()].filter(
+          (u) => (!lower || u.gloss.toLowerCase().includes(lower)) && englishSpans(u.gloss, english).length > 0,
+        )
+  )
+    .filter((u) => !page.slugs || page.slugs.has(u.slug))
+    .slice(0, MAX_CONCORDANCE_PLACES)
+    .sort((a, b) => a.slug.localeCompare(b.slug) || a.id.localeCompare(b.id));
+  const patterns = (chinese ? renderingsOf(q) : []).filter((r) => r.trim()).map((r) => renderingPattern(r));
+  const counts = new Map<string, number>();
+  const lines = units.map((unit): ConcordanceLine => {
+    if (chinese) {
+      const found = findRendering(unit.gloss, patterns);
+      const rendering = found?.text ?? '';
+      counts.set(rendering, (counts.get(rendering) ?? 0) + 1);
+      return {
+        slug: unit.slug,
+        id: unit.id,
+        zh: unit.zh,
+        gloss: unit.gloss,
+        rendering,
+        highlights: { zh: allIndexes(unit.zh, q), gloss: found ? [found.span] : [] },
+      };
+    }
+    const spans = englishSpans(unit.gloss, english);
+    const rendering = spans[0] ? unit.gloss.slice(spans[0][0], spans[0][1]) : '';
+    counts.set(rendering, (counts.get(rendering) ?? 0) + 1);
+    return { slug: unit.slug, id: unit.id, zh: unit.zh, gloss: unit.gloss, rendering, highlights: { zh: [], gloss: spans } };
+  });
+  // Places of each rendering are listed together, the most used rendering first.
+  const order = [...counts].sort((a, b) => b[1] - a[1] || (a[0] === '' ? 1 : b[0] === '' ? -1 : a[0].localeCompare(b[0])));
+  const rank = new Map(order.map(([text], i) => [text, i]));
+  lines.sort((a, b) => (rank.get(a.rendering) ?? 0) - (rank.get(b.rendering) ?? 0));
+  const end = page.offset + page.limit;
+  return {
+    total: lines.length,
+    renderings: order.map(([text, count]) => ({ text, count })),
+    results: lines.slice(page.offset, end),
+    next: end < lines.length ? end : null,
+  };
+}

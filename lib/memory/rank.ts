@@ -1,0 +1,75 @@
+import { MAX_BIGRAMS_COUNTED, type MemoryIndex, type MemoryUnit } from './memory-index';
+import {
+  characterBigrams,
+  diffSpans,
+  lengthsAllow,
+  MIN_SIMILARITY,
+  normalizeForMatch,
+  similarity,
+  type DiffSpan,
+} from './similarity';
+
+/** The most matches shown for a paragraph. */
+export const MAX_MATCHES = 5;
+/** How many candidates (by shared bigrams) are measured with the edit distance. */
+export const CANDIDATES_MEASURED = 100;
+
+/** A match for the paragraph being translated. */
+export interface MemoryMatch {
+  /** Similarity in whole percent, 50 to 100. */
+  score: number;
+  unit: MemoryUnit;
+  /** Spans of the match's Chinese the current paragraph does not have. */
+  diff: DiffSpan[];
+}
+
+/**
+ * Orders matches: higher similarity first; at equal similarity reviewed before draft, then a
+ * text's paragraph before an imported memory's, then by slug and id (so the order is stable).
+ */
+export function compareMatches(a: MemoryMatch, b: MemoryMatch): number {
+  if (a.score !== b.score) return b.score - a.score;
+  const reviewed = Number(b.unit.status === 'reviewed') - Number(a.unit.status === 'reviewed');
+  if (reviewed !== 0) return reviewed;
+  const imported = Number(a.unit.slug.startsWith('tmx:')) - Number(b.unit.slug.startsWith('tmx:'));
+  if (imported !== 0) return imported;
+  return a.unit.slug.localeCompare(b.unit.slug) || a.unit.id.localeCompare(b.unit.id);
+}
+
+/**
+ * The best matches for a paragraph's Chinese: candidates found by shared character bigrams,
+ * measured by edit ratio, at least MIN_SIMILARITY, at most MAX_MATCHES; `exclude` leaves out the
+ * paragraph itself, and matches whose translation is empty are left out.
+ * `findMatches(index, '今天天气不好', { slug: 'a', id: 'b1' })` → `[{ score: 83, unit: 今天天气很好…, diff: [[4, 5]] }]`.
+ */
+export function findMatches(
+  index: MemoryIndex,
+  zh: string,
+  exclude?: { slug: string; id: string },
+  limit = MAX_MATCHES,
+): MemoryMatch[] {
+  const bigrams = characterBigrams(zh);
+  if (bigrams.length === 0) return [];
+  const length = normalizeForMatch(zh).length;
+  // A match of at least 50 % keeps at least about a third of the bigrams when edits are spread out.
+  const minShared = Math.max(1, Math.floor(Math.min(bigrams.length, MAX_BIGRAMS_COUNTED) * 0.2));
+  const matches: MemoryMatch[] = [];
+  for (const { unit } of index.candidates(bigrams, minShared, CANDIDATES_MEASURED)) {
+    if (exclude && unit.slug === exclude.slug && unit.id === exclude.id) continue;
+    if (!unit.gloss.trim()) continue;
+    if (!lengthsAllow(length, normalizeForMatch(unit.zh).length)) continue;
+    const ratio = similarity(zh, unit.zh);
+    if (ratio < MIN_SIMILARITY) continue;
+    matches.push({ score: Math.floor(ratio * 100), unit, diff: [] });
+  }
+  matches.sort(compareMatches);
+  // The same pair stored twice (a text and a memory imported from it) is shown once, as ranked first.
+  const seen = new Set<string>();
+  const unique = matches.filter(({ unit }) => {
+    const key = `${unit.zh}\u0000${unit.gloss}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return unique.slice(0, limit).map((match) => ({ ...match, diff: diffSpans(zh, match.unit.zh) }));
+}
