@@ -94,6 +94,10 @@ test('languages added through the API, French translated, read beside the Englis
     include: paragraphs.slice(0, 4).map((b) => `article.reader > .row[id="${b.id}"]`),
   });
 
+  // The header speaks of the languages shown: each one's progress, the downloads in both.
+  await expect(page.locator('.text-meta')).toContainText(`French: ${FRENCH.length} of`);
+  await expect(page.locator('.download-menu a[href*="format=epub"]').first()).toHaveAttribute('href', /lang=en%2Cfr/);
+
   // The choice goes along: the paragraph link carries it.
   const link = rowOf(page, paragraphs[0]!.id).locator('a.tool');
   await link.hover();
