@@ -5,7 +5,7 @@ import { AnnotationLayer } from '@/components/annotation-layer';
 import { DownloadMenu } from '@/components/download-menu';
 import { EditingProvider } from '@/components/edit/editing-provider';
 import { LanguageRecordsProvider } from '@/components/edit/language-editing';
-import { ExchangePanel } from '@/components/exchange/exchange-panel';
+import { ExchangeForEditors } from '@/components/exchange/exchange-for-editors';
 import { LanguageAlternates } from '@/components/language-alternates';
 import { LayoutSwitch } from '@/components/layout-switch';
 import { NotesList } from '@/components/notes-list';
@@ -189,7 +189,7 @@ export async function SectionPage({
       <RetiredLinkNotice redirects={redirects} />
       {nav('top')}
       <EditingProvider slug={text.slug}>
-        <ExchangePanel />
+        <ExchangeForEditors />
         <MaybeLanguageRecords languages={reading ? languageChoices : undefined}>
           <AnnotationLayer lexicon={lexicon} firstWord={firstWord ? `${firstWord.id}:0` : ''}>
             <article
