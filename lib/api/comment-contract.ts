@@ -37,5 +37,7 @@ export const commentListResponse = z.object({ comments: z.array(commentSchema) }
 export const commentResponse = z.object({ comment: commentSchema });
 /** `GET /api/texts/<slug>/comments`: per paragraph, the number of comments and of open threads. */
 export const commentCountsResponse = z.object({
+  /** Whether the viewer may see the comments at all. */
+  visible: z.boolean(),
   counts: z.record(z.string(), z.object({ total: z.number(), open: z.number() })),
 });
