@@ -51,3 +51,9 @@ export async function getWorkQueue(slug: string, lang: TargetLanguage, role: 'tr
   paragraphs.unshift({ id: TITLE_KEY, status: loaded.text.title.status });
   return workQueue(paragraphs, await readSuggestionEvents(slug, lang), role);
 }
+
+/** The texts a work queue can be asked for, each with its target languages, for the queue page's choices. */
+export async function getQueueTexts(): Promise<{ slug: string; langs: TargetLanguage[] }[]> {
+  const { sources } = await listSources();
+  return Promise.all(sources.map(async (source) => ({ slug: source.slug, langs: await textLanguages(source.slug) })));
+}
