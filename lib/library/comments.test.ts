@@ -113,3 +113,35 @@ describe('a thread from start to end', () => {
     expect(again.ok && again.comments.map((c) => c.body)).toEqual(['One', 'Two']);
   });
 });
+
+describe('comments through XLIFF', () => {
+  it('go out as notes of their open threads and come back once, new notes as comments of the importer', async () => {
+    const { exportXliff } = await import('./exchange-export');
+    const { importXliff } = await import('./import');
+    const p = await firstParagraph();
+    const open = await postComment({ ...p, author: 'rita', body: 'Open question' });
+    const done = await postComment({ ...p, author: 'rita', body: 'Settled question' });
+    if (!open.ok || !done.ok) throw new Error('not posted');
+    await resolveComment({ slug: SLUG, lang: 'en', cid: done.comment.cid, who: 'remy', moderator: true, reopen: false });
+    const exported = await exportXliff(SLUG);
+    if (!exported.ok) throw new Error(exported.error);
+    expect(exported.xml).toContain('<note from="rita" annotates="general">Open question</note>');
+    expect(exported.xml).not.toContain('Settled question');
+
+    const withNote = exported.xml.replace(
+      '<note from="rita" annotates="general">Open question</note>',
+      '$&<note from="translator">Is the tone right?</note>',
+    );
+    const bytes = new TextEncoder().encode(withNote);
+    const first = await importXliff({ bytes, fileName: 'back.xlf', editor: 'tess', slug: SLUG });
+    expect(first).toMatchObject({ ok: true, comments: 1 });
+    const again = await importXliff({ bytes, fileName: 'back.xlf', editor: 'tess', slug: SLUG });
+    expect(again).toMatchObject({ ok: true, comments: 0 });
+    const listed = await listComments(p);
+    expect(listed.ok && listed.comments.map((c) => `${c.author}:${c.body}`)).toEqual([
+      'rita:Open question',
+      'rita:Settled question',
+      'tess:Is the tone right?',
+    ]);
+  });
+});
