@@ -74,6 +74,7 @@ export async function commentKillRound() {
       made.size > 0,
       `${made.size} comments, ${resolved.length} resolved`,
     );
+    console.log(`comments: ${made.size} answered 201 and ${resolved.length} resolves answered 200 before the kill`);
     const stored = new Set(parsed.filter((e) => e.type === 'comment').map((e) => e.cid));
     const lost = [...made.keys()].filter((cid) => !stored.has(cid));
     check('comments: every comment answered 201 is on disk', lost.length === 0, lost.join(', '));
