@@ -4,6 +4,7 @@ import type { RowAnnotations } from '@/lib/annotate/view';
 import { isLongRow } from '@/lib/export/print';
 import type { BlockView } from '@/lib/library/load';
 import type { TargetCell } from '@/lib/library/target-cells';
+import { CommentsButton } from './comments/comments-button';
 import { CopyLinkButton } from './copy-link-button';
 import { EditableGloss } from './edit/editable-gloss';
 import { SuggestionsForMembers } from './team/suggestions-for-members';
@@ -159,6 +160,7 @@ export function ReaderRow({ block, slug, t, uiLang, annotations, withPermalink =
           </a>
         )}
         <CopyLinkButton path={`/read/${slug}#${block.id}`} />
+        <CommentsButton slug={slug} id={block.id} />
         <ListenButton src={`/api/texts/${slug}/audio/${block.id}`} variant="row" />
       </div>
     </div>

@@ -7,6 +7,7 @@
 // 3. Two servers on one data folder (scripts/faults/two-servers.ts).
 // 4. The search database killed during an index update (scripts/faults/database.ts).
 // 5. Suggestions and votes while the server is killed (scripts/faults/suggestions.ts).
+// 6. Comments, replies and resolves while the server is killed (scripts/faults/comments.ts).
 // Needs a build: it serves the one the end-to-end tests made (.next-e2e), or NEXT_DIST_DIR.
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,6 +19,7 @@ import { twoServersRound } from './faults/two-servers';
 import { smallHeapRound } from './faults/small-heap';
 import { databaseRound } from './faults/database';
 import { suggestionKillRound } from './faults/suggestions';
+import { commentKillRound } from './faults/comments';
 import { storedGlosses } from '@/lib/testing/stored-glosses';
 
 const CLIENTS = 6;
@@ -101,6 +103,7 @@ async function main() {
   await storeFaultRounds();
   await twoServersRound();
   await suggestionKillRound();
+  await commentKillRound();
   await smallHeapRound();
   await databaseRound();
 }

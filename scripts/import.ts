@@ -22,6 +22,7 @@ function printReport(report: ImportReport): void {
     : `${report.file} → ${report.slug} (${report.lang}):`;
   console.log(head);
   console.log(importOutcomes.map((o) => `${report.counts[o]} ${o}`).join(', '));
+  if (report.comments > 0) console.log(`${report.comments} note(s) taken in as comments`);
   for (const outcome of importOutcomes) {
     const units = report.units.filter((u) => u.outcome === outcome);
     if (units.length === 0 || outcome === 'unchanged' || outcome === 'empty') continue;

@@ -25,6 +25,7 @@ import '../styles/popover.css';
 import '../styles/footer.css';
 import '../styles/editing.css';
 import '../styles/team.css';
+import '../styles/comments.css';
 import '../styles/search.css';
 import '../styles/glossary.css';
 import '../styles/exchange.css';

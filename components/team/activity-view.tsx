@@ -17,6 +17,13 @@ interface Item {
 
 type Only = '' | 'mine' | 'outcomes';
 
+/** The label key of a kind; comment kinds keep their strings under `comments.`. */
+function kindLabel(kind: string, detail?: string): string {
+  if (kind === 'comment') return 'comments.kind.comment';
+  if (kind === 'resolve') return detail === 'reopened' ? 'comments.kind.reopen' : 'comments.kind.resolve';
+  return `activity.kind.${kind}`;
+}
+
 /** The activity feed with its filters (all, mine, my suggestions' outcomes; a text; a kind), newest first. */
 export function ActivityView() {
   const { t } = useTranslation();
@@ -83,9 +90,9 @@ export function ActivityView() {
           {t('activity.kind')}
           <select value={kind} onChange={(e) => refilter(() => setKind(e.target.value))}>
             <option value="">{t('activity.anyKind')}</option>
-            {['gloss', 'status', 'suggest', 'vote', 'accept', 'reject'].map((k) => (
+            {['gloss', 'status', 'suggest', 'vote', 'accept', 'reject', 'comment', 'resolve'].map((k) => (
               <option key={k} value={k}>
-                {t(`activity.kind.${k}`)}
+                {t(kindLabel(k))}
               </option>
             ))}
           </select>
@@ -98,11 +105,11 @@ export function ActivityView() {
           {items.map((item, i) => (
             <li key={`${item.time}-${i}`}>
               <time dateTime={item.time}>{new Date(item.time).toLocaleString()}</time> · {item.user} ·{' '}
-              {t(`activity.kind.${item.kind}`)} ·{' '}
+              {t(kindLabel(item.kind, item.detail))} ·{' '}
               <a href={`/read/${item.text}${item.lang === 'en' ? '' : `?lang=${item.lang}`}#${item.id}`}>
                 {item.text}#{item.id}
               </a>
-              {item.detail && <span className="activity-detail"> — {item.detail}</span>}
+              {item.detail && item.kind !== 'resolve' && <span className="activity-detail"> — {item.detail}</span>}
             </li>
           ))}
         </ol>

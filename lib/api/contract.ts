@@ -253,6 +253,8 @@ export const importResponse = z.object({
   version: z.enum(['1.2', '2.0']),
   dryRun: z.boolean(),
   counts: z.record(importOutcomeSchema, z.number()),
+  /** Notes of the file taken in as comments. */
+  comments: z.number().optional(),
   units: z.array(
     z.object({
       id: z.string(),

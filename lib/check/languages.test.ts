@@ -29,6 +29,9 @@ describe('checkLibrary with languages besides English', () => {
         [`locales/fr/${SLUG}.json`]: '{}\n',
         [`locales/fr/${SLUG}.state.json`]: '{}\n',
         [`locales/fr/${SLUG}.align.json`]: '{ "version": 1, "blocks": {} }\n',
+        // The team's files beside the glosses belong to the text too.
+        [`locales/fr/${SLUG}.suggestions.jsonl`]: '',
+        [`locales/fr/${SLUG}.comments.jsonl`]: '',
       },
       errors: [],
       warnings: [`untranslated locales/fr/${SLUG}.json`, `untranslated locales/fr/${SLUG}.json`],

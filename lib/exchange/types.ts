@@ -20,6 +20,16 @@ export interface ExportUnit {
   revision: string;
   /** Translator's notes and glossary terms of the block, one string each. */
   notes: string[];
+  /** The comments of the block's open threads, written as notes of their author (lib/comments). */
+  comments?: ExportComment[];
+}
+
+/** A comment as it leaves: who wrote it, what, and which side of the unit its quote is on. */
+export interface ExportComment {
+  cid: string;
+  author: string;
+  body: string;
+  side?: 'zh' | 'gloss';
 }
 
 export interface ExportDocument {
@@ -47,6 +57,8 @@ export interface ImportedUnit {
   revision?: string;
   /** Why the unit cannot be taken as it is (markup the app does not understand), when so. */
   problem?: string;
+  /** The unit's notes written by people or other tools (not this app's own notes): comments to take in. */
+  notes?: string[];
 }
 
 export interface ImportedFile {

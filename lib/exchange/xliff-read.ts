@@ -1,6 +1,6 @@
 import { fromXliff12State, fromXliff20State } from './states';
 import type { ImportedFile, ImportedUnit, ParseResult } from './types';
-import { REVISION_PREFIX } from './xliff-write';
+import { REVISION_PREFIX, TOOL_ID } from './xliff-write';
 import { childElements, localName, parseXml, XmlSyntaxError, type XmlElement, type XmlNode } from './xml';
 import { scanXmlShape, type XmlShapeLimits } from './xml-shape';
 
@@ -49,6 +49,15 @@ function descendants(node: XmlElement, name: string, stopAt: string): XmlElement
   return found;
 }
 
+/** The text of the notes not written by this app as its own (translator's notes, glossary terms): people's comments. */
+function peopleNotes(notes: XmlElement[], own: (note: XmlElement) => boolean): { notes?: string[] } {
+  const texts = notes
+    .filter((note) => !own(note))
+    .map((note) => flatten(note.children).text.trim())
+    .filter(Boolean);
+  return texts.length > 0 ? { notes: texts } : {};
+}
+
 function readUnit12(unit: XmlElement): ImportedUnit {
   const source = flatten(childElements(unit, 'source')[0]?.children ?? []);
   const targetElement = childElements(unit, 'target')[0];
@@ -63,6 +72,7 @@ function readUnit12(unit: XmlElement): ImportedUnit {
     status: fromXliff12State(targetElement?.attributes.state, unit.attributes.approved),
     ...(revision ? { revision } : {}),
     ...(problem ? { problem } : {}),
+    ...peopleNotes(childElements(unit, 'note'), (note) => note.attributes.from === TOOL_ID),
   };
 }
 
@@ -97,6 +107,7 @@ function readUnit20(unit: XmlElement): ImportedUnit {
     status: fromXliff20State(state),
     ...(revision ? { revision } : {}),
     ...(problem ? { problem } : {}),
+    ...peopleNotes(descendants(unit, 'note', 'segment'), (note) => note.attributes.category === TOOL_ID),
   };
 }
 
@@ -115,7 +126,7 @@ export const XLIFF_LIMITS: XmlShapeLimits = {
 
 /**
  * Reads an XLIFF 1.2 or 2.0 document, as this app or another program wrote it: prefixed or
- * default namespaces, `<group>`s, CDATA, notes (ignored), states, units without targets, and
+ * default namespaces, `<group>`s, CDATA, notes (people's notes kept as `notes`, the app's own skipped), states, units without targets, and
  * inline elements (`<g>`/`<mrk>`/`<pc>` keep their text; codes such as `<x/>`, `<ph>` mark the
  * unit with a problem). Malformed XML or a root that is not `<xliff>` gives `{ ok: false, error }`.
  * `'<xliff version="1.2">…<trans-unit id="c4pzjo"><source>前些天…</source><target state="final">A few days ago…</target>…'`

@@ -19,12 +19,22 @@ export function staleNotePrefix(lang: string): string {
   return lang === TARGET_LANGUAGE ? STALE_NOTE_PREFIX : `${targetLanguageName(lang)} before the Chinese changed (revise it): `;
 }
 
+/** Which part of a unit a comment's quote is on, in 1.2's words: `source`, `target`, or `general`. */
+function annotates12(side: 'zh' | 'gloss' | undefined): string {
+  return side === 'zh' ? 'source' : side === 'gloss' ? 'target' : 'general';
+}
+
+/** The category of the notes that carry comments: anything else that is not the tool's own comes back as a comment. */
+export const COMMENT_CATEGORY = 'comment';
+
 function unit12(unit: ExportUnit, sourceInTarget: boolean, lang: string): XmlElement {
   const { state, approved } = toXliff12State(unit.status);
   const children: XmlElement[] = [element('source', { 'xml:lang': SOURCE_LANGUAGE }, [unit.source])];
   if (sourceInTarget) children.push(element('target', { 'xml:lang': lang, state }, [unit.source]));
   else if (unit.target !== undefined) children.push(element('target', { 'xml:lang': lang, state }, [unit.target]));
   for (const note of unit.notes) children.push(element('note', { from: TOOL_ID }, [note]));
+  for (const comment of unit.comments ?? [])
+    children.push(element('note', { from: comment.author, annotates: annotates12(comment.side) }, [comment.body]));
   // With the Chinese in the target, a stale gloss would be nowhere in the CAT tool (it is left out
   // of the TMX, being the English of other Chinese): it goes along as a note for the translator.
   if (sourceInTarget && unit.status === 'stale' && unit.target !== undefined)
@@ -89,13 +99,20 @@ function unit20(unit: ExportUnit): XmlElement {
       ]),
     ]),
   ];
-  if (unit.notes.length > 0)
+  const comments = (unit.comments ?? []).map((comment) =>
+    element(
+      'note',
+      {
+        id: `comment-${comment.cid}`,
+        category: COMMENT_CATEGORY,
+        ...(comment.side ? { appliesTo: comment.side === 'zh' ? 'source' : 'target' } : {}),
+      },
+      [comment.body],
+    ),
+  );
+  if (unit.notes.length > 0 || comments.length > 0)
     children.push(
-      element(
-        'notes',
-        {},
-        unit.notes.map((note) => element('note', { category: TOOL_ID }, [note])),
-      ),
+      element('notes', {}, [...unit.notes.map((note) => element('note', { category: TOOL_ID }, [note])), ...comments]),
     );
   children.push(element('segment', { state, subState }, segment));
   return element('unit', { id: unit.id, name: unit.id }, children);

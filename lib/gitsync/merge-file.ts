@@ -25,7 +25,9 @@ export function fileKind(relative: string): FileKind {
     if (suffix === '.json') return { kind: 'glosses', slug, lang };
     if (suffix === '.state.json') return { kind: 'states', slug, lang };
     if (suffix === '.conflicts.json') return { kind: 'conflicts', slug, lang };
-    if (suffix === '.history.jsonl') return { kind: 'history', slug, lang };
+    // Event logs that are only appended to (history, suggestions, comments) merge line by line.
+    if (suffix === '.history.jsonl' || suffix === '.suggestions.jsonl' || suffix === '.comments.jsonl')
+      return { kind: 'history', slug, lang };
     if (suffix?.endsWith('.json')) return { kind: 'records', slug, lang };
     return { kind: 'other' };
   }

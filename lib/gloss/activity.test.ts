@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { activityOf, filterActivity, pageActivity, workQueue } from './activity';
 import type { HistoryEntry } from './history-entry';
+import type { CommentEvent } from '@/lib/comments/comments';
 import type { SuggestionEvent } from './suggestions';
 
 const history: HistoryEntry[] = [
@@ -89,13 +90,51 @@ describe('workQueue', () => {
     { id: 'dddddd', status: 'stale' as const },
   ];
   const cases = [
-    { role: 'reviewer' as const, expected: { pendingSuggestions: ['s2'], needsReview: ['bbbbbb'], untranslated: [], stale: [] } },
+    {
+      role: 'reviewer' as const,
+      expected: {
+        pendingSuggestions: ['s2'],
+        pendingParagraphs: ['cccccc'],
+        needsReview: ['bbbbbb'],
+        untranslated: [],
+        stale: [],
+      },
+    },
     {
       role: 'translator' as const,
-      expected: { pendingSuggestions: [], needsReview: [], untranslated: ['cccccc'], stale: ['dddddd'] },
+      expected: { pendingSuggestions: [], pendingParagraphs: [], needsReview: [], untranslated: ['cccccc'], stale: ['dddddd'] },
     },
   ];
   it.each(cases)('$role', ({ role, expected }) => {
     expect(workQueue(paragraphs, events, role)).toEqual(expected);
+  });
+});
+
+describe('comments in the feed', () => {
+  const comments: CommentEvent[] = [
+    { type: 'comment', cid: 'c1', time: '2026-12-01T15:00:00Z', block: 'aaaaaa', author: 'rita', body: 'Who is meant?' },
+    { type: 'comment', cid: 'c2', time: '2026-12-01T16:00:00Z', block: 'aaaaaa', author: 'ann', body: 'Truss.', replyTo: 'c1' },
+    { type: 'resolve', cid: 'c1', time: '2026-12-01T17:00:00Z', by: 'rev' },
+    { type: 'reopen', cid: 'c1', time: '2026-12-01T18:00:00Z', by: 'rita' },
+    { type: 'resolve', cid: 'gone', time: '2026-12-01T19:00:00Z', by: 'rev' },
+  ];
+  const all = activityOf('t', 'en', history, events, comments);
+  const cases = [
+    {
+      name: 'every comment event on its paragraph',
+      filter: {},
+      expected: ['comment:rita:Who is meant?', 'comment:ann:Truss.', 'resolve:rev:resolved', 'resolve:rita:reopened'],
+    },
+    { name: 'by kind', filter: { kind: 'comment' as const }, expected: ['comment:rita:Who is meant?', 'comment:ann:Truss.'] },
+    {
+      name: 'mine',
+      filter: { only: 'mine' as const, viewer: 'rita' },
+      expected: ['comment:rita:Who is meant?', 'resolve:rita:reopened'],
+    },
+  ];
+  it.each(cases)('$name', ({ filter, expected }) => {
+    const kept = filterActivity(all, filter).filter((i) => i.kind === 'comment' || i.kind === 'resolve');
+    expect(kept.map((i) => `${i.kind}:${i.user}:${i.detail}`)).toEqual(expected);
+    expect(kept.every((i) => i.id === 'aaaaaa' && i.cid !== undefined)).toBe(true);
   });
 });

@@ -1,12 +1,13 @@
 /**
- * The activity feed and the work queues, built from what the store keeps: the gloss history and
- * the suggestion events. Pure: the entries come in, items go out.
+ * The activity feed and the work queues, built from what the store keeps: the gloss history,
+ * the suggestion events and the comment events. Pure: the entries come in, items go out.
  */
+import { foldComments, type CommentEvent } from '@/lib/comments/comments';
 import type { HistoryEntry } from './history-entry';
 import { foldSuggestions, type SuggestionEvent } from './suggestions';
 import type { GlossStatus } from './types';
 
-export const ACTIVITY_KINDS = ['gloss', 'status', 'suggest', 'vote', 'accept', 'reject'] as const;
+export const ACTIVITY_KINDS = ['gloss', 'status', 'suggest', 'vote', 'accept', 'reject', 'comment', 'resolve'] as const;
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 
 export interface ActivityItem {
@@ -23,11 +24,13 @@ export interface ActivityItem {
   /** For suggestion events: the suggestion, and who made it (so a suggester sees the outcomes of theirs). */
   sid?: string;
   suggester?: string;
+  /** For comment events: the comment (a `resolve` item is the thread resolved or, detail `reopened`, reopened). */
+  cid?: string;
 }
 
 /**
- * The items of one text's language, oldest first: each history entry, and each suggestion
- * event with its paragraph and suggester.
+ * The items of one text's language, oldest first: each history entry, each suggestion event
+ * with its paragraph and suggester, and each comment, resolve and reopen.
  * `activityOf('a', 'en', [{ editor: 'ann', kind: 'gloss', … }], [])` → `[{ kind: 'gloss', user: 'ann', … }]`.
  */
 export function activityOf(
@@ -35,6 +38,7 @@ export function activityOf(
   lang: string,
   history: readonly HistoryEntry[],
   events: readonly SuggestionEvent[],
+  comments: readonly CommentEvent[] = [],
 ): ActivityItem[] {
   const items: ActivityItem[] = history.map((entry) => ({
     time: entry.time,
@@ -68,7 +72,20 @@ export function activityOf(
       ...(detail !== undefined ? { detail } : {}),
     });
   }
+  items.push(...commentActivity(text, lang, comments));
   return items.sort((a, b) => a.time.localeCompare(b.time));
+}
+
+/** The comment events as items: `comment` with the body, `resolve` with `resolved` or `reopened`. */
+function commentActivity(text: string, lang: string, events: readonly CommentEvent[]): ActivityItem[] {
+  const blocks = new Map(foldComments(events).map((c) => [c.cid, c.block]));
+  return events.flatMap((event): ActivityItem[] => {
+    const id = blocks.get(event.cid);
+    if (id === undefined) return [];
+    const common = { time: event.time, text, lang, id, cid: event.cid };
+    if (event.type === 'comment') return [{ ...common, kind: 'comment', user: event.author, detail: event.body }];
+    return [{ ...common, kind: 'resolve', user: event.by, detail: event.type === 'resolve' ? 'resolved' : 'reopened' }];
+  });
 }
 
 export interface ActivityFilter {
@@ -119,16 +136,30 @@ export function workQueue(
   paragraphs: readonly QueueParagraph[],
   events: readonly SuggestionEvent[],
   role: 'translator' | 'reviewer',
-): { pendingSuggestions: string[]; needsReview: string[]; untranslated: string[]; stale: string[] } {
+): {
+  pendingSuggestions: string[];
+  pendingParagraphs: string[];
+  needsReview: string[];
+  untranslated: string[];
+  stale: string[];
+} {
   const ids = (status: GlossStatus) => paragraphs.filter((p) => p.status === status).map((p) => p.id);
-  if (role === 'reviewer')
+  if (role === 'reviewer') {
+    const pending = foldSuggestions(events).filter((s) => s.status === 'pending');
     return {
-      pendingSuggestions: foldSuggestions(events)
-        .filter((s) => s.status === 'pending')
-        .map((s) => s.sid),
+      pendingSuggestions: pending.map((s) => s.sid),
+      // The paragraph of each pending suggestion, in the same order, so a page can link to it.
+      pendingParagraphs: pending.map((s) => s.id),
       needsReview: ids('draft'),
       untranslated: [],
       stale: [],
     };
-  return { pendingSuggestions: [], needsReview: [], untranslated: ids('untranslated'), stale: ids('stale') };
+  }
+  return {
+    pendingSuggestions: [],
+    pendingParagraphs: [],
+    needsReview: [],
+    untranslated: ids('untranslated'),
+    stale: ids('stale'),
+  };
 }

@@ -9,6 +9,7 @@ import {
 } from '@/lib/gloss/activity';
 import { TITLE_KEY } from '@/lib/gloss/types';
 import type { TargetLanguage } from '@/lib/i18n/target-language';
+import { readCommentEvents } from '@/lib/store/comments';
 import { readHistory } from '@/lib/store/history';
 import { textLanguages } from '@/lib/store/languages';
 import { listSources } from '@/lib/store/sources';
@@ -30,8 +31,12 @@ export async function getActivity(
   for (const slug of slugs) {
     const langs = query.lang !== undefined ? [query.lang] : await textLanguages(slug);
     for (const lang of langs) {
-      const [history, events] = await Promise.all([readHistory(slug, lang), readSuggestionEvents(slug, lang)]);
-      items.push(...activityOf(slug, lang, history, events));
+      const [history, events, comments] = await Promise.all([
+        readHistory(slug, lang),
+        readSuggestionEvents(slug, lang),
+        readCommentEvents(slug, lang),
+      ]);
+      items.push(...activityOf(slug, lang, history, events, comments));
     }
   }
   items.sort((a, b) => a.time.localeCompare(b.time));
@@ -45,4 +50,10 @@ export async function getWorkQueue(slug: string, lang: TargetLanguage, role: 'tr
   const paragraphs = loaded.text.blocks.flatMap((b) => (b.status ? [{ id: b.id, status: b.status }] : []));
   paragraphs.unshift({ id: TITLE_KEY, status: loaded.text.title.status });
   return workQueue(paragraphs, await readSuggestionEvents(slug, lang), role);
+}
+
+/** The texts a work queue can be asked for, each with its target languages, for the queue page's choices. */
+export async function getQueueTexts(): Promise<{ slug: string; langs: TargetLanguage[] }[]> {
+  const { sources } = await listSources();
+  return Promise.all(sources.map(async (source) => ({ slug: source.slug, langs: await textLanguages(source.slug) })));
 }

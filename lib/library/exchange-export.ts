@@ -3,7 +3,9 @@ import { findTerms, mergeGlossaries } from '@/lib/annotate/glossary';
 import type { NoteSource, TermEntry } from '@/lib/annotate/types';
 import { serializeTmx, type MemoryPair } from '@/lib/exchange/tmx';
 import { sentenceMemoryPairs } from './sentence-memory';
-import type { ExportDocument, ExportUnit, UnitKind } from '@/lib/exchange/types';
+import type { ExportComment, ExportDocument, ExportUnit, UnitKind } from '@/lib/exchange/types';
+import { foldComments, type Comment } from '@/lib/comments/comments';
+import { readCommentEvents } from '@/lib/store/comments';
 import { serializeXliff12, serializeXliff20 } from '@/lib/exchange/xliff-write';
 import { TITLE_KEY, type GlossStatus } from '@/lib/gloss/types';
 import { glossRevision } from '@/lib/gloss/validate';
@@ -32,15 +34,17 @@ function termNotes(zh: string, glossary: readonly TermEntry[], lang: TargetLangu
 /**
  * The units of a text for a CAT tool: the title, then every glossable block, each with its
  * gloss, status, revision and notes (translator's notes on the block, glossary terms in its
- * Chinese); `statuses` keeps only units with those statuses.
+ * Chinese), and the comments of its open threads; `statuses` keeps only units with those statuses.
  */
 export function exportUnits(
   text: TextView,
   notes: readonly NoteSource[],
   glossary: readonly TermEntry[],
   statuses?: readonly GlossStatus[],
+  comments: readonly Comment[] = [],
 ): ExportUnit[] {
   const lang = text.lang;
+  const commentsOf = openThreadComments(comments);
   const units: ExportUnit[] = [
     {
       id: TITLE_KEY,
@@ -50,6 +54,7 @@ export function exportUnits(
       status: text.title.status,
       revision: glossRevision(text.title.en),
       notes: termNotes(text.title.zh, glossary, lang),
+      ...commentsOf(TITLE_KEY),
     },
   ];
   for (const block of text.blocks) {
@@ -63,9 +68,21 @@ export function exportUnits(
       status: block.status,
       revision: glossRevision(block.en),
       notes: [...blockNotes, ...termNotes(block.text, glossary, lang)],
+      ...commentsOf(block.id),
     });
   }
   return statuses ? units.filter((unit) => statuses.includes(unit.status)) : units;
+}
+
+/** Per paragraph, the comments of its open threads (a resolved discussion stays home), oldest first. */
+function openThreadComments(comments: readonly Comment[]): (id: string) => { comments?: ExportComment[] } {
+  const open = new Set(comments.filter((c) => c.replyTo === undefined && !c.resolved).map((c) => c.cid));
+  return (id) => {
+    const found = comments
+      .filter((c) => c.block === id && open.has(c.replyTo ?? c.cid))
+      .map((c) => ({ cid: c.cid, author: c.author, body: c.body, ...(c.quote ? { side: c.quote.side } : {}) }));
+    return found.length > 0 ? { comments: found } : {};
+  };
 }
 
 /** A text in one target language; a language the text does not have is not found (never exported as all untranslated). */
@@ -115,17 +132,20 @@ export async function exportXliff(
     if (index === 0) ids.add(TITLE_KEY);
     inSection = (id) => ids.has(id);
   }
-  const [notes, shared, own] = await Promise.all([
+  const [notes, shared, own, comments] = await Promise.all([
     // Translator's notes and the glossary are English's; for another language they are references.
     readNotes(slug, GLOSS_LANGUAGE),
     readGlossary(GLOSS_LANGUAGE),
     readTextGlossary(slug, GLOSS_LANGUAGE),
+    readCommentEvents(slug, loaded.text.lang),
   ]);
   const glossary = mergeGlossaries(shared, own);
   const doc: ExportDocument = {
     slug,
     targetLanguage: loaded.text.lang,
-    units: exportUnits(loaded.text, notes, glossary, options.statuses).filter((unit) => !inSection || inSection(unit.id)),
+    units: exportUnits(loaded.text, notes, glossary, options.statuses, foldComments(comments)).filter(
+      (unit) => !inSection || inSection(unit.id),
+    ),
     sourceInTarget: options.sourceInTarget === true,
   };
   const xml = options.version === '2.0' ? serializeXliff20(doc) : serializeXliff12(doc);

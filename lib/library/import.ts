@@ -15,6 +15,10 @@ import { textHasLanguage } from '@/lib/store/languages';
 import { isSlug } from '@/lib/store/paths';
 import { hashText } from '@/lib/text/hash';
 import { isGlossable } from '@/lib/text/types';
+import { randomBytes } from 'node:crypto';
+import { foldComments } from '@/lib/comments/comments';
+import { commentsFromNotes } from '@/lib/comments/from-notes';
+import { appendCommentEvents, readCommentEvents } from '@/lib/store/comments';
 import { loadText, type TextView } from './load';
 
 /**
@@ -53,6 +57,8 @@ export interface ImportReport {
   dryRun: boolean;
   counts: Record<ImportOutcome, number>;
   units: UnitPlan[];
+  /** Notes of the file taken in as comments (new ones only; a note already there as a comment is not doubled). */
+  comments: number;
 }
 
 export type ImportFailure = {
@@ -159,6 +165,14 @@ async function applyUnits(slug: string, file: ImportedFile, fileName: string, re
     return { ok: false, kind: 'broken-file', error: `${text.glossError}. Fix the file before importing; nothing was written.` };
   const sources = currentUnits(text);
   const plans = planImport(file.units, sources, new Set(text.retired.map((r) => r.id)), { force: request.force === true });
+  const paragraphs = new Map([...sources].map(([id, unit]) => [id, { zh: unit.source, gloss: unit.gloss ?? '' }]));
+  const { events: comments } = commentsFromNotes(
+    foldComments(await readCommentEvents(slug, lang)),
+    file.units,
+    paragraphs,
+    request.editor,
+    () => randomBytes(6).toString('base64url'),
+  );
   const report: ImportReport = {
     slug,
     lang,
@@ -167,14 +181,19 @@ async function applyUnits(slug: string, file: ImportedFile, fileName: string, re
     dryRun: request.dryRun === true,
     counts: countOutcomes(plans),
     units: plans,
+    comments: comments.length,
   };
   const applied = plans.filter((plan) => plan.outcome === 'applied');
-  if (request.dryRun || applied.length === 0) return { ok: true, ...report };
+  if (request.dryRun || (applied.length === 0 && comments.length === 0)) return { ok: true, ...report };
+  // The comments go first and are taken back out if the glosses then fail: all or nothing.
+  const added = comments.length > 0 ? await appendCommentEvents(slug, lang, comments) : undefined;
+  if (applied.length === 0) return { ok: true, ...report };
 
   let glosses, states;
   try {
     [glosses, states] = await Promise.all([readGlosses(slug, lang), readGlossStates(slug, lang)]);
   } catch (error) {
+    await added?.undo();
     if (error instanceof DataFileError) return { ok: false, kind: 'broken-file', error: error.message };
     throw error;
   }
@@ -196,6 +215,11 @@ async function applyUnits(slug: string, file: ImportedFile, fileName: string, re
   }
   const order = [TITLE_KEY, ...text.blocks.filter((b) => isGlossable(b.type)).map((b) => b.id), ...text.retired.map((r) => r.id)];
   // One all-or-nothing write: both files and every history entry, or nothing.
-  await commitGlossChange(slug, lang, { order, glosses, states: nextStates, history });
+  try {
+    await commitGlossChange(slug, lang, { order, glosses, states: nextStates, history });
+  } catch (error) {
+    await added?.undo();
+    throw error;
+  }
   return { ok: true, ...report };
 }

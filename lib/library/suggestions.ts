@@ -32,14 +32,14 @@ export type SuggestionResult =
   | { ok: false; kind: 'store'; error: string; reason: StoreWriteError['reason'] }
   | ({ ok: false } & Exclude<EditFailure, { kind: 'store' }>);
 
-interface Where {
+export interface Where {
   slug: string;
   lang: TargetLanguage;
   id: string;
 }
 
-/** The paragraph's Chinese and its gloss now, or why there is none. */
-async function paragraphNow(where: Where): Promise<{ ok: true; zh: string; gloss: string } | Refusal> {
+/** The paragraph's Chinese and its gloss now, or why there is none (comments ask it too). */
+export async function paragraphNow(where: Where): Promise<{ ok: true; zh: string; gloss: string } | Refusal> {
   const source = isSlug(where.slug) ? await findSource(where.slug) : undefined;
   if (!source) return { ok: false, kind: 'not-found', error: 'No such text' };
   const files = await readTextFiles(source, where.lang);

@@ -1,7 +1,7 @@
 import 'server-only';
-import { readFile } from 'node:fs/promises';
 import { suggestionEventSchema, type SuggestionEvent } from '@/lib/gloss/suggestions';
 import { appendLines } from './append-file';
+import { readJsonLines } from './json-lines';
 import { localeDir, textFilePath } from './paths';
 
 /** `locales/<lng>/<slug>.suggestions.jsonl`: plain text beside the glosses, one event a line. */
@@ -16,20 +16,5 @@ export async function appendSuggestionEvents(slug: string, lng: string, events: 
 
 /** The events of a text's suggestions, oldest first; lines that do not parse (a torn last line) are skipped. */
 export async function readSuggestionEvents(slug: string, lng: string): Promise<SuggestionEvent[]> {
-  let text: string;
-  try {
-    text = await readFile(suggestionsPath(slug, lng), 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw error;
-  }
-  return text.split('\n').flatMap((line) => {
-    if (!line.trim()) return [];
-    try {
-      const parsed = suggestionEventSchema.safeParse(JSON.parse(line));
-      return parsed.success ? [parsed.data] : [];
-    } catch {
-      return [];
-    }
-  });
+  return readJsonLines(suggestionsPath(slug, lng), suggestionEventSchema);
 }

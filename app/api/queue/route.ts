@@ -9,7 +9,8 @@ export const dynamic = 'force-dynamic';
 
 /**
  * `GET /api/queue?text=<slug>&lang=`: the viewer's work queue on a text's language. A reviewer
- * (or admin) gets `{ pendingSuggestions: [sid], needsReview: [id] }`, a translator
+ * (or admin) gets `{ pendingSuggestions: [sid], pendingParagraphs: [id], needsReview: [id] }` (the
+ * paragraph of each pending suggestion in the same order), a translator
  * `{ untranslated: [id], stale: [id] }` in their languages; 403 naming what is missing otherwise.
  */
 export const GET = withErrors(async (request: Request) => {
@@ -28,7 +29,12 @@ export const GET = withErrors(async (request: Request) => {
   const queue = await getWorkQueue(text, language.lang, reviewer ? 'reviewer' : 'translator');
   if (!queue) return noSuchText();
   const body = reviewer
-    ? { role: 'reviewer', pendingSuggestions: queue.pendingSuggestions, needsReview: queue.needsReview }
+    ? {
+        role: 'reviewer',
+        pendingSuggestions: queue.pendingSuggestions,
+        pendingParagraphs: queue.pendingParagraphs,
+        needsReview: queue.needsReview,
+      }
     : { role: 'translator', untranslated: queue.untranslated, stale: queue.stale };
   return Response.json(body, { headers: { 'Cache-Control': 'no-store' } });
 });

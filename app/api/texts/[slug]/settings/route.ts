@@ -10,22 +10,28 @@ export const dynamic = 'force-dynamic';
 
 type Params = { params: Promise<{ slug: string }> };
 
-const settingsRequest = z.object({ fourEyes: z.boolean().optional() }).strict();
+const settingsRequest = z.object({ fourEyes: z.boolean().optional(), publicDiscussion: z.boolean().optional() }).strict();
 
-/** `GET /api/texts/<slug>/settings`: `{ fourEyes }`. */
+/** `GET /api/texts/<slug>/settings`: `{ fourEyes, publicDiscussion }`. */
 export const GET = withErrors(async (_request: Request, { params }: Params) => {
   const { slug } = await params;
   if (!isTextSlug(slug) || !(await findSource(slug))) return noSuchText();
   return Response.json(await readTextSettings(slug));
 });
 
-/** `PUT /api/texts/<slug>/settings` with `{ fourEyes }` (admins): the settings as stored. */
+/** `PUT /api/texts/<slug>/settings` with `{ fourEyes?, publicDiscussion? }` (admins): the settings as stored. */
 export const PUT = withErrors(async (request: Request, { params }: Params) => {
   const { slug } = await params;
   if (!isTextSlug(slug) || !(await findSource(slug))) return noSuchText();
   const access = await authorize(request, 'text-settings', { text: slug });
   if (!access.ok) return accessRefused(access);
-  const body = await parseJsonBody(request, settingsRequest, '{ fourEyes: true | false }');
+  const body = await parseJsonBody(request, settingsRequest, '{ fourEyes?: true | false, publicDiscussion?: true | false }');
   if (!body.ok) return body.response;
-  return Response.json(await updateTextSettings(slug, body.data.fourEyes === undefined ? {} : { fourEyes: body.data.fourEyes }));
+  const { fourEyes, publicDiscussion } = body.data;
+  return Response.json(
+    await updateTextSettings(slug, {
+      ...(fourEyes !== undefined ? { fourEyes } : {}),
+      ...(publicDiscussion !== undefined ? { publicDiscussion } : {}),
+    }),
+  );
 });
