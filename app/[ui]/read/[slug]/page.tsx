@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getUiT, toUiLocale } from '@/lib/i18n/server';
 import { loadText } from '@/lib/library/load';
+import { BrokenText } from './broken-text';
 import { SectionPage, sectionMetadata } from './section-page';
 
 type Props = { params: Promise<{ ui: string; slug: string }> };
@@ -28,15 +29,6 @@ export default async function ReadPage({ params }: Props) {
   const loaded = await loadText(slug);
   if (!loaded) notFound();
   const { t } = await getUiT(ui);
-  if (!loaded.ok) {
-    return (
-      <div className="page">
-        <h1>{slug}</h1>
-        <p role="alert" className="notice notice-error">
-          {t('library.broken', { error: loaded.broken.error })}
-        </p>
-      </div>
-    );
-  }
+  if (!loaded.ok) return <BrokenText slug={slug} error={loaded.broken.error} t={t} />;
   return <SectionPage text={loaded.text} index={0} ui={ui} t={t} />;
 }

@@ -1,10 +1,10 @@
-import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getUiT, toUiLocale } from '@/lib/i18n/server';
 import { loadText } from '@/lib/library/load';
 import { loadReadingColumns } from '@/lib/library/reading-columns';
 import { parseReadingLanguagesSegment } from '@/lib/library/reading-languages';
-import { SectionPage, sectionMetadata } from '../../section-page';
+import { BrokenText } from '../../broken-text';
+import { SectionPage } from '../../section-page';
 
 type Props = { params: Promise<{ ui: string; slug: string; tl: string }> };
 
@@ -15,12 +15,8 @@ export function generateStaticParams() {
   return [];
 }
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { ui, slug } = await params;
-  const loaded = await loadText(slug);
-  if (!loaded?.ok) return {};
-  return sectionMetadata(loaded.text, 0, (await getUiT(toUiLocale(ui))).t);
-}
+// The title and description of the page in English alone.
+export { generateMetadata } from '../../page';
 
 /** The whole text, or its first section, with one to three target columns. */
 export default async function ReadInLanguagesPage({ params }: Props) {
@@ -28,10 +24,11 @@ export default async function ReadInLanguagesPage({ params }: Props) {
   const choice = parseReadingLanguagesSegment(tl);
   if (!choice) notFound();
   const loaded = await loadText(slug);
-  if (!loaded?.ok) notFound();
-  const reading = await loadReadingColumns(slug, choice);
-  if (!reading) notFound();
+  if (!loaded) notFound();
   const ui = toUiLocale(uiParam);
   const { t } = await getUiT(ui);
+  if (!loaded.ok) return <BrokenText slug={slug} error={loaded.broken.error} t={t} />;
+  const reading = await loadReadingColumns(slug, choice);
+  if (!reading) notFound();
   return <SectionPage text={loaded.text} index={0} ui={ui} t={t} reading={reading} />;
 }
