@@ -349,18 +349,18 @@ describe('authorizeEdit', () => {
   const EVIL = 'https://evil.example';
 
   const ok = (editor: string) => ({ ok: true, editor, viewer: expect.objectContaining({ name: editor }) });
-  const no = (status: 401 | 403) => ({ ok: false, status, error: expect.any(String) });
+  const no = (kind: 'signed-out' | 'forbidden') => ({ ok: false, kind, error: expect.any(String) });
 
   const cases: { name: string; config: AuthConfig; headers?: Record<string, string>; url?: string; expected: unknown }[] = [
     {
       name: 'read-only: refused even with the token',
       config: readOnly,
       headers: { authorization: `Bearer ${TOKEN}` },
-      expected: no(403),
+      expected: no('forbidden'),
     },
-    { name: 'read-only: refused from localhost', config: readOnly, headers: { origin: SAME }, expected: no(403) },
-    { name: 'no credentials', config: accounts, expected: no(401) },
-    { name: 'no credentials from this site', config: accounts, headers: { origin: SAME }, expected: no(401) },
+    { name: 'read-only: refused from localhost', config: readOnly, headers: { origin: SAME }, expected: no('forbidden') },
+    { name: 'no credentials', config: accounts, expected: no('signed-out') },
+    { name: 'no credentials from this site', config: accounts, headers: { origin: SAME }, expected: no('signed-out') },
     {
       name: 'the token, no Origin, no name',
       config: accounts,
@@ -415,15 +415,20 @@ describe('authorizeEdit', () => {
       headers: { authorization: `BEARER  ${TOKEN}` },
       expected: ok('token'),
     },
-    { name: 'another scheme is not a token', config: accounts, headers: { authorization: `Basic ${TOKEN}` }, expected: no(401) },
-    { name: 'a wrong token', config: accounts, headers: { authorization: 'Bearer tok-124' }, expected: no(401) },
-    { name: 'a token prefix', config: accounts, headers: { authorization: 'Bearer tok-12' }, expected: no(401) },
-    { name: 'an empty bearer token', config: accounts, headers: { authorization: 'Bearer ' }, expected: no(401) },
+    {
+      name: 'another scheme is not a token',
+      config: accounts,
+      headers: { authorization: `Basic ${TOKEN}` },
+      expected: no('signed-out'),
+    },
+    { name: 'a wrong token', config: accounts, headers: { authorization: 'Bearer tok-124' }, expected: no('signed-out') },
+    { name: 'a token prefix', config: accounts, headers: { authorization: 'Bearer tok-12' }, expected: no('signed-out') },
+    { name: 'an empty bearer token', config: accounts, headers: { authorization: 'Bearer ' }, expected: no('signed-out') },
     {
       name: 'a wrong token beside a valid session',
       config: accounts,
       headers: { authorization: 'Bearer nope', cookie: annCookie, origin: SAME },
-      expected: no(401),
+      expected: no('signed-out'),
     },
     {
       name: 'an editor session from this site (Origin)',
@@ -447,63 +452,68 @@ describe('authorizeEdit', () => {
       name: 'an editor session from another origin',
       config: accounts,
       headers: { cookie: annCookie, origin: EVIL },
-      expected: no(403),
+      expected: no('forbidden'),
     },
     {
       name: 'an editor session from another port',
       config: accounts,
       headers: { cookie: annCookie, origin: 'http://localhost:4000' },
-      expected: no(403),
+      expected: no('forbidden'),
     },
     {
       name: 'an editor session with Origin: null',
       config: accounts,
       headers: { cookie: annCookie, origin: 'null' },
-      expected: no(403),
+      expected: no('forbidden'),
     },
     {
       name: 'an editor session, no Origin, Sec-Fetch-Site: cross-site',
       config: accounts,
       headers: { cookie: annCookie, 'sec-fetch-site': 'cross-site' },
-      expected: no(403),
+      expected: no('forbidden'),
     },
     {
       name: 'an editor session, no Origin, Sec-Fetch-Site: same-site',
       config: accounts,
       headers: { cookie: annCookie, 'sec-fetch-site': 'same-site' },
-      expected: no(403),
+      expected: no('forbidden'),
     },
     {
       name: 'an editor session with neither Origin nor Sec-Fetch-Site',
       config: accounts,
       headers: { cookie: annCookie },
-      expected: no(403),
+      expected: no('forbidden'),
     },
     {
       name: 'a reader session from this site',
       config: accounts,
       headers: { cookie: sessionCookie('rob', 'reader'), origin: SAME },
-      expected: no(403),
+      expected: no('forbidden'),
     },
     {
       name: 'an expired editor session',
       config: accounts,
       headers: { cookie: sessionCookie('ann', 'admin', { expires: Date.now() - 1 }), origin: SAME },
-      expected: no(401),
+      expected: no('signed-out'),
     },
     {
       name: 'an editor session signed with another secret',
       config: accounts,
       headers: { cookie: sessionCookie('ann', 'admin', { secret: 'other' }), origin: SAME },
-      expected: no(401),
+      expected: no('signed-out'),
     },
     {
       name: 'a session cookie under another name',
       config: accounts,
       headers: { cookie: annCookie.replace(SESSION_COOKIE, 'other'), origin: SAME },
-      expected: no(401),
+      expected: no('signed-out'),
     },
-    { name: 'accounts mode gives localhost no free pass', config: accounts, headers: { origin: SAME }, expected: no(401) },
+    {
+      name: 'accounts mode gives localhost no free pass',
+      config: accounts,
+      headers: { origin: SAME },
+      expected: no('signed-out'),
+    },
     { name: 'open mode from localhost', config: open, headers: { origin: SAME, ...LOCAL_PEER }, expected: ok('local') },
     {
       name: 'open mode from 127.0.0.1',
@@ -529,47 +539,47 @@ describe('authorizeEdit', () => {
       name: 'open mode from localhost, cross-site page',
       config: open,
       headers: { origin: EVIL, ...LOCAL_PEER },
-      expected: no(403),
+      expected: no('forbidden'),
     },
     {
       name: 'open mode with Host example.com',
       config: open,
       headers: { host: 'example.com', origin: 'http://example.com', ...LOCAL_PEER },
-      expected: no(401),
+      expected: no('signed-out'),
     },
     {
       name: 'open mode at an example.com URL',
       config: open,
       url: 'http://example.com/api/x',
       headers: { origin: 'http://example.com', ...LOCAL_PEER },
-      expected: no(401),
+      expected: no('signed-out'),
     },
     {
       name: 'open mode ignores session cookies from elsewhere',
       config: open,
       url: 'http://example.com/api/x',
       headers: { cookie: annCookie, origin: 'http://example.com' },
-      expected: no(401),
+      expected: no('signed-out'),
     },
     // Before: Host: localhost was enough, from any machine.
     {
       name: 'open mode: another machine saying Host: localhost',
       config: open,
       headers: { origin: SAME, [PEER_HEADER]: `${NONCE} 192.168.1.20` },
-      expected: no(401),
+      expected: no('signed-out'),
     },
-    { name: 'open mode: no peer address stamped', config: open, headers: { origin: SAME }, expected: no(401) },
+    { name: 'open mode: no peer address stamped', config: open, headers: { origin: SAME }, expected: no('signed-out') },
     {
       name: 'open mode: a peer header forged by the client',
       config: open,
       headers: { origin: SAME, [PEER_HEADER]: 'guessed-nonce 127.0.0.1' },
-      expected: no(401),
+      expected: no('signed-out'),
     },
     {
       name: 'open mode: X-Forwarded-For 127.0.0.1 from another machine',
       config: open,
       headers: { origin: SAME, 'x-forwarded-for': '127.0.0.1', [PEER_HEADER]: `${NONCE} 10.0.0.5` },
-      expected: no(401),
+      expected: no('signed-out'),
     },
     {
       name: 'the token named by a UTF-8 X-Editor-Name',
@@ -581,7 +591,7 @@ describe('authorizeEdit', () => {
       name: 'the token with an X-Editor-Name that is not UTF-8',
       config: accounts,
       headers: { authorization: `Bearer ${TOKEN}`, 'x-editor-name': Buffer.from([0x41, 0xff, 0xfe]).toString('latin1') },
-      expected: { ok: false, status: 422, error: 'X-Editor-Name must be UTF-8 text' },
+      expected: { ok: false, kind: 'invalid', error: 'X-Editor-Name must be UTF-8 text' },
     },
   ];
 
@@ -618,18 +628,18 @@ describe('a session holds only while its account does (checked on every request)
     authorizeEdit(new Request('http://localhost:3000/api/x', { method: 'PUT', headers: { cookie, origin: SAME } }), config);
 
   // Before: the cookie alone was trusted for 14 days.
-  const cases: { name: string; config: AuthConfig; cookie?: Partial<Session>; expected: number | 'ok' }[] = [
+  const cases: { name: string; config: AuthConfig; cookie?: Partial<Session>; expected: 'signed-out' | 'ok' }[] = [
     { name: 'the account as configured', config: base, expected: 'ok' },
-    { name: 'the account removed from EDITORS', config: { ...base, accounts: [] }, expected: 401 },
+    { name: 'the account removed from EDITORS', config: { ...base, accounts: [] }, expected: 'signed-out' },
     {
       name: 'the account moved to READERS',
       config: { ...base, accounts: [{ name: 'ann', role: 'reader', passwordHash: ANN_HASH }] },
-      expected: 401,
+      expected: 'signed-out',
     },
     {
       name: 'the password changed',
       config: { ...base, accounts: [{ name: 'ann', role: 'admin', passwordHash: ROB_HASH }] },
-      expected: 401,
+      expected: 'signed-out',
     },
     {
       name: 'a token session while the token is unchanged',
@@ -641,18 +651,18 @@ describe('a session holds only while its account does (checked on every request)
       name: 'a token session after the token changed',
       config: { ...base, token: 'tok-456' },
       cookie: { via: 'token', name: 'bot', fp: credentialFingerprint('tok-123', SECRET) },
-      expected: 401,
+      expected: 'signed-out',
     },
     {
       name: 'a token session after the token was removed',
       config: { ...base, token: undefined },
       cookie: { via: 'token', name: 'bot', fp: credentialFingerprint('tok-123', SECRET) },
-      expected: 401,
+      expected: 'signed-out',
     },
   ];
   it.each(cases)('$name', async ({ config, cookie, expected }) => {
     const access = await edit(config, cookieFor(cookie));
-    expect(access.ok ? 'ok' : access.status).toBe(expected);
+    expect(access.ok ? 'ok' : access.kind).toBe(expected);
   });
 
   it('a signed-out session stops working, copies of its cookie included, also for another process', async () => {
@@ -660,7 +670,7 @@ describe('a session holds only while its account does (checked on every request)
     const cookie = cookieFor({ sid: 'sid-to-revoke' });
     expect((await edit(base, cookie)).ok).toBe(true);
     await revokeSession('sid-to-revoke', Date.now() + 3_600_000);
-    expect(await edit(base, cookie)).toMatchObject({ ok: false, status: 401 });
+    expect(await edit(base, cookie)).toMatchObject({ ok: false, kind: 'signed-out' });
     expect((await edit(base, cookieFor({ sid: 'sid-other' }))).ok).toBe(true);
     // The revocation is on disk: a fresh process (an empty cache) still refuses the cookie.
     delete (globalThis as Record<symbol, unknown>)[Symbol.for('bilingual-reader.session-registry')];
@@ -680,9 +690,9 @@ describe('wrong bearer tokens are limited like wrong passwords', () => {
     );
 
   it('after five free wrong tokens from one address, the sixth brings 429 with a wait, even for the right token', async () => {
-    for (let i = 0; i < 6; i += 1) expect(await put(`wrong-${i}`)).toMatchObject({ status: 401 });
+    for (let i = 0; i < 6; i += 1) expect(await put(`wrong-${i}`)).toMatchObject({ kind: 'signed-out' });
     const limited = await put('tok-123');
-    expect(limited).toMatchObject({ ok: false, status: 429, retryAfterSeconds: expect.any(Number) });
+    expect(limited).toMatchObject({ ok: false, kind: 'too-many-attempts', retryAfterSeconds: expect.any(Number) });
     // Another address is not held up.
     expect(await put('tok-123', '198.51.100.7')).toMatchObject({ ok: true, editor: 'token' });
   });

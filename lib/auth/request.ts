@@ -34,9 +34,15 @@ export function grantOf(viewer: Viewer): Grant {
   };
 }
 
+/**
+ * Why a request may not change anything: nobody is signed in, the role or the site does not
+ * allow it, the request names its editor wrongly, or sign-in attempts are being limited. The
+ * routes turn each into a status (app/api/_lib/http.ts).
+ */
+export type AccessRefusal = 'signed-out' | 'forbidden' | 'invalid' | 'too-many-attempts';
+
 export type EditAccess =
-  | { ok: true; editor: string; viewer: Viewer }
-  | { ok: false; status: 401 | 403 | 422 | 429; error: string; retryAfterSeconds?: number };
+  { ok: true; editor: string; viewer: Viewer } | { ok: false; kind: AccessRefusal; error: string; retryAfterSeconds?: number };
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
@@ -196,33 +202,38 @@ export async function authorizeEdit(request: Request, config?: AuthConfig): Prom
 
 /**
  * Checks that a request may do `action` on `target` (lib/auth/permissions.ts), and names who
- * does it for the history: 401 for nobody, 403 naming what is missing ("translator for French
- * needed"), 429 while sign-in attempts are limited.
+ * does it for the history: refused as signed out for nobody, forbidden naming what is missing
+ * ("translator for French needed"), too many attempts while sign-in attempts are limited.
  */
 export async function authorize(request: Request, action: Action, target: Target = {}, given?: AuthConfig): Promise<EditAccess> {
   const config = given ?? (await loadAuthConfig());
   if (config.mode === 'read-only') {
-    return { ok: false, status: 403, error: 'This site is read-only: no editors are configured (set EDITOR_TOKEN or EDITORS)' };
+    return {
+      ok: false,
+      kind: 'forbidden',
+      error: 'This site is read-only: no editors are configured (set EDITOR_TOKEN or EDITORS)',
+    };
   }
   const { viewer, limited, error } = await identify(request, config);
   if (limited)
     return {
       ok: false,
-      status: 429,
+      kind: 'too-many-attempts',
       error: tooManyAttempts(limited.retryAfterSeconds),
       retryAfterSeconds: limited.retryAfterSeconds,
     };
-  if (error) return { ok: false, status: 422, error };
-  if (!viewer) return { ok: false, status: 401, error: 'Sign in to change glosses' };
+  if (error) return { ok: false, kind: 'invalid', error };
+  if (!viewer) return { ok: false, kind: 'signed-out', error: 'Sign in to change glosses' };
   if (viewer.via !== 'token' && !isSameOrigin(request)) {
-    return { ok: false, status: 403, error: 'Changes must come from this site’s own pages' };
+    return { ok: false, kind: 'forbidden', error: 'Changes must come from this site’s own pages' };
   }
   const permission = permits(grantOf(viewer), action, target);
-  if (!permission.ok) return { ok: false, status: 403, error: `${permission.missing} (${viewer.name} is a ${viewer.role})` };
+  if (!permission.ok)
+    return { ok: false, kind: 'forbidden', error: `${permission.missing} (${viewer.name} is a ${viewer.role})` };
   return { ok: true, editor: viewer.name, viewer };
 }
 
-/** The message of a 429. */
+/** The message while sign-in attempts are limited. */
 export function tooManyAttempts(seconds: number): string {
   return `Too many failed attempts from here; try again in ${seconds} second${seconds === 1 ? '' : 's'}`;
 }

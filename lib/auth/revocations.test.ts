@@ -64,7 +64,7 @@ describe('the session registry fails closed', () => {
     expect((await edit(base, cookie)).ok).toBe(true);
     damage();
     freshProcess();
-    expect(await edit(base, cookie)).toMatchObject({ ok: false, status: 401 });
+    expect(await edit(base, cookie)).toMatchObject({ ok: false, kind: 'signed-out' });
   });
 
   it('a full list of revocations signs the soonest-expiring sessions out instead of forgetting a revocation', async () => {
@@ -78,8 +78,11 @@ describe('the session registry fails closed', () => {
     expect((await edit(base, cookie)).ok).toBe(true);
     await revokeSession('sid-soon', soon);
     // The list is full: the newest revocation expires soonest and is dropped, but the floor keeps it out.
-    expect(await edit(base, cookie)).toMatchObject({ ok: false, status: 401 });
-    expect(await edit(base, cookieFor({ sid: 'sid-other-early', expires: soon - 1 }))).toMatchObject({ ok: false, status: 401 });
+    expect(await edit(base, cookie)).toMatchObject({ ok: false, kind: 'signed-out' });
+    expect(await edit(base, cookieFor({ sid: 'sid-other-early', expires: soon - 1 }))).toMatchObject({
+      ok: false,
+      kind: 'signed-out',
+    });
     expect((await edit(base, cookieFor({ sid: 'sid-later', expires: now + 3_600_000 }))).ok).toBe(true);
     const file = JSON.parse(readFileSync(data.file('.sessions/revoked.json'), 'utf8')) as { floor: number; revoked: unknown[] };
     expect(file.floor).toBe(soon);

@@ -54,7 +54,7 @@ describe('accounts in the accounts file', () => {
     expect(await authorize(request(), 'edit-gloss', { text: 'a', lang: 'fr' })).toMatchObject({ ok: true, editor: 'fr-tr' });
     expect(await authorize(request(), 'edit-gloss', { text: 'a', lang: 'en' })).toEqual({
       ok: false,
-      status: 403,
+      kind: 'forbidden',
       error: 'translator for English needed (fr-tr is a translator)',
     });
     // Limits come from the file at each request.
@@ -62,10 +62,10 @@ describe('accounts in the accounts file', () => {
     expect(await authorize(request(), 'edit-gloss', { text: 'a', lang: 'en' })).toMatchObject({ ok: true });
     // A new role ends the session: its holder signs in again with the new role.
     await setUser('fr-tr', { role: 'reviewer' });
-    expect(await authorize(request(), 'edit-gloss', { text: 'a', lang: 'en' })).toMatchObject({ ok: false, status: 401 });
+    expect(await authorize(request(), 'edit-gloss', { text: 'a', lang: 'en' })).toMatchObject({ ok: false, kind: 'signed-out' });
     const again = await requestAs('fr-tr');
     expect(await authorize(again(), 'mark-reviewed', { text: 'a', lang: 'en' })).toMatchObject({ ok: true });
     await removeUser('fr-tr');
-    expect(await authorize(again(), 'suggest', { text: 'a', lang: 'en' })).toMatchObject({ ok: false, status: 401 });
+    expect(await authorize(again(), 'suggest', { text: 'a', lang: 'en' })).toMatchObject({ ok: false, kind: 'signed-out' });
   });
 });

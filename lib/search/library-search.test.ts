@@ -100,7 +100,7 @@ describe('searchLibrary keeps up with the files', () => {
     expect((await search('智能')).total).toBe(0);
     await expect(searchLibrary({ q: 'a', terms: [], limit: 20, offset: 0, text: 'other' })).resolves.toMatchObject({
       ok: false,
-      status: 400,
+      kind: 'unknown-text',
     });
   });
 

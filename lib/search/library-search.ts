@@ -241,7 +241,7 @@ export type LibrarySearchResult =
       /** Texts still being indexed when the search ran: their results may be missing or partial. */
       indexing: string[];
     } & SearchPage)
-  | { ok: false; status: 400; error: string };
+  | { ok: false; kind: 'unknown-text'; error: string };
 
 /**
  * How long a search waits for the index to catch up with the files before it answers from what
@@ -277,7 +277,8 @@ function leftOut(): LeftOut[] {
  */
 export async function searchLibrary(request: SearchRequest, waitMs = SEARCH_WAIT_MS): Promise<LibrarySearchResult> {
   const { index, indexing } = await indexWithin(waitMs);
-  if (request.text && !index.title(request.text)) return { ok: false, status: 400, error: `Unknown text: ${request.text}` };
+  if (request.text && !index.title(request.text))
+    return { ok: false, kind: 'unknown-text', error: `Unknown text: ${request.text}` };
   const page = index.search(request.terms, {
     limit: request.limit,
     offset: request.offset,

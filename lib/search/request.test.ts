@@ -21,23 +21,23 @@ describe('readSearchRequest', () => {
   }
 
   const refused = [
-    { params: {}, editor: false, status: 400, error: 'Type something' },
-    { params: { q: 'a', text: '../etc' }, editor: false, status: 400, error: 'Unknown text' },
-    { params: { q: 'a', status: 'done' }, editor: true, status: 400, error: 'Unknown status' },
-    { params: { q: 'a', status: 'draft' }, editor: false, status: 403, error: 'for editors' },
-    { params: { q: 'a', field: 'title' }, editor: false, status: 400, error: 'Unknown field' },
-    { params: { q: 'a', limit: '0' }, editor: false, status: 400, error: 'limit' },
-    { params: { q: 'a', limit: '51' }, editor: false, status: 400, error: 'limit' },
-    { params: { q: 'a', limit: '1e3' }, editor: false, status: 400, error: 'limit' },
-    { params: { q: 'a', cursor: '-1' }, editor: false, status: 400, error: 'cursor' },
-    { params: { q: 'a', cursor: '99999999' }, editor: false, status: 400, error: 'cursor' },
+    { params: {}, editor: false, kind: 'invalid', error: 'Type something' },
+    { params: { q: 'a', text: '../etc' }, editor: false, kind: 'invalid', error: 'Unknown text' },
+    { params: { q: 'a', status: 'done' }, editor: true, kind: 'invalid', error: 'Unknown status' },
+    { params: { q: 'a', status: 'draft' }, editor: false, kind: 'forbidden', error: 'for editors' },
+    { params: { q: 'a', field: 'title' }, editor: false, kind: 'invalid', error: 'Unknown field' },
+    { params: { q: 'a', limit: '0' }, editor: false, kind: 'invalid', error: 'limit' },
+    { params: { q: 'a', limit: '51' }, editor: false, kind: 'invalid', error: 'limit' },
+    { params: { q: 'a', limit: '1e3' }, editor: false, kind: 'invalid', error: 'limit' },
+    { params: { q: 'a', cursor: '-1' }, editor: false, kind: 'invalid', error: 'cursor' },
+    { params: { q: 'a', cursor: '99999999' }, editor: false, kind: 'invalid', error: 'cursor' },
   ];
-  for (const { params, editor, status, error } of refused) {
-    it(`refuses ${JSON.stringify(params)} with ${status}`, () => {
+  for (const { params, editor, kind, error } of refused) {
+    it(`refuses ${JSON.stringify(params)} as ${kind}`, () => {
       const read = readSearchRequest(params, { editor });
       expect(read.ok).toBe(false);
       if (!read.ok) {
-        expect(read.status).toBe(status);
+        expect(read.kind).toBe(kind);
         expect(read.error).toContain(error);
       }
     });

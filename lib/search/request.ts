@@ -23,7 +23,10 @@ export interface SearchRequest {
   offset: number;
 }
 
-export type SearchRequestResult = { ok: true; request: SearchRequest } | { ok: false; status: 400 | 403; error: string };
+/** Why a search cannot run: a parameter is wrong, or a filter is for editors (the route gives each its status). */
+export type SearchRefusal = 'invalid' | 'forbidden';
+
+export type SearchRequestResult = { ok: true; request: SearchRequest } | { ok: false; kind: SearchRefusal; error: string };
 
 type Params = Readonly<Record<string, string | string[] | undefined>>;
 
@@ -48,7 +51,7 @@ export function readSearchRequest(params: Params, viewer: { editor: boolean }): 
   const q = (one(params, 'q') ?? '').trim();
   const text = one(params, 'text') || undefined;
   if (text !== undefined && !/^[a-z0-9][a-z0-9_-]{0,79}$/.test(text))
-    return { ok: false, status: 400, error: `Unknown text: ${text.slice(0, 80)}` };
+    return { ok: false, kind: 'invalid', error: `Unknown text: ${text.slice(0, 80)}` };
   const statusParam = one(params, 'status') || undefined;
   const statuses = statusParam
     ?.split(',')
@@ -57,26 +60,35 @@ export function readSearchRequest(params: Params, viewer: { editor: boolean }): 
   if (statuses?.length) {
     const unknown = statuses.find((s) => !(glossStatuses as readonly string[]).includes(s));
     if (unknown !== undefined)
-      return { ok: false, status: 400, error: `Unknown status: ${unknown.slice(0, 40)} (expected ${glossStatuses.join(', ')})` };
-    if (!viewer.editor) return { ok: false, status: 403, error: 'Filtering by status is for editors: sign in as an editor' };
+      return {
+        ok: false,
+        kind: 'invalid',
+        error: `Unknown status: ${unknown.slice(0, 40)} (expected ${glossStatuses.join(', ')})`,
+      };
+    if (!viewer.editor)
+      return { ok: false, kind: 'forbidden', error: 'Filtering by status is for editors: sign in as an editor' };
   }
   const fieldParam = one(params, 'field') || undefined;
   let field: SearchField | undefined;
   if (fieldParam !== undefined) {
     if (isSearchField(fieldParam)) field = fieldParam;
     else
-      return { ok: false, status: 400, error: `Unknown field: ${fieldParam.slice(0, 40)} (expected ${searchFields.join(', ')})` };
+      return {
+        ok: false,
+        kind: 'invalid',
+        error: `Unknown field: ${fieldParam.slice(0, 40)} (expected ${searchFields.join(', ')})`,
+      };
   }
   const langs = searchLanguages(one(params, 'tl') || undefined, one(params, 'lang') || undefined);
-  if (!langs.ok) return { ok: false, status: 400, error: langs.error };
+  if (!langs.ok) return { ok: false, kind: 'invalid', error: langs.error };
   const limit = whole(one(params, 'limit'), DEFAULT_LIMIT, 1, MAX_LIMIT);
-  if (limit === undefined) return { ok: false, status: 400, error: `limit must be a whole number from 1 to ${MAX_LIMIT}` };
+  if (limit === undefined) return { ok: false, kind: 'invalid', error: `limit must be a whole number from 1 to ${MAX_LIMIT}` };
   const offset = whole(one(params, 'cursor'), 0, 0, MAX_OFFSET);
-  if (offset === undefined) return { ok: false, status: 400, error: 'cursor must be one a previous page gave as next' };
+  if (offset === undefined) return { ok: false, kind: 'invalid', error: 'cursor must be one a previous page gave as next' };
   let terms: QueryTerm[] = [];
   if (q || !statuses?.length) {
     const parsed = parseQuery(q);
-    if (!parsed.ok) return { ok: false, status: 400, error: parsed.error };
+    if (!parsed.ok) return { ok: false, kind: 'invalid', error: parsed.error };
     terms = parsed.terms;
   }
   return {

@@ -2,7 +2,7 @@ import 'server-only';
 import type { z } from 'zod';
 import { conflictResponse, glossChangeResponse, glossStatusSchema, storeFailureResponse } from '@/lib/api/contract';
 import { permits, type Action } from '@/lib/auth/permissions';
-import { authorize, grantOf, type EditAccess } from '@/lib/auth/request';
+import { authorize, grantOf, type AccessRefusal, type EditAccess } from '@/lib/auth/request';
 import { TITLE_KEY } from '@/lib/gloss/types';
 import type { EditResult } from '@/lib/library/edit';
 import { targetLanguageName, type TargetLanguage } from '@/lib/i18n/target-language';
@@ -45,10 +45,17 @@ export function isGlossKey(id: string): boolean {
 
 export const noSuchText = () => errorJson('No such text', 404);
 
+const refusalStatus: Record<AccessRefusal, number> = {
+  'signed-out': 401,
+  forbidden: 403,
+  invalid: 422,
+  'too-many-attempts': 429,
+};
+
 /** The answer to a refused edit: its status and message, with Retry-After on a 429. */
 export function accessRefused(access: EditAccess & { ok: false }): Response {
   const retry = access.retryAfterSeconds;
-  return errorJson(access.error, access.status, retry ? { headers: { 'Retry-After': String(retry) } } : undefined);
+  return errorJson(access.error, refusalStatus[access.kind], retry ? { headers: { 'Retry-After': String(retry) } } : undefined);
 }
 
 /**

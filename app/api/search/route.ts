@@ -23,9 +23,13 @@ export const GET = withErrors(async (request: Request) => {
   const role = (await viewerOf(request))?.role;
   const editor = role !== undefined && role !== 'reader';
   const read = readSearchRequest(params, { editor });
-  if (!read.ok) return Response.json({ error: read.error }, { status: read.status, headers: { 'Cache-Control': 'no-store' } });
+  if (!read.ok)
+    return Response.json(
+      { error: read.error },
+      { status: read.kind === 'forbidden' ? 403 : 400, headers: { 'Cache-Control': 'no-store' } },
+    );
   const found = await searchLibrary(read.request);
-  if (!found.ok) return Response.json({ error: found.error }, { status: found.status, headers: { 'Cache-Control': 'no-store' } });
+  if (!found.ok) return Response.json({ error: found.error }, { status: 400, headers: { 'Cache-Control': 'no-store' } });
   const { total, results, next, leftOut, indexing } = found;
   return Response.json(
     { total, results, next, ...(leftOut.length > 0 ? { leftOut } : {}), ...(indexing.length > 0 ? { indexing } : {}) },
