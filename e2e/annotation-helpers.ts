@@ -106,12 +106,7 @@ export function notesFileCount(): number {
 export const POPOVER = '#annotation-popover';
 export const TONE_MARKS = /[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]/;
 
-/**
- * Loads a page, asserting it answered. A 5xx answer is retried (twice at most) and noted on the
- * test: under 127.0.0.1, Next proxies every page request to itself over HTTP because of the
- * rewrite in proxy.ts, and that proxy now and then fails with ECONNRESET ("Failed to proxy …").
- * That is reported as its own bug; it is not what these tests are about.
- */
+/** Loads a page, asserting it answered with a page (any status from 400 up is a failure, never retried). */
 export async function openPage(page: Page, url: string): Promise<void> {
   // The server is ready when the tests start (playwright.config.ts waits for /api/texts), and
   // pages are served in-process (proxy.ts): an error answer is a failure, not something to retry.
