@@ -51,6 +51,24 @@ describe('the library memory stays current', () => {
     expect(after.ok && after.matches).toEqual([]);
   });
 
+  it('who last changed a match is given to editors, and follows each save', async () => {
+    addNearText();
+    const by = async (editor: boolean) => {
+      const found = await memoryMatches({ slug: SLUG, id: 'an0w1i', lang: 'en' }, { editor });
+      return found.ok ? found.matches.map((m) => m.by) : [];
+    };
+    expect(await by(true)).toEqual([undefined]);
+    for (const [editor, text] of [
+      ['ann', 'A first gloss.'],
+      ['bob', 'A second gloss.'],
+    ] as const) {
+      const baseRevision = glossRevision(storedGlosses(data.root, 'memory-near').glosses.l9lpzm);
+      expect(await saveGloss({ slug: 'memory-near', id: 'l9lpzm', text, baseRevision, editor })).toMatchObject({ ok: true });
+      expect(await by(true)).toEqual([editor]);
+    }
+    expect(await by(false)).toEqual([undefined]);
+  });
+
   it('an imported memory is matched by name, and forgotten once removed', async () => {
     await currentMemory('en');
     const zh = '当伊隆·马斯克决定做人形机器人时，各种 CAD 模型和供应链等等都是现成的，可以从汽车生产线直接拿过来重新配置。';

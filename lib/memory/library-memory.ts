@@ -82,8 +82,10 @@ function setUnits(index: MemoryIndex, slug: string, units: readonly MemoryUnit[]
 async function refreshTexts(state: LanguageMemory, lang: TargetLanguage): Promise<void> {
   const { sources } = await listSources();
   const seen = new Set(sources.map((s) => s.slug));
-  for (const source of sources) {
-    const fingerprint = await textFingerprint(source, lang);
+  // Every look-up checks every text: the files are looked at all at once, not one text after another.
+  const fingerprints = await Promise.all(sources.map((source) => textFingerprint(source, lang)));
+  for (const [i, source] of sources.entries()) {
+    const fingerprint = fingerprints[i]!;
     if (state.fingerprints.get(source.slug) === fingerprint) continue;
     const loaded = await loadText(source.slug, { lang });
     const units: MemoryUnit[] = [];
