@@ -1,6 +1,7 @@
 import { renderingPattern } from '@/lib/annotate/glossary';
 import type { MemoryIndex, MemoryUnit } from './memory-index';
 import { phraseWordForms } from './gloss-words';
+import { pageInOrder } from './page-order';
 import { characterBigrams } from './similarity';
 
 /** A span `[start, end)` in UTF-16 offsets. */
@@ -38,18 +39,14 @@ function allIndexes(text: string, term: string): Span[] {
   return spans;
 }
 
-/** The first place one of the renderings' patterns matches in a translation (inflections allowed), as written there. */
-function findRendering(gloss: string, patterns: readonly RegExp[]): { text: string; span: Span } | undefined {
-  let best: { text: string; span: Span } | undefined;
-  for (const pattern of patterns) {
-    const found = pattern.exec(gloss);
-    if (!found) continue;
-    const span: Span = [found.index, found.index + found[0].length];
-    // The longest rendering found wins ("humanoid robot" over "robot"), then the earliest.
-    if (!best || found[0].length > best.text.length || (found[0].length === best.text.length && span[0] < best.span[0]))
-      best = { text: found[0], span };
-  }
-  return best;
+type Found = { text: string; span: Span } | undefined;
+
+/** Of two renderings found in a translation, the longer ("humanoid robot" over "robot"), then the earlier. */
+function better(best: Found, found: RegExpExecArray | null): Found {
+  if (!found) return best;
+  if (best && (found[0].length < best.text.length || (found[0].length === best.text.length && found.index >= best.span[0])))
+    return best;
+  return { text: found[0], span: [found.index, found.index + found[0].length] };
 }
 
 /** Whole-word, case-insensitive places of an English phrase (`pattern` from englishPattern). */
@@ -85,23 +82,35 @@ function unitsWithChinese(index: MemoryIndex, query: string): MemoryUnit[] {
 }
 
 /**
- * How each paragraph renders a Chinese term: the longest of its renderings found (see
- * findRendering), '' when none is. A rendering's pattern is tried only on the paragraphs whose
- * translation holds its words, so a rare or long rendering costs little.
+ * How each paragraph renders a Chinese term: the longest of its renderings found, then the
+ * earliest (see better); undefined when none is. A rendering is looked for only in the
+ * paragraphs whose translation holds its words, so a rare or long rendering costs little.
  */
 function chineseRenderings(index: MemoryIndex, units: readonly MemoryUnit[], renderings: readonly string[]): Found[] {
-  const patterns = renderings
-    .filter((r) => r.trim())
-    .map((rendering) => ({ pattern: renderingPattern(rendering), holders: new Set(unitsMaybeWith(index, rendering)) }));
-  return units.map((unit) =>
-    findRendering(
-      unit.gloss,
-      patterns.filter(({ holders }) => holders.has(unit)).map(({ pattern }) => pattern),
-    ),
-  );
+  const found: Found[] = units.map(() => undefined);
+  let position: Map<MemoryUnit, number> | undefined;
+  for (const rendering of renderings) {
+    if (!rendering.trim()) continue;
+    const pattern = renderingPattern(rendering);
+    const holders = [...unitsMaybeWith(index, rendering)];
+    if (holders.length * 2 >= units.length) {
+      // Held by most places ('of'): trying them all costs less than picking them out.
+      units.forEach((unit, i) => (found[i] = better(found[i], pattern.exec(unit.gloss))));
+      continue;
+    }
+    position ??= new Map(units.map((unit, i) => [unit, i]));
+    for (const unit of holders) {
+      const i = position.get(unit);
+      if (i !== undefined) found[i] = better(found[i], pattern.exec(unit.gloss));
+    }
+  }
+  return found;
 }
 
-type Found = { text: string; span: Span } | undefined;
+/** Places in the order they are listed in: by slug, then by id. */
+function compareUnits(a: MemoryUnit, b: MemoryUnit): number {
+  return a.slug.localeCompare(b.slug) || a.id.localeCompare(b.id);
+}
 
 /**
  * Every place a word or phrase occurs in the memory, keyword in context, with how it was rendered
@@ -124,8 +133,7 @@ export function concordance(
   const first = new RegExp(english.source, 'iu');
   const units = (chinese ? unitsWithChinese(index, q) : [...unitsMaybeWith(index, q)].filter((u) => first.test(u.gloss)))
     .filter((u) => !page.slugs || page.slugs.has(u.slug))
-    .slice(0, MAX_CONCORDANCE_PLACES)
-    .sort((a, b) => a.slug.localeCompare(b.slug) || a.id.localeCompare(b.id));
+    .slice(0, MAX_CONCORDANCE_PLACES);
   // How each place renders the query: only that is needed of every place (for the counts); the
   // lines themselves are made for the page shown.
   const found: Found[] = chinese
@@ -139,9 +147,8 @@ export function concordance(
   // Places of each rendering are listed together, the most used rendering first.
   const order = [...counts].sort((a, b) => b[1] - a[1] || (a[0] === '' ? 1 : b[0] === '' ? -1 : a[0].localeCompare(b[0])));
   const rank = new Map(order.map(([text], i) => [text, i]));
-  const ranked = units.map((unit, i) => ({ unit, place: found[i], rank: rank.get(found[i]?.text ?? '') ?? 0 }));
-  ranked.sort((a, b) => a.rank - b.rank);
-  const line = ({ unit, place }: (typeof ranked)[number]): ConcordanceLine => ({
+  const places = units.map((unit, i) => ({ unit, place: found[i], rank: rank.get(found[i]?.text ?? '') ?? 0 }));
+  const line = ({ unit, place }: (typeof places)[number]): ConcordanceLine => ({
     slug: unit.slug,
     id: unit.id,
     zh: unit.zh,
@@ -153,9 +160,9 @@ export function concordance(
   });
   const end = page.offset + page.limit;
   return {
-    total: ranked.length,
+    total: places.length,
     renderings: order.map(([text, count]) => ({ text, count })),
-    results: ranked.slice(page.offset, end).map(line),
-    next: end < ranked.length ? end : null,
+    results: pageInOrder(places, (a, b) => a.rank - b.rank || compareUnits(a.unit, b.unit), page.offset, page.limit).map(line),
+    next: end < places.length ? end : null,
   };
 }
