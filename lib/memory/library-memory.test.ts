@@ -1,6 +1,6 @@
 import { copyFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { glossRevision } from '@/lib/gloss/validate';
 import { saveGloss } from '@/lib/library/edit';
 import { makeDataDir } from '@/lib/testing/data-dir';
@@ -36,6 +36,19 @@ describe('the library memory stays current', () => {
     const saved = await saveGloss({ slug: SLUG, id: 'an0w1i', text: 'A fresh gloss.', baseRevision, editor: 'ann' });
     expect(saved.ok).toBe(true);
     expect((await currentMemory('en')).index.unitsOf(SLUG).get('an0w1i')?.gloss).toBe('A fresh gloss.');
+  });
+
+  it('a save indexes again the paragraph saved, not its whole text', async () => {
+    const { index } = await currentMemory('en');
+    const added = vi.spyOn(index, 'addUnit');
+    const removed = vi.spyOn(index, 'removeText');
+    const baseRevision = glossRevision(storedGlosses(data.root, SLUG).glosses.an0w1i);
+    expect(await saveGloss({ slug: SLUG, id: 'an0w1i', text: 'One more gloss.', baseRevision, editor: 'ann' })).toMatchObject({
+      ok: true,
+    });
+    await currentMemory('en');
+    expect(added.mock.calls.map(([unit]) => `${unit.id}: ${unit.gloss}`)).toEqual(['an0w1i: One more gloss.']);
+    expect(removed).not.toHaveBeenCalled();
   });
 
   it('a text added is matched without a restart, and forgotten once removed', async () => {
