@@ -92,14 +92,14 @@ function chineseRenderings(index: MemoryIndex, units: readonly MemoryUnit[], ren
   for (const rendering of renderings) {
     if (!rendering.trim()) continue;
     const pattern = renderingPattern(rendering);
-    const holders = [...unitsMaybeWith(index, rendering)];
-    if (holders.length * 2 >= units.length) {
-      // Held by most places ('of'): trying them all costs less than picking them out.
+    const words = phraseWordForms(rendering);
+    if (words.length === 0) {
+      // No word to go by ('~'): every place is tried.
       units.forEach((unit, i) => (found[i] = better(found[i], pattern.exec(unit.gloss))));
       continue;
     }
     position ??= new Map(units.map((unit, i) => [unit, i]));
-    for (const unit of holders) {
+    for (const unit of index.unitsWithWords(words)) {
       const i = position.get(unit);
       if (i !== undefined) found[i] = better(found[i], pattern.exec(unit.gloss));
     }

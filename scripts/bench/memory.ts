@@ -11,6 +11,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { glossRevision } from '@/lib/gloss/validate';
 import { saveGloss } from '@/lib/library/edit';
+import { foldJournal } from '@/lib/library/fold';
 import { GLOSS_LANGUAGE, loadText } from '@/lib/library/load';
 import { currentMemory, MEMORY_BYTES_PER_CHAR, resetMemory } from '@/lib/memory/library-memory';
 import { libraryConcordance, memoryMatches } from '@/lib/memory/library-queries';
@@ -101,6 +102,9 @@ async function saveFigures(): Promise<void> {
     saves.push(lookup);
     if (lookup.value.index.unitsOf('bench-long').get(block.id)?.gloss === text) seen += 1;
   }
+  // The saves' journal is folded now, under the text's lock, so that no fold planned by them is
+  // still writing when the data folder is put back and removed (a later one finds nothing to do).
+  await foldJournal('bench-long', GLOSS_LANGUAGE);
   console.log(
     `a save is a match source (${seen} of ${saves.length} saves seen by the next look-up): bringing the memory up to date ${summary(saves)}`,
   );
