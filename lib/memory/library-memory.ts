@@ -106,7 +106,7 @@ async function refreshTexts(state: LanguageMemory, lang: TargetLanguage): Promis
     if (state.fingerprints.get(source.slug) === fingerprint) continue;
     const loaded = await loadText(source.slug, { lang });
     const before = state.sources.get(source.slug);
-    const sources = new Map<string, UnitSource>();
+    const made = new Map<string, UnitSource>();
     const units: MemoryUnit[] = [];
     if (loaded?.ok) {
       for (const block of loaded.text.blocks) {
@@ -118,7 +118,7 @@ async function refreshTexts(state: LanguageMemory, lang: TargetLanguage): Promis
           old && old.text === block.text && old.en === block.en && old.unit.status === status
             ? old.unit
             : { slug: source.slug, id: block.id, zh: plainText(block.text), gloss: plainText(block.en), status };
-        sources.set(block.id, { text: block.text, en: block.en, unit });
+        made.set(block.id, { text: block.text, en: block.en, unit });
         units.push(unit);
       }
     }
@@ -128,7 +128,7 @@ async function refreshTexts(state: LanguageMemory, lang: TargetLanguage): Promis
     const indexed = state.index.unitsOf(source.slug);
     if (fits(state.index, chars - charsOf(indexed))) {
       setUnits(state.index, source.slug, units, indexed);
-      state.sources.set(source.slug, sources);
+      state.sources.set(source.slug, made);
       state.leftOut.delete(source.slug);
     } else {
       state.index.removeText(source.slug);
