@@ -5,8 +5,8 @@
 // 3. Saving (scripts/bench/saves.ts): p50 / p95 of saves by one client and by 16 at once, on the
 //    article and on a 10,000-block text, lost updates, and server RSS after 100 and 6,000 saves.
 // 4. Search: index build time and memory, query p50 / p95 by kind (scripts/bench/search.ts).
-//    Translation memory: build time and memory, match and concordance p50 / p95 with the article,
-//    a 10,000-paragraph text and three novel-length texts (scripts/bench/memory.ts).
+//    Translation memory: build time and memory, match and concordance p50 / p95, a save reaching
+//    it, with the article, a 10,000-paragraph text and three novel-length texts (scripts/bench/memory.ts).
 // 5. Page weight: for each reading page, the gzip size of its HTML, of the RSC payload inlined in
 //    it and of its first-load JS, with annotations and without (BILINGUAL_ANNOTATIONS=off),
 //    next to a bare page of the same build (the 404 page: site layout and one message); the

@@ -1,5 +1,7 @@
 import { renderingPattern } from '@/lib/annotate/glossary';
 import type { MemoryIndex, MemoryUnit } from './memory-index';
+import { phraseWordForms } from './gloss-words';
+import { pageInOrder } from './page-order';
 import { characterBigrams } from './similarity';
 
 /** A span `[start, end)` in UTF-16 offsets. */
@@ -37,18 +39,14 @@ function allIndexes(text: string, term: string): Span[] {
   return spans;
 }
 
-/** The first place one of the renderings' patterns matches in a translation (inflections allowed), as written there. */
-function findRendering(gloss: string, patterns: readonly RegExp[]): { text: string; span: Span } | undefined {
-  let best: { text: string; span: Span } | undefined;
-  for (const pattern of patterns) {
-    const found = pattern.exec(gloss);
-    if (!found) continue;
-    const span: Span = [found.index, found.index + found[0].length];
-    // The longest rendering found wins ("humanoid robot" over "robot"), then the earliest.
-    if (!best || found[0].length > best.text.length || (found[0].length === best.text.length && span[0] < best.span[0]))
-      best = { text: found[0], span };
-  }
-  return best;
+type Found = { text: string; span: Span } | undefined;
+
+/** Of two renderings found in a translation, the longer ("humanoid robot" over "robot"), then the earlier. */
+function better(best: Found, found: RegExpExecArray | null): Found {
+  if (!found) return best;
+  if (best && (found[0].length < best.text.length || (found[0].length === best.text.length && found.index >= best.span[0])))
+    return best;
+  return { text: found[0], span: [found.index, found.index + found[0].length] };
 }
 
 /** Whole-word, case-insensitive places of an English phrase (`pattern` from englishPattern). */
@@ -60,18 +58,58 @@ function englishPattern(query: string): RegExp {
   return new RegExp(renderingPattern(query).source, 'giu');
 }
 
+/**
+ * The paragraphs whose translation may hold a phrase: those holding its words, found in the
+ * index's word lists; every paragraph when the phrase has no word to go by. The pattern decides.
+ */
+function unitsMaybeWith(index: MemoryIndex, phrase: string): Iterable<MemoryUnit> {
+  const words = phraseWordForms(phrase);
+  return words.length > 0 ? index.unitsWithWords(words) : index.units();
+}
+
 function unitsWithChinese(index: MemoryIndex, query: string): MemoryUnit[] {
   const bigrams = characterBigrams(query);
   if (bigrams.length > 1 || (bigrams.length === 1 && [...query].length > 1)) {
     return index
       .candidates(bigrams, bigrams.length, MAX_CONCORDANCE_PLACES * 2)
-      .map(({ unit }) => unit)
+      .found.map(({ unit }) => unit)
       .filter((unit) => unit.zh.includes(query));
   }
   // One character: no bigram list holds it alone, so the paragraphs are read.
   const found: MemoryUnit[] = [];
   for (const unit of index.units()) if (unit.zh.includes(query)) found.push(unit);
   return found;
+}
+
+/**
+ * How each paragraph renders a Chinese term: the longest of its renderings found, then the
+ * earliest (see better); undefined when none is. A rendering is looked for only in the
+ * paragraphs whose translation holds its words, so a rare or long rendering costs little.
+ */
+function chineseRenderings(index: MemoryIndex, units: readonly MemoryUnit[], renderings: readonly string[]): Found[] {
+  const found: Found[] = units.map(() => undefined);
+  let position: Map<MemoryUnit, number> | undefined;
+  for (const rendering of renderings) {
+    if (!rendering.trim()) continue;
+    const pattern = renderingPattern(rendering);
+    const words = phraseWordForms(rendering);
+    if (words.length === 0) {
+      // No word to go by ('~'): every place is tried.
+      units.forEach((unit, i) => (found[i] = better(found[i], pattern.exec(unit.gloss))));
+      continue;
+    }
+    position ??= new Map(units.map((unit, i) => [unit, i]));
+    for (const unit of index.unitsWithWords(words)) {
+      const i = position.get(unit);
+      if (i !== undefined) found[i] = better(found[i], pattern.exec(unit.gloss));
+    }
+  }
+  return found;
+}
+
+/** Places in the order they are listed in: by slug, then by id. */
+function compareUnits(a: MemoryUnit, b: MemoryUnit): number {
+  return a.slug.localeCompare(b.slug) || a.id.localeCompare(b.id);
 }
 
 /**
@@ -92,48 +130,39 @@ export function concordance(
   if (!q) return { total: 0, renderings: [], results: [], next: null };
   const chinese = HAN.test(q);
   const english = englishPattern(q);
-  // A cheap test before the pattern: the query's first word, as typed, in any case.
-  const lower = q.toLowerCase().split(/[\s'’-]+/)[0] ?? '';
-  const units = (
-    chinese
-      ? unitsWithChinese(index, q)
-      : [...index.units()].filter(
-          (u) => (!lower || u.gloss.toLowerCase().includes(lower)) && englishSpans(u.gloss, english).length > 0,
-        )
-  )
+  const first = new RegExp(english.source, 'iu');
+  const units = (chinese ? unitsWithChinese(index, q) : [...unitsMaybeWith(index, q)].filter((u) => first.test(u.gloss)))
     .filter((u) => !page.slugs || page.slugs.has(u.slug))
-    .slice(0, MAX_CONCORDANCE_PLACES)
-    .sort((a, b) => a.slug.localeCompare(b.slug) || a.id.localeCompare(b.id));
-  const patterns = (chinese ? renderingsOf(q) : []).filter((r) => r.trim()).map((r) => renderingPattern(r));
+    .slice(0, MAX_CONCORDANCE_PLACES);
+  // How each place renders the query: only that is needed of every place (for the counts); the
+  // lines themselves are made for the page shown.
+  const found: Found[] = chinese
+    ? chineseRenderings(index, units, renderingsOf(q))
+    : units.map((unit) => {
+        const match = first.exec(unit.gloss);
+        return match ? { text: match[0], span: [match.index, match.index + match[0].length] } : undefined;
+      });
   const counts = new Map<string, number>();
-  const lines = units.map((unit): ConcordanceLine => {
-    if (chinese) {
-      const found = findRendering(unit.gloss, patterns);
-      const rendering = found?.text ?? '';
-      counts.set(rendering, (counts.get(rendering) ?? 0) + 1);
-      return {
-        slug: unit.slug,
-        id: unit.id,
-        zh: unit.zh,
-        gloss: unit.gloss,
-        rendering,
-        highlights: { zh: allIndexes(unit.zh, q), gloss: found ? [found.span] : [] },
-      };
-    }
-    const spans = englishSpans(unit.gloss, english);
-    const rendering = spans[0] ? unit.gloss.slice(spans[0][0], spans[0][1]) : '';
-    counts.set(rendering, (counts.get(rendering) ?? 0) + 1);
-    return { slug: unit.slug, id: unit.id, zh: unit.zh, gloss: unit.gloss, rendering, highlights: { zh: [], gloss: spans } };
-  });
+  for (const place of found) counts.set(place?.text ?? '', (counts.get(place?.text ?? '') ?? 0) + 1);
   // Places of each rendering are listed together, the most used rendering first.
   const order = [...counts].sort((a, b) => b[1] - a[1] || (a[0] === '' ? 1 : b[0] === '' ? -1 : a[0].localeCompare(b[0])));
   const rank = new Map(order.map(([text], i) => [text, i]));
-  lines.sort((a, b) => (rank.get(a.rendering) ?? 0) - (rank.get(b.rendering) ?? 0));
+  const places = units.map((unit, i) => ({ unit, place: found[i], rank: rank.get(found[i]?.text ?? '') ?? 0 }));
+  const line = ({ unit, place }: (typeof places)[number]): ConcordanceLine => ({
+    slug: unit.slug,
+    id: unit.id,
+    zh: unit.zh,
+    gloss: unit.gloss,
+    rendering: place?.text ?? '',
+    highlights: chinese
+      ? { zh: allIndexes(unit.zh, q), gloss: place ? [place.span] : [] }
+      : { zh: [], gloss: englishSpans(unit.gloss, english) },
+  });
   const end = page.offset + page.limit;
   return {
-    total: lines.length,
+    total: places.length,
     renderings: order.map(([text, count]) => ({ text, count })),
-    results: lines.slice(page.offset, end),
-    next: end < lines.length ? end : null,
+    results: pageInOrder(places, (a, b) => a.rank - b.rank || compareUnits(a.unit, b.unit), page.offset, page.limit).map(line),
+    next: end < places.length ? end : null,
   };
 }

@@ -1,6 +1,6 @@
 import { copyFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { glossRevision } from '@/lib/gloss/validate';
 import { saveGloss } from '@/lib/library/edit';
 import { makeDataDir } from '@/lib/testing/data-dir';
@@ -38,6 +38,19 @@ describe('the library memory stays current', () => {
     expect((await currentMemory('en')).index.unitsOf(SLUG).get('an0w1i')?.gloss).toBe('A fresh gloss.');
   });
 
+  it('a save indexes again the paragraph saved, not its whole text', async () => {
+    const { index } = await currentMemory('en');
+    const added = vi.spyOn(index, 'addUnit');
+    const removed = vi.spyOn(index, 'removeText');
+    const baseRevision = glossRevision(storedGlosses(data.root, SLUG).glosses.an0w1i);
+    expect(await saveGloss({ slug: SLUG, id: 'an0w1i', text: 'One more gloss.', baseRevision, editor: 'ann' })).toMatchObject({
+      ok: true,
+    });
+    await currentMemory('en');
+    expect(added.mock.calls.map(([unit]) => `${unit.id}: ${unit.gloss}`)).toEqual(['an0w1i: One more gloss.']);
+    expect(removed).not.toHaveBeenCalled();
+  });
+
   it('a text added is matched without a restart, and forgotten once removed', async () => {
     await currentMemory('en');
     addNearText();
@@ -49,6 +62,24 @@ describe('the library memory stays current', () => {
     rmSync(data.file('content/memory-near.md'));
     const after = await memoryMatches({ slug: SLUG, id: 'an0w1i', lang: 'en' }, { editor: true });
     expect(after.ok && after.matches).toEqual([]);
+  });
+
+  it('who last changed a match is given to editors, and follows each save', async () => {
+    addNearText();
+    const by = async (editor: boolean) => {
+      const found = await memoryMatches({ slug: SLUG, id: 'an0w1i', lang: 'en' }, { editor });
+      return found.ok ? found.matches.map((m) => m.by) : [];
+    };
+    expect(await by(true)).toEqual([undefined]);
+    for (const [editor, text] of [
+      ['ann', 'A first gloss.'],
+      ['bob', 'A second gloss.'],
+    ] as const) {
+      const baseRevision = glossRevision(storedGlosses(data.root, 'memory-near').glosses.l9lpzm);
+      expect(await saveGloss({ slug: 'memory-near', id: 'l9lpzm', text, baseRevision, editor })).toMatchObject({ ok: true });
+      expect(await by(true)).toEqual([editor]);
+    }
+    expect(await by(false)).toEqual([undefined]);
   });
 
   it('an imported memory is matched by name, and forgotten once removed', async () => {

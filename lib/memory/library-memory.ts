@@ -24,8 +24,17 @@ interface LanguageMemory {
   queue: Promise<unknown>;
   /** Texts and memories left out, and why (too large for the memory's share of the heap). */
   leftOut: Map<string, string>;
+  /** What each text's units were made from, by slug and paragraph id. */
+  sources: Map<string, Map<string, UnitSource>>;
   /** Who saved an imported pair and when, by `slug/id` (texts carry theirs in their history). */
   origins: Map<string, { by?: string; date?: string; name: string }>;
+}
+
+/** A paragraph's Chinese and translation as the text has them (with markup), and the unit made of them. */
+interface UnitSource {
+  text: string;
+  en: string;
+  unit: MemoryUnit;
 }
 
 /** About what the memory holds per character of Chinese and translation (bigram lists, strings); measured by `npm run bench`. */
@@ -49,6 +58,7 @@ function stateOf(lang: TargetLanguage): LanguageMemory {
       memories: '',
       queue: Promise.resolve(),
       leftOut: new Map(),
+      sources: new Map(),
       origins: new Map(),
     };
     all.set(lang, state);
@@ -66,13 +76,20 @@ function fits(index: MemoryIndex, added: number): boolean {
   return (index.size().chars + added) * MEMORY_BYTES_PER_CHAR <= heapShareBytes(CACHE_BOUNDS.memoryIndexHeapShare);
 }
 
+/** How many characters of Chinese and translation these paragraphs hold. */
+function charsOf(units: ReadonlyMap<string, MemoryUnit>): number {
+  let chars = 0;
+  for (const unit of units.values()) chars += unit.zh.length + unit.gloss.length;
+  return chars;
+}
+
 /** Replaces what the index holds for one text by these units, touching only the paragraphs that changed. */
-function setUnits(index: MemoryIndex, slug: string, units: readonly MemoryUnit[]): void {
-  const before = index.unitsOf(slug);
+function setUnits(index: MemoryIndex, slug: string, units: readonly MemoryUnit[], before: ReadonlyMap<string, MemoryUnit>): void {
   const ids = new Set<string>();
   for (const unit of units) {
     ids.add(unit.id);
     const old = before.get(unit.id);
+    if (old === unit) continue;
     if (old && old.zh === unit.zh && old.gloss === unit.gloss && old.status === unit.status) continue;
     index.addUnit(unit);
   }
@@ -82,29 +99,42 @@ function setUnits(index: MemoryIndex, slug: string, units: readonly MemoryUnit[]
 async function refreshTexts(state: LanguageMemory, lang: TargetLanguage): Promise<void> {
   const { sources } = await listSources();
   const seen = new Set(sources.map((s) => s.slug));
-  for (const source of sources) {
-    const fingerprint = await textFingerprint(source, lang);
+  // Every look-up checks every text: the files are looked at all at once, not one text after another.
+  const fingerprints = await Promise.all(sources.map((source) => textFingerprint(source, lang)));
+  for (const [i, source] of sources.entries()) {
+    const fingerprint = fingerprints[i]!;
     if (state.fingerprints.get(source.slug) === fingerprint) continue;
     const loaded = await loadText(source.slug, { lang });
+    const before = state.sources.get(source.slug);
+    const made = new Map<string, UnitSource>();
     const units: MemoryUnit[] = [];
     if (loaded?.ok) {
       for (const block of loaded.text.blocks) {
         if (!isGlossable(block.type) || !block.en?.trim()) continue;
-        units.push({
-          slug: source.slug,
-          id: block.id,
-          zh: plainText(block.text),
-          gloss: plainText(block.en),
-          status: block.status === 'reviewed' ? 'reviewed' : 'draft',
-        });
+        const status: MemoryUnit['status'] = block.status === 'reviewed' ? 'reviewed' : 'draft';
+        const old = before?.get(block.id);
+        // A paragraph whose source and translation are as they were keeps its unit.
+        const unit =
+          old && old.text === block.text && old.en === block.en && old.unit.status === status
+            ? old.unit
+            : { slug: source.slug, id: block.id, zh: plainText(block.text), gloss: plainText(block.en), status };
+        made.set(block.id, { text: block.text, en: block.en, unit });
+        units.push(unit);
       }
     }
     const chars = units.reduce((sum, u) => sum + u.zh.length + u.gloss.length, 0);
-    state.index.removeText(source.slug);
-    if (fits(state.index, chars)) {
-      setUnits(state.index, source.slug, units);
+    // Only the paragraphs that changed are indexed again (a save changes one): the text's
+    // paragraphs are not taken out first, or every save would index the whole text anew.
+    const indexed = state.index.unitsOf(source.slug);
+    if (fits(state.index, chars - charsOf(indexed))) {
+      setUnits(state.index, source.slug, units, indexed);
+      state.sources.set(source.slug, made);
       state.leftOut.delete(source.slug);
-    } else state.leftOut.set(source.slug, 'left out of the translation memory: the server has no room for it');
+    } else {
+      state.index.removeText(source.slug);
+      state.sources.delete(source.slug);
+      state.leftOut.set(source.slug, 'left out of the translation memory: the server has no room for it');
+    }
     state.fingerprints.set(source.slug, fingerprint);
     // A novel takes a while: let other requests through between texts.
     await new Promise((resolve) => setImmediate(resolve));
@@ -112,6 +142,7 @@ async function refreshTexts(state: LanguageMemory, lang: TargetLanguage): Promis
   for (const slug of [...state.fingerprints.keys()]) {
     if (seen.has(slug)) continue;
     state.index.removeText(slug);
+    state.sources.delete(slug);
     state.fingerprints.delete(slug);
     state.leftOut.delete(slug);
   }

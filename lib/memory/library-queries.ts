@@ -3,7 +3,6 @@ import { mergeGlossaries } from '@/lib/annotate/glossary';
 import { loadDictionary, lookupWordSync, readableSense } from '@/lib/annotate/dictionary';
 import type { TermEntry } from '@/lib/annotate/types';
 import type { TargetLanguage } from '@/lib/i18n/target-language';
-import { glossHistory } from '@/lib/library/edit';
 import { loadText } from '@/lib/library/load';
 import { blockLink } from '@/lib/library/permalink';
 import { readGlossary, readTextGlossary } from '@/lib/store/annotations';
@@ -12,6 +11,7 @@ import { concordance, type ConcordanceLine } from './concordance';
 import { termsIn } from './glossary-hits';
 import { currentMemory } from './library-memory';
 import { findMatches } from './rank';
+import { lastChangeOf } from './text-changes';
 import type { DiffSpan } from './similarity';
 
 /** One match as the API gives it. */
@@ -68,15 +68,13 @@ export async function memoryMatches(
     }
     const text = unit.slug === request.slug ? loaded : await loadText(unit.slug, { lang: request.lang });
     const title = text?.ok ? text.text.title.zh : unit.slug;
-    const last = viewer.editor
-      ? (await glossHistory(unit.slug, unit.id, request.lang)).findLast((e) => e.kind === 'gloss')
-      : undefined;
+    const last = viewer.editor && text?.ok ? await lastChangeOf(text.text, unit.id, request.lang) : undefined;
     matches.push({
       ...common,
       origin: title,
       originKind: 'text',
       url: blockLink(unit.slug, unit.id),
-      ...(last ? { by: last.editor, time: last.time } : {}),
+      ...(last ? { by: last.by, time: last.time } : {}),
     });
   }
   const [shared, own] = await Promise.all([readGlossary(request.lang), readTextGlossary(request.slug, request.lang)]);

@@ -1,3 +1,4 @@
+import { glossWords } from './gloss-words';
 import { characterBigrams } from './similarity';
 
 /** One translated paragraph as the memory holds it. */
@@ -27,10 +28,21 @@ export interface MemoryIndex {
   unitsOf(slug: string): ReadonlyMap<string, MemoryUnit>;
   /**
    * The paragraphs sharing at least `minShared` of these bigrams (of the rarest MAX_BIGRAMS_COUNTED
-   * of them, when there are more), with how many they share, most shared first, at most `limit`.
+   * that some paragraph has, when there are more), with how many they share, most shared first,
+   * at most `limit`; `counted` is how many of the bigrams were looked at, those no paragraph has
+   * included (every paragraph lacks them).
    */
-  candidates(bigrams: readonly string[], minShared: number, limit: number): { unit: MemoryUnit; shared: number }[];
-  /** Every paragraph (for concordance's scan of the English). */
+  candidates(
+    bigrams: readonly string[],
+    minShared: number,
+    limit: number,
+  ): { counted: number; found: { unit: MemoryUnit; shared: number }[] };
+  /**
+   * The paragraphs whose translation holds, for each entry, at least one of its words (see
+   * glossWords: lower-cased runs of letters and digits), in the order they were added.
+   */
+  unitsWithWords(words: readonly (readonly string[])[]): MemoryUnit[];
+  /** Every paragraph (for concordance's scan of a single character). */
   units(): Iterable<MemoryUnit>;
   /** How many paragraphs, and how many characters of Chinese and gloss, it holds. */
   size(): { units: number; chars: number };
@@ -48,6 +60,10 @@ export const MAX_BIGRAMS_COUNTED = 48;
 export class InMemoryMemoryIndex implements MemoryIndex {
   private slots: (MemoryUnit | undefined)[] = [];
   private postings = new Map<string, number[]>();
+  /** For every word of the translations, the paragraphs that have it (slots, ascending). */
+  private words = new Map<string, number[]>();
+  private marks = new Uint32Array(0);
+  private mark = 0;
   private readonly bySlug = new Map<string, Map<string, number>>();
   private holes = 0;
   private chars = 0;
@@ -65,6 +81,11 @@ export class InMemoryMemoryIndex implements MemoryIndex {
       const list = this.postings.get(bigram);
       if (list) list.push(slot);
       else this.postings.set(bigram, [slot]);
+    }
+    for (const word of glossWords(unit.gloss)) {
+      const list = this.words.get(word);
+      if (list) list.push(slot);
+      else this.words.set(word, [slot]);
     }
   }
 
@@ -94,17 +115,23 @@ export class InMemoryMemoryIndex implements MemoryIndex {
     return out;
   }
 
-  candidates(bigrams: readonly string[], minShared: number, limit: number): { unit: MemoryUnit; shared: number }[] {
+  candidates(
+    bigrams: readonly string[],
+    minShared: number,
+    limit: number,
+  ): { counted: number; found: { unit: MemoryUnit; shared: number }[] } {
     if (this.counts.length < this.slots.length) this.counts = new Uint16Array(Math.max(1024, this.slots.length * 2));
     const counts = this.counts;
     const touched: number[] = [];
+    const distinct = [...new Set(bigrams)];
     // The rarest bigrams only: a near match shares most of them, and the commonest (的一, 我们) would
-    // make every look-up read a large part of the library.
-    const lists = [...new Set(bigrams)]
-      .map((bigram) => this.postings.get(bigram) ?? [])
-      .sort((a, b) => a.length - b.length)
-      .slice(0, MAX_BIGRAMS_COUNTED);
-    const usable = Math.min(minShared, lists.length);
+    // make every look-up read a large part of the library. Those no paragraph has cost nothing.
+    const held = distinct
+      .map((bigram) => this.postings.get(bigram))
+      .filter((list): list is number[] => list !== undefined && list.length > 0);
+    const lists = held.sort((a, b) => a.length - b.length).slice(0, MAX_BIGRAMS_COUNTED);
+    const counted = distinct.length - held.length + lists.length;
+    const usable = Math.min(minShared, counted);
     for (const list of lists) {
       for (const slot of list) {
         if (counts[slot] === 0) touched.push(slot);
@@ -119,7 +146,31 @@ export class InMemoryMemoryIndex implements MemoryIndex {
       if (unit && shared >= usable) found.push({ unit, shared });
     }
     found.sort((a, b) => b.shared - a.shared);
-    return found.slice(0, limit);
+    return { counted, found: found.slice(0, limit) };
+  }
+
+  unitsWithWords(words: readonly (readonly string[])[]): MemoryUnit[] {
+    // The rarest word first: every later one only narrows what it found.
+    const lists = words
+      .map((forms) => [...new Set(forms)].map((form) => this.words.get(form) ?? []))
+      .map((postings) => ({ postings, size: postings.reduce((sum, list) => sum + list.length, 0) }))
+      .sort((a, b) => a.size - b.size);
+    const [first, ...rest] = lists;
+    if (!first) return [];
+    if (this.marks.length < this.slots.length) this.marks = new Uint32Array(Math.max(1024, this.slots.length * 2));
+    let slots = this.markedSlots(first.postings);
+    for (const { postings } of rest) {
+      if (slots.length === 0) break;
+      const mark = this.nextMark();
+      for (const list of postings) for (const slot of list) this.marks[slot] = mark;
+      slots = slots.filter((slot) => this.marks[slot] === mark);
+    }
+    const found: MemoryUnit[] = [];
+    for (const slot of slots) {
+      const unit = this.slots[slot];
+      if (unit) found.push(unit);
+    }
+    return found;
   }
 
   *units(): Iterable<MemoryUnit> {
@@ -130,11 +181,34 @@ export class InMemoryMemoryIndex implements MemoryIndex {
     return { units: this.slots.length - this.holes, chars: this.chars };
   }
 
+  /** The slots of these lists, each once, ascending. */
+  private markedSlots(lists: readonly number[][]): number[] {
+    if (lists.length === 1) return lists[0]!;
+    const mark = this.nextMark();
+    const slots: number[] = [];
+    for (const list of lists)
+      for (const slot of list) {
+        if (this.marks[slot] === mark) continue;
+        this.marks[slot] = mark;
+        slots.push(slot);
+      }
+    return slots.sort((a, b) => a - b);
+  }
+
+  private nextMark(): number {
+    if (this.mark === 0xffff_ffff) {
+      this.marks.fill(0);
+      this.mark = 0;
+    }
+    return ++this.mark;
+  }
+
   /** Rebuilds the arrays without the holes removals left. */
   private compact(): void {
     const live = this.slots.filter((unit): unit is MemoryUnit => unit !== undefined);
     this.slots = [];
     this.postings = new Map();
+    this.words = new Map();
     this.bySlug.clear();
     this.holes = 0;
     this.chars = 0;

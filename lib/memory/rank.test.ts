@@ -70,10 +70,31 @@ describe('findMatches', () => {
       ],
       expected: ['a/1'],
     },
+    {
+      // Five drafts sharing more bigrams are measured first; the reviewed one, at the same score,
+      // must still be measured (its bound reaches the fifth score) and rank above them.
+      name: 'a reviewed match found after five drafts of the same score still ranks first',
+      units: [
+        ...[...'一二三四五'].map((c, i) => unit('a', `d${i}`, `${para.slice(0, -1)}${c}`)),
+        unit('z', 'r', para.replace('说', '讲'), 'reviewed'),
+      ],
+      expected: ['z/r', 'a/d0', 'a/d1', 'a/d2', 'a/d3'],
+    },
+    {
+      name: 'a near copy is found when the paragraph adds text no paragraph has',
+      units: [unit('b', 'half', para), unit('c', 'other', '今天早上下了一场大雨，街上的行人都打着伞匆匆走过。')],
+      query: `${para}${Array.from({ length: [...para].length }, (_, i) => String.fromCharCode(0x9f00 + i)).join('')}`,
+      expected: ['b/half'],
+    },
   ];
-  for (const { name, units, expected } of cases)
+  for (const { name, units, expected, query } of cases as {
+    name: string;
+    units: MemoryUnit[];
+    expected: string[];
+    query?: string;
+  }[])
     it(name, () => {
-      const found = findMatches(indexOf(units), para, { slug: 'a', id: 'self' });
+      const found = findMatches(indexOf(units), query ?? para, { slug: 'a', id: 'self' });
       expect(found.map((m) => `${m.unit.slug}/${m.unit.id}`)).toEqual(expected);
       for (const m of found) expect(m.score).toBeGreaterThanOrEqual(50);
     });

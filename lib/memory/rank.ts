@@ -2,10 +2,10 @@ import { MAX_BIGRAMS_COUNTED, type MemoryIndex, type MemoryUnit } from './memory
 import {
   characterBigrams,
   diffSpans,
-  lengthsAllow,
   MIN_SIMILARITY,
   normalizeForMatch,
   similarity,
+  similarityBound,
   type DiffSpan,
 } from './similarity';
 
@@ -21,6 +21,11 @@ export interface MemoryMatch {
   unit: MemoryUnit;
   /** Spans of the match's Chinese the current paragraph does not have. */
   diff: DiffSpan[];
+}
+
+/** The same Chinese with the same translation: shown once. */
+function pairKey(unit: MemoryUnit): string {
+  return `${unit.zh}\u0000${unit.gloss}`;
 }
 
 /**
@@ -53,20 +58,31 @@ export function findMatches(
   const length = normalizeForMatch(zh).length;
   // A match of at least 50 % keeps at least about a third of the bigrams when edits are spread out.
   const minShared = Math.max(1, Math.floor(Math.min(bigrams.length, MAX_BIGRAMS_COUNTED) * 0.2));
+  const { counted, found } = index.candidates(bigrams, minShared, CANDIDATES_MEASURED);
   const matches: MemoryMatch[] = [];
-  for (const { unit } of index.candidates(bigrams, minShared, CANDIDATES_MEASURED)) {
+  // A candidate is measured only if its bound (lengths, bigrams it lacks) reaches the least score
+  // that can still be shown: 50 %, then the limit-th best of the distinct pairs found so far.
+  let least = Math.round(MIN_SIMILARITY * 100);
+  const best = new Map<string, number>();
+  for (const { unit, shared } of found) {
     if (exclude && unit.slug === exclude.slug && unit.id === exclude.id) continue;
     if (!unit.gloss.trim()) continue;
-    if (!lengthsAllow(length, normalizeForMatch(unit.zh).length)) continue;
+    const bound = similarityBound(length, normalizeForMatch(unit.zh).length, counted - shared);
+    if (Math.floor(bound * 100) < least) continue;
     const ratio = similarity(zh, unit.zh);
     if (ratio < MIN_SIMILARITY) continue;
-    matches.push({ score: Math.floor(ratio * 100), unit, diff: [] });
+    const score = Math.floor(ratio * 100);
+    matches.push({ score, unit, diff: [] });
+    const key = pairKey(unit);
+    if ((best.get(key) ?? -1) >= score) continue;
+    best.set(key, score);
+    if (limit > 0 && best.size >= limit) least = Math.max(least, [...best.values()].sort((x, y) => y - x)[limit - 1]!);
   }
   matches.sort(compareMatches);
   // The same pair stored twice (a text and a memory imported from it) is shown once, as ranked first.
   const seen = new Set<string>();
   const unique = matches.filter(({ unit }) => {
-    const key = `${unit.zh}\u0000${unit.gloss}`;
+    const key = pairKey(unit);
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { characterBigrams, diffSpans, similarity } from './similarity';
+import { characterBigrams, diffSpans, normalizeForMatch, similarity, similarityBound } from './similarity';
 
 const base =
   '卡帕西在播客中说，人工智能的下一个阶段不是更大的模型，而是能够在真实世界里可靠地完成任务的智能体，这需要十年的工程积累。';
@@ -31,6 +31,39 @@ describe('similarity on edited copies', () => {
       expect(score).toBeLessThanOrEqual(max);
     });
   }
+});
+
+describe('similarityBound', () => {
+  const cases = [
+    { a: 40, b: 40, missing: 10, expected: 0.875 },
+    { a: 40, b: 30, missing: 4, expected: 0.75 },
+    { a: 40, b: 30, missing: 30, expected: 0.625 },
+    { a: 10, b: 10, missing: 0, expected: 1 },
+    { a: 0, b: 0, missing: 0, expected: 0 },
+  ];
+  for (const { a, b, missing, expected } of cases)
+    it(`(${a}, ${b}, ${missing}) → ${expected}`, () => expect(similarityBound(a, b, missing)).toBe(expected));
+
+  // Never below the real similarity, or a match would be skipped that should be shown.
+  const others = [
+    base,
+    base.replace('这需要十年的工程积累', '这大约需要五年的研究'),
+    base.replace('十年', '八年'),
+    base.slice(0, 30),
+    base.slice(20),
+    [...base].reverse().join(''),
+    base.replace(/的/g, '之'),
+    '今天早上下了一场大雨，街上的行人都打着伞匆匆走过，公交车站挤满了等车的学生。',
+    `${base}${base.slice(0, 25)}`,
+    '𠮷野家的模型𠮷',
+  ];
+  for (const [i, other] of others.entries())
+    it(`holds for edited copy ${i}`, () => {
+      const mine = new Set(characterBigrams(other));
+      const missing = characterBigrams(base).filter((bigram) => !mine.has(bigram)).length;
+      const bound = similarityBound(normalizeForMatch(base).length, normalizeForMatch(other).length, missing);
+      expect(bound).toBeGreaterThanOrEqual(similarity(base, other));
+    });
 });
 
 describe('characterBigrams', () => {

@@ -51,6 +51,18 @@ export function lengthsAllow(a: number, b: number, min = MIN_SIMILARITY): boolea
   return 1 - Math.abs(a - b) / longer >= min;
 }
 
+/**
+ * The highest similarity two texts can have, from what is cheap to know: their lengths (spaces
+ * dropped) and how many distinct character bigrams of one the other lacks. An edit changes at most
+ * two bigrams, so `missing` of them take at least `missing / 2` edits, and lengths `a` and `b` at
+ * least `|a - b|`. `(40, 40, 10)` → 0.875; `(40, 30, 4)` → 0.75.
+ */
+export function similarityBound(a: number, b: number, missing: number): number {
+  const longer = Math.max(a, b);
+  if (longer === 0) return 0;
+  return 1 - Math.max(Math.abs(a - b), Math.ceil(missing / 2)) / longer;
+}
+
 /** A span of a match's Chinese, `[start, end)` in UTF-16 offsets, that the current paragraph does not have. */
 export type DiffSpan = [start: number, end: number];
 
