@@ -27,6 +27,7 @@ const matrix: Record<Action, Record<Role, string>> = {
   'add-text': { reader: 'admin needed', translator: 'admin needed', reviewer: 'admin needed', admin: '✓' },
   'remove-text': { reader: 'admin needed', translator: 'admin needed', reviewer: 'admin needed', admin: '✓' },
   'manage-languages': { reader: 'admin needed', translator: 'admin needed', reviewer: 'admin needed', admin: '✓' },
+  'manage-memories': { reader: 'admin needed', translator: 'admin needed', reviewer: 'admin needed', admin: '✓' },
   'manage-accounts': { reader: 'admin needed', translator: 'admin needed', reviewer: 'admin needed', admin: '✓' },
 };
 

@@ -40,6 +40,7 @@ export const ACTIONS = [
   'add-text',
   'remove-text',
   'manage-languages',
+  'manage-memories',
   'manage-accounts',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
@@ -64,6 +65,7 @@ const RULES: Record<Action, { role: Role; scoped: boolean }> = {
   'add-text': { role: 'admin', scoped: false },
   'remove-text': { role: 'admin', scoped: false },
   'manage-languages': { role: 'admin', scoped: false },
+  'manage-memories': { role: 'admin', scoped: false },
   'manage-accounts': { role: 'admin', scoped: false },
 };
 

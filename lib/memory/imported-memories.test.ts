@@ -27,15 +27,15 @@ const stored = () => {
 
 describe('importMemory', () => {
   const refused = [
-    { name: 'malformed', bytes: new TextEncoder().encode('<tmx><body><tu>'), status: 400 },
-    { name: 'not UTF-8', bytes: new Uint8Array([0x3c, 0xff, 0xfe, 0x3e]), status: 400 },
-    { name: 'no pairs', bytes: tmx(''), status: 400 },
-    { name: 'too large', bytes: new Uint8Array(21 * 1024 * 1024), status: 413 },
+    { name: 'malformed', bytes: new TextEncoder().encode('<tmx><body><tu>'), kind: 'invalid' },
+    { name: 'not UTF-8', bytes: new Uint8Array([0x3c, 0xff, 0xfe, 0x3e]), kind: 'invalid' },
+    { name: 'no pairs', bytes: tmx(''), kind: 'invalid' },
+    { name: 'too large', bytes: new Uint8Array(21 * 1024 * 1024), kind: 'too-large' },
   ];
-  for (const { name, bytes, status } of refused)
+  for (const { name, bytes, kind } of refused)
     it(`refuses ${name} and stores nothing`, async () => {
       const result = await importMemory(bytes, { file: 'x.tmx' });
-      expect(result).toMatchObject({ ok: false, status });
+      expect(result).toMatchObject({ ok: false, kind });
       expect(stored()).toEqual([]);
     });
 
@@ -47,7 +47,7 @@ describe('importMemory', () => {
       skipped: 0,
       duplicates: 1,
     });
-    expect(await importMemory(tmx(tu), { file: 'project_save.tmx' })).toMatchObject({ ok: false, status: 409 });
+    expect(await importMemory(tmx(tu), { file: 'project_save.tmx' })).toMatchObject({ ok: false, kind: 'exists' });
     expect((await listMemories()).map((m) => [m.name, m.lang, m.pairs])).toEqual([['project_save', 'en', 1]]);
     expect(await deleteMemory('project_save')).toEqual({ ok: true });
     expect(await deleteMemory('project_save')).toMatchObject({ ok: false });
@@ -55,7 +55,7 @@ describe('importMemory', () => {
   });
 
   it('refuses a name that is not a slug', async () => {
-    expect(await importMemory(tmx(tu), { file: 'x.tmx', name: '../etc' })).toMatchObject({ ok: false, status: 400 });
+    expect(await importMemory(tmx(tu), { file: 'x.tmx', name: '../etc' })).toMatchObject({ ok: false, kind: 'invalid' });
   });
 });
 

@@ -7,7 +7,7 @@ import { MAX_TMX_BYTES, readTmx } from './tmx-read';
 
 export type ImportResult =
   | { ok: true; name: string; pairs: number; skipped: number; duplicates: number }
-  | { ok: false; status: 400 | 409 | 413; error: string };
+  | { ok: false; kind: 'invalid' | 'exists' | 'too-large'; error: string };
 
 /** A memory's name from its file name: `project_save.tmx` → `project-save`. */
 export function memoryNameOf(file: string): string {
@@ -34,25 +34,25 @@ export async function importMemory(
   if (!isSlug(name))
     return {
       ok: false,
-      status: 400,
+      kind: 'invalid',
       error: `${JSON.stringify(name)} is not a memory name: lower-case letters, digits, - and _ (give one with --name)`,
     };
   const lang = parseTargetLanguage(options.lang ?? DEFAULT_TARGET_LANGUAGE);
-  if (!lang.ok) return { ok: false, status: 400, error: lang.error };
+  if (!lang.ok) return { ok: false, kind: 'invalid', error: lang.error };
   if (bytes.length > MAX_TMX_BYTES)
     return {
       ok: false,
-      status: 413,
+      kind: 'too-large',
       error: `The file is larger than ${MAX_TMX_BYTES / 1024 / 1024} MB, the most a memory import takes; split it`,
     };
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return { ok: false, status: 400, error: 'The file is not UTF-8 text (TMX files are written in UTF-8)' };
+    return { ok: false, kind: 'invalid', error: 'The file is not UTF-8 text (TMX files are written in UTF-8)' };
   }
   const read = readTmx(text, lang.lang);
-  if (!read.ok) return { ok: false, status: 400, error: read.error };
+  if (!read.ok) return { ok: false, kind: 'invalid', error: read.error };
   const written = await writeMemory(
     {
       name,
@@ -64,7 +64,7 @@ export async function importMemory(
     { replace: options.replace === true },
   );
   if (!written)
-    return { ok: false, status: 409, error: `A memory named ${name} exists: remove it first, or give another --name` };
+    return { ok: false, kind: 'exists', error: `A memory named ${name} exists: remove it first, or give another --name` };
   return { ok: true, name, pairs: read.pairs.length, skipped: read.skipped, duplicates: read.duplicates };
 }
 

@@ -96,14 +96,14 @@ describe('the library memory stays current', () => {
     expect(after.ok && after.matches).toEqual([]);
   });
 
-  it('an unknown paragraph is a 404, an unknown text a 400', async () => {
+  it('tells an unknown paragraph from an unknown text', async () => {
     expect(await memoryMatches({ slug: SLUG, id: 'zzzzzz', lang: 'en' }, { editor: false })).toMatchObject({
       ok: false,
-      status: 404,
+      kind: 'unknown-paragraph',
     });
     expect(await memoryMatches({ slug: 'nope', id: 'zzzzzz', lang: 'en' }, { editor: false })).toMatchObject({
       ok: false,
-      status: 400,
+      kind: 'unknown-text',
     });
   });
 });

@@ -34,7 +34,8 @@ export interface MatchAnswer {
 }
 
 export type MatchesResult =
-  { ok: true; zh: string; matches: MatchAnswer[]; glossary: TermEntry[] } | { ok: false; status: 400 | 404; error: string };
+  | { ok: true; zh: string; matches: MatchAnswer[]; glossary: TermEntry[] }
+  | { ok: false; kind: 'unknown-text' | 'unknown-paragraph'; error: string };
 
 /**
  * The translation memory's best matches for one paragraph, with the glossary entries its Chinese
@@ -46,9 +47,9 @@ export async function memoryMatches(
   viewer: { editor: boolean },
 ): Promise<MatchesResult> {
   const loaded = await loadText(request.slug, { lang: request.lang });
-  if (!loaded?.ok) return { ok: false, status: 400, error: `Unknown text: ${request.slug}` };
+  if (!loaded?.ok) return { ok: false, kind: 'unknown-text', error: `Unknown text: ${request.slug}` };
   const block = loaded.text.blocks.find((b) => b.id === request.id);
-  if (!block) return { ok: false, status: 404, error: `No paragraph ${request.id} in ${request.slug}` };
+  if (!block) return { ok: false, kind: 'unknown-paragraph', error: `No paragraph ${request.id} in ${request.slug}` };
   const zh = plainText(block.text);
   const memory = await currentMemory(request.lang);
   const found = findMatches(memory.index, zh, { slug: request.slug, id: request.id });

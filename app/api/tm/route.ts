@@ -23,6 +23,7 @@ export const GET = withErrors(async (request: Request) => {
   const { slug: text, lang } = read.request;
   const editor = viewer !== undefined && permits(grantOf(viewer), 'edit-gloss', { text, lang }).ok;
   const found = await memoryMatches(read.request, { editor });
-  if (!found.ok) return Response.json({ error: found.error }, { status: found.status, headers: noStore });
+  if (!found.ok)
+    return Response.json({ error: found.error }, { status: found.kind === 'unknown-paragraph' ? 404 : 400, headers: noStore });
   return Response.json({ matches: found.matches, glossary: found.glossary, zh: found.zh }, { headers: noStore });
 });

@@ -1,0 +1,41 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+// Rules of the house that an import rule cannot see: lib/ says what happened, app/ decides
+// how HTTP says it (app/api/_lib). A lib module that picks a status code or builds a Response is
+// caught here, with its file and line.
+
+function sources(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const file = path.join(dir, entry.name);
+    if (entry.isDirectory()) return sources(file);
+    return entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts') ? [file] : [];
+  });
+}
+
+/** Lines of lib/ matching a pattern, outside comments, as `file:line`. */
+function offending(pattern: RegExp): string[] {
+  return sources('lib').flatMap((file) =>
+    readFileSync(file, 'utf8')
+      .split('\n')
+      .flatMap((line, i) => (pattern.test(line.replace(/\/\/.*$|^\s*\*.*$/, '')) ? [`${file}:${i + 1}`] : [])),
+  );
+}
+
+describe('lib/ knows no HTTP', () => {
+  const rules: { name: string; pattern: RegExp }[] = [
+    { name: 'an HTTP status code as a status', pattern: /\bstatus\s*:\s*[1-5]\d\d\b|\bstatus\s*:\s*[1-5]\d\d\s*\|/ },
+    { name: 'a Response', pattern: /\bnew Response\(|\bResponse\.(json|redirect|error)\(/ },
+  ];
+  for (const { name, pattern } of rules) {
+    it(`has no ${name}`, () => {
+      expect(offending(pattern)).toEqual([]);
+    });
+  }
+
+  it('would catch one (the check itself works)', () => {
+    expect(/\bstatus\s*:\s*[1-5]\d\d\b/.test("return { ok: false, status: 404, error: 'x' };")).toBe(true);
+    expect(/\bstatus\s*:\s*[1-5]\d\d\b/.test("return { ok: false, kind: 'not-found' };")).toBe(false);
+  });
+});
