@@ -35,6 +35,7 @@ export const storedNoteSchema = z.object({
 });
 export type StoredNoteResponse = z.infer<typeof storedNoteSchema>;
 export const noteResponse = z.object({ note: storedNoteSchema });
+export const noteListResponse = z.object({ notes: z.array(storedNoteSchema) });
 
 /** `PUT /api/texts/<slug>/glossary/<term>` and `/api/glossary/<term>` with `{ en, forbidden?, note?, doNotTranslate?, baseRevision? }`. */
 export const putTermRequest = z.object({

@@ -149,3 +149,9 @@ export async function removeNote(where: Where & { id: string; baseRevision: stri
     }),
   );
 }
+
+/** The notes of a text in `lang` as stored, each with its id and revision, in file order. */
+export async function listNotes(slug: string, lang: TargetLanguage): Promise<StoredNote[]> {
+  const entries: Record<string, NoteEntry> = await readNoteEntries(slug, lang);
+  return Object.entries(entries).map(([id, entry]) => stored(id, entry));
+}

@@ -9,6 +9,8 @@ import { ExchangePanel } from '@/components/exchange/exchange-panel';
 import { LanguageAlternates } from '@/components/language-alternates';
 import { LayoutSwitch } from '@/components/layout-switch';
 import { NotesList } from '@/components/notes-list';
+import { AnnotationTools } from '@/components/notes/annotation-tools';
+import { GlossaryPanel } from '@/components/notes/glossary-panel';
 import { PinyinSwitch } from '@/components/pinyin-switch';
 import { PrintTitle } from '@/components/print-title';
 import { ReadingOptionsPanel } from '@/components/reading-options-panel';
@@ -174,33 +176,36 @@ export async function SectionPage({
       <RetiredLinkNotice redirects={redirects} />
       {nav('top')}
       <EditingProvider slug={text.slug}>
-        <ExchangePanel />
-        <MaybeLanguageRecords languages={reading ? languageChoices : undefined}>
-          <AnnotationLayer lexicon={lexicon} firstWord={firstWord ? `${firstWord.id}:0` : ''}>
-            <article
-              className="reader"
-              aria-label={text.title.en ?? text.title.zh}
-              data-targets={reading && reading.shown.length > 1 ? reading.shown.length : undefined}
-            >
-              {blocks.map((block) => {
-                const blockAnnotation = annotation?.blocks[block.id];
-                return (
-                  <ReaderRow
-                    key={block.id}
-                    block={block}
-                    slug={text.slug}
-                    t={t}
-                    uiLang={uiLang}
-                    {...(blockAnnotation ? { annotations: rowAnnotations(blockAnnotation) } : {})}
-                    {...(entryLinks.has(block.id) ? { chapterHref: entryLinks.get(block.id) } : {})}
-                    {...(reading ? { targets: reading.cells.get(block.id) ?? [] } : {})}
-                  />
-                );
-              })}
-            </article>
-            {annotation && <NotesList notes={notes} t={t} uiLang={uiLang} />}
-          </AnnotationLayer>
-        </MaybeLanguageRecords>
+        <AnnotationTools>
+          <ExchangePanel />
+          <GlossaryPanel />
+          <MaybeLanguageRecords languages={reading ? languageChoices : undefined}>
+            <AnnotationLayer lexicon={lexicon} firstWord={firstWord ? `${firstWord.id}:0` : ''}>
+              <article
+                className="reader"
+                aria-label={text.title.en ?? text.title.zh}
+                data-targets={reading && reading.shown.length > 1 ? reading.shown.length : undefined}
+              >
+                {blocks.map((block) => {
+                  const blockAnnotation = annotation?.blocks[block.id];
+                  return (
+                    <ReaderRow
+                      key={block.id}
+                      block={block}
+                      slug={text.slug}
+                      t={t}
+                      uiLang={uiLang}
+                      {...(blockAnnotation ? { annotations: rowAnnotations(blockAnnotation) } : {})}
+                      {...(entryLinks.has(block.id) ? { chapterHref: entryLinks.get(block.id) } : {})}
+                      {...(reading ? { targets: reading.cells.get(block.id) ?? [] } : {})}
+                    />
+                  );
+                })}
+              </article>
+              {annotation && <NotesList notes={notes} t={t} uiLang={uiLang} />}
+            </AnnotationLayer>
+          </MaybeLanguageRecords>
+        </AnnotationTools>
       </EditingProvider>
       {nav('bottom')}
       {sectioned && <script dangerouslySetInnerHTML={{ __html: locateScript(text.slug) }} />}
