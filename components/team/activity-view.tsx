@@ -83,7 +83,7 @@ export function ActivityView() {
           {t('activity.kind')}
           <select value={kind} onChange={(e) => refilter(() => setKind(e.target.value))}>
             <option value="">{t('activity.anyKind')}</option>
-            {['gloss', 'status', 'suggest', 'vote', 'accept', 'reject'].map((k) => (
+            {['gloss', 'status', 'suggest', 'vote', 'accept', 'reject', 'note', 'glossary', 'terms'].map((k) => (
               <option key={k} value={k}>
                 {t(`activity.kind.${k}`)}
               </option>

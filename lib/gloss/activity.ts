@@ -6,7 +6,7 @@ import type { HistoryEntry } from './history-entry';
 import { foldSuggestions, type SuggestionEvent } from './suggestions';
 import type { GlossStatus } from './types';
 
-export const ACTIVITY_KINDS = ['gloss', 'status', 'suggest', 'vote', 'accept', 'reject'] as const;
+export const ACTIVITY_KINDS = ['gloss', 'status', 'suggest', 'vote', 'accept', 'reject', 'note', 'glossary', 'terms'] as const;
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 
 export interface ActivityItem {

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeDataDir } from '@/lib/testing/data-dir';
 import { readAnnotationChanges } from '@/lib/store/annotation-files';
 import { readNotes } from '@/lib/store/annotations';
+import { getActivity } from './activity';
 import { annotateText } from './annotate-text';
 import { putTerm, removeTerm, textGlossary } from './glossary-edit';
 import { loadText } from './load';
@@ -154,5 +155,25 @@ describe('word list', () => {
     });
     expect(await editTerms({ slug: SLUG, editor: 'tess', add: ['# x'] })).toMatchObject({ kind: 'invalid' });
     expect(await editTerms({ slug: 'no-such-text', editor: 'tess', add: ['小镇'] })).toMatchObject({ kind: 'not-found' });
+  });
+});
+
+describe('activity', () => {
+  it('lists note, glossary and word-list changes with who made them, filtered by kind', async () => {
+    const p = await paragraph();
+    await addNote({ ...where, block: p.block, quote: p.zh.slice(0, 2), body: 'Seen in the feed.' });
+    await putTerm({ ...where, term: '测试词', input: { en: ['test word'] } });
+    await editTerms({ slug: SLUG, editor: 'tess', add: ['测试词语'] });
+    const cases = [
+      { kind: 'note' as const, expected: { user: 'tess', id: p.block, detail: 'Seen in the feed.' } },
+      { kind: 'glossary' as const, expected: { user: 'tess', id: '测试词', detail: '测试词: test word' } },
+      { kind: 'terms' as const, expected: { user: 'tess', detail: '+测试词语' } },
+    ];
+    for (const { kind, expected } of cases) {
+      const { items } = await getActivity({ text: SLUG, kind });
+      expect(items).toHaveLength(1);
+      expect(items[0]).toMatchObject({ kind, text: SLUG, ...expected });
+    }
+    expect((await getActivity({ text: SLUG, lang: 'fr', kind: 'note' })).items).toEqual([]);
   });
 });
