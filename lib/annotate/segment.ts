@@ -1,7 +1,7 @@
 import 'server-only';
 import { capLength, splitAtWidePunctuation, splitByWays, splitLongRuns } from './segment-cut';
 import { asciiLowerCase, matchTerm, occurrences, termIndex } from './segment-terms';
-import { getSegmenter, type Segmenter } from './segmenter';
+import { dropSegmenter, getSegmenter, type Segmenter } from './segmenter';
 import { applySplits, parseSplit, type Split } from './segment-splits';
 import type { Token } from './types';
 import type { WordList } from './word-list';
@@ -53,6 +53,15 @@ export function segmentWords(text: string, words: WordList = []): Token[] {
   flush(text.length);
   const preferred = preferListedWords(text, tokens, hanWords, segmenter);
   return splits.length > 0 ? applySplits(text, preferred, splits) : preferred;
+}
+
+/**
+ * Lets go of the segmenter made for a word list (about 120 MB), when that list has just been
+ * replaced by another: otherwise it stays until three newer lists push it out.
+ */
+export function forgetWordList(words: WordList): void {
+  const listed = words.map((word) => word.trim()).filter((word) => word !== '' && !word.includes('|'));
+  dropSegmenter(listed.filter((word) => HAN_WORD.test(word)));
 }
 
 /**

@@ -5,6 +5,7 @@ import { writeWithChange, wordListPath } from '@/lib/store/annotation-files';
 import { readWordListFile } from '@/lib/store/annotations';
 import { withTextLock } from '@/lib/store/lock';
 import { findSource, isSlug } from '@/lib/store/sources';
+import { forgetTextWords } from './annotate-text';
 import { revisionOf, storing, type AnnotationResult } from './annotation-result';
 
 /** A text's word list as the terms route answers it: its terms (splits as `小镇|上`) and the file's revision. */
@@ -44,6 +45,7 @@ export async function editTerms(
       const edited = editWordList(before, { add: where.add, remove: where.remove });
       if (!edited.ok) return { ok: false, kind: 'invalid', error: edited.error };
       if (edited.value.text === before) return { ok: true, value: { words: edited.value.words, revision } };
+      await forgetTextWords(where.slug);
       await writeWithChange(
         wordListPath(where.slug),
         edited.value.text,
