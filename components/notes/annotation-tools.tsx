@@ -1,6 +1,5 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
@@ -24,7 +23,7 @@ interface AnnotationToolsValue {
   composeNote: (draft: NoteDraft) => void;
   /** Adds and removes word-list terms, then shows the page again with the new segmentation. */
   changeTerms: (change: { add?: string[]; remove?: string[] }, done: string) => Promise<void>;
-  /** Shows the page again (notes, glossary marks and words as the server now has them). */
+  /** Loads the page again (notes and words as the server now has them). */
   reload: () => void;
 }
 
@@ -39,12 +38,11 @@ export function useAnnotationTools(): AnnotationToolsValue | null {
  * For translators on the reading page: a small toolbar beside a selected passage (“Add a
  * translator's note”, and for the Chinese “Treat as one word”), the form a note is written in,
  * and what the word and note popovers use to change words and notes. After a change the page is
- * shown again from the server, which regenerates it from the changed files.
+ * loaded again, and the server regenerates it from the changed files.
  */
 export function AnnotationTools({ children }: { children: ReactNode }) {
   const editing = useEditing();
   const { t } = useTranslation();
-  const router = useRouter();
   const [selection, setSelection] = useState<PassageSelection | null>(null);
   const [draft, setDraft] = useState<NoteDraft | null>(null);
   const mayNote = editing?.may('edit-note', ANNOTATION_LANG) ?? false;
@@ -65,7 +63,8 @@ export function AnnotationTools({ children }: { children: ReactNode }) {
     };
   }, [mayNote, mayTerms]);
 
-  const reload = useCallback(() => router.refresh(), [router]);
+  // The page is static and cached: loaded again, the server regenerates it from the changed files.
+  const reload = useCallback(() => window.location.reload(), []);
   const changeTerms = useCallback(
     async (change: { add?: string[]; remove?: string[] }, done: string) => {
       if (!editing) return;

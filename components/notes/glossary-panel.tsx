@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useEditing } from '@/components/edit/editing-provider';
 import type { GlossaryFinding, StoredTermResponse } from '@/lib/api/annotation-contract';
 import { getGlossary, putTerm, removeTerm } from './annotation-api';
-import { ANNOTATION_LANG, useAnnotationTools } from './annotation-tools';
+import { ANNOTATION_LANG } from './annotation-tools';
 
 interface Form {
   term: string;
@@ -51,7 +51,6 @@ function markRows(findings: readonly GlossaryFinding[], label: (terms: string) =
  */
 export function GlossaryPanel() {
   const editing = useEditing();
-  const tools = useAnnotationTools();
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const [entries, setEntries] = useState<StoredTermResponse[]>([]);
@@ -91,7 +90,6 @@ export function GlossaryPanel() {
     setForm(EMPTY);
     editing.announce(t('glossary.saved', { term: result.data.entry.term }));
     await load();
-    tools?.reload();
   };
   const remove = async (entry: StoredTermResponse) => {
     if (!window.confirm(t('glossary.confirmDelete', { term: entry.term }))) return;
@@ -100,7 +98,6 @@ export function GlossaryPanel() {
     if (!result.ok) return setError(result.error);
     editing.announce(t('glossary.deleted', { term: entry.term }));
     await load();
-    tools?.reload();
   };
   const change = (entry: StoredTermResponse) =>
     setForm({
