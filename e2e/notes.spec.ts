@@ -112,15 +112,16 @@ test('a glossary term added in the panel is linted at once', async ({ page }) =>
 
 test('“treat as one word” makes one word of a selection, shown in its popover', async ({ page }) => {
   const { id, first, second } = await adjacentWords(page);
+  const word = page.locator(`article.reader > .row[id="${id}"] .cell-zh .w`, { hasText: new RegExp(`^${first + second}$`) });
+  await expect(word).toHaveCount(0);
   await selectWords(page, id, first, second);
   await page
     .getByRole('toolbar', { name: 'Tools for the selected passage' })
     .getByRole('button', { name: 'Treat as one word' })
     .click();
-  const word = page.locator(`article.reader > .row[id="${id}"] .cell-zh .w`, { hasText: new RegExp(`^${first + second}$`) });
-  await expect(word).toHaveCount(1, { timeout: 30_000 });
+  await expect(word.first()).toBeVisible({ timeout: 30_000 });
   await waitForHydration(page);
-  await word.click();
+  await word.first().click();
   await expect(page.locator('#annotation-popover .popover-word')).toHaveText(first + second);
   await expect(
     page.locator('#annotation-popover').getByRole('button', { name: `Split here: ${first} | ${second}` }),
