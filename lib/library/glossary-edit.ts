@@ -3,7 +3,7 @@ import { checkTerm, checkTermEntry, type StoredTermEntry, type TermEntryInput } 
 import { lintGlossary, mergeGlossaries, type GlossaryMiss } from '@/lib/annotate/glossary';
 import type { GlossarySource } from '@/lib/annotate/types';
 import type { TargetLanguage } from '@/lib/i18n/target-language';
-import { entryFileText, withSharedGlossaryLock, writeWithChange } from '@/lib/store/annotation-files';
+import { entryFileText, hasLocaleFolder, withSharedGlossaryLock, writeWithChange } from '@/lib/store/annotation-files';
 import { readGlossaryEntries, sharedGlossaryPath, textGlossaryPath } from '@/lib/store/annotations';
 import { withTextLock } from '@/lib/store/lock';
 import { findSource, isSlug } from '@/lib/store/sources';
@@ -31,7 +31,15 @@ function stored(term: string, entry: StoredTermEntry, source: GlossarySource): S
 
 /** Runs a change under the lock of the glossary it changes, after checking the text exists. */
 async function locked<T>(scope: Scope, task: () => Promise<AnnotationResult<T>>): Promise<AnnotationResult<T>> {
-  if (scope.slug === undefined) return storing(() => withSharedGlossaryLock(task));
+  if (scope.slug === undefined) {
+    if (!(await hasLocaleFolder(scope.lang)))
+      return {
+        ok: false,
+        kind: 'not-found',
+        error: `No text has a ${scope.lang} translation, so there is no shared glossary for it`,
+      };
+    return storing(() => withSharedGlossaryLock(task));
+  }
   const slug = scope.slug;
   if (!isSlug(slug) || !(await findSource(slug))) return { ok: false, kind: 'not-found', error: 'No such text' };
   return storing(() => withTextLock(slug, task));

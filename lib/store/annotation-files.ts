@@ -1,13 +1,13 @@
 import 'server-only';
 import path from 'node:path';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { z } from 'zod';
 import { serializeEntryFile } from '@/lib/annotate/glossary-edit';
 import { appendLines } from './append-file';
 import { acquireFileLock } from './file-lock';
 import { writeTextFile } from './json';
 import { withLock } from './lock';
-import { contentDir, dataRoot, textFilePath } from './paths';
+import { contentDir, dataRoot, localeDir, textFilePath } from './paths';
 
 /**
  * Writing what translators add around the glosses: notes, glossaries and word lists, each file
@@ -101,4 +101,9 @@ export async function withSharedGlossaryLock<T>(task: () => Promise<T>): Promise
       await lock.release();
     }
   });
+}
+
+/** Whether `locales/<lng>/` exists: a shared glossary can only be written for a language some text has. */
+export async function hasLocaleFolder(lng: string): Promise<boolean> {
+  return (await stat(localeDir(lng)).catch(() => undefined))?.isDirectory() ?? false;
 }

@@ -133,6 +133,10 @@ describe('glossary and terms routes', () => {
       params: Promise.resolve({ term: '书店' }),
     });
     expect(removed.status).toBe(200);
+    const noFrench = await putSharedTerm(request('PUT', '/api/glossary/书店?lang=fr', { en: ['librairie'] }), {
+      params: Promise.resolve({ term: '书店' }),
+    });
+    expect(noFrench.status).toBe(404);
   });
 
   const termCases = [
