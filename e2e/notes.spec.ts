@@ -126,4 +126,5 @@ test('“treat as one word” makes one word of a selection, shown in its popove
   await expect(
     page.locator('#annotation-popover').getByRole('button', { name: `Split here: ${first} | ${second}` }),
   ).toBeVisible();
+  await expectNoAxeViolations(page, { include: ['#annotation-popover'] });
 });
