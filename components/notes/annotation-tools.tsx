@@ -4,8 +4,10 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useRef, use
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { useEditing } from '@/components/edit/editing-provider';
-import { addNote, editTerms } from './annotation-api';
 import { readSelection, type PassageSelection } from './selection';
+
+// The API client (and its response schemas) is fetched when a translator first uses a tool.
+const api = () => import('./annotation-api');
 
 /** The language notes, glossary terms and word boundaries are written for (the reader shows English notes). */
 export const ANNOTATION_LANG = 'en';
@@ -68,7 +70,7 @@ export function AnnotationTools({ children }: { children: ReactNode }) {
   const changeTerms = useCallback(
     async (change: { add?: string[]; remove?: string[] }, done: string) => {
       if (!editing) return;
-      const result = await editTerms(editing.slug, change, termsLang);
+      const result = await (await api()).editTerms(editing.slug, change, termsLang);
       if (!result.ok) return editing.announce(t('terms.failed', { error: result.error }));
       editing.announce(done);
       window.getSelection()?.removeAllRanges();
@@ -108,7 +110,7 @@ export function AnnotationTools({ children }: { children: ReactNode }) {
           draft={draft}
           onClose={() => setDraft(null)}
           onSave={async (body) => {
-            const result = await addNote(editing.slug, { ...draft, body }, ANNOTATION_LANG);
+            const result = await (await api()).addNote(editing.slug, { ...draft, body }, ANNOTATION_LANG);
             if (!result.ok) return result.error;
             setDraft(null);
             window.getSelection()?.removeAllRanges();

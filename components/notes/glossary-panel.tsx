@@ -4,8 +4,9 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useEditing } from '@/components/edit/editing-provider';
 import type { GlossaryFinding, StoredTermResponse } from '@/lib/api/annotation-contract';
-import { getGlossary, putTerm, removeTerm } from './annotation-api';
 import { ANNOTATION_LANG } from './annotation-tools';
+
+const api = () => import('./annotation-api');
 
 interface Form {
   term: string;
@@ -64,7 +65,7 @@ export function GlossaryPanel() {
 
   const load = useCallback(async () => {
     if (!slug) return;
-    const result = await getGlossary(slug, ANNOTATION_LANG);
+    const result = await (await api()).getGlossary(slug, ANNOTATION_LANG);
     if (!result.ok) return setError(result.error);
     setEntries(result.data.entries);
     setFindings(result.data.findings);
@@ -84,7 +85,7 @@ export function GlossaryPanel() {
       note: form.note,
       ...(form.revision ? { baseRevision: form.revision } : {}),
     };
-    const result = await putTerm(editing.slug, form.term, body, form.shared, ANNOTATION_LANG);
+    const result = await (await api()).putTerm(editing.slug, form.term, body, form.shared, ANNOTATION_LANG);
     setBusy(false);
     if (!result.ok) return setError(result.status === 409 ? `${result.error}. ${t('glossary.reloaded')}` : result.error);
     setForm(EMPTY);
@@ -94,7 +95,9 @@ export function GlossaryPanel() {
   const remove = async (entry: StoredTermResponse) => {
     if (!window.confirm(t('glossary.confirmDelete', { term: entry.term }))) return;
     setError('');
-    const result = await removeTerm(editing.slug, entry.term, entry.revision, entry.source === 'shared', ANNOTATION_LANG);
+    const result = await (
+      await api()
+    ).removeTerm(editing.slug, entry.term, entry.revision, entry.source === 'shared', ANNOTATION_LANG);
     if (!result.ok) return setError(result.error);
     editing.announce(t('glossary.deleted', { term: entry.term }));
     await load();

@@ -3,8 +3,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useEditing } from '@/components/edit/editing-provider';
-import { changeNote, listNotes, removeNote } from './annotation-api';
 import { ANNOTATION_LANG, useAnnotationTools } from './annotation-tools';
+
+const api = () => import('./annotation-api');
 
 /**
  * A translator's tools in a note's popover: change its text or delete it. The note is read
@@ -22,7 +23,7 @@ export function NoteTools({ id }: { id: string }) {
 
   const open = async () => {
     setError('');
-    const result = await listNotes(editing.slug, ANNOTATION_LANG);
+    const result = await (await api()).listNotes(editing.slug, ANNOTATION_LANG);
     const note = result.ok ? result.data.notes.find((n) => n.id === id) : undefined;
     if (!note) return setError(result.ok ? t('notes.gone') : result.error);
     setForm({ body: note.body, revision: note.revision });
@@ -35,7 +36,9 @@ export function NoteTools({ id }: { id: string }) {
   const save = async () => {
     if (!form) return;
     setBusy(true);
-    const result = await changeNote(editing.slug, id, { baseRevision: form.revision, body: form.body }, ANNOTATION_LANG);
+    const result = await (
+      await api()
+    ).changeNote(editing.slug, id, { baseRevision: form.revision, body: form.body }, ANNOTATION_LANG);
     setBusy(false);
     if (!result.ok) return setError(result.status === 409 ? t('notes.conflict') : result.error);
     finish(t('notes.changed'));
@@ -43,7 +46,7 @@ export function NoteTools({ id }: { id: string }) {
   const remove = async () => {
     if (!form || !window.confirm(t('notes.confirmDelete'))) return;
     setBusy(true);
-    const result = await removeNote(editing.slug, id, form.revision, ANNOTATION_LANG);
+    const result = await (await api()).removeNote(editing.slug, id, form.revision, ANNOTATION_LANG);
     setBusy(false);
     if (!result.ok) return setError(result.status === 409 ? t('notes.conflict') : result.error);
     finish(t('notes.deleted'));

@@ -10,7 +10,7 @@ import { LanguageAlternates } from '@/components/language-alternates';
 import { LayoutSwitch } from '@/components/layout-switch';
 import { NotesList } from '@/components/notes-list';
 import { AnnotationTools } from '@/components/notes/annotation-tools';
-import { GlossaryPanel } from '@/components/notes/glossary-panel';
+import { GlossaryForEditors } from '@/components/notes/glossary-for-editors';
 import { PinyinSwitch } from '@/components/pinyin-switch';
 import { PrintTitle } from '@/components/print-title';
 import { ReadingOptionsPanel } from '@/components/reading-options-panel';
@@ -178,7 +178,7 @@ export async function SectionPage({
       <EditingProvider slug={text.slug}>
         <AnnotationTools>
           <ExchangePanel />
-          <GlossaryPanel />
+          <GlossaryForEditors />
           <MaybeLanguageRecords languages={reading ? languageChoices : undefined}>
             <AnnotationLayer lexicon={lexicon} firstWord={firstWord ? `${firstWord.id}:0` : ''}>
               <article
