@@ -22,8 +22,8 @@ export async function register() {
       console.log(`Git sync: the data folder is a clone of ${process.env.BILINGUAL_GIT_REMOTE} (${how})`);
     } catch (error) {
       // A server that was asked to sync and cannot would drift from the others unseen: it stops.
-      console.error('Git sync could not start:', error instanceof Error ? error.message : error);
-      process.exit(1);
+      const { refuseToStart } = await import('./app/_lib/site-settings');
+      refuseToStart('Git sync could not start', error);
     }
   }
   const { scheduleLeftoverFolds } = await import('./lib/library/fold');

@@ -43,7 +43,8 @@ export default defineConfig({
     // Builds and serves the app on a temporary copy of content/ and locales/ (see the script).
     command: 'node scripts/e2e-server.mjs',
     url: `${baseURL}/api/texts`,
-    timeout: 240_000,
+    // The build runs first: about 2 minutes on an idle 2-core machine, several when it is busy.
+    timeout: 480_000,
     reuseExistingServer: false,
     stdout: 'pipe',
     stderr: 'pipe',

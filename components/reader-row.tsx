@@ -6,7 +6,7 @@ import type { BlockView } from '@/lib/library/load';
 import type { TargetCell } from '@/lib/library/target-cells';
 import { CopyLinkButton } from './copy-link-button';
 import { EditableGloss } from './edit/editable-gloss';
-import { SuggestionsPanel } from './team/suggestions-panel';
+import { SuggestionsForMembers } from './team/suggestions-for-members';
 import { InlineText } from './inline-text';
 import { ListenButton } from './learn/listen-button';
 import { NoteMarker } from './note-marker';
@@ -137,7 +137,7 @@ export function ReaderRow({ block, slug, t, uiLang, annotations, withPermalink =
                 </p>
               )}
             </EditableGloss>
-            <SuggestionsPanel slug={slug} id={block.id} />
+            <SuggestionsForMembers slug={slug} id={block.id} />
             {annotations?.detached.map((id) => (
               <p key={id} className="note-detached" lang={uiLang}>
                 <NoteMarker id={id} /> {t('notes.detached')}

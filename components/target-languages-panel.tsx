@@ -3,7 +3,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_READING_LANGUAGES, READING_LANGUAGES_COOKIE } from '@/lib/library/reading-languages';
-import { addTextLanguage } from './edit/api';
 import { permits } from '@/lib/auth/permissions';
 import { useSession } from './session-provider';
 
@@ -64,6 +63,7 @@ export function TargetLanguagesPanel({ slug, available, shown, reference }: Prop
 
   const add = async (event: FormEvent) => {
     event.preventDefault();
+    const { addTextLanguage } = await import('./edit/api');
     const result = await addTextLanguage(slug, { lang: tag });
     if (!result.ok) {
       setFailed(true);

@@ -14,9 +14,12 @@ export function TextTitle({
   className = 'text-title',
   href,
   script,
+  glossLang = 'en',
 }: {
   title: TitleView;
   script?: ChineseScript;
+  /** The language of `title.en` (the gloss shown), when a reading page shows another target language. */
+  glossLang?: string;
   as?: 'h1' | 'h2' | 'p';
   className?: string;
   href?: string;
@@ -27,7 +30,7 @@ export function TextTitle({
         <ScriptText {...scriptForms(title.zh, script)} />
       </span>
       {title.en && (
-        <span lang="en" className="title-en">
+        <span lang={glossLang} className="title-en">
           {title.en}
         </span>
       )}

@@ -94,10 +94,32 @@ test('languages added through the API, French translated, read beside the Englis
     include: paragraphs.slice(0, 4).map((b) => `article.reader > .row[id="${b.id}"]`),
   });
 
+  // The header speaks of the languages shown: each one's progress, the downloads in both.
+  await expect(page.locator('.text-meta')).toContainText(`French: ${FRENCH.length} of`);
+  await expect(page.locator('.download-menu a[href*="format=epub"]').first()).toHaveAttribute('href', /lang=en%2Cfr/);
+
   // The choice goes along: the paragraph link carries it.
   const link = rowOf(page, paragraphs[0]!.id).locator('a.tool');
   await link.hover();
   await expect(link).toHaveAttribute('href', /\?tl=en%2Cfr$/);
+});
+
+test('a French word is found where French is searched, and the result says so', async ({ page, request }) => {
+  const api = await request.get(`${baseUrl()}/api/search?q=entretien&tl=en,fr`);
+  expect(api.status()).toBe(200);
+  const found = (await api.json()) as { results: { id: string; matchedIn: string[]; glosses?: Record<string, string> }[] };
+  expect(found.results.map((r) => [r.id, r.matchedIn])).toEqual([[paragraphs[0]!.id, ['fr']]]);
+  expect(found.results[0]?.glosses?.fr).toBe(FRENCH[0]);
+  // English alone (the default) does not read the French.
+  expect(((await (await request.get(`${baseUrl()}/api/search?q=entretien`)).json()) as { total: number }).total).toBe(0);
+  expect((await request.get(`${baseUrl()}/api/search?q=entretien&lang=xx-!`)).status()).toBe(400);
+
+  await page.goto('/search?q=entretien&tl=en,fr');
+  const result = page.locator('.search-result');
+  await expect(result).toHaveCount(1);
+  await expect(result.locator('.search-en[data-lang="fr"] mark')).toHaveText('entretien');
+  await expect(result.locator('.search-matched-in')).toHaveText('Found in French');
+  await expectNoAxeViolations(page, { include: ['.search-form', '.search-result'] });
 });
 
 test('the English as a labelled reference, the notice in Chinese, an unknown language said', async ({ request }) => {

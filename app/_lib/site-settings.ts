@@ -22,3 +22,9 @@ export function refuseSmallHeap(): void {
   console.error(`Memory: ${problem}`);
   process.exit(1);
 }
+
+/** Ends a server that cannot start as it was asked to (git sync that cannot begin), saying why. */
+export function refuseToStart(what: string, error: unknown): never {
+  console.error(`${what}: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}

@@ -1,16 +1,12 @@
 'use client';
 
-import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
-import { DEFAULT_TARGET_LANGUAGE } from '@/lib/i18n/target-language';
-import { InlineText } from '../inline-text';
-import { setGlossStatus } from './api';
-import { Diff } from './diff-view';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { useEditing } from './editing-provider';
-import { GlossEditor } from './gloss-editor';
-import { HistoryPanel } from './history-panel';
 import { LanguageEditing } from './language-editing';
-import { ReferenceGloss } from './reference-gloss';
+
+// The editor's code (the field, history, diff, memory panel) is fetched only once someone who may
+// edit is signed in: readers never download it.
+const EditableGlossBody = lazy(() => import('./editable-gloss-body').then((m) => ({ default: m.EditableGlossBody })));
 
 /**
  * The English cell of a row, editable for editors: status, Edit (and `e`), Mark reviewed,
@@ -19,102 +15,17 @@ import { ReferenceGloss } from './reference-gloss';
  * another target language: its own records and saves (`?lang=`), and a reference beside the field.
  */
 export function EditableGloss({ id, lang, children }: { id: string; lang?: string; children: ReactNode }) {
-  if (!lang) return <EditableGlossBody id={id}>{children}</EditableGlossBody>;
+  const editing = useEditing();
+  if (!editing) return <>{children}</>;
+  const body = (
+    <Suspense fallback={children}>
+      <EditableGlossBody id={id}>{children}</EditableGlossBody>
+    </Suspense>
+  );
+  if (!lang) return body;
   return (
     <LanguageEditing lang={lang} id={id}>
-      <EditableGlossBody id={id}>{children}</EditableGlossBody>
+      {body}
     </LanguageEditing>
-  );
-}
-
-/** The cell in the language of the nearest editing context (English, or a LanguageEditing's). */
-function EditableGlossBody({ id, children }: { id: string; children: ReactNode }) {
-  const { t } = useTranslation();
-  const editing = useEditing();
-  const record = editing?.records[id];
-  const [shownText, setShownText] = useState<string | null>(null);
-  const [historyOpen, setHistoryOpen] = useState(false);
-  // A gloss changed from elsewhere in the page (an XLIFF import applied from the panel) is shown at once.
-  const knownEn = useRef<string | null | undefined>(undefined);
-  const en = record?.en;
-  useEffect(() => {
-    if (en === undefined) return;
-    if (knownEn.current !== undefined && knownEn.current !== en) setShownText(en ?? '');
-    knownEn.current = en;
-  }, [en]);
-  if (!editing || !record) return <>{children}</>;
-  const lang = editing.lang ?? DEFAULT_TARGET_LANGUAGE;
-  if (!editing.may('edit-gloss', lang)) return <>{children}</>;
-  const mayReview = editing.may('mark-reviewed', lang);
-  const isEditing = editing.editing === id;
-
-  const setStatus = async (status: 'reviewed' | 'draft') => {
-    const result = await setGlossStatus(
-      editing.slug,
-      id,
-      { status, baseRevision: record.revision, baseStatus: record.status },
-      editing.lang,
-    );
-    if (result.ok) {
-      editing.update(id, { status: result.data.status, revision: result.data.revision });
-      editing.announce(t(status === 'reviewed' ? 'edit.markedReviewed' : 'edit.markedDraft'));
-    } else if (result.current) {
-      const { text, revision, status: current } = result.current;
-      editing.update(id, { en: text || null, revision, ...(current ? { status: current } : {}) });
-      setShownText(result.current.text);
-      editing.announce(t('edit.changedMeanwhile'));
-    } else editing.announce(t('edit.failed', { error: result.error }));
-  };
-
-  return (
-    <div className="editable" data-editing={isEditing || undefined}>
-      {isEditing ? (
-        <>
-          <GlossEditor id={id} record={record} onDone={(text) => text !== undefined && setShownText(text)} />
-          {editing.lang && <ReferenceGloss id={id} lang={editing.lang} />}
-        </>
-      ) : shownText !== null ? (
-        shownText ? (
-          <p>
-            <InlineText text={shownText} />
-          </p>
-        ) : (
-          <p className="mark mark-untranslated">{t('reader.untranslated')}</p>
-        )
-      ) : (
-        children
-      )}
-      {mayReview && record.status === 'stale' && record.staleFrom !== undefined && (
-        <div className="stale-diff">
-          <p>{t('edit.chineseChanged')}</p>
-          <p>
-            <Diff before={record.staleFrom} after={record.zh} lang="zh-Hans" />
-          </p>
-          <button type="button" onClick={() => setStatus('reviewed')}>
-            {t('edit.stillFits')}
-          </button>
-        </div>
-      )}
-      {!isEditing && (
-        <div className="edit-tools">
-          {/* An untranslated gloss already says so in its cell; the chip would say it twice. */}
-          {record.status !== 'untranslated' && (
-            <span className={`status status-${record.status}`}>{t(`status.${record.status}`)}</span>
-          )}
-          <button type="button" className="edit-button" aria-keyshortcuts="e" onClick={() => editing.setEditing(id)}>
-            {t('edit.edit')}
-          </button>
-          {mayReview && record.status === 'draft' && (
-            <button type="button" onClick={() => setStatus('reviewed')}>
-              {t('edit.markReviewed')}
-            </button>
-          )}
-          <button type="button" aria-expanded={historyOpen} onClick={() => setHistoryOpen((open) => !open)}>
-            {t('edit.history')}
-          </button>
-        </div>
-      )}
-      {historyOpen && <HistoryPanel id={id} record={record} onReverted={(text) => setShownText(text)} />}
-    </div>
   );
 }

@@ -6,7 +6,6 @@ import type { ExportedBlock } from '@/lib/api/contract';
 import { permits, permitsInSomeLanguage, type Action } from '@/lib/auth/permissions';
 import type { GlossStatus } from '@/lib/gloss/types';
 import { useSession } from '../session-provider';
-import { getText } from './api';
 
 export type { GlossStatus };
 
@@ -84,11 +83,14 @@ export function EditingProvider({ slug, children }: { slug: string; children: Re
   useEffect(() => {
     if (!viewer) return;
     let cancelled = false;
-    void getText(slug).then((result) => {
-      if (cancelled || !result.ok) return;
-      setRecords(recordsOf(result.data.blocks));
-      setEditor(viewer);
-    });
+    // The API client (and its response schemas) is fetched only for someone who may edit.
+    void import('./api')
+      .then(({ getText }) => getText(slug))
+      .then((result) => {
+        if (cancelled || !result.ok) return;
+        setRecords(recordsOf(result.data.blocks));
+        setEditor(viewer);
+      });
     return () => {
       cancelled = true;
     };
@@ -102,6 +104,7 @@ export function EditingProvider({ slug, children }: { slug: string; children: Re
   }, []);
 
   const refresh = useCallback(async () => {
+    const { getText } = await import('./api');
     const result = await getText(slug);
     if (result.ok) setRecords(recordsOf(result.data.blocks));
   }, [slug]);

@@ -2,7 +2,6 @@
 
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { TextInLanguageResponse } from '@/lib/api/contract';
-import { getTextInLanguage } from './api';
 import { EditingContext, useEditing, type GlossRecord } from './editing-provider';
 
 type Records = Record<string, GlossRecord>;
@@ -56,6 +55,7 @@ export function LanguageRecordsProvider({
   const reload = useCallback(
     async (lang: string) => {
       if (!slug) return;
+      const { getTextInLanguage } = await import('./api');
       const result = await getTextInLanguage(slug, lang);
       if (result.ok) setByLang((current) => ({ ...current, [lang]: recordsOf(result.data.blocks) }));
     },
@@ -65,9 +65,11 @@ export function LanguageRecordsProvider({
     if (!slug) return;
     let cancelled = false;
     for (const lang of others)
-      void getTextInLanguage(slug, lang).then((result) => {
-        if (!cancelled && result.ok) setByLang((current) => ({ ...current, [lang]: recordsOf(result.data.blocks) }));
-      });
+      void import('./api')
+        .then(({ getTextInLanguage }) => getTextInLanguage(slug, lang))
+        .then((result) => {
+          if (!cancelled && result.ok) setByLang((current) => ({ ...current, [lang]: recordsOf(result.data.blocks) }));
+        });
     return () => {
       cancelled = true;
     };

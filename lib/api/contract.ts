@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { historyEntrySchema } from '@/lib/gloss/history-entry';
 import { glossStatuses, savedStatuses } from '@/lib/gloss/types';
-import { paragraphLayouts } from '@/lib/text/paragraph-layout';
+import { paragraphLayouts } from '@/lib/text/paragraph-layouts';
 import { blockTypes } from '@/lib/text/types';
 
 // ---------------------------------------------------------------- shared pieces

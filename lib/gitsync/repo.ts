@@ -1,6 +1,6 @@
 import 'server-only';
-import { access, mkdir, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { holdsLibrary, makeCloneFolder, pathExists, writeGitExclude } from '@/lib/store/git-folder';
 import type { GitSyncConfig } from './config';
 import { emailOf } from './batch';
 import { GitError, gitSucceeds, runGit } from './git';
@@ -13,21 +13,6 @@ import { GitError, gitSucceeds, runGit } from './git';
 
 const EXCLUDE = ['/*', '!/content/', '!/locales/', '*.journal.jsonl', '*.tmp', '.locks/', ''].join('\n');
 
-async function exists(file: string): Promise<boolean> {
-  return access(file).then(
-    () => true,
-    () => false,
-  );
-}
-
-async function hasLibraryFiles(root: string): Promise<boolean> {
-  for (const folder of ['content', 'locales']) {
-    const entries = await readdir(path.join(root, folder)).catch(() => []);
-    if (entries.length > 0) return true;
-  }
-  return false;
-}
-
 export function remoteRef(config: GitSyncConfig): string {
   return `refs/remotes/origin/${config.branch}`;
 }
@@ -39,20 +24,20 @@ export function remoteRef(config: GitSyncConfig): string {
  * which one wins is the operator's choice. Returns what it did.
  */
 export async function ensureClone(root: string, config: GitSyncConfig): Promise<string> {
-  await mkdir(root, { recursive: true });
-  const fresh = !(await exists(path.join(root, '.git')));
+  await makeCloneFolder(root);
+  const fresh = !(await pathExists(path.join(root, '.git')));
   if (fresh) {
     await runGit(root, ['init', '-q', '-b', config.branch]);
     await runGit(root, ['remote', 'add', 'origin', config.remote]);
   } else await runGit(root, ['remote', 'set-url', 'origin', config.remote]);
-  await writeFile(path.join(root, '.git', 'info', 'exclude'), EXCLUDE);
+  await writeGitExclude(root, EXCLUDE);
   // A merge a killed server left half done: our side is committed, so it is started again later.
-  if (await exists(path.join(root, '.git', 'MERGE_HEAD'))) await runGit(root, ['merge', '--abort'], { allowFailure: true });
+  if (await pathExists(path.join(root, '.git', 'MERGE_HEAD'))) await runGit(root, ['merge', '--abort'], { allowFailure: true });
   await fetchRemote(root, config);
   const remoteHas = await gitSucceeds(root, ['rev-parse', '--verify', '-q', remoteRef(config)]);
   const localHas = await gitSucceeds(root, ['rev-parse', '--verify', '-q', 'HEAD']);
   if (fresh && remoteHas) {
-    if (await hasLibraryFiles(root))
+    if (await holdsLibrary(root))
       throw new Error(
         `The data folder ${root} holds a library and is not a clone of ${config.remote}, which holds one too: ` +
           'move the folder away (the server then clones the remote into it) or clone the remote by hand.',

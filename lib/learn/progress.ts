@@ -1,4 +1,5 @@
-import { z } from 'zod';
+// zod's small build: this module runs in the browser on every reading page.
+import { z } from 'zod/mini';
 
 /**
  * Where a reader stopped in each text: the last paragraph read, by its permanent id (so it
@@ -24,8 +25,8 @@ export const MAX_PROGRESS_TEXTS = 1_000;
 
 const SLUG = /^[a-z0-9][a-z0-9_-]{0,79}$/;
 const progressSchema = z.object({
-  id: z.string().regex(/^[a-z][a-z0-9]{5}$/),
-  share: z.number().min(0).max(1),
+  id: z.string().check(z.regex(/^[a-z][a-z0-9]{5}$/)),
+  share: z.number().check(z.minimum(0), z.maximum(1)),
   at: z.iso.datetime(),
 });
 

@@ -1,4 +1,5 @@
-import { z } from 'zod';
+// zod's small build: this module runs in the browser on every reading page.
+import { z } from 'zod/mini';
 import { splitSentences } from '@/lib/align/sentences';
 
 /**
@@ -34,21 +35,21 @@ export interface SavedWord {
 /** Limits that keep a stored list small whatever is put into it. */
 export const WORD_LIST_LIMITS = { words: 5_000, contexts: 10, field: 2_000, senses: 8 } as const;
 
-const field = z.string().max(WORD_LIST_LIMITS.field);
+const field = z.string().check(z.maxLength(WORD_LIST_LIMITS.field));
 const contextSchema = z.object({
   sentence: field,
   english: field,
-  slug: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,79}$/),
+  slug: z.string().check(z.regex(/^[a-z0-9][a-z0-9_-]{0,79}$/)),
   title: field,
-  permalink: z.string().regex(/^\/read\/[a-z0-9][a-z0-9_-]{0,79}(?:#[a-z][a-z0-9]{5})?$/),
+  permalink: z.string().check(z.regex(/^\/read\/[a-z0-9][a-z0-9_-]{0,79}(?:#[a-z][a-z0-9]{5})?$/)),
   savedAt: z.iso.datetime(),
 });
 const savedWordSchema = z.object({
-  word: z.string().min(1).max(32),
+  word: z.string().check(z.minLength(1), z.maxLength(32)),
   pinyin: field,
-  senses: z.array(field).max(WORD_LIST_LIMITS.senses),
-  hsk: z.number().int().min(1).max(9).nullable(),
-  contexts: z.array(contextSchema).min(1).max(WORD_LIST_LIMITS.contexts),
+  senses: z.array(field).check(z.maxLength(WORD_LIST_LIMITS.senses)),
+  hsk: z.nullable(z.int().check(z.minimum(1), z.maximum(9))),
+  contexts: z.array(contextSchema).check(z.minLength(1), z.maxLength(WORD_LIST_LIMITS.contexts)),
 });
 
 /**

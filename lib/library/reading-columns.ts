@@ -21,6 +21,8 @@ export interface ReadingColumns {
   cells: Map<string, TargetCell[]>;
   /** Each shown language's title gloss (absent when untranslated). */
   titles: { lang: TargetLanguage; gloss?: string }[];
+  /** Each shown language's progress: paragraphs translated of all. */
+  progress: { lang: TargetLanguage; glossed: number; total: number }[];
 }
 
 /**
@@ -50,5 +52,6 @@ export async function loadReadingColumns(slug: string, choice: ReadingLanguages)
     rejected: choice.rejected,
     cells: targetCells(columns, referenceView),
     titles: columns.map((view) => ({ lang: view.lang, ...(view.title.en ? { gloss: view.title.en } : {}) })),
+    progress: columns.map((view) => ({ lang: view.lang, ...view.progress })),
   };
 }

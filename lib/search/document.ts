@@ -1,7 +1,7 @@
 import { foldText, isHan, type FoldedText } from './fold';
 import type { BlockSyllables } from './pinyin-match';
 import { blockSyllables, tonedSyllable } from './pinyin-match';
-import { wordsOf } from './words';
+import { wordsIn, wordsOf } from './words';
 
 /** A block as the index takes it: plain Chinese and English as a reader sees them. */
 export interface SearchableBlock {
@@ -10,6 +10,14 @@ export interface SearchableBlock {
   zh: string;
   en?: string;
   status?: string;
+  /** The glosses in the text's other target languages, by tag (English is `en`). */
+  glosses?: Readonly<Record<string, string>>;
+}
+
+/** A gloss in a target language other than English, folded, with its words. */
+export interface IndexedGloss {
+  text: FoldedText;
+  words: WordList;
 }
 
 /** Words of a folded text, compactly: stems, and start and end offsets two by two. */
@@ -30,13 +38,15 @@ export interface IndexedBlock {
   zhWords: WordList;
   enWords: WordList;
   syllables: BlockSyllables;
+  /** The other target languages' glosses, by tag. */
+  glosses: Readonly<Record<string, IndexedGloss>>;
 }
 
 /** Pinyin by UTF-16 offset of a block's Chinese, as the reader's pinyin layer gives it. */
 export type ReadingsOf = (zh: string) => readonly (string | undefined)[];
 
-function wordList(folded: string): WordList {
-  const words = wordsOf(folded);
+function wordList(folded: string, lang = 'en'): WordList {
+  const words = lang === 'en' ? wordsOf(folded) : wordsIn(folded, lang);
   const spans = new Uint32Array(words.length * 2);
   words.forEach((word, i) => {
     spans[i * 2] = word.start;
@@ -63,7 +73,17 @@ export function indexBlock(
   const sameEn = reuse && reuse.block.en === block.en;
   const en = sameEn ? reuse.en : foldText(block.en ?? '');
   const enWords = sameEn ? reuse.enWords : wordList(en.text);
-  return { ...input, zh, en, zhWords, enWords, syllables };
+  const glosses: Record<string, IndexedGloss> = {};
+  for (const [lang, gloss] of Object.entries(block.glosses ?? {})) {
+    if (!gloss) continue;
+    const kept = reuse?.block.glosses?.[lang] === gloss ? reuse.glosses[lang] : undefined;
+    if (kept) glosses[lang] = kept;
+    else {
+      const text = foldText(gloss);
+      glosses[lang] = { text, words: wordList(text.text, lang) };
+    }
+  }
+  return { ...input, zh, en, zhWords, enWords, syllables, glosses };
 }
 
 /**
@@ -75,9 +95,18 @@ export function syllablePair(first: string, second: string): string {
 }
 
 /**
+ * The engine token of a word of a gloss in a target language: English words as they are, the
+ * others' prefixed by their language, so that one field holds every language and a French `pain`
+ * is not an English `pain`. `glossToken('fr', 'chat')` → `'fr:chat'`.
+ */
+export function glossToken(lang: string, stem: string): string {
+  return lang === 'en' ? stem : `${lang}:${stem}`;
+}
+
+/**
  * The tokens an engine indexes for a block: Han characters and Latin stems of the Chinese,
- * English stems, and the syllables of the Chinese, without and with their tones, and every pair
- * of adjacent ones.
+ * the stems of its glosses (English as they are, other languages prefixed, see glossToken), and
+ * the syllables of the Chinese, without and with their tones, and every pair of adjacent ones.
  */
 export function engineTokens(indexed: IndexedBlock): { zh: string[]; en: string[]; py: string[] } {
   const zh = [...indexed.zh.text].filter(isHan);
@@ -87,5 +116,8 @@ export function engineTokens(indexed: IndexedBlock): { zh: string[]; en: string[
   for (let i = 1; i < syllables.length; i++) {
     if (starts[i] === ends[i - 1]) py.push(syllablePair(syllables[i - 1] ?? '', syllables[i] ?? ''));
   }
-  return { zh, en: indexed.enWords.stems, py };
+  const en = [...indexed.enWords.stems];
+  for (const [lang, gloss] of Object.entries(indexed.glosses))
+    for (const stem of gloss.words.stems) en.push(glossToken(lang, stem));
+  return { zh, en, py };
 }

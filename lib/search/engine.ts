@@ -12,7 +12,7 @@ export interface EngineDocument {
   key: number;
   /** Folded Han characters and stems of the Latin words in the Chinese. */
   zh: string[];
-  /** Stems of the English words. */
+  /** Stems of the glosses' words: English as they are, other languages prefixed (`fr:chat`). */
   en: string[];
   /** Toneless syllables of the Chinese characters. */
   py: string[];

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { saveGloss } from '@/lib/library/edit';
+import { addLanguage } from '@/lib/library/languages';
 import { loadText } from '@/lib/library/load';
 import { makeDataDir } from '@/lib/testing/data-dir';
 import { glossRevision } from '@/lib/gloss/validate';
@@ -101,6 +102,27 @@ describe('searchLibrary keeps up with the files', () => {
       ok: false,
       status: 400,
     });
+  });
+
+  it('finds a French gloss once the text has French, only where French is searched, and follows its saves', async () => {
+    const loaded = await loadText('demo');
+    const block = loaded?.ok ? loaded.text.blocks.find((b) => b.text.includes('蒸馏')) : undefined;
+    if (!block) throw new Error('demo did not load');
+    expect((await search('distillation', { tl: 'fr' })).total).toBe(0);
+    expect((await addLanguage('demo', 'fr')).ok).toBe(true);
+    const save = (text: string, baseRevision: string) =>
+      saveGloss({ slug: 'demo', id: block.id, text, baseRevision, editor: 't', lang: 'fr' });
+    const first = await save('La distillation réduit les modèles.', glossRevision(undefined));
+    expect(first.ok).toBe(true);
+    const found = await search('modèle', { tl: 'en,fr' });
+    expect(found.results.map((r) => [r.id, r.matchedIn, r.glosses?.fr])).toEqual([
+      [block.id, ['fr'], 'La distillation réduit les modèles.'],
+    ]);
+    expect((await search('modèle')).total).toBe(0);
+    if (!first.ok) return;
+    await save('Le savoir est condensé.', first.revision);
+    expect((await search('modèle', { tl: 'fr' })).total).toBe(0);
+    expect((await search('condensé', { lang: 'fr' })).results.map((r) => r.id)).toEqual([block.id]);
   });
 
   it('gives the titles of the texts in the results', async () => {

@@ -3,13 +3,14 @@ import { pinyinByOffset } from '@/lib/annotate/pinyin';
 import { CACHE_BOUNDS, heapLimitBytes, heapShareBytes } from '@/lib/cache-bounds';
 import { GLOSS_LANGUAGE, loadText, type TextView } from '@/lib/library/load';
 import { textFingerprint } from '@/lib/store/fingerprint';
-import { listSources } from '@/lib/store/sources';
+import { textLanguages } from '@/lib/store/languages';
+import { listSources, type SourceFile } from '@/lib/store/sources';
 import { plainText } from '@/lib/text/inline';
 import { isGlossable } from '@/lib/text/types';
 import type { SearchableBlock } from './document';
 import { createFlexSearchEngine } from './flexsearch-engine';
 import type { SearchRequest } from './request';
-import { SearchIndex, type SearchPage, type TextTitle } from './search-index';
+import { blockCharacters, SearchIndex, type SearchPage, type TextTitle } from './search-index';
 
 /**
  * The library's search index in this server process: built on the first search, from the same
@@ -44,17 +45,43 @@ function state(): State {
   return global[STATE_KEY];
 }
 
-/** A loaded text's blocks as the index takes them: the plain text a reader sees. */
-export function searchableBlocks(text: TextView): SearchableBlock[] {
+/**
+ * A loaded text's blocks as the index takes them: the plain text a reader sees, with the glosses
+ * of the text's other target languages (`others`: each language's view of the same text).
+ */
+export function searchableBlocks(text: TextView, others: readonly TextView[] = []): SearchableBlock[] {
+  const byLang = others.map((view) => ({ lang: view.lang, glosses: new Map(view.blocks.map((b) => [b.id, b.en])) }));
   return text.blocks
     .filter((block) => isGlossable(block.type))
-    .map((block) => ({
-      id: block.id,
-      type: block.type,
-      zh: plainText(block.text),
-      ...(block.en ? { en: plainText(block.en) } : {}),
-      ...(block.status ? { status: block.status } : {}),
-    }));
+    .map((block) => {
+      const glosses: Record<string, string> = {};
+      for (const { lang, glosses: of } of byLang) {
+        const gloss = of.get(block.id);
+        if (gloss) glosses[lang] = plainText(gloss);
+      }
+      return {
+        id: block.id,
+        type: block.type,
+        zh: plainText(block.text),
+        ...(block.en ? { en: plainText(block.en) } : {}),
+        ...(block.status ? { status: block.status } : {}),
+        ...(Object.keys(glosses).length > 0 ? { glosses } : {}),
+      };
+    });
+}
+
+/** What a text is indexed from, in every target language: changed when any of its files did. */
+async function libraryFingerprint(source: SourceFile): Promise<string> {
+  const langs = await textLanguages(source.slug);
+  const parts = await Promise.all(langs.map(async (lang) => `${lang}:${await textFingerprint(source, lang)}`));
+  return parts.join('|');
+}
+
+/** A text's views in its target languages other than English, for the index. */
+async function otherLanguageViews(slug: string): Promise<TextView[]> {
+  const langs = (await textLanguages(slug)).filter((lang) => lang !== GLOSS_LANGUAGE);
+  const views = await Promise.all(langs.map((lang) => loadText(slug, { lang })));
+  return views.flatMap((view) => (view?.ok ? [view.text] : []));
 }
 
 /**
@@ -115,7 +142,7 @@ export function memoryShortfall(
 async function refresh(current: State): Promise<void> {
   const { sources } = await listSources();
   const seen = new Set(sources.map((source) => source.slug));
-  const fingerprints = await Promise.all(sources.map((source) => textFingerprint(source, GLOSS_LANGUAGE)));
+  const fingerprints = await Promise.all(sources.map(libraryFingerprint));
   current.pending = new Set(
     sources.filter((source, i) => current.fingerprints.get(source.slug) !== fingerprints[i]).map((s) => s.slug),
   );
@@ -139,9 +166,9 @@ async function indexChanged(current: State, sources: { slug: string }[], fingerp
     const fingerprint = fingerprints[i] ?? '';
     if (current.fingerprints.get(source.slug) === fingerprint) continue;
     const loaded = await loadText(source.slug);
-    const blocks = loaded?.ok ? searchableBlocks(loaded.text) : [];
+    const blocks = loaded?.ok ? searchableBlocks(loaded.text, await otherLanguageViews(source.slug)) : [];
     // What the text adds to the index: all of it when new, what it adds when already in.
-    const chars = blocks.reduce((sum, b) => sum + b.zh.length + (b.en?.length ?? 0), 0);
+    const chars = blocks.reduce((sum, b) => sum + blockCharacters(b), 0);
     // The index after: what it holds now, with this text's old blocks replaced by its new ones.
     const own = { chars: current.index.characters(source.slug), blocks: current.index.blockCount(source.slug) };
     const added = { chars: chars - own.chars, blocks: blocks.length - own.blocks };
@@ -257,6 +284,7 @@ export async function searchLibrary(request: SearchRequest, waitMs = SEARCH_WAIT
     ...(request.text ? { text: request.text } : {}),
     ...(request.statuses ? { statuses: request.statuses } : {}),
     ...(request.field ? { field: request.field } : {}),
+    ...(request.langs ? { langs: request.langs } : {}),
   });
   const titles: Record<string, TextTitle> = {};
   for (const hit of page.results) titles[hit.slug] ??= index.title(hit.slug) ?? { zh: hit.slug };

@@ -27,6 +27,8 @@ export interface QueryTerm {
   chars: string[];
   /** Stems of the term's letters-and-digits words, matched as a run of consecutive words. */
   words: string[];
+  /** The term folded, for reading its words in another target language (see words.ts wordsIn). */
+  folded: string;
   /** The term read as pinyin, when it can be. */
   pinyin?: PinyinQuery;
 }
@@ -50,11 +52,11 @@ function compile(raw: string, phrase: boolean): QueryTerm | undefined {
       .replace(/\s+/g, ' ')
       .replace(/(?<=\p{Script=Han}) (?=\p{Script=Han})/gu, '');
     const chars = [...new Set([...han].filter(isHan))];
-    return { raw, phrase, han, chars, words };
+    return { raw, phrase, han, chars, words, folded };
   }
   if (words.length === 0) return undefined;
   const pinyin = parsePinyin(raw);
-  return { raw, phrase, chars: [], words, ...(pinyin ? { pinyin } : {}) };
+  return { raw, phrase, chars: [], words, folded, ...(pinyin ? { pinyin } : {}) };
 }
 
 /** Splits a query into quoted phrases and bare terms; `undefined` when a quote is left open. */

@@ -1,4 +1,6 @@
 import { glossStatuses } from '@/lib/gloss/types';
+import { parseTargetLanguage } from '@/lib/i18n/target-language';
+import { MAX_READING_LANGUAGES } from '@/lib/library/reading-languages';
 import { isSearchField, parseQuery, searchFields, type QueryTerm, type SearchField } from './query';
 
 /** Results per page unless asked otherwise, and the most a page may hold. */
@@ -15,6 +17,8 @@ export interface SearchRequest {
   text?: string;
   statuses?: string[];
   field?: SearchField;
+  /** The target languages whose glosses are searched; English alone when absent. */
+  langs?: string[];
   limit: number;
   offset: number;
 }
@@ -36,7 +40,7 @@ function whole(value: string | undefined, fallback: number, min: number, max: nu
 }
 
 /**
- * Reads the parameters of a search (`q`, `text`, `status`, `field`, `limit`, `cursor`), as the
+ * Reads the parameters of a search (`q`, `text`, `status`, `field`, `tl`, `lang`, `limit`, `cursor`), as the
  * API and the results page receive them. Status filters are for editors; without one, a query
  * is required. `readSearchRequest({ q: '智能' }, { editor: false })` → `{ ok: true, request: { terms: [智能], limit: 20, offset: 0 } }`.
  */
@@ -63,6 +67,8 @@ export function readSearchRequest(params: Params, viewer: { editor: boolean }): 
     else
       return { ok: false, status: 400, error: `Unknown field: ${fieldParam.slice(0, 40)} (expected ${searchFields.join(', ')})` };
   }
+  const langs = searchLanguages(one(params, 'tl') || undefined, one(params, 'lang') || undefined);
+  if (!langs.ok) return { ok: false, status: 400, error: langs.error };
   const limit = whole(one(params, 'limit'), DEFAULT_LIMIT, 1, MAX_LIMIT);
   if (limit === undefined) return { ok: false, status: 400, error: `limit must be a whole number from 1 to ${MAX_LIMIT}` };
   const offset = whole(one(params, 'cursor'), 0, 0, MAX_OFFSET);
@@ -83,6 +89,32 @@ export function readSearchRequest(params: Params, viewer: { editor: boolean }): 
       ...(text ? { text } : {}),
       ...(statuses?.length ? { statuses } : {}),
       ...(field ? { field } : {}),
+      ...(langs.langs ? { langs: langs.langs } : {}),
     },
   };
+}
+
+/**
+ * The target languages a search reads: `lang` alone when given (the filter), else those of `tl`
+ * (the languages the reader shows, as on a reading page: at most three), else English alone
+ * (`langs` absent). `searchLanguages('en,fr', undefined)` → `{ ok: true, langs: ['en', 'fr'] }`.
+ */
+export function searchLanguages(
+  tl: string | undefined,
+  lang: string | undefined,
+): { ok: true; langs?: string[] } | { ok: false; error: string } {
+  if (lang !== undefined) {
+    const check = parseTargetLanguage(lang.slice(0, 40));
+    return check.ok ? { ok: true, langs: [check.lang] } : { ok: false, error: `lang: ${check.error}` };
+  }
+  if (tl === undefined) return { ok: true };
+  const langs: string[] = [];
+  for (const part of tl.slice(0, 200).split(',')) {
+    const check = parseTargetLanguage(part);
+    if (!check.ok) return { ok: false, error: `tl: ${check.error}` };
+    if (!langs.includes(check.lang)) langs.push(check.lang);
+  }
+  if (langs.length > MAX_READING_LANGUAGES)
+    return { ok: false, error: `tl: at most ${MAX_READING_LANGUAGES} languages, as a reading page shows` };
+  return { ok: true, langs };
 }

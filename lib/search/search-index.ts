@@ -1,49 +1,17 @@
-import { engineTokens, indexBlock, syllablePair, type IndexedBlock, type ReadingsOf, type SearchableBlock } from './document';
+import {
+  engineTokens,
+  glossToken,
+  indexBlock,
+  syllablePair,
+  type IndexedBlock,
+  type ReadingsOf,
+  type SearchableBlock,
+} from './document';
 import type { SearchEngine } from './engine';
-import { excerpt } from './excerpt';
-import { highlights, holdsWholePhrase, PHRASE_BONUS, termOccurs, type Span } from './match';
+import { commonReadings, hitOf, type SearchHit } from './hits';
+import { holdsWholePhrase, PHRASE_BONUS, scopeLanguages, termOccurs, termStems, type SearchScope } from './match';
 import { splitSyllables, splitTones, tonedSyllable } from './pinyin-match';
 import type { QueryTerm, SearchField } from './query';
-
-/** One result: a block, its status and where the query matched in each language. */
-export interface SearchHit {
-  slug: string;
-  id: string;
-  type: string;
-  zh: string;
-  en: string;
-  status?: string;
-  highlights: { zh: Span[]; en: Span[] };
-}
-
-/** Past this many hits, results of equal weight are not grouped by their matched Chinese (see commonReadings). */
-export const COMMON_READING_HITS = 5_000;
-
-/**
- * For a query with a pinyin term, how many hits share each hit's matched Chinese: `wusong` finds
- * 武松 in 427 paragraphs of 水浒传 and 物送 in two, and the name should come first, as an input
- * method puts the common word first. Empty (no reordering) for other queries and past
- * COMMON_READING_HITS hits.
- */
-function commonReadings(
-  ranked: readonly { indexed: IndexedBlock }[],
-  terms: readonly QueryTerm[],
-  field: SearchField | undefined,
-): Map<IndexedBlock, number> {
-  const counts = new Map<IndexedBlock, number>();
-  if (!terms.some((term) => term.pinyin) || ranked.length > COMMON_READING_HITS || ranked.length < 2) return counts;
-  const keys = new Map<IndexedBlock, string>();
-  const frequency = new Map<string, number>();
-  for (const { indexed } of ranked) {
-    const key = highlights(indexed, terms, field)
-      .zh.map(([start, end]) => indexed.block.zh.slice(start, end))
-      .join('|');
-    keys.set(indexed, key);
-    frequency.set(key, (frequency.get(key) ?? 0) + 1);
-  }
-  for (const [indexed, key] of keys) counts.set(indexed, key ? (frequency.get(key) ?? 0) : 0);
-  return counts;
-}
 
 export interface SearchPage {
   /** How many blocks match in all. */
@@ -58,8 +26,10 @@ export interface SearchOptions {
   text?: string;
   /** Only blocks with one of these statuses. */
   statuses?: readonly string[];
-  /** Only this field (Chinese, English or pinyin). */
+  /** Only this field (Chinese, the glosses or pinyin). */
   field?: SearchField;
+  /** The target languages whose glosses are searched (English alone when absent). */
+  langs?: readonly string[];
   limit: number;
   /** How many results to skip (the decoded cursor). */
   offset: number;
@@ -170,7 +140,7 @@ export class SearchIndex {
   ): Generator<void, IndexChange> {
     let since = 0;
     const paused = (indexed: IndexedBlock) => {
-      since += BLOCK_CHARS + indexed.block.zh.length + (indexed.block.en?.length ?? 0);
+      since += BLOCK_CHARS + blockCharacters(indexed.block);
       if (since < everyChars) return false;
       since = 0;
       return true;
@@ -184,7 +154,7 @@ export class SearchIndex {
       order += 1;
       if (!block.zh.trim() || after.has(block.id)) continue;
       const old = before.get(block.id);
-      if (old && old.block.zh === block.zh && (old.block.en ?? '') === (block.en ?? '')) {
+      if (old && old.block.zh === block.zh && (old.block.en ?? '') === (block.en ?? '') && sameGlosses(old.block, block)) {
         after.set(block.id, { ...old, block, order });
         change.kept += 1;
         continue;
@@ -225,7 +195,7 @@ export class SearchIndex {
   /** How many characters of Chinese and English a text has in the index (0 when it is not in). */
   characters(slug: string): number {
     let sum = 0;
-    for (const indexed of this.texts.get(slug)?.values() ?? []) sum += indexed.block.zh.length + (indexed.block.en?.length ?? 0);
+    for (const indexed of this.texts.get(slug)?.values() ?? []) sum += blockCharacters(indexed.block);
     return sum;
   }
 
@@ -251,7 +221,8 @@ export class SearchIndex {
    * with its weight (a character or word match counts more than a pinyin reading of a Latin
    * term) and whether the look-up alone proves the match (a single token, no tones to check).
    */
-  private candidates(term: QueryTerm, field?: SearchField): Map<number, Candidate> {
+  private candidates(term: QueryTerm, scope: SearchScope): Map<number, Candidate> {
+    const { field } = scope;
     const found = new Map<number, Candidate>();
     const add = (keys: Map<number, number>, weight: number, exact: boolean) => {
       for (const [key, score] of keys) {
@@ -266,6 +237,21 @@ export class SearchIndex {
         }
       }
     };
+    // Each target language's gloss: one word found by the engine is a match.
+    if (!field || field === 'en') {
+      for (const lang of scopeLanguages(scope)) {
+        const stems = termStems(term, lang);
+        if (stems.length > 0)
+          add(
+            this.engine.match(
+              'en',
+              stems.map((stem) => glossToken(lang, stem)),
+            ),
+            EXACT_WEIGHT,
+            stems.length === 1,
+          );
+      }
+    }
     if (term.han !== undefined) {
       const tokens = [...term.chars, ...term.words];
       if (!field || field === 'zh')
@@ -274,7 +260,6 @@ export class SearchIndex {
     }
     const oneWord = term.words.length === 1;
     if (!field || field === 'zh') add(this.engine.match('zh', term.words), EXACT_WEIGHT, oneWord);
-    if (!field || field === 'en') add(this.engine.match('en', term.words), EXACT_WEIGHT, oneWord);
     if (term.pinyin && (!field || field === 'pinyin')) {
       for (const split of splitSyllables(term.pinyin, this.syllables)) {
         // Adjacent pairs, and each syllable's tone where one is asked: selective look-ups. One
@@ -315,7 +300,7 @@ export class SearchIndex {
       // Start from the rarest term's candidates; a block must hold every term, checked exactly
       // unless the engine's look-up already proves it.
       const sets = terms
-        .map((term) => ({ term, found: this.candidates(term, options.field) }))
+        .map((term) => ({ term, found: this.candidates(term, options) }))
         .sort((a, b) => a.found.size - b.found.size);
       for (const key of sets[0]?.found.keys() ?? []) {
         const indexed = this.byKey.get(key);
@@ -325,7 +310,7 @@ export class SearchIndex {
         let holds = true;
         for (const { term, found } of sets) {
           const candidate = found.get(key);
-          if (!candidate || (!candidate.exact && !termOccurs(indexed, term, options.field))) {
+          if (!candidate || (!candidate.exact && !termOccurs(indexed, term, options))) {
             holds = false;
             break;
           }
@@ -333,11 +318,11 @@ export class SearchIndex {
           relevance += candidate.relevance;
         }
         if (!holds) continue;
-        if (terms.length > 1 && holdsWholePhrase(indexed, terms, options.field)) score += PHRASE_BONUS;
+        if (terms.length > 1 && holdsWholePhrase(indexed, terms, options)) score += PHRASE_BONUS;
         ranked.push({ indexed, score, relevance });
       }
     }
-    const common = commonReadings(ranked, terms, options.field);
+    const common = commonReadings(ranked, terms, options);
     ranked.sort(
       (a, b) =>
         b.score - a.score ||
@@ -350,22 +335,23 @@ export class SearchIndex {
     const end = options.offset + page.length;
     return {
       total: ranked.length,
-      results: page.map(({ indexed }) => {
-        const marks = highlights(indexed, terms, options.field);
-        // A paragraph of a whole chapter is shown as the part around its first match.
-        const zh = excerpt(indexed.block.zh, marks.zh);
-        const en = excerpt(indexed.block.en ?? '', marks.en);
-        return {
-          slug: indexed.slug,
-          id: indexed.block.id,
-          type: indexed.block.type,
-          zh: zh.text,
-          en: en.text,
-          ...(indexed.block.status ? { status: indexed.block.status } : {}),
-          highlights: { zh: zh.spans, en: en.spans },
-        };
-      }),
+      results: page.map(({ indexed }) => hitOf(indexed, terms, options)),
       next: end < ranked.length ? String(end) : null,
     };
   }
+}
+
+/** The characters of a block's Chinese and of its glosses in every language. */
+export function blockCharacters(block: SearchableBlock): number {
+  let sum = block.zh.length + (block.en?.length ?? 0);
+  for (const gloss of Object.values(block.glosses ?? {})) sum += gloss.length;
+  return sum;
+}
+
+/** Whether two versions of a block have the same glosses in the languages other than English. */
+function sameGlosses(a: SearchableBlock, b: SearchableBlock): boolean {
+  const left = a.glosses ?? {};
+  const right = b.glosses ?? {};
+  const langs = Object.keys(left);
+  return langs.length === Object.keys(right).length && langs.every((lang) => left[lang] === right[lang]);
 }

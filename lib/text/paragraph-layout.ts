@@ -1,17 +1,10 @@
 import { isChapterHeading } from './chapter-heading';
 import { isImplicitHeading } from './parse';
 
-/**
- * How a plain-text file marks its paragraphs:
- * - `blank`: paragraphs are separated by blank lines (lines of one paragraph are joined);
- * - `line`: every line is a paragraph (most Chinese `.txt` books);
- * - `wrapped`: lines are cut at a fixed width, and a paragraph starts on an indented line or
- *   after a short line that ends a sentence.
- */
-export const paragraphLayouts = ['blank', 'line', 'wrapped'] as const;
-export type ParagraphLayout = (typeof paragraphLayouts)[number];
-export type ParagraphLayoutChoice = ParagraphLayout | 'auto';
-export const paragraphLayoutChoices: readonly ParagraphLayoutChoice[] = ['auto', ...paragraphLayouts];
+import { paragraphLayoutChoices, type ParagraphLayout, type ParagraphLayoutChoice } from './paragraph-layouts';
+
+export { paragraphLayoutChoices, paragraphLayouts } from './paragraph-layouts';
+export type { ParagraphLayout, ParagraphLayoutChoice } from './paragraph-layouts';
 
 export interface LayoutDetection {
   layout: ParagraphLayout;

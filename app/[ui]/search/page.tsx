@@ -1,16 +1,19 @@
 import type { Metadata } from 'next';
-import { headers } from 'next/headers';
+import type { CSSProperties } from 'react';
+import { cookies, headers } from 'next/headers';
 import { HighlightedText } from '@/components/search/highlighted-text';
 import { scriptForms } from '@/components/script-forms';
 import { ResultKeys } from '@/components/search/result-keys';
 import { glossStatuses } from '@/lib/gloss/types';
 import { viewerOf } from '@/lib/auth/request';
 import { htmlLang } from '@/lib/i18n/config';
+import { targetLanguageName } from '@/lib/i18n/target-language';
+import { parseReadingLanguages, READING_LANGUAGES_COOKIE, textDirection } from '@/lib/library/reading-languages';
 import { getUiT, toUiLocale } from '@/lib/i18n/server';
 import { searchableTexts, searchLibrary } from '@/lib/search/library-search';
 import { searchFields } from '@/lib/search/query';
 import { readSearchRequest, type SearchRequest } from '@/lib/search/request';
-import type { SearchHit } from '@/lib/search/search-index';
+import type { SearchHit } from '@/lib/search/hits';
 
 type SearchParams = Record<string, string | string[] | undefined>;
 type Props = { params: Promise<{ ui: string }>; searchParams: Promise<SearchParams> };
@@ -37,12 +40,14 @@ function groupByText(results: readonly SearchHit[]): [string, SearchHit[]][] {
 }
 
 /** The URL of another page of the same search. */
-function pageHref(request: SearchRequest, offset: number): string {
+function pageHref(request: SearchRequest, shown: readonly string[], lang: string, offset: number): string {
   const query = new URLSearchParams();
   if (request.q) query.set('q', request.q);
   if (request.text) query.set('text', request.text);
   if (request.statuses) query.set('status', request.statuses.join(','));
   if (request.field) query.set('field', request.field);
+  if (shown.length > 1 || shown[0] !== 'en') query.set('tl', shown.join(','));
+  if (lang) query.set('lang', lang);
   if (offset > 0) query.set('cursor', String(offset));
   return `/search?${query}`;
 }
@@ -70,13 +75,21 @@ export default async function SearchPage({ params, searchParams }: Props) {
   const editor = await isEditor();
   const texts = await searchableTexts();
   const asked = first(given.q).trim() !== '' || first(given.status) !== '';
-  const read = asked ? readSearchRequest(given, { editor }) : undefined;
+  // The target languages the reader shows (`?tl=`, or the choice a reading page remembered) are
+  // searched and shown; `?lang=` narrows the search to one of them.
+  const remembered = parseReadingLanguages((await cookies()).get(READING_LANGUAGES_COOKIE)?.value ?? null);
+  const tl = first(given.tl) || (remembered.rejected ? '' : remembered.langs.join(','));
+  const shown = parseReadingLanguages(tl || null).langs;
+  const lang = first(given.lang);
+  const read = asked ? readSearchRequest({ ...given, tl }, { editor }) : undefined;
   const found = read?.ok ? await searchLibrary(read.request) : undefined;
   const error = read && !read.ok ? read.error : found && !found.ok ? found.error : undefined;
   const request = read?.ok ? read.request : undefined;
   const page = found?.ok ? found : undefined;
   const q = first(given.q);
   const textTitle = (slug: string) => texts.find((entry) => entry.slug === slug)?.title;
+  const columns = request?.langs ?? ['en'];
+  const languageName = (tag: string) => targetLanguageName(tag, ui);
 
   return (
     <div className="page page-search">
@@ -109,6 +122,20 @@ export default async function SearchPage({ params, searchParams }: Props) {
               ))}
             </select>
           </label>
+          {shown.length > 1 && (
+            <label>
+              {t('search.lang')}{' '}
+              <select name="lang" defaultValue={lang}>
+                <option value="">{t('search.lang.all')}</option>
+                {shown.map((tag) => (
+                  <option key={tag} value={tag}>
+                    {languageName(tag)}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+          {(shown.length > 1 || shown[0] !== 'en') && <input type="hidden" name="tl" value={shown.join(',')} />}
           {editor && (
             <label>
               {t('search.status')}{' '}
@@ -164,19 +191,34 @@ export default async function SearchPage({ params, searchParams }: Props) {
                 <ol className="search-list">
                   {hits.map((hit) => (
                     <li key={hit.id} className="search-result" data-id={hit.id}>
-                      <div className="search-result-cells">
+                      <div className="search-result-cells" style={{ '--search-columns': columns.length + 1 } as CSSProperties}>
                         <p className="search-zh" lang="zh-CN">
                           <HighlightedText text={inScript(hit.zh, first(given.script))} spans={hit.highlights.zh} />
                         </p>
-                        <p className="search-en" lang="en">
-                          {hit.en ? (
-                            <HighlightedText text={hit.en} spans={hit.highlights.en} />
-                          ) : (
-                            <em lang={htmlLang[ui]}>{t('reader.untranslated')}</em>
-                          )}
-                        </p>
+                        {columns.map((tag) => {
+                          const gloss = tag === 'en' ? hit.en : hit.glosses?.[tag];
+                          const spans = (tag === 'en' ? hit.highlights.en : hit.highlights.glosses?.[tag]) ?? [];
+                          return (
+                            <p key={tag} className="search-en" lang={tag} dir={textDirection(tag)} data-lang={tag}>
+                              {gloss ? (
+                                <HighlightedText text={gloss} spans={spans} />
+                              ) : (
+                                <em lang={htmlLang[ui]}>
+                                  {tag === 'en'
+                                    ? t('reader.untranslated')
+                                    : t('reader.notYetIn', { language: languageName(tag) })}
+                                </em>
+                              )}
+                            </p>
+                          );
+                        })}
                       </div>
                       <p className="search-result-meta">
+                        {columns.length > 1 && hit.matchedIn.length > 0 && (
+                          <span className="search-matched-in">
+                            {t('search.matchedIn', { languages: hit.matchedIn.map(languageName).join(', ') })}
+                          </span>
+                        )}
                         {hit.status && <span className={`status status-${hit.status}`}>{t(`status.${hit.status}`)}</span>}
                         <a href={`/read/${slug}#${hit.id}`} data-result-link="" data-carry-query="">
                           {t('search.inContext')}
@@ -198,9 +240,9 @@ export default async function SearchPage({ params, searchParams }: Props) {
       {request && page && (request.offset > 0 || page.next) && (
         <nav className="search-pages" aria-label={t('search.pages')}>
           {request.offset > 0 && (
-            <a href={pageHref(request, Math.max(0, request.offset - request.limit))}>{t('search.previous')}</a>
+            <a href={pageHref(request, shown, lang, Math.max(0, request.offset - request.limit))}>{t('search.previous')}</a>
           )}
-          {page.next && <a href={pageHref(request, Number(page.next))}>{t('search.next')}</a>}
+          {page.next && <a href={pageHref(request, shown, lang, Number(page.next))}>{t('search.next')}</a>}
         </nav>
       )}
     </div>

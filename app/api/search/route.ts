@@ -6,8 +6,12 @@ import { withErrors } from '@/app/api/_lib/respond';
 export const dynamic = 'force-dynamic';
 
 /**
- * `GET /api/search?q=&text=&status=&field=zh|en|pinyin&limit=&cursor=`:
- * `{ total, results: [{ slug, id, type, zh, en, status, highlights: { zh, en } }], next, leftOut?, indexing? }`;
+ * `GET /api/search?q=&text=&status=&field=zh|en|pinyin&tl=&lang=&limit=&cursor=`:
+ * `{ total, results: [{ slug, id, type, zh, en, status, glosses?, matchedIn, highlights: { zh, en, glosses? } }], next, leftOut?, indexing? }`;
+ * `tl` names the target languages searched (as on a reading page, at most three; English alone
+ * by default), `lang` narrows to one; `field=en` means the translations. A paragraph matching in
+ * several languages is one result; `matchedIn` names them, `glosses` holds the other languages'
+ * text by tag (`en` stays the English).
  * `leftOut: [{ slug, reason }]` names the texts the search could not take in (unreadable, or
  * too large for the server's memory); `indexing: [slug]` the texts still being indexed (a book
  * just added), whose results may be missing: the search answered from what was indexed.

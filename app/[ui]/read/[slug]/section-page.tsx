@@ -5,7 +5,7 @@ import { AnnotationLayer } from '@/components/annotation-layer';
 import { DownloadMenu } from '@/components/download-menu';
 import { EditingProvider } from '@/components/edit/editing-provider';
 import { LanguageRecordsProvider } from '@/components/edit/language-editing';
-import { ExchangePanel } from '@/components/exchange/exchange-panel';
+import { ExchangeForEditors } from '@/components/exchange/exchange-for-editors';
 import { LanguageAlternates } from '@/components/language-alternates';
 import { LayoutSwitch } from '@/components/layout-switch';
 import { NotesList } from '@/components/notes-list';
@@ -112,6 +112,14 @@ export async function SectionPage({
   const available = reading?.available ?? (await textLanguages(text.slug).catch(() => ['en']));
   const languageChoices = available.map((lang) => ({ lang, name: targetLanguageName(lang, uiLang) }));
   const languageNames = (langs: string[]) => langs.map((lang) => targetLanguageName(lang, uiLang)).join(', ');
+  // The header in the languages shown: the first one's title gloss, each one's progress.
+  const isEnglishAlone = !reading || (reading.shown.length === 1 && reading.shown[0] === 'en');
+  const firstTitle = reading?.titles[0];
+  const title = reading
+    ? { zh: text.title.zh, status: text.title.status, ...(firstTitle?.gloss ? { en: firstTitle.gloss } : {}) }
+    : text.title;
+  const titleLang = firstTitle?.lang ?? 'en';
+  const progress = reading?.progress ?? [{ lang: 'en', ...text.progress }];
 
   return (
     // The digest of the English shown, as the page cache reads it back (cache-handler.cjs). A page
@@ -122,11 +130,17 @@ export async function SectionPage({
       <LanguageAlternates path={path} />
       <PrintTitle title={text.title.en ? `${text.title.zh} · ${text.title.en}` : text.title.zh} script={script} />
       <header className="text-header">
-        <TextTitle title={text.title} script={script} />
+        <TextTitle title={title} script={script} glossLang={titleLang} />
         <p className="text-meta">
           {text.meta.date && <time dateTime={text.meta.date}>{text.meta.date}</time>}
           {text.meta.author && <span>{t('library.by', { author: text.meta.author })}</span>}
-          <span>{t('reader.progress', { ...text.progress })}</span>
+          {progress.map(({ lang, glossed, total }) => (
+            <span key={lang}>
+              {reading && !isEnglishAlone
+                ? t('reader.progressIn', { language: targetLanguageName(lang, uiLang), glossed, total })
+                : t('reader.progress', { glossed, total })}
+            </span>
+          ))}
         </p>
         <ReaderTools label={t('reader.tools')}>
           <div className="reader-controls">
@@ -143,8 +157,9 @@ export async function SectionPage({
               slug={text.slug}
               t={t}
               uiLang={uiLang}
-              chineseOnly={text.progress.glossed < text.progress.total}
+              chineseOnly={(progress[0]?.glossed ?? 0) < (progress[0]?.total ?? 0)}
               {...(sectioned ? { section: section.name } : {})}
+              {...(reading ? { languages: reading.shown } : {})}
             />
           </div>
           <SearchInText slug={text.slug} t={t} />
@@ -177,7 +192,7 @@ export async function SectionPage({
       {nav('top')}
       <EditingProvider slug={text.slug}>
         <AnnotationTools>
-          <ExchangePanel />
+          <ExchangeForEditors />
           <GlossaryForEditors />
           <MaybeLanguageRecords languages={reading ? languageChoices : undefined}>
             <AnnotationLayer lexicon={lexicon} firstWord={firstWord ? `${firstWord.id}:0` : ''}>

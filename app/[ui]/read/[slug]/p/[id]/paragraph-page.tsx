@@ -84,6 +84,8 @@ export async function ParagraphPage({ ui: uiParam, slug, id, reading }: Params &
   const located = locateBlock(text, block.id);
   const inContext =
     sections.length > 1 && located ? `${sectionPath(slug, sections, located.section)}#${block.id}` : blockLink(slug, block.id);
+  // The title's gloss in the first language shown.
+  const firstTitle = reading?.titles[0];
   return (
     <div
       className="page page-paragraph"
@@ -92,7 +94,16 @@ export async function ParagraphPage({ ui: uiParam, slug, id, reading }: Params &
       <LanguageAlternates path={`/read/${slug}/p/${block.id}`} />
       <nav className="breadcrumb" aria-label={t('paragraph.from', { title: text.title.en ?? text.title.zh })}>
         <a href={`/read/${slug}`} data-carry-query="">
-          <TextTitle title={text.title} as="p" script={sourceScript(text)} />
+          <TextTitle
+            title={
+              firstTitle
+                ? { zh: text.title.zh, status: text.title.status, ...(firstTitle.gloss ? { en: firstTitle.gloss } : {}) }
+                : text.title
+            }
+            glossLang={firstTitle?.lang ?? 'en'}
+            as="p"
+            script={sourceScript(text)}
+          />
         </a>
       </nav>
       <h1 className="paragraph-heading">{t('paragraph.of', { n: index + 1, total: paragraphs.length })}</h1>
