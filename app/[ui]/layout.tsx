@@ -28,6 +28,7 @@ import '../styles/team.css';
 import '../styles/comments.css';
 import '../styles/search.css';
 import '../styles/glossary.css';
+import '../styles/annotation-tools.css';
 import '../styles/exchange.css';
 import '../styles/reading-options.css';
 import '../styles/download.css';

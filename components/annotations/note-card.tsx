@@ -3,6 +3,7 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { NoteView } from '@/lib/annotate/view';
+import { NoteTools } from '../notes/note-tools';
 
 /** The accessible name of a note's popover: “Translator’s note 7”. */
 export function noteLabel(t: TFunction, note: NoteView | undefined): string {
@@ -17,6 +18,7 @@ export function NoteCard({ note }: { note: NoteView | undefined }) {
       <p className="popover-title">{noteLabel(t, note)}</p>
       {note?.detached && <p className="mark mark-stale">{t('notes.detached')}</p>}
       <p lang="en">{note?.body}</p>
+      {note && <NoteTools id={note.id} />}
     </>
   );
 }

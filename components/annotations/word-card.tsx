@@ -6,6 +6,7 @@ import { toneOf } from '@/lib/annotate/tones';
 import type { PageLexicon, WordTarget } from '@/lib/annotate/view';
 import { ListenButton } from '../learn/listen-button';
 import { SaveWordButton } from '../learn/save-word-button';
+import { WordTools } from '../notes/word-tools';
 import { scriptLang, shownScript, wordForms, type ReadingAids } from './annotation-context';
 
 const HAN_RUN = /(\p{Script=Han}+)/u;
@@ -161,6 +162,7 @@ export function WordCard({ target, anchor, lexicon, aids, highlight, onHighlight
         src={`/api/audio?${new URLSearchParams({ text: word, ...(pinyin ? { pinyin } : {}) }).toString()}`}
         variant="popover"
       />
+      <WordTools target={target} />
     </>
   );
 }

@@ -90,11 +90,13 @@ export function ActivityView() {
           {t('activity.kind')}
           <select value={kind} onChange={(e) => refilter(() => setKind(e.target.value))}>
             <option value="">{t('activity.anyKind')}</option>
-            {['gloss', 'status', 'suggest', 'vote', 'accept', 'reject', 'comment', 'resolve'].map((k) => (
-              <option key={k} value={k}>
-                {t(kindLabel(k))}
-              </option>
-            ))}
+            {['gloss', 'status', 'suggest', 'vote', 'accept', 'reject', 'comment', 'resolve', 'note', 'glossary', 'terms'].map(
+              (k) => (
+                <option key={k} value={k}>
+                  {t(kindLabel(k))}
+                </option>
+              ),
+            )}
           </select>
         </label>
       </form>

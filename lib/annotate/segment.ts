@@ -1,7 +1,8 @@
 import 'server-only';
 import { capLength, splitAtWidePunctuation, splitByWays, splitLongRuns } from './segment-cut';
 import { asciiLowerCase, matchTerm, occurrences, termIndex } from './segment-terms';
-import { getSegmenter, type Segmenter } from './segmenter';
+import { dropSegmenter, getSegmenter, type Segmenter } from './segmenter';
+import { applySplits, parseSplit, type Split } from './segment-splits';
 import type { Token } from './types';
 import type { WordList } from './word-list';
 
@@ -18,12 +19,16 @@ const URL = /(?:https?|ftp|news|telnet):\/\/[A-Za-z0-9!#$%&()*+,\-./:;=?@[\\\]^_
  * Splits a block into tokens (Chinese words, Latin words, numbers, URLs, punctuation, whitespace) with
  * UTF-16 offsets; the tokens join back to the text exactly. Listed words with letters, digits,
  * punctuation or spaces are kept whole wherever they occur (but never inside a Latin word or number);
- * listed Chinese words wherever segmentit's dictionary, or a tie, allows.
+ * listed Chinese words wherever segmentit's dictionary, or a tie, allows; a listed split (`小镇|上`)
+ * cuts its text's words where it says, wherever it occurs.
  * `'近日，播客节目 No Priors'` with `['播客', 'No Priors']` → 近日 / ， / 播客 / 节目 / ␠ / No Priors; `''` → `[]`.
  */
 export function segmentWords(text: string, words: WordList = []): Token[] {
   if (text === '') return [];
-  const listed = words.map((word) => word.trim()).filter((word) => word !== '');
+  const entries = words.map((word) => word.trim()).filter((word) => word !== '');
+  // `小镇|上` is a split, not a word: applied to the tokens at the end.
+  const splits = entries.map(parseSplit).filter((split): split is Split => split !== undefined);
+  const listed = entries.filter((word) => !word.includes('|'));
   const hanWords = listed.filter((word) => HAN_WORD.test(word));
   const wholeTerms = termIndex(listed.filter((word) => !HAN_WORD.test(word)));
   const segmenter = getSegmenter(hanWords);
@@ -46,7 +51,17 @@ export function segmentWords(text: string, words: WordList = []): Token[] {
     }
   }
   flush(text.length);
-  return preferListedWords(text, tokens, hanWords, segmenter);
+  const preferred = preferListedWords(text, tokens, hanWords, segmenter);
+  return splits.length > 0 ? applySplits(text, preferred, splits) : preferred;
+}
+
+/**
+ * Lets go of the segmenter made for a word list (about 120 MB), when that list has just been
+ * replaced by another: otherwise it stays until three newer lists push it out.
+ */
+export function forgetWordList(words: WordList): void {
+  const listed = words.map((word) => word.trim()).filter((word) => word !== '' && !word.includes('|'));
+  dropSegmenter(listed.filter((word) => HAN_WORD.test(word)));
 }
 
 /**

@@ -53,6 +53,12 @@ export function getSegmenter(hanWords: readonly string[]): Segmenter {
   return segmenter;
 }
 
+/** Drops the segmenter of a list of Chinese words from the cache, if it is there. */
+export function dropSegmenter(hanWords: readonly string[]): void {
+  const sorted = [...new Set(hanWords)].sort();
+  segmenterCache().delete(createHash('sha256').update(sorted.join('\n')).digest('hex'));
+}
+
 function createSegmenter(hanWords: readonly string[]): Segmenter {
   const segment = loadDefaultDictionaries(new Segment());
   const known = segment.getDict('TABLE') ?? {};

@@ -7,7 +7,19 @@ import type { HistoryEntry } from './history-entry';
 import { foldSuggestions, type SuggestionEvent } from './suggestions';
 import type { GlossStatus } from './types';
 
-export const ACTIVITY_KINDS = ['gloss', 'status', 'suggest', 'vote', 'accept', 'reject', 'comment', 'resolve'] as const;
+export const ACTIVITY_KINDS = [
+  'gloss',
+  'status',
+  'suggest',
+  'vote',
+  'accept',
+  'reject',
+  'comment',
+  'resolve',
+  'note',
+  'glossary',
+  'terms',
+] as const;
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 
 export interface ActivityItem {

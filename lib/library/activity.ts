@@ -10,6 +10,7 @@ import {
 import { TITLE_KEY } from '@/lib/gloss/types';
 import type { TargetLanguage } from '@/lib/i18n/target-language';
 import { readCommentEvents } from '@/lib/store/comments';
+import { readAnnotationChanges, type AnnotationChange } from '@/lib/store/annotation-files';
 import { readHistory } from '@/lib/store/history';
 import { textLanguages } from '@/lib/store/languages';
 import { listSources } from '@/lib/store/sources';
@@ -38,9 +39,39 @@ export async function getActivity(
       ]);
       items.push(...activityOf(slug, lang, history, events, comments));
     }
+    const asked = query.lang !== undefined ? [query.lang] : undefined;
+    items.push(...(await readAnnotationChanges(slug)).flatMap((change) => annotationItem(slug, change, asked)));
   }
   items.sort((a, b) => a.time.localeCompare(b.time));
   return pageActivity(filterActivity(items, query), query.cursor, ACTIVITY_PAGE);
+}
+
+/**
+ * A change to a note, a glossary entry or the word list as an activity item: a note's paragraph
+ * and text, a term and its renderings, the words added and removed. Notes and terms are kept to
+ * the languages asked for; the word list belongs to the Chinese and is listed in any language.
+ */
+function annotationItem(text: string, change: AnnotationChange, langs: readonly string[] | undefined): ActivityItem[] {
+  if (change.kind !== 'terms' && langs && !langs.includes(change.lang ?? 'en')) return [];
+  const value = (change.after ?? change.before) as {
+    block?: unknown;
+    body?: unknown;
+    en?: unknown;
+    add?: unknown;
+    remove?: unknown;
+  } | null;
+  const detail =
+    change.kind === 'note'
+      ? String(value?.body ?? '')
+      : change.kind === 'glossary'
+        ? `${change.key}${change.after === null ? ' (removed)' : `: ${Array.isArray(value?.en) ? value.en.join(' · ') : ''}`}`
+        : [
+            ...(Array.isArray(value?.add) ? value.add.map((w) => `+${String(w)}`) : []),
+            ...(Array.isArray(value?.remove) ? value.remove.map((w) => `−${String(w)}`) : []),
+          ].join(' ');
+  const id =
+    change.kind === 'note' && typeof value?.block === 'string' ? value.block : change.kind === 'glossary' ? change.key : '';
+  return [{ time: change.time, kind: change.kind, user: change.editor, text, lang: change.lang ?? 'zh', id, detail }];
 }
 
 /** A reviewer's or a translator's queue on one text's language; undefined for no such text. */

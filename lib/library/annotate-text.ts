@@ -9,7 +9,7 @@ import { loadDictionary, lookupWordSync } from '@/lib/annotate/dictionary';
 import { findTerms, mergeGlossaries, type TermMatch } from '@/lib/annotate/glossary';
 import { anchorNote, type AnchoredNote } from '@/lib/annotate/notes';
 import { pinyinByOffset, readingOf } from '@/lib/annotate/pinyin';
-import { segmentWords } from '@/lib/annotate/segment';
+import { forgetWordList, segmentWords } from '@/lib/annotate/segment';
 import { alignedSimplified, scriptOf } from '@/lib/annotate/source-script';
 import { simplifiedForms, traditionalForms } from '@/lib/annotate/traditional';
 import type { ChineseScript, DictionaryEntry, NoteSource, ReadToken, TermEntry } from '@/lib/annotate/types';
@@ -124,6 +124,15 @@ async function readSources(slug: string): Promise<Sources> {
   const glossary = mergeGlossaries(sharedGlossary, textGlossary);
   const words = [...new Set([...parseWordList(shared), ...parseWordList(own), ...glossary.map((entry) => entry.term)])];
   return { glossary, notes, words };
+}
+
+/**
+ * Lets go of the segmenter made for a text's word lists as they are now: call it just before
+ * the text's word list changes, so that the next page makes one for the new list instead of
+ * keeping both (each holds about 120 MB). The traditional variant's segmenter is left to the cache.
+ */
+export async function forgetTextWords(slug: string): Promise<void> {
+  forgetWordList((await readSources(slug)).words);
 }
 
 /**

@@ -38,6 +38,16 @@ const termSchema = z
   });
 const glossarySchema = z.record(z.string().min(1), termSchema);
 
+/** A glossary file's entries as written (term → entry), in file order; `{}` when absent. */
+export async function readGlossaryEntries(file: string): Promise<z.infer<typeof glossarySchema>> {
+  return (await readJsonFile(file, glossarySchema)) ?? {};
+}
+
+/** A notes file's entries as written (note id → anchor and body), in file order; `{}` when absent. */
+export async function readNoteEntries(slug: string, lng: string): Promise<z.infer<typeof notesFileSchema>> {
+  return (await readJsonFile(notesPath(slug, lng), notesFileSchema)) ?? {};
+}
+
 /** The shared glossary, for every text. */
 export function sharedGlossaryPath(lng: string): string {
   return path.join(localeDir(lng), 'glossary.json');

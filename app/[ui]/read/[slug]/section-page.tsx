@@ -9,6 +9,8 @@ import { ExchangeForEditors } from '@/components/exchange/exchange-for-editors';
 import { LanguageAlternates } from '@/components/language-alternates';
 import { LayoutSwitch } from '@/components/layout-switch';
 import { NotesList } from '@/components/notes-list';
+import { AnnotationTools } from '@/components/notes/annotation-tools';
+import { GlossaryForEditors } from '@/components/notes/glossary-for-editors';
 import { PinyinSwitch } from '@/components/pinyin-switch';
 import { PrintTitle } from '@/components/print-title';
 import { ReadingOptionsPanel } from '@/components/reading-options-panel';
@@ -189,33 +191,36 @@ export async function SectionPage({
       <RetiredLinkNotice redirects={redirects} />
       {nav('top')}
       <EditingProvider slug={text.slug}>
-        <ExchangeForEditors />
-        <MaybeLanguageRecords languages={reading ? languageChoices : undefined}>
-          <AnnotationLayer lexicon={lexicon} firstWord={firstWord ? `${firstWord.id}:0` : ''}>
-            <article
-              className="reader"
-              aria-label={text.title.en ?? text.title.zh}
-              data-targets={reading && reading.shown.length > 1 ? reading.shown.length : undefined}
-            >
-              {blocks.map((block) => {
-                const blockAnnotation = annotation?.blocks[block.id];
-                return (
-                  <ReaderRow
-                    key={block.id}
-                    block={block}
-                    slug={text.slug}
-                    t={t}
-                    uiLang={uiLang}
-                    {...(blockAnnotation ? { annotations: rowAnnotations(blockAnnotation) } : {})}
-                    {...(entryLinks.has(block.id) ? { chapterHref: entryLinks.get(block.id) } : {})}
-                    {...(reading ? { targets: reading.cells.get(block.id) ?? [] } : {})}
-                  />
-                );
-              })}
-            </article>
-            {annotation && <NotesList notes={notes} t={t} uiLang={uiLang} />}
-          </AnnotationLayer>
-        </MaybeLanguageRecords>
+        <AnnotationTools>
+          <ExchangeForEditors />
+          <GlossaryForEditors />
+          <MaybeLanguageRecords languages={reading ? languageChoices : undefined}>
+            <AnnotationLayer lexicon={lexicon} firstWord={firstWord ? `${firstWord.id}:0` : ''}>
+              <article
+                className="reader"
+                aria-label={text.title.en ?? text.title.zh}
+                data-targets={reading && reading.shown.length > 1 ? reading.shown.length : undefined}
+              >
+                {blocks.map((block) => {
+                  const blockAnnotation = annotation?.blocks[block.id];
+                  return (
+                    <ReaderRow
+                      key={block.id}
+                      block={block}
+                      slug={text.slug}
+                      t={t}
+                      uiLang={uiLang}
+                      {...(blockAnnotation ? { annotations: rowAnnotations(blockAnnotation) } : {})}
+                      {...(entryLinks.has(block.id) ? { chapterHref: entryLinks.get(block.id) } : {})}
+                      {...(reading ? { targets: reading.cells.get(block.id) ?? [] } : {})}
+                    />
+                  );
+                })}
+              </article>
+              {annotation && <NotesList notes={notes} t={t} uiLang={uiLang} />}
+            </AnnotationLayer>
+          </MaybeLanguageRecords>
+        </AnnotationTools>
       </EditingProvider>
       {nav('bottom')}
       {sectioned && <script dangerouslySetInnerHTML={{ __html: locateScript(text.slug) }} />}

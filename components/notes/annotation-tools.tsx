@@ -1,0 +1,225 @@
+'use client';
+
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { createPortal } from 'react-dom';
+import { useTranslation } from 'react-i18next';
+import { useEditing } from '@/components/edit/editing-provider';
+import { readSelection, type PassageSelection } from './selection';
+
+// The API client (and its response schemas) is fetched when a translator first uses a tool.
+const api = () => import('./annotation-api');
+
+/** The language notes, glossary terms and word boundaries are written for (the reader shows English notes). */
+export const ANNOTATION_LANG = 'en';
+
+/** A passage a note is about to be written on. */
+export interface NoteDraft {
+  block: string;
+  quote: string;
+  occurrence?: number;
+}
+
+interface AnnotationToolsValue {
+  mayNote: boolean;
+  mayTerms: boolean;
+  composeNote: (draft: NoteDraft) => void;
+  /** Adds and removes word-list terms, then shows the page again with the new segmentation. */
+  changeTerms: (change: { add?: string[]; remove?: string[] }, done: string) => Promise<void>;
+  /** Loads the page again (notes and words as the server now has them). */
+  reload: () => void;
+}
+
+const AnnotationToolsContext = createContext<AnnotationToolsValue | null>(null);
+
+/** The translator's tools on notes and words, or null for someone who may not use them. */
+export function useAnnotationTools(): AnnotationToolsValue | null {
+  return useContext(AnnotationToolsContext);
+}
+
+/**
+ * For translators on the reading page: a small toolbar beside a selected passage (“Add a
+ * translator's note”, and for the Chinese “Treat as one word”), the form a note is written in,
+ * and what the word and note popovers use to change words and notes. After a change the page is
+ * loaded again, and the server regenerates it from the changed files.
+ */
+export function AnnotationTools({ children }: { children: ReactNode }) {
+  const editing = useEditing();
+  const { t } = useTranslation();
+  const [selection, setSelection] = useState<PassageSelection | null>(null);
+  const [draft, setDraft] = useState<NoteDraft | null>(null);
+  const mayNote = editing?.may('edit-note', ANNOTATION_LANG) ?? false;
+  const termsLang = editing?.lang ?? ANNOTATION_LANG;
+  const mayTerms = editing?.may('edit-terms', termsLang) ?? false;
+
+  useEffect(() => {
+    if (!mayNote && !mayTerms) return;
+    let frame = 0;
+    const onChange = () => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => setSelection(readSelection()));
+    };
+    document.addEventListener('selectionchange', onChange);
+    return () => {
+      cancelAnimationFrame(frame);
+      document.removeEventListener('selectionchange', onChange);
+    };
+  }, [mayNote, mayTerms]);
+
+  // The page is static and cached: loaded again, the server regenerates it from the changed files.
+  const reload = useCallback(() => window.location.reload(), []);
+  const changeTerms = useCallback(
+    async (change: { add?: string[]; remove?: string[] }, done: string) => {
+      if (!editing) return;
+      const result = await (await api()).editTerms(editing.slug, change, termsLang);
+      if (!result.ok) return editing.announce(t('terms.failed', { error: result.error }));
+      editing.announce(done);
+      window.getSelection()?.removeAllRanges();
+      reload();
+    },
+    [editing, termsLang, t, reload],
+  );
+
+  const value = useMemo<AnnotationToolsValue | null>(
+    () => (editing && (mayNote || mayTerms) ? { mayNote, mayTerms, composeNote: setDraft, changeTerms, reload } : null),
+    [editing, mayNote, mayTerms, changeTerms, reload],
+  );
+
+  return (
+    <AnnotationToolsContext.Provider value={value}>
+      {children}
+      {value && selection && !draft && (
+        <SelectionToolbar
+          selection={selection}
+          onNote={() =>
+            setDraft({
+              block: selection.block,
+              quote: selection.quote,
+              ...(selection.occurrence ? { occurrence: selection.occurrence } : {}),
+            })
+          }
+          onJoin={
+            mayTerms && selection.column === 'zh' && selection.joinable
+              ? () => void changeTerms({ add: [selection.quote] }, t('terms.joined', { word: selection.quote }))
+              : undefined
+          }
+          mayNote={mayNote}
+        />
+      )}
+      {value && draft && editing && (
+        <NoteComposer
+          draft={draft}
+          onClose={() => setDraft(null)}
+          onSave={async (body) => {
+            const result = await (await api()).addNote(editing.slug, { ...draft, body }, ANNOTATION_LANG);
+            if (!result.ok) return result.error;
+            setDraft(null);
+            window.getSelection()?.removeAllRanges();
+            editing.announce(t('notes.added'));
+            reload();
+            return undefined;
+          }}
+        />
+      )}
+    </AnnotationToolsContext.Provider>
+  );
+}
+
+function SelectionToolbar({
+  selection,
+  onNote,
+  onJoin,
+  mayNote,
+}: {
+  selection: PassageSelection;
+  onNote: () => void;
+  onJoin: (() => void) | undefined;
+  mayNote: boolean;
+}) {
+  const { t } = useTranslation();
+  if (!mayNote && !onJoin) return null;
+  return createPortal(
+    <div
+      role="toolbar"
+      aria-label={t('notes.selectionTools')}
+      className="selection-tools"
+      style={{ top: selection.top, left: selection.left }}
+    >
+      {mayNote && (
+        <button type="button" onMouseDown={(event) => event.preventDefault()} onClick={onNote}>
+          {t('notes.add')}
+        </button>
+      )}
+      {onJoin && (
+        <button type="button" onMouseDown={(event) => event.preventDefault()} onClick={onJoin}>
+          {t('terms.join')}
+        </button>
+      )}
+    </div>,
+    document.body,
+  );
+}
+
+/** The form a new note is written in: the passage it is about, the note, Save and Cancel. */
+function NoteComposer({
+  draft,
+  onClose,
+  onSave,
+}: {
+  draft: NoteDraft;
+  onClose: () => void;
+  onSave: (body: string) => Promise<string | undefined>;
+}) {
+  const { t } = useTranslation();
+  const [body, setBody] = useState('');
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+  const field = useRef<HTMLTextAreaElement>(null);
+  const opener = useRef<Element | null>(null);
+  useEffect(() => {
+    opener.current = document.activeElement;
+    field.current?.focus();
+    return () => {
+      if (opener.current instanceof HTMLElement && opener.current.isConnected) opener.current.focus();
+    };
+  }, []);
+  const save = async () => {
+    setBusy(true);
+    setError('');
+    const failure = await onSave(body);
+    setBusy(false);
+    if (failure) setError(failure);
+  };
+  return createPortal(
+    <div
+      role="dialog"
+      aria-labelledby="note-composer-title"
+      className="note-composer"
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') onClose();
+      }}
+    >
+      <p id="note-composer-title" className="note-composer-title">
+        {t('notes.addTitle')}
+      </p>
+      <blockquote className="note-composer-quote">{draft.quote}</blockquote>
+      <label>
+        {t('notes.body')}
+        <textarea ref={field} value={body} rows={4} onChange={(event) => setBody(event.target.value)} lang="en" />
+      </label>
+      {error && (
+        <p role="alert" className="notice notice-error">
+          {error}
+        </p>
+      )}
+      <div className="note-composer-actions">
+        <button type="button" onClick={() => void save()} disabled={busy || body.trim() === ''}>
+          {t('notes.save')}
+        </button>
+        <button type="button" onClick={onClose}>
+          {t('notes.cancel')}
+        </button>
+      </div>
+    </div>,
+    document.body,
+  );
+}
