@@ -118,6 +118,42 @@ export async function getAlignment(input: { slug: string; lang: TargetLanguage; 
 }
 
 /**
+ * The stored alignments of some blocks of a text in `lang`, brought up to date (only those
+ * blocks), by id: what a reading page shows of its own rows. Blocks without a gloss have none.
+ * `getBlockAlignments('karpathy-no-priors', 'en', ['a1b2c3'])` → `Map { 'a1b2c3' => entry }`.
+ */
+export async function getBlockAlignments(
+  slug: string,
+  lang: TargetLanguage,
+  ids: readonly string[],
+): Promise<Map<string, BlockAlignmentView> | AlignmentFailure> {
+  const blocks = await glossedBlocks(slug, lang);
+  if (!Array.isArray(blocks)) return blocks;
+  const wanted = new Set(ids);
+  const chosen = blocks.filter((b) => wanted.has(b.id));
+  const { entries } = await alignmentLock(slug, lang, () => updateEntries(slug, lang, chosen, false));
+  const views = new Map<string, BlockAlignmentView>();
+  for (const block of chosen) {
+    const entry = entries.get(block.id);
+    if (entry) views.set(block.id, blockView(block.id, entry));
+  }
+  return views;
+}
+
+/**
+ * Aligns one block again after its gloss was saved, in the background (under the text's
+ * alignment lock, after any alignment already running); failures go to the server log.
+ * `realignBlockInBackground('karpathy-no-priors', 'en', 'a1b2c3')`.
+ */
+export function realignBlockInBackground(slug: string, lang: TargetLanguage, id: string): void {
+  void getBlockAlignments(slug, lang, [id])
+    .then((result) => {
+      if (!(result instanceof Map)) console.error(`Could not align ${slug}/${id}: ${result.error}`);
+    })
+    .catch((error: unknown) => console.error(`Could not align ${slug}/${id}:`, error));
+}
+
+/**
  * Replaces one block's links with an editor's (`manual` unless said otherwise), when the block's
  * alignment is still at `baseRevision`; the sentences are the block's current ones. A link not
  * marked manual is aligned again around the manual ones, which the aligner keeps as anchors.
