@@ -111,7 +111,6 @@ export function SentenceLinks({
           <button
             type="button"
             aria-pressed={chosen[side].includes(index)}
-            data-link={linkOf(side, index) % 6}
             onClick={() => toggle(side, index)}
           >
             <span className="sentence-links-badge">{badge(side, index)}</span>{' '}

@@ -9,7 +9,7 @@ import {
   type BlockAlignmentView,
   type LinkInput,
 } from '@/lib/align/block';
-import { realignParagraph } from '@/lib/align/stored';
+import { realignParagraph, sentenceHash } from '@/lib/align/stored';
 import type { TargetLanguage } from '@/lib/i18n/target-language';
 import { readAlignments, writeAlignments } from '@/lib/store/alignments';
 import { withLock } from '@/lib/store/lock';
@@ -136,6 +136,27 @@ export async function getBlockAlignments(
   for (const block of chosen) {
     const entry = entries.get(block.id);
     if (entry) views.set(block.id, blockView(block.id, entry));
+  }
+  return views;
+}
+
+/**
+ * The stored alignments of blocks whose texts are unchanged since they were aligned, by id,
+ * without waiting for the text's alignment lock (the file is replaced atomically): what a page
+ * can show at once while a long text is being aligned. `storedBlockAlignments('karpathy-no-priors',
+ * 'en', [{ id: 'a1b2c3', zh: '他来了。', gloss: 'He came.' }])` → `Map { 'a1b2c3' => view }`, or empty.
+ */
+export async function storedBlockAlignments(
+  slug: string,
+  lang: TargetLanguage,
+  blocks: readonly { id: string; zh: string; gloss: string }[],
+): Promise<Map<string, BlockAlignmentView>> {
+  const stored = await readAlignments(slug, lang);
+  const views = new Map<string, BlockAlignmentView>();
+  for (const block of blocks) {
+    const entry = stored.get(block.id);
+    if (entry && entry.zhHash === sentenceHash(block.zh) && entry.glossHash === sentenceHash(block.gloss))
+      views.set(block.id, blockView(block.id, entry));
   }
   return views;
 }

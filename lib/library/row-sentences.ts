@@ -1,7 +1,8 @@
 import 'server-only';
 import { encodeLinks, type Span } from '@/lib/align/row';
 import type { TargetLanguage } from '@/lib/i18n/target-language';
-import { getBlockAlignments } from './alignment';
+import type { BlockAlignmentView } from '@/lib/align/block';
+import { getBlockAlignments, storedBlockAlignments } from './alignment';
 import type { BlockView } from './load';
 import type { ReadingColumns } from './reading-columns';
 
@@ -9,6 +10,34 @@ import type { ReadingColumns } from './reading-columns';
 export interface RowSentences {
   zh: Span[];
   cells: Record<string, { gloss: Span[]; links: string }>;
+}
+
+/** How long a page waits for rows to be aligned while the text's alignment is busy (a long text after start). */
+const ALIGN_WAIT_MS = 1_500;
+
+/**
+ * The alignments of the rows: the stored ones whose texts are unchanged, and the others aligned
+ * now, when that is done within ALIGN_WAIT_MS (else those rows show no sentences on this page;
+ * the page is made again once the alignment file changes).
+ */
+async function viewsOf(
+  slug: string,
+  lang: TargetLanguage,
+  rows: readonly { id: string; zh: string; gloss: string }[],
+): Promise<Map<string, BlockAlignmentView>> {
+  const views = await storedBlockAlignments(slug, lang, rows);
+  const missing = rows.filter((row) => !views.has(row.id)).map((row) => row.id);
+  if (missing.length === 0) return views;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), ALIGN_WAIT_MS);
+  });
+  const aligning = getBlockAlignments(slug, lang, missing);
+  // Left to finish after the wait; a failure then goes to the log, not to an unhandled rejection.
+  aligning.catch((error: unknown) => console.error(`Could not align ${slug} (${lang}):`, error));
+  const aligned = await Promise.race([aligning, late]).finally(() => clearTimeout(timer));
+  if (aligned instanceof Map) for (const [id, view] of aligned) views.set(id, view);
+  return views;
 }
 
 const fits = (spans: readonly Span[], text: string) => spans.every(([s, e]) => s < e && e <= text.length);
@@ -26,13 +55,16 @@ export async function loadRowSentences(
   rows: readonly { id: string; zh: string; glosses: Partial<Record<string, string>> }[],
 ): Promise<Map<string, RowSentences>> {
   const out = new Map<string, RowSentences>();
-  const ids = rows.map((row) => row.id);
   for (const lang of langs) {
-    const views = await getBlockAlignments(slug, lang, ids).catch((error: unknown) => {
+    const glossed = rows.flatMap((row) => {
+      const gloss = row.glosses[lang];
+      return gloss ? [{ id: row.id, zh: row.zh, gloss }] : [];
+    });
+    const views = await viewsOf(slug, lang, glossed).catch((error: unknown) => {
       console.error(`Sentence alignment of ${slug} (${lang}) not shown:`, error);
       return undefined;
     });
-    if (!(views instanceof Map)) continue;
+    if (!views) continue;
     for (const row of rows) {
       const view = views.get(row.id);
       const gloss = row.glosses[lang];
