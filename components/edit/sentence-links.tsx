@@ -108,11 +108,7 @@ export function SentenceLinks({
     <ol className="sentence-links-side" aria-label={label}>
       {spans.map(([start, end], index) => (
         <li key={index}>
-          <button
-            type="button"
-            aria-pressed={chosen[side].includes(index)}
-            onClick={() => toggle(side, index)}
-          >
+          <button type="button" aria-pressed={chosen[side].includes(index)} onClick={() => toggle(side, index)}>
             <span className="sentence-links-badge">{badge(side, index)}</span>{' '}
             <span lang={textLang}>{text.slice(start, end)}</span>
           </button>
