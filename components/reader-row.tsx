@@ -1,8 +1,10 @@
 import type { TFunction } from 'i18next';
 import { createElement, type ReactNode } from 'react';
+import type { Span } from '@/lib/align/row';
 import type { RowAnnotations } from '@/lib/annotate/view';
 import { isLongRow } from '@/lib/export/print';
 import type { BlockView } from '@/lib/library/load';
+import type { RowSentences } from '@/lib/library/row-sentences';
 import type { TargetCell } from '@/lib/library/target-cells';
 import { CommentsButton } from './comments/comments-button';
 import { CopyLinkButton } from './copy-link-button';
@@ -13,6 +15,7 @@ import { ListenButton } from './learn/listen-button';
 import { NoteMarker } from './note-marker';
 import { RevealGloss } from './reveal-gloss';
 import { TargetCells } from './target-cells';
+import { SentenceText } from './sentence-text';
 import { ZhText } from './zh-text';
 
 /** The heading element for a block's level: the page title is h1, so text headings start at h2. */
@@ -38,8 +41,9 @@ function BlockBody({ block, children, after }: { block: BlockView; children: Rea
   return <p>{children}</p>;
 }
 
-/** The English gloss with note markers inserted at their offsets. */
-function EnText({ text, markers }: { text: string; markers: [number, string][] }) {
+/** A gloss with note markers inserted at their offsets, and its sentences in spans when given. */
+function EnText({ text, markers, sentences }: { text: string; markers: [number, string][]; sentences?: Span[] }) {
+  if (sentences) return <SentenceText text={text} sentences={sentences} markers={markers} />;
   const sorted = [...markers].sort((a, b) => a[0] - b[0]);
   const parts: ReactNode[] = [];
   let cursor = 0;
@@ -67,14 +71,35 @@ interface RowProps {
   chapterHref?: string;
   /** The cells of the target languages chosen with `?tl=`; without them, the English cell. */
   targets?: TargetCell[];
+  /** The row's sentences and their links, per target language (lib/library/row-sentences.ts). */
+  sentences?: RowSentences;
 }
 
 /**
  * One row of the reading grid: a block's Chinese and its English in cells of the same grid
  * row, so the columns stay aligned whatever their lengths, and the row's link tools.
  */
-export function ReaderRow({ block, slug, t, uiLang, annotations, withPermalink = true, chapterHref, targets }: RowProps) {
+export function ReaderRow({
+  block,
+  slug,
+  t,
+  uiLang,
+  annotations,
+  withPermalink = true,
+  chapterHref,
+  targets,
+  sentences,
+}: RowProps) {
   if (block.type === 'break') return <hr id={block.id} className="row row-break" />;
+  const zhSentences = sentences && Object.keys(sentences.cells).length > 0 ? sentences.zh : undefined;
+  const plainGloss = (gloss: string, lang: string) =>
+    annotations && lang === 'en' ? <EnText text={gloss} markers={annotations.en} /> : <InlineText text={gloss} />;
+  const glossText = (gloss: string, lang: string) => {
+    const own = sentences?.cells[lang];
+    if (annotations && lang === 'en')
+      return <EnText text={gloss} markers={annotations.en} {...(own ? { sentences: own.gloss } : {})} />;
+    return own ? <SentenceText text={gloss} sentences={own.gloss} /> : plainGloss(gloss, lang);
+  };
   return (
     <div
       id={block.id}
@@ -96,7 +121,14 @@ export function ReaderRow({ block, slug, t, uiLang, annotations, withPermalink =
           }
         >
           {annotations ? (
-            <ZhText blockId={block.id} text={block.text} annotations={annotations.zh} />
+            <ZhText
+              blockId={block.id}
+              text={block.text}
+              annotations={annotations.zh}
+              {...(zhSentences ? { sentences: zhSentences } : {})}
+            />
+          ) : zhSentences ? (
+            <SentenceText text={block.text} sentences={zhSentences} />
           ) : (
             <InlineText text={block.text} />
           )}
@@ -108,11 +140,10 @@ export function ReaderRow({ block, slug, t, uiLang, annotations, withPermalink =
           cells={targets}
           t={t}
           uiLang={uiLang}
-          renderGloss={(gloss, lang) => (
-            <BlockBody block={block}>
-              {annotations && lang === 'en' ? <EnText text={gloss} markers={annotations.en} /> : <InlineText text={gloss} />}
-            </BlockBody>
+          renderGloss={(gloss, lang, own) => (
+            <BlockBody block={block}>{own ? glossText(gloss, lang) : plainGloss(gloss, lang)}</BlockBody>
           )}
+          links={sentences?.cells}
           detached={annotations?.detached.map((id) => (
             <p key={id} className="note-detached" lang={uiLang}>
               <NoteMarker id={id} /> {t('notes.detached')}
@@ -120,13 +151,11 @@ export function ReaderRow({ block, slug, t, uiLang, annotations, withPermalink =
           ))}
         />
       ) : (
-        <div className="cell cell-en" lang="en">
+        <div className="cell cell-en" lang="en" data-links={sentences?.cells.en?.links}>
           <RevealGloss id={block.id}>
             <EditableGloss id={block.id}>
               {block.en ? (
-                <BlockBody block={block}>
-                  {annotations ? <EnText text={block.en} markers={annotations.en} /> : <InlineText text={block.en} />}
-                </BlockBody>
+                <BlockBody block={block}>{glossText(block.en, 'en')}</BlockBody>
               ) : (
                 <p className="mark mark-untranslated" lang={uiLang}>
                   {t('reader.untranslated')}

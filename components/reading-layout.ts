@@ -1,9 +1,10 @@
 /**
  * The ways the reading page can arrange its two columns; kept in the URL as `?layout=`. `reveal`
  * arranges them as by default (side by side, stacked on narrow screens) with each row's English
- * hidden until asked for.
+ * hidden until asked for; `sentences` puts each Chinese sentence above its translation, within
+ * each row (app/styles/sentences.css, components/sentence-highlight.tsx).
  */
-export const readingLayouts = ['side', 'stacked', 'zh', 'en', 'reveal'] as const;
+export const readingLayouts = ['side', 'stacked', 'zh', 'en', 'reveal', 'sentences'] as const;
 export type ReadingLayout = (typeof readingLayouts)[number];
 
 /** Below this width the reading page stacks its columns unless the URL says otherwise. */

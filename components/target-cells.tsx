@@ -14,8 +14,10 @@ interface Props {
   t: TFunction;
   /** The `lang` of interface text (marks, labels). */
   uiLang: string;
-  /** A gloss as the row's block shows it; `lang` is the cell's, for note markers (English only). */
-  renderGloss: (gloss: string, lang: string) => ReactNode;
+  /** A gloss as the row's block shows it; `lang` is the gloss's, for note markers (English only); `own`: the cell's own gloss, not a reference. */
+  renderGloss: (gloss: string, lang: string, own: boolean) => ReactNode;
+  /** Each language's sentence links in this row (lib/align/row.ts `encodeLinks`), for the sentence highlight. */
+  links?: Partial<Record<string, { links: string }>>;
   /** Notes whose passage changed, shown under the English cell as on the English-only page. */
   detached?: ReactNode;
 }
@@ -26,7 +28,7 @@ interface Props {
  * mark, and no fallback: a cell without its own gloss says so, in the interface language, and
  * shows the English only as a labelled reference when the reader asked for one.
  */
-export function TargetCells({ id, cells, t, uiLang, renderGloss, detached }: Props) {
+export function TargetCells({ id, cells, t, uiLang, renderGloss, detached, links }: Props) {
   return (
     <>
       {cells.map((cell, index) => {
@@ -40,12 +42,13 @@ export function TargetCells({ id, cells, t, uiLang, renderGloss, detached }: Pro
             dir={cell.dir}
             data-lang={cell.lang}
             data-status={cell.status}
+            data-links={cell.gloss ? links?.[cell.lang]?.links : undefined}
             style={index > 0 ? { gridArea: AREAS[index] } : undefined}
           >
             <RevealGloss id={english ? id : `${id}-${cell.lang}`} {...(english ? {} : { language })}>
               <EditableGloss id={id} {...(english ? {} : { lang: cell.lang })}>
                 {cell.gloss ? (
-                  renderGloss(cell.gloss, cell.lang)
+                  renderGloss(cell.gloss, cell.lang, true)
                 ) : (
                   <p className="mark mark-untranslated" lang={uiLang} dir="auto">
                     {english ? t('reader.untranslated') : t('reader.notYetIn', { language })}
@@ -56,7 +59,7 @@ export function TargetCells({ id, cells, t, uiLang, renderGloss, detached }: Pro
                     <p className="gloss-reference-label" lang={uiLang}>
                       {t('reader.reference', { language: targetLanguageName(cell.reference.lang, uiLang) })}
                     </p>
-                    {renderGloss(cell.reference.gloss, cell.reference.lang)}
+                    {renderGloss(cell.reference.gloss, cell.reference.lang, false)}
                   </div>
                 )}
                 {cell.status !== 'untranslated' && (

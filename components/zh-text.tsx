@@ -1,6 +1,7 @@
 'use client';
 
 import { Fragment, type ReactNode } from 'react';
+import { sentenceAt, sentencePieces, snapSentences, type Span } from '@/lib/align/row';
 import type { ZhAnnotations } from '@/lib/annotate/view';
 import { toneOf } from '@/lib/annotate/tones';
 import { printsAddress } from '@/lib/export/print';
@@ -97,7 +98,18 @@ function ToneColoured({ word, pinyin }: { word: string; pinyin: string }) {
  * words can be coloured by tone, and shown in the other script than the text's (each word keeps
  * its length, so offsets of terms and notes hold).
  */
-export function ZhText({ blockId, text, annotations }: { blockId: string; text: string; annotations: ZhAnnotations }) {
+export function ZhText({
+  blockId,
+  text,
+  annotations,
+  sentences,
+}: {
+  blockId: string;
+  text: string;
+  annotations: ZhAnnotations;
+  /** The block's sentences, each rendered in a `<span data-s="i">` (moved off the middle of words). */
+  sentences?: Span[];
+}) {
   const aids = useAnnotations();
   const { lexicon, showPinyin, tones, writeReading, highlight, activeWord, setActiveWord, open, closeSoon } = aids;
   const { words, terms, notes } = annotations;
@@ -176,19 +188,45 @@ export function ZhText({ blockId, text, annotations }: { blockId: string; text: 
     return out;
   };
 
+  const spans = sentences ? snapSentences(sentences, words) : [];
+  const inSentence = (at: number, node: ReactNode) => {
+    const sentence = sentenceAt(spans, at);
+    return sentence >= 0 ? (
+      <span key={at} data-s={sentence}>
+        {node}
+      </span>
+    ) : (
+      <Fragment key={at}>{node}</Fragment>
+    );
+  };
   const content = (
     <>
       {inlineRanges(text).map((segment) =>
         segment.kind === 'link' ? (
+          inSentence(
+            segment.start,
+            <>
+              <a
+                href={segment.href}
+                rel="noopener noreferrer nofollow"
+                {...(printsAddress(segment.text, segment.href) ? { className: 'url-shown' } : {})}
+              >
+                {segment.text}
+              </a>
+              {markers(segment.end)}
+            </>,
+          )
+        ) : sentences ? (
           <Fragment key={segment.start}>
-            <a
-              href={segment.href}
-              rel="noopener noreferrer nofollow"
-              {...(printsAddress(segment.text, segment.href) ? { className: 'url-shown' } : {})}
-            >
-              {segment.text}
-            </a>
-            {markers(segment.end)}
+            {sentencePieces(segment.start, segment.end, spans).map((piece) =>
+              piece.sentence >= 0 ? (
+                <span key={piece.start} data-s={piece.sentence}>
+                  {renderText(piece.start, piece.end)}
+                </span>
+              ) : (
+                <Fragment key={piece.start}>{renderText(piece.start, piece.end)}</Fragment>
+              ),
+            )}
           </Fragment>
         ) : (
           <Fragment key={segment.start}>{renderText(segment.start, segment.end)}</Fragment>

@@ -39,6 +39,7 @@ import '../styles/sections.css';
 import '../styles/script.css';
 import '../styles/levels.css';
 import '../styles/target-languages.css';
+import '../styles/sentences.css';
 
 type Props = { children: ReactNode; params: Promise<{ ui: string }> };
 

@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DEFAULT_TARGET_LANGUAGE } from '@/lib/i18n/target-language';
 import { InlineText } from '../inline-text';
@@ -13,6 +13,9 @@ import { ReferenceGloss } from './reference-gloss';
 
 // The editing tools of one cell (editable-gloss.tsx loads this module only for someone who may edit).
 
+// Loaded only when an editor opens a block's sentence links.
+const SentenceLinks = lazy(() => import('./sentence-links').then((module) => ({ default: module.SentenceLinks })));
+
 /** The cell in the language of the nearest editing context (English, or a LanguageEditing's). */
 export function EditableGlossBody({ id, children }: { id: string; children: ReactNode }) {
   const { t } = useTranslation();
@@ -20,6 +23,7 @@ export function EditableGlossBody({ id, children }: { id: string; children: Reac
   const record = editing?.records[id];
   const [shownText, setShownText] = useState<string | null>(null);
   const [historyOpen, setHistoryOpen] = useState(false);
+  const [linksOpen, setLinksOpen] = useState(false);
   // A gloss changed from elsewhere in the page (an XLIFF import applied from the panel) is shown at once.
   const knownEn = useRef<string | null | undefined>(undefined);
   const en = record?.en;
@@ -98,7 +102,24 @@ export function EditableGlossBody({ id, children }: { id: string; children: Reac
           <button type="button" aria-expanded={historyOpen} onClick={() => setHistoryOpen((open) => !open)}>
             {t('edit.history')}
           </button>
+          {record.en && (
+            <button type="button" aria-expanded={linksOpen} onClick={() => setLinksOpen((open) => !open)}>
+              {t('align.sentences')}
+            </button>
+          )}
         </div>
+      )}
+      {linksOpen && record.en && !isEditing && (
+        <Suspense fallback={<p>{t('edit.loading')}</p>}>
+          <SentenceLinks
+            slug={editing.slug}
+            id={id}
+            lang={lang}
+            zh={record.zh}
+            gloss={record.en}
+            onClose={() => setLinksOpen(false)}
+          />
+        </Suspense>
       )}
       {historyOpen && <HistoryPanel id={id} record={record} onReverted={(text) => setShownText(text)} />}
     </div>

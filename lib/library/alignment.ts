@@ -9,7 +9,7 @@ import {
   type BlockAlignmentView,
   type LinkInput,
 } from '@/lib/align/block';
-import { realignParagraph } from '@/lib/align/stored';
+import { realignParagraph, sentenceHash } from '@/lib/align/stored';
 import type { TargetLanguage } from '@/lib/i18n/target-language';
 import { readAlignments, writeAlignments } from '@/lib/store/alignments';
 import { withLock } from '@/lib/store/lock';
@@ -115,6 +115,63 @@ export async function getAlignment(input: { slug: string; lang: TargetLanguage; 
       return entry ? [blockView(b.id, entry)] : [];
     }),
   };
+}
+
+/**
+ * The stored alignments of some blocks of a text in `lang`, brought up to date (only those
+ * blocks), by id: what a reading page shows of its own rows. Blocks without a gloss have none.
+ * `getBlockAlignments('karpathy-no-priors', 'en', ['a1b2c3'])` → `Map { 'a1b2c3' => entry }`.
+ */
+export async function getBlockAlignments(
+  slug: string,
+  lang: TargetLanguage,
+  ids: readonly string[],
+): Promise<Map<string, BlockAlignmentView> | AlignmentFailure> {
+  const blocks = await glossedBlocks(slug, lang);
+  if (!Array.isArray(blocks)) return blocks;
+  const wanted = new Set(ids);
+  const chosen = blocks.filter((b) => wanted.has(b.id));
+  const { entries } = await alignmentLock(slug, lang, () => updateEntries(slug, lang, chosen, false));
+  const views = new Map<string, BlockAlignmentView>();
+  for (const block of chosen) {
+    const entry = entries.get(block.id);
+    if (entry) views.set(block.id, blockView(block.id, entry));
+  }
+  return views;
+}
+
+/**
+ * The stored alignments of blocks whose texts are unchanged since they were aligned, by id,
+ * without waiting for the text's alignment lock (the file is replaced atomically): what a page
+ * can show at once while a long text is being aligned. `storedBlockAlignments('karpathy-no-priors',
+ * 'en', [{ id: 'a1b2c3', zh: '他来了。', gloss: 'He came.' }])` → `Map { 'a1b2c3' => view }`, or empty.
+ */
+export async function storedBlockAlignments(
+  slug: string,
+  lang: TargetLanguage,
+  blocks: readonly { id: string; zh: string; gloss: string }[],
+): Promise<Map<string, BlockAlignmentView>> {
+  const stored = await readAlignments(slug, lang);
+  const views = new Map<string, BlockAlignmentView>();
+  for (const block of blocks) {
+    const entry = stored.get(block.id);
+    if (entry && entry.zhHash === sentenceHash(block.zh) && entry.glossHash === sentenceHash(block.gloss))
+      views.set(block.id, blockView(block.id, entry));
+  }
+  return views;
+}
+
+/**
+ * Aligns one block again after its gloss was saved, in the background (under the text's
+ * alignment lock, after any alignment already running); failures go to the server log.
+ * `realignBlockInBackground('karpathy-no-priors', 'en', 'a1b2c3')`.
+ */
+export function realignBlockInBackground(slug: string, lang: TargetLanguage, id: string): void {
+  void getBlockAlignments(slug, lang, [id])
+    .then((result) => {
+      if (!(result instanceof Map)) console.error(`Could not align ${slug}/${id}: ${result.error}`);
+    })
+    .catch((error: unknown) => console.error(`Could not align ${slug}/${id}:`, error));
 }
 
 /**

@@ -5,6 +5,7 @@ import { permits, type Action } from '@/lib/auth/permissions';
 import { authorize, grantOf, type AccessRefusal, type EditAccess } from '@/lib/auth/request';
 import { TITLE_KEY } from '@/lib/gloss/types';
 import type { EditResult } from '@/lib/library/edit';
+import { realignBlockInBackground } from '@/lib/library/alignment';
 import { targetLanguageName, type TargetLanguage } from '@/lib/i18n/target-language';
 import { textHasLanguage } from '@/lib/store/languages';
 import { isSlug } from '@/lib/store/sources';
@@ -116,6 +117,9 @@ export function glossChangeHandler<S extends z.ZodType>(
       if (!permission.ok) return errorJson(`${permission.missing} (${access.editor} is a ${access.viewer.role})`, 403);
     }
     const result = await change({ slug, id, lang: language.lang, editor: access.editor, body: body.data });
-    return result instanceof Response ? result : editResponse(result);
+    if (result instanceof Response) return result;
+    // The paragraph's sentence alignment follows its new text (kept links of unchanged sentences).
+    if (result.ok) realignBlockInBackground(slug, language.lang, id);
+    return editResponse(result);
   });
 }

@@ -25,6 +25,8 @@ import { SectionContents, SectionNav } from '@/components/section-nav';
 import { hideWhileLocatingScript, locateScript } from '@/components/section-locator';
 import { TargetLanguagesPanel } from '@/components/target-languages-panel';
 import { TextTitle } from '@/components/text-title';
+import { SentenceHighlight } from '@/components/sentence-highlight';
+import { loadPageSentences } from '@/lib/library/row-sentences';
 import { annotateText, annotationsEnabled, sourceScript, type TextAnnotation } from '@/lib/library/annotate-text';
 import { lexiconFor, rowAnnotations } from '@/lib/library/page-lexicon';
 import { readHskData } from '@/lib/store/hsk-data';
@@ -100,6 +102,8 @@ export async function SectionPage({
     : { words: {}, terms: {}, notes: {} };
   const firstWord = blocks.find((b) => (annotation?.blocks[b.id]?.tokens ?? []).some((token) => token.chinese));
   const notes = annotation ? (sectioned ? annotation.notes.filter((n) => here.has(n.block)) : annotation.notes) : [];
+
+  const sentences = await loadPageSentences(text.slug, blocks, reading);
 
   const links = sectioned ? sectionLinks(text, t) : [];
   const entryLinks = contentsEntryLinks(text, sections, blocks);
@@ -196,6 +200,7 @@ export async function SectionPage({
           <GlossaryForEditors />
           <MaybeLanguageRecords languages={reading ? languageChoices : undefined}>
             <AnnotationLayer lexicon={lexicon} firstWord={firstWord ? `${firstWord.id}:0` : ''}>
+              {sentences.size > 0 && <SentenceHighlight />}
               <article
                 className="reader"
                 aria-label={text.title.en ?? text.title.zh}
@@ -213,6 +218,7 @@ export async function SectionPage({
                       {...(blockAnnotation ? { annotations: rowAnnotations(blockAnnotation) } : {})}
                       {...(entryLinks.has(block.id) ? { chapterHref: entryLinks.get(block.id) } : {})}
                       {...(reading ? { targets: reading.cells.get(block.id) ?? [] } : {})}
+                      {...(sentences.has(block.id) ? { sentences: sentences.get(block.id) } : {})}
                     />
                   );
                 })}

@@ -6,6 +6,8 @@ import { scriptPair } from '@/components/script-forms';
 import { PinyinSwitch } from '@/components/pinyin-switch';
 import { ReadingOptionsPanel } from '@/components/reading-options-panel';
 import { ReaderRow } from '@/components/reader-row';
+import { SentenceHighlight } from '@/components/sentence-highlight';
+import { loadPageSentences } from '@/lib/library/row-sentences';
 import { TextTitle } from '@/components/text-title';
 import { annotateText, annotationsEnabled, sourceScript } from '@/lib/library/annotate-text';
 import { lexiconFor, rowAnnotations } from '@/lib/library/page-lexicon';
@@ -77,6 +79,7 @@ export async function ParagraphPage({ ui: uiParam, slug, id, reading }: Params &
   const lexicon = annotation
     ? lexiconFor(annotation, [block.id], await readHskData().catch(() => undefined))
     : { words: {}, terms: {}, notes: {} };
+  const sentences = (await loadPageSentences(slug, [block], reading)).get(block.id);
   const previous = paragraphs[index - 1];
   const next = paragraphs[index + 1];
   // The shortest link that needs no lookup: the text's own URL when it is one page, else the section's.
@@ -112,6 +115,7 @@ export async function ParagraphPage({ ui: uiParam, slug, id, reading }: Params &
         <PinyinSwitch />
       </div>
       <AnnotationLayer lexicon={lexicon} firstWord={`${block.id}:0`}>
+        {sentences && <SentenceHighlight />}
         <div
           className="reader reader-single"
           data-targets={reading && reading.shown.length > 1 ? reading.shown.length : undefined}
@@ -124,6 +128,7 @@ export async function ParagraphPage({ ui: uiParam, slug, id, reading }: Params &
             withPermalink={false}
             {...(reading ? { targets: reading.cells.get(block.id) ?? [] } : {})}
             {...(blockAnnotation ? { annotations: rowAnnotations(blockAnnotation) } : {})}
+            {...(sentences ? { sentences } : {})}
           />
         </div>
       </AnnotationLayer>
