@@ -97,6 +97,9 @@ test.describe('word popover: pointer', () => {
       expect(count, `${ref.block.id} ${ref.token.text}: senses shown`).toBe(
         Math.min(4, text.dictionary[ref.token.text]?.senses.length ?? 0),
       );
+      // Closed before the next word, which the open card could cover.
+      await page.keyboard.press('Escape');
+      await expect(popoverOf(page)).toHaveCount(0);
     }
   });
 
