@@ -56,7 +56,7 @@ export function CopyLinkButton({ path }: { path: string }) {
           />
         </svg>
       </button>
-      <span role="status" className={message ? 'toast' : 'visually-hidden'}>
+      <span role="status" className={message ? 'toast' : 'visually-hidden'} data-copy-status="">
         {message}
         {bare && (
           <>

@@ -58,7 +58,8 @@ test.describe('copy link', () => {
     await page.goto(READ_PATH);
     await waitForHydration(page);
     const row = page.locator(`[id="${target.id}"]`);
-    const status = row.getByRole('status');
+    // The copy button's own live region (the row has others: the Listen button's).
+    const status = row.locator('[role="status"][data-copy-status]');
     await expect(status).toHaveText('');
     await row.getByRole('button', { name: 'Copy link to this paragraph' }).click();
     await expect(status).toHaveText('Link copied');
@@ -75,7 +76,8 @@ test.describe('copy link', () => {
     await waitForHydration(page);
     const row = page.locator(`[id="${target.id}"]`);
     await row.getByRole('button', { name: 'Copy link to this paragraph' }).click();
-    const status = row.getByRole('status');
+    // The copy button's own live region (the row has others: the Listen button's).
+    const status = row.locator('[role="status"][data-copy-status]');
     await expect(status).toContainText('Link copied with your reading options');
     const origin = new URL(page.url()).origin;
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
