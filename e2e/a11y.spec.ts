@@ -10,6 +10,9 @@ test.describe('accessibility (axe, WCAG 2.1 A/AA)', () => {
   });
 
   test('the reading page has no violations', async ({ page }) => {
+    // The one scan of a whole reading page (every row, every sentence and word span): up to half a
+    // minute on a busy machine.
+    test.setTimeout(90_000);
     await page.goto(READ_PATH);
     await waitForHydration(page);
     await expectNoViolations(page);
