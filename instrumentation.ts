@@ -11,6 +11,8 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   const { stampPeerAddresses } = await import('./app/_lib/peer-address');
   stampPeerAddresses();
+  const { keepContentLength } = await import('./app/_lib/content-length');
+  keepContentLength();
   const { registerPageFingerprint } = await import('./app/_lib/page-fingerprint');
   registerPageFingerprint();
   if (process.env.BILINGUAL_GIT_REMOTE) {

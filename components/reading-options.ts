@@ -38,6 +38,8 @@ export const storedOptions = {
   level: { values: readerLevels, attribute: 'data-level' },
   /** `?pinyinabove=1`: with pinyin on, ruby only over the words above the reader's level. */
   pinyinabove: { values: ['1'], attribute: 'data-pinyin-above' },
+  /** `?voice=browser`: Listen reads with the browser's Chinese voice where it has one (learn/browser-voice.tsx). */
+  voice: { values: ['browser'], attribute: 'data-voice' },
 } as const satisfies Partial<Record<ReadingParam, unknown>>;
 export type StoredOption = keyof typeof storedOptions;
 

@@ -114,12 +114,27 @@ test.describe('learning with the reader', () => {
       expect(row!.HSK).toBe(level === null ? '' : String(level));
     }
 
-    // Removing one, then deleting all.
+    // Everything this browser keeps, as one JSON file; signed out, the page says nothing is sent.
+    await expect(page.getByText('Nothing of them is sent anywhere.')).toBeVisible();
+    const [dataFile] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export my data (JSON)' }).click(),
+    ]);
+    const data = JSON.parse(await readFile((await dataFile.path())!, 'utf8')) as { format: string; words: { word: string }[] };
+    expect(data.format).toBe('bilingual-reader.learner-data');
+    expect(data.words.map((w) => w.word).sort()).toEqual(chosen.map((ref) => ref.token.text).sort());
+
+    // Removing one, then deleting the browser's data after the confirmation.
     await page.getByRole('button', { name: `Remove ${chosen[0]!.token.text}` }).click();
     await expect(page.locator('.saved-word')).toHaveCount(2);
     page.once('dialog', (dialog) => void dialog.accept());
-    await page.getByRole('button', { name: 'Delete all' }).click();
+    await page.getByRole('button', { name: 'Delete my data from this browser' }).click();
     await expect(page.locator('.saved-word')).toHaveCount(0);
+    await expect(page.getByRole('status').filter({ hasText: 'Deleted from this browser.' })).toBeVisible();
+    expect(await page.evaluate(() => [localStorage.getItem('reader.words'), localStorage.getItem('reader.progress')])).toEqual([
+      null,
+      null,
+    ]);
   });
 
   test('the word API answers with pinyin, senses and HSK levels, and refuses what is not a word', async ({ request }) => {

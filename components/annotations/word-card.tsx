@@ -159,6 +159,7 @@ export function WordCard({ target, anchor, lexicon, aids, highlight, onHighlight
       </button>
       <SaveWordButton target={target} lexicon={lexicon} anchor={anchor} />
       <ListenButton
+        text={word}
         src={`/api/audio?${new URLSearchParams({ text: word, ...(pinyin ? { pinyin } : {}) }).toString()}`}
         variant="popover"
       />

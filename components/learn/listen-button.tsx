@@ -1,7 +1,22 @@
 'use client';
 
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isOneOf, storageKey, storedOptions } from '../reading-options';
+
+/** The voice choice, loaded with the browser voice once a Listen button is used. */
+const VoiceChoice = lazy(() => import('./browser-voice').then((module) => ({ default: module.VoiceChoice })));
+
+/** Has the reader chosen the browser's voice (`?voice=browser`, else kept in this browser)? Read when Listen is pressed. */
+function wantsBrowserVoice(): boolean {
+  const { values } = storedOptions.voice;
+  if (isOneOf(values, new URLSearchParams(window.location.search).get('voice'))) return true;
+  try {
+    return isOneOf(values, window.localStorage.getItem(storageKey('voice')));
+  } catch {
+    return false;
+  }
+}
 
 /** The one clip playing on the page: starting another stops it. */
 let playing: { stop: () => void } | null = null;
@@ -18,15 +33,50 @@ async function reasonOf(response: Response): Promise<string> {
 /**
  * *Listen*: fetches the server voice's audio of `src` (a paragraph's or a word's, see
  * app/api/texts/[slug]/audio and app/api/audio) and plays it; pressed again, stops. The voice is
- * synthetic and the button says so. `variant` `row` is the round icon of a row's tools, `popover`
- * a labelled button with the note shown under it.
+ * synthetic and the button says so. Where the reader chose the browser's Chinese voice and the
+ * browser has one, that reads instead: `text`, else the Chinese of the button's row.
+ * `variant` `row` is the round icon of a row's tools, `popover` a labelled button with the note
+ * and, once used, the voice choice shown under it.
  */
-export function ListenButton({ src, variant }: { src: string; variant: 'row' | 'popover' }) {
+export function ListenButton({ src, text, variant }: { src: string; text?: string; variant: 'row' | 'popover' }) {
   const { t } = useTranslation();
   const [state, setState] = useState<State>('idle');
   const [message, setMessage] = useState('');
+  const [used, setUsed] = useState(false);
   const stopRef = useRef<(() => void) | null>(null);
+  const buttonRef = useRef<HTMLButtonElement>(null);
   useEffect(() => () => stopRef.current?.(), []);
+
+  /** Makes `halt` the page's one playing clip; answers the stop that ends it and resets the button (once: a late end event is ignored). */
+  const start = (halt: () => void) => {
+    let stopped = false;
+    const stop = () => {
+      if (stopped) return;
+      stopped = true;
+      halt();
+      if (playing?.stop === stop) playing = null;
+      if (stopRef.current === stop) stopRef.current = null;
+      setState('idle');
+      setMessage('');
+    };
+    playing = { stop };
+    stopRef.current = stop;
+    return stop;
+  };
+
+  /** Reads with the browser's Chinese voice when chosen and offered; false to use the server voice. */
+  const listenInBrowser = async (): Promise<boolean> => {
+    if (!wantsBrowserVoice()) return false;
+    const browser = await import('./browser-voice');
+    const voice = await browser.browserChineseVoice();
+    const chinese = text ?? (buttonRef.current ? browser.rowChinese(buttonRef.current) : '');
+    if (!voice || !chinese) return false;
+    let stop = () => {};
+    stop = start(browser.speak(chinese, voice, () => stop()));
+    setState('playing');
+    setMessage(t('listen.playingBrowser'));
+    return true;
+  };
 
   const listen = async () => {
     if (state !== 'idle') {
@@ -34,24 +84,20 @@ export function ListenButton({ src, variant }: { src: string; variant: 'row' | '
       return;
     }
     playing?.stop();
+    setUsed(true);
     setState('loading');
     setMessage(t('listen.loading'));
     try {
+      if (await listenInBrowser()) return;
       const response = await fetch(src);
       if (!response.ok) throw new Error(await reasonOf(response));
       const url = URL.createObjectURL(await response.blob());
       const audio = new Audio(url);
-      const stop = () => {
+      const stop = start(() => {
         audio.pause();
         URL.revokeObjectURL(url);
-        if (playing?.stop === stop) playing = null;
-        if (stopRef.current === stop) stopRef.current = null;
-        setState('idle');
-        setMessage('');
-      };
+      });
       audio.addEventListener('ended', stop);
-      playing = { stop };
-      stopRef.current = stop;
       await audio.play();
       setState('playing');
       setMessage(t('listen.playing'));
@@ -70,6 +116,11 @@ export function ListenButton({ src, variant }: { src: string; variant: 'row' | '
           {label}
         </button>
         <p className="popover-voice-note">{message || t('listen.synthetic')}</p>
+        {used && (
+          <Suspense fallback={null}>
+            <VoiceChoice />
+          </Suspense>
+        )}
       </>
     );
   }
@@ -77,6 +128,7 @@ export function ListenButton({ src, variant }: { src: string; variant: 'row' | '
     <>
       <button
         type="button"
+        ref={buttonRef}
         className="tool listen"
         data-state={state}
         aria-label={`${label}: ${t('listen.synthetic')}`}

@@ -10,6 +10,7 @@
  * phonetic notation (`?phonetic=zhuyin`), tone colours (`?tones=1`), the script
  * (`?script=trad`), the text size (`?size=l`), the theme (`?theme=dark`), the reader's HSK level
  * whose words above it are marked (`?level=3`), pinyin only over those words (`?pinyinabove=1`),
+ * the browser's Chinese voice for Listen (`?voice=browser`),
  * the target languages (`?tl=en,fr`) and the English as a reference (`?tlref=en`).
  */
 export const readingParams = [
@@ -22,6 +23,7 @@ export const readingParams = [
   'theme',
   'level',
   'pinyinabove',
+  'voice',
   'tl',
   'tlref',
 ] as const;

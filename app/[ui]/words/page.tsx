@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { LearnerDataPanel } from '@/components/learn/learner-data-panel';
 import { LearnerSync } from '@/components/learn/learner-sync';
 import { WordListView } from '@/components/learn/word-list-view';
 import { getUiT, toUiLocale } from '@/lib/i18n/server';
@@ -18,6 +19,7 @@ export default async function WordsPage({ params }: Props) {
       <h1>{t('words.title')}</h1>
       <p className="tagline">{t('words.intro')}</p>
       <WordListView />
+      <LearnerDataPanel />
       <LearnerSync />
     </div>
   );

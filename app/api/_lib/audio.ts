@@ -1,6 +1,7 @@
 import 'server-only';
 import type { AudioResult } from '@/lib/library/audio';
 import { AUDIO_TYPE, VoiceBusyError, VoiceFailedError, VoiceMissingError } from '@/lib/speech/voice';
+import { BODY_LENGTH_HEADER } from '@/app/_lib/content-length';
 import { errorJson } from './respond';
 
 /**
@@ -18,8 +19,10 @@ export function audioResponse(request: Request, result: AudioResult, cacheContro
   const { bytes, etag } = result.audio;
   const headers = { 'Cache-Control': cacheControl, ETag: etag };
   if (request.headers.get('if-none-match') === etag) return new Response(null, { status: 304, headers });
+  // Next.js drops Content-Length from a route's answer: BODY_LENGTH_HEADER carries it past (app/_lib/content-length.ts).
+  const length = String(bytes.length);
   return new Response(Buffer.from(bytes), {
-    headers: { ...headers, 'Content-Type': AUDIO_TYPE, 'Content-Length': String(bytes.length) },
+    headers: { ...headers, 'Content-Type': AUDIO_TYPE, 'Content-Length': length, [BODY_LENGTH_HEADER]: length },
   });
 }
 
