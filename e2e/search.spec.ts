@@ -131,7 +131,8 @@ test('the API answers in the documented shape', async ({ request }) => {
   expect(body.results).toHaveLength(2);
   expect(body.next).toBe('2');
   const [hit] = body.results;
-  expect(Object.keys(hit).sort()).toEqual(['en', 'highlights', 'id', 'slug', 'status', 'type', 'zh']);
+  expect(Object.keys(hit).sort()).toEqual(['en', 'highlights', 'id', 'matchedIn', 'slug', 'status', 'type', 'zh']);
+  expect(hit.matchedIn).toEqual([]);
   const [start, end] = hit.highlights.zh[0];
   expect(hit.zh.slice(start, end)).toBe('蒸馏');
   const rest = await (await request.get('/api/search?q=zhengliu&limit=2&cursor=2')).json();

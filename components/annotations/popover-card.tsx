@@ -86,7 +86,11 @@ export function PopoverCard({
       role="dialog"
       aria-label={label}
       className="popover"
-      style={position ? { top: position.top, left: position.left } : { visibility: 'hidden', top: 0, left: 0 }}
+      style={
+        position
+          ? { top: position.top, left: position.left, ...(position.maxHeight ? { maxHeight: position.maxHeight } : {}) }
+          : { visibility: 'hidden', top: 0, left: 0 }
+      }
       onKeyDown={onKeyDown}
       onPointerEnter={onPointerEnter}
       onPointerLeave={onPointerLeave}

@@ -14,7 +14,7 @@ const MIN_HEIGHT = 120;
  * screen). Null until measured (the card stays hidden until then).
  */
 export function usePlacement(card: RefObject<HTMLElement | null>, anchor: HTMLElement, key: unknown) {
-  const [position, setPosition] = useState<{ top: number; left: number } | null>(null);
+  const [position, setPosition] = useState<{ top: number; left: number; maxHeight?: number } | null>(null);
   useLayoutEffect(() => {
     const element = card.current;
     if (!element) return;
@@ -22,13 +22,16 @@ export function usePlacement(card: RefObject<HTMLElement | null>, anchor: HTMLEl
       const rect = anchor.getBoundingClientRect();
       const roomBelow = window.innerHeight - rect.bottom - GAP - MARGIN;
       const roomAbove = rect.top - GAP - MARGIN;
-      element.style.maxHeight = `${Math.max(roomBelow, roomAbove, MIN_HEIGHT)}px`;
-      const { width, height } = element.getBoundingClientRect();
-      const below = height <= roomBelow || roomBelow >= roomAbove;
+      const { width } = element.getBoundingClientRect();
+      // The card's whole height, whatever max-height it was given before (scrollHeight, and its borders).
+      const natural = element.scrollHeight + element.offsetHeight - element.clientHeight;
+      const below = natural <= roomBelow || (natural > roomAbove && roomBelow >= roomAbove);
+      const room = Math.max(below ? roomBelow : roomAbove, MIN_HEIGHT);
+      const height = Math.min(natural, room);
       const top = (below ? rect.bottom + GAP : rect.top - GAP - height) + window.scrollY;
       const right = Math.max(MARGIN, document.documentElement.clientWidth - width - MARGIN);
       const left = Math.min(Math.max(rect.left, MARGIN), right) + window.scrollX;
-      setPosition({ top, left });
+      setPosition(natural > room ? { top, left, maxHeight: room } : { top, left });
     };
     place();
     window.addEventListener('resize', place);
