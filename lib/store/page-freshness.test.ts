@@ -23,6 +23,9 @@ describe('dependsOn', () => {
     ['novel.json', 'novel', true, false],
     ['novel.state.json', 'novel', true, false],
     ['novel.journal.jsonl', 'novel', true, false],
+    // A save re-aligns its paragraph: the alignment goes with the digest, as the glosses do.
+    ['novel.align.json', 'novel', true, false],
+    ['novel.align.json', 'novel', false, true],
     ['novel.notes.json', 'novel', true, true],
     ['novel.txt', 'novel', true, true],
     ['other.json', 'novel', false, false],

@@ -46,9 +46,16 @@ export function dependsOn(name: string, slug: string | undefined, hasDigest: boo
   return name.startsWith(`${slug}.`) || name.startsWith('_') || name === 'glossary.json' || name === 'common.json';
 }
 
-/** The text's own gloss data: what the digest of a reading page stands for. */
+/**
+ * The text's own gloss data: what the digest of a reading page stands for. The sentence
+ * alignment goes with it: a save re-aligns its paragraph (rewriting `<slug>.align.json`), and
+ * that paragraph's section is made again for its new gloss anyway; a link fixed by hand shows
+ * when the page is next revalidated (at most a minute).
+ */
 function isGlossData(name: string, slug: string): boolean {
-  return name === `${slug}.json` || name === `${slug}.state.json` || name === `${slug}.journal.jsonl`;
+  return (
+    name === `${slug}.json` || name === `${slug}.state.json` || name === `${slug}.journal.jsonl` || name === `${slug}.align.json`
+  );
 }
 
 /** The digest a page wrote into its HTML (`data-page-digest`) when it was made; undefined if none. */
