@@ -155,7 +155,10 @@ export function announcement(page: Page, text: string): Locator {
 export function glossText(row: Locator): Promise<string> {
   return row.locator('.cell-en').evaluate((el) => {
     const copy = el.cloneNode(true) as HTMLElement;
-    copy.querySelectorAll('.edit-tools, .stale-diff, .history, .note-ref, .note-detached').forEach((node) => node.remove());
+    // The gloss alone: not the editing tools, the suggestions under it, or the note markers.
+    copy
+      .querySelectorAll('.edit-tools, .stale-diff, .history, .note-ref, .note-detached, .suggestions')
+      .forEach((node) => node.remove());
     return (copy.textContent ?? '').replace(/\s+/g, ' ').trim();
   });
 }
