@@ -54,12 +54,16 @@ export function SentenceText({
       continue;
     }
     for (const piece of sentencePieces(range.start, range.end, sentences)) {
-      const content = (
-        <>
-          {text.slice(piece.start, piece.end)}
-          {markersIn(piece.start, piece.end)}
-        </>
-      );
+      // Each marker right after the text up to its offset ("Tesla¹ said…"), not at the piece's end.
+      const content: ReactNode[] = [];
+      let cursor = piece.start;
+      for (const [at, id] of sorted) {
+        if (!((at > piece.start || (piece.start === 0 && at === 0)) && at <= piece.end)) continue;
+        if (at > cursor) content.push(<Fragment key={`t${cursor}`}>{text.slice(cursor, at)}</Fragment>);
+        content.push(<NoteMarker key={id} id={id} />);
+        cursor = Math.max(cursor, at);
+      }
+      if (cursor < piece.end) content.push(<Fragment key={`t${cursor}`}>{text.slice(cursor, piece.end)}</Fragment>);
       out.push(
         piece.sentence >= 0 ? (
           <span key={piece.start} data-s={piece.sentence}>
