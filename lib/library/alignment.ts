@@ -167,12 +167,36 @@ export async function storedBlockAlignments(
  * `realignBlockInBackground('karpathy-no-priors', 'en', 'a1b2c3')`.
  */
 export function realignBlockInBackground(slug: string, lang: TargetLanguage, id: string): void {
-  void getBlockAlignments(slug, lang, [id])
-    .then((result) => {
-      if (!(result instanceof Map)) console.error(`Could not align ${slug}/${id}: ${result.error}`);
-    })
-    .catch((error: unknown) => console.error(`Could not align ${slug}/${id}:`, error));
+  // One pass at a time per text and language: saves made meanwhile are gathered and aligned
+  // together by the next pass, so a burst of saves never piles up passes (or memory).
+  const key = `${slug}\u0000${lang}`;
+  let queued = realigning.get(key);
+  if (!queued) realigning.set(key, (queued = new Set()));
+  const running = queued.size > 0 || passes.has(key);
+  queued.add(id);
+  if (running) return;
+  passes.add(key);
+  void (async () => {
+    try {
+      for (let ids = [...queued]; ids.length > 0; ids = [...queued]) {
+        queued.clear();
+        try {
+          const result = await getBlockAlignments(slug, lang, ids);
+          if (!(result instanceof Map)) console.error(`Could not align ${slug}/${ids.join(',')}: ${result.error}`);
+        } catch (error) {
+          console.error(`Could not align ${slug}/${ids.join(',')}:`, error);
+        }
+      }
+    } finally {
+      passes.delete(key);
+      realigning.delete(key);
+    }
+  })();
 }
+
+/** Paragraphs waiting for the next background pass, by text and language; and the passes running. */
+const realigning = new Map<string, Set<string>>();
+const passes = new Set<string>();
 
 /**
  * Replaces one block's links with an editor's (`manual` unless said otherwise), when the block's
