@@ -1,6 +1,7 @@
 // The browser's calls to the notes, glossary and word-list routes, each answer parsed with its
 // contract schema (lib/api/annotation-contract.ts).
 import type { z } from 'zod';
+import { callApi, jsonRequest, type ApiCall } from '../api-call';
 import {
   annotationPaths,
   glossaryResponse,
@@ -12,28 +13,16 @@ import {
   type PutTermRequest,
 } from '@/lib/api/annotation-contract';
 
-export type AnnotationCall<T> = { ok: true; data: T } | { ok: false; status: number; error: string };
+export type AnnotationCall<T> = ApiCall<T>;
 
-async function call<S extends z.ZodType>(url: string, init: RequestInit, schema: S): Promise<AnnotationCall<z.output<S>>> {
-  let response: Response;
-  try {
-    response = await fetch(url, { cache: 'no-store', ...init });
-  } catch {
-    return { ok: false, status: 0, error: 'network' };
-  }
-  const body: unknown = await response.json().catch(() => undefined);
-  const error = (body as { error?: unknown } | undefined)?.error;
-  if (!response.ok)
-    return { ok: false, status: response.status, error: typeof error === 'string' ? error : `HTTP ${response.status}` };
-  const parsed = schema.safeParse(body);
-  return parsed.success ? { ok: true, data: parsed.data } : { ok: false, status: response.status, error: 'unexpected answer' };
+function call<S extends z.ZodType>(url: string, init: RequestInit, schema: S): Promise<AnnotationCall<z.output<S>>> {
+  return callApi(url, init, (body) => {
+    const parsed = schema.safeParse(body);
+    return parsed.success ? parsed.data : undefined;
+  });
 }
 
-const send = (method: 'POST' | 'PUT' | 'DELETE', body: unknown): RequestInit => ({
-  method,
-  headers: { 'content-type': 'application/json' },
-  body: JSON.stringify(body),
-});
+const send = jsonRequest;
 
 /** A route's URL for one target language; English's keep their plain form. */
 function inLanguage(url: string, lang: string | undefined): string {
