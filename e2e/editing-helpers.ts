@@ -1,8 +1,8 @@
-// Helpers for e2e/editing.spec.ts: the data files on disk, the gloss API with the editor token,
+// Helpers for the editing specs (e2e/editing.spec.ts, e2e/safe-editing.spec.ts): the data files on disk, the gloss API with the editor token,
 // signing in, and the editing tools of the reading page.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { expect, type APIRequestContext, type BrowserContext, type Locator, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type BrowserContext, type Locator, type Page } from '@playwright/test';
 import { storedGlosses } from '@/lib/testing/stored-glosses';
 import { EDITOR_TOKEN } from './accounts';
 import { READ_PATH, SLUG, waitForHydration } from './helpers';
@@ -165,4 +165,49 @@ export function glossText(row: Locator): Promise<string> {
 
 export function collapse(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Records the glosses and statuses of `ids` before the calling spec file runs, and puts them back
+ * through the API after it (so the pages are regenerated and later specs see the seed).
+ */
+export function restoreAfterFile(ids: readonly string[]): void {
+  const originals = new Map<string, { en: string | null; status: string | null }>();
+  test.beforeAll(async ({ playwright }) => {
+    const request = await playwright.request.newContext();
+    try {
+      const { blocks } = await apiText(request);
+      for (const id of ids) {
+        const block = blocks.find((b) => b.id === id);
+        if (!block) throw new Error(`The seed has no paragraph ${id}`);
+        originals.set(id, { en: block.en, status: block.status });
+      }
+    } finally {
+      await request.dispose();
+    }
+  });
+  test.afterAll(async ({ playwright }) => {
+    const request = await playwright.request.newContext();
+    try {
+      for (const [id, original] of originals) {
+        const now = await apiBlock(request, id);
+        if (now.en !== original.en) await putGloss(request, id, original.en ?? '', 'e2e-restore');
+        const after = await apiBlock(request, id);
+        if (after.status !== original.status && (original.status === 'draft' || original.status === 'reviewed')) {
+          await putStatus(request, id, original.status);
+        }
+      }
+    } finally {
+      await request.dispose();
+    }
+  });
+}
+
+/** A text unique to this run, so a test never meets its own earlier save. */
+export function stamp(label: string): string {
+  return `${label} ${Date.now().toString(36)}`;
+}
+
+export async function englishOf(request: APIRequestContext, id: string): Promise<string | null> {
+  return (await apiBlock(request, id)).en;
 }
