@@ -16,7 +16,7 @@ export default defineConfig({
   // No retries: a test that passes only on a second try is a bug to fix, not to hide.
   retries: 0,
   timeout: 30_000,
-  reporter: [['list'], ['json', { outputFile: 'reports/e2e.json' }]],
+  reporter: [['list'], ['json', { outputFile: process.env.E2E_REPORT ?? 'reports/e2e.json' }]],
   use: {
     baseURL,
     trace: 'retain-on-failure',
@@ -31,22 +31,27 @@ export default defineConfig({
       use: { ...devices['Desktop Chrome'] },
       testIgnore: /(editing|exchange|books|languages-reading|team|memory|comments|(?<!annotations-)notes|sentences)\.spec\.ts/,
     },
-    // Editing changes the data copy (and puts it back), so it runs last; with one worker, projects
-    // run in this order. Not a dependency: a failure elsewhere must not skip the editing tests.
+    // Editing changes the data copy (and puts it back), so it runs after the read-only tests, with
+    // one worker: `npm run test:e2e` runs the two projects one after the other (scripts/e2e-run.mjs);
+    // a plain `playwright test` with one worker runs them in this order. Not a dependency: a
+    // failure elsewhere must not skip the editing tests.
     {
       name: 'editing',
       use: { ...devices['Desktop Chrome'] },
       testMatch: /(editing|exchange|books|languages-reading|team|memory|comments|(?<!annotations-)notes|sentences)\.spec\.ts/,
     },
   ],
-  webServer: {
-    // Builds and serves the app on a temporary copy of content/ and locales/ (see the script).
-    command: 'node scripts/e2e-server.mjs',
-    url: `${baseURL}/api/texts`,
-    // The build runs first: about 2 minutes on an idle 2-core machine, several when it is busy.
-    timeout: 480_000,
-    reuseExistingServer: false,
-    stdout: 'pipe',
-    stderr: 'pipe',
-  },
+  // `npm run test:e2e` (scripts/e2e-run.mjs) starts the server itself, once for both projects.
+  webServer: process.env.E2E_SERVER_STARTED
+    ? undefined
+    : {
+        // Builds and serves the app on a temporary copy of content/ and locales/ (see the script).
+        command: 'node scripts/e2e-server.mjs',
+        url: `${baseURL}/api/texts`,
+        // The build runs first: about 2 minutes on an idle 2-core machine, several when it is busy.
+        timeout: 480_000,
+        reuseExistingServer: false,
+        stdout: 'pipe',
+        stderr: 'pipe',
+      },
 });

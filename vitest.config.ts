@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
@@ -12,6 +13,9 @@ export default defineConfig({
   test: {
     include: ['lib/**/*.test.ts', 'scripts/**/*.test.ts', 'app/**/*.test.ts'],
     environment: 'node',
+    // Vitest's default leaves one core free, which on a 2-core machine means one test file at a
+    // time; most files wait on the disk (fsync, PGlite) as much as on the CPU, so use every core.
+    maxWorkers: Math.max(2, availableParallelism()),
     // The JSON report is what .ci/run counts.
     reporters: ['default', 'json'],
     outputFile: { json: 'reports/unit.json' },
