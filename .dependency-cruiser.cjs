@@ -63,6 +63,23 @@ module.exports = {
       to: { dependencyTypes: ['core'] },
     },
     {
+      name: 'disk-access-in-store',
+      comment:
+        "Reading and writing files is lib/store's job (and scripts' and tests'). Named exceptions: the dictionary build and its cache (the program's own data under node_modules, not the library's; lib/annotate may not import lib/store) and the embedded database's folder (lib/db/open.ts moves a damaged one aside).",
+      severity: 'error',
+      from: {
+        path: '^lib/',
+        pathNot: [
+          '^lib/store/',
+          '^lib/testing/',
+          '\\.test\\.ts$',
+          '^lib/annotate/dictionary-(build|cache)\\.ts$',
+          '^lib/db/open\\.ts$',
+        ],
+      },
+      to: { dependencyTypes: ['core'], path: '^(node:)?fs(/promises)?$' },
+    },
+    {
       name: 'no-cycles',
       severity: 'error',
       from: {},

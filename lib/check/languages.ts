@@ -1,6 +1,4 @@
 import 'server-only';
-import { readdir } from 'node:fs/promises';
-import path from 'node:path';
 import { glossStatus, hasGloss } from '@/lib/gloss/status';
 import { TITLE_KEY } from '@/lib/gloss/types';
 import { DEFAULT_TARGET_LANGUAGE, isTargetLanguage, targetLanguageName } from '@/lib/i18n/target-language';
@@ -8,8 +6,8 @@ import { glossKeyOrder } from '@/lib/library/load';
 import { readTextFiles, textTitle } from '@/lib/library/text-files';
 import { glossPath, glossStatePath, listLocaleFiles } from '@/lib/store/glosses';
 import { findKeyProblems } from '@/lib/store/json';
-import { listLanguageFolders, textLanguages } from '@/lib/store/languages';
-import { dataRoot, displayPath, localeDir } from '@/lib/store/paths';
+import { listLanguageFolders, localeFolderNames, textLanguages } from '@/lib/store/languages';
+import { displayPath, localeDir } from '@/lib/store/paths';
 import { isSlug, type SourceFile } from '@/lib/store/sources';
 import { hashText } from '@/lib/text/hash';
 import { isGlossable } from '@/lib/text/types';
@@ -104,11 +102,11 @@ async function checkLanguage(source: SourceFile, lang: string, report: CheckRepo
 export async function checkLanguageFolders(slugs: Set<string>, report: CheckReport): Promise<void> {
   let names: string[] = [];
   try {
-    names = await readdir(path.join(dataRoot(), 'locales'));
+    names = await localeFolderNames();
   } catch {
     return;
   }
-  for (const name of names.sort()) {
+  for (const name of names) {
     if (name === DEFAULT_TARGET_LANGUAGE || UI_ONLY_FOLDERS.has(name) || isTargetLanguage(name)) continue;
     report.warnings.push({
       code: 'language-folder',

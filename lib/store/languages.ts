@@ -8,14 +8,17 @@ import { dataRoot, displayPath, localeDir } from './paths';
 
 /** The folders of `locales/` that may hold glosses: canonical target tags (so never `zh/`, the interface's Chinese). */
 export async function listLanguageFolders(): Promise<TargetLanguage[]> {
-  let names: string[];
+  return (await localeFolderNames()).filter(isTargetLanguage);
+}
+
+/** Every name in `locales/`, sorted (language folders and anything else put there); none when it is missing. */
+export async function localeFolderNames(): Promise<string[]> {
   try {
-    names = await readdir(path.join(dataRoot(), 'locales'));
+    return (await readdir(path.join(dataRoot(), 'locales'))).sort();
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw error;
   }
-  return names.filter(isTargetLanguage).sort();
 }
 
 /** Whether `locales/<lang>/<slug>.json` is a file (a symbolic link is not). */
