@@ -3,6 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { allWords, annotated, openReader, popoverOf, wordSpan } from './annotation-helpers';
+import { READER } from './accounts';
 import { norm, plain, READ_PATH, SLUG } from './helpers';
 
 /** The HSK 3.0 level of a word from the word API (else its 2.0 level); null when in no list or not in the dictionary. */
@@ -154,6 +155,44 @@ test.describe('learning with the reader', () => {
     for (const { word, status } of cases) {
       expect((await request.get(`/api/words/${encodeURIComponent(word)}`)).status(), word).toBe(status);
     }
+  });
+
+  test('signed in, a removal of a saved word sticks when another device sends its older copy; the account copy can be deleted', async ({
+    playwright,
+    baseURL,
+  }) => {
+    const device = await playwright.request.newContext({ baseURL: baseURL!, extraHTTPHeaders: { Origin: baseURL! } });
+    expect((await device.post('/api/session', { data: { name: READER.name, password: READER.password } })).ok()).toBe(true);
+    const minutesAgo = (n: number) => new Date(Date.now() - n * 60_000).toISOString();
+    const context = {
+      sentence: '我去银行。',
+      english: '',
+      slug: SLUG,
+      title: 'T',
+      permalink: `/read/${SLUG}`,
+      savedAt: minutesAgo(30),
+    };
+    const bank = { word: '银行', pinyin: 'yín háng', senses: ['bank'], hsk: 2, contexts: [context] };
+    type Answer = { words: { word: string }[]; removed: { word: string }[] };
+    const put = async (data: object) => {
+      const answer = await device.put('/api/me/words', { data });
+      expect(answer.status()).toBe(200);
+      return (await answer.json()) as Answer;
+    };
+    expect((await put({ words: [bank] })).words.map((w) => w.word)).toContain('银行');
+    // Another device removed it after it was saved; then the first sends its copy again.
+    expect(
+      (await put({ words: [], removed: [{ word: '银行', removedAt: minutesAgo(20) }] })).words.map((w) => w.word),
+    ).not.toContain('银行');
+    const again = await put({ words: [bank] });
+    expect(again.words.map((w) => w.word)).not.toContain('银行');
+    expect(again.removed.map((r) => r.word)).toContain('银行');
+    expect((await device.put('/api/me/words', { data: { words: 'nope' } })).status()).toBe(422);
+
+    expect((await device.delete('/api/me/words')).status()).toBe(200);
+    expect(await (await device.get('/api/me/words')).json()).toEqual({ words: [], removed: [] });
+    expect((await put({ words: [bank] })).words).toEqual([]);
+    await device.dispose();
   });
 
   test('the difficulty API measures the bundled article', async ({ request }) => {

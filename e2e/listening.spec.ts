@@ -79,15 +79,24 @@ test.describe('listening', () => {
     expect((await request.get('/api/audio?text=hello')).status()).toBe(400);
   });
 
-  test('Listen on a row and in the popover plays the synthetic voice; S saves the word by key', async ({ page, request }) => {
+  test('Listen on a row and in the popover plays the synthetic voice, lighting the sentence read; S saves the word by key', async ({
+    page,
+    request,
+  }) => {
     // The first audio of a paragraph is made on demand: a few seconds on a busy 2-core machine.
     test.setTimeout(90_000);
     const text = await annotated(request);
     const ref = findWord(
       text,
-      (w) => w.token.text.length >= 2 && !!text.dictionary[w.token.text] && !text.dictionary[w.token.text]!.parts,
-      'a dictionary word',
+      (w) =>
+        w.block.type === 'paragraph' &&
+        w.token.text.length >= 2 &&
+        !!text.dictionary[w.token.text] &&
+        !text.dictionary[w.token.text]!.parts,
+      'a dictionary word in a paragraph',
     );
+    // Aligned before the page is made, so its rows carry their sentences.
+    expect((await request.get(`/api/texts/${SLUG}/alignment?lang=en&id=${ref.block.id}`)).status()).toBe(200);
     await openReader(page, READ_PATH);
     await page.evaluate(() => localStorage.removeItem('reader.words'));
 
@@ -97,9 +106,17 @@ test.describe('listening', () => {
     await listen.click();
     await expect(listen).toHaveAttribute('data-state', 'playing', { timeout: 30_000 });
     await expect(row.getByRole('status').filter({ hasText: 'Playing: a synthetic voice' })).toBeVisible();
+    // The sentence being read is lit, from the first one; stopping removes the light.
+    await expect(row.locator('.cell-zh [data-s="0"]').first()).toHaveClass(/\bsentence-reading\b/);
+    expect(
+      await row
+        .locator('.cell-zh .sentence-reading')
+        .evaluateAll((spans) => new Set(spans.map((s) => s.getAttribute('data-s'))).size),
+    ).toBe(1);
     await expectNoAxeViolations(page, { include: [`[id="${ref.block.id}"] .row-tools`] });
     await listen.click();
     await expect(listen).toHaveAttribute('data-state', 'idle');
+    await expect(page.locator('.sentence-reading')).toHaveCount(0);
 
     // From the keyboard: Enter opens the word's card, L listens, S saves.
     await wordSpan(page, ref).focus();
@@ -177,8 +194,10 @@ test.describe('the browser voice', () => {
     await expectNoAxeViolations(page, { include: ['#annotation-popover'] });
     await page.keyboard.press('Escape');
 
-    // A row reads its Chinese as shown, without the ruby.
-    await page.locator(`[id="${ref.block.id}"] .row-tools .listen`).click();
+    // A row reads its Chinese as shown, without the ruby, and its label names the browser's voice.
+    const rowListen = page.locator(`[id="${ref.block.id}"] .row-tools .listen`);
+    await expect(rowListen).toHaveAccessibleName(/Listen: this browser’s Chinese voice/);
+    await rowListen.click();
     const spoken = () => page.evaluate(() => (window as unknown as { spoken: { text: string; voice: string }[] }).spoken);
     await expect.poll(async () => (await spoken()).length).toBe(2);
     const [word, row] = await spoken();

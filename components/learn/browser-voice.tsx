@@ -36,13 +36,22 @@ export function rowChinese(element: Element): string {
   return speakableText(copy.textContent ?? '');
 }
 
-/** Reads `text` with `voice`; `onEnd` runs when it ends or is stopped. Answers the function that stops it. */
-export function speak(text: string, voice: SpeechSynthesisVoice, onEnd: () => void): () => void {
+/**
+ * Reads `text` with `voice`; `onEnd` runs when it ends or is stopped, `onBoundary` with the
+ * offset of each word or sentence reached where the browser reports them. Answers the function that stops it.
+ */
+export function speak(
+  text: string,
+  voice: SpeechSynthesisVoice,
+  onEnd: () => void,
+  onBoundary?: (charIndex: number) => void,
+): () => void {
   const utterance = new SpeechSynthesisUtterance(text);
   utterance.voice = voice;
   utterance.lang = voice.lang;
   utterance.addEventListener('end', onEnd);
   utterance.addEventListener('error', onEnd);
+  if (onBoundary) utterance.addEventListener('boundary', (event) => onBoundary(event.charIndex));
   speechSynthesis.cancel();
   speechSynthesis.speak(utterance);
   return () => speechSynthesis.cancel();

@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { learnerData, learnerDataCounts, learnerDataFileName, learnerDataJson } from '@/lib/learn/learner-data';
 import { useSession } from '../session-provider';
 import { PROGRESS_KEY, useReadingProgress } from './use-reading-progress';
-import { WORD_LIST_KEY, useWordList } from './use-word-list';
+import { storeRemovals, WORD_LIST_KEY, useWordList } from './use-word-list';
+import { callApi, jsonRequest } from '../api-call';
 
 function readStored(key: string): string | null {
   try {
@@ -43,7 +44,7 @@ export function LearnerDataPanel() {
 
   const deleteData = () => {
     if (!window.confirm(t('learnerData.deleteConfirm', counts))) return;
-    const deleted = updateWords(() => []);
+    const deleted = updateWords(() => []) && storeRemovals([]);
     updateProgress(() => ({}));
     setMessage(deleted ? t('learnerData.deleted') : t('learnerData.notDeleted'));
   };
@@ -61,7 +62,42 @@ export function LearnerDataPanel() {
           {t('learnerData.delete')}
         </button>
       </div>
+      {signedIn && <AccountWords onDeleted={setMessage} />}
       <p role="status">{message}</p>
     </section>
+  );
+}
+
+/**
+ * Signed in: deletes the account's copy of the saved words (`DELETE /api/me/words`), and this
+ * browser's with it, since the next sync would send it back. Other devices lose the words they
+ * saved before the deletion when they next sync.
+ */
+function AccountWords({ onDeleted }: { onDeleted: (message: string) => void }) {
+  const { t } = useTranslation();
+  const [, updateWords] = useWordList();
+  const [busy, setBusy] = useState(false);
+  const deleteAccountWords = async () => {
+    if (!window.confirm(t('learnerData.deleteAccountConfirm'))) return;
+    setBusy(true);
+    const answer = await callApi('/api/me/words', jsonRequest('DELETE', {}), (body) => body);
+    setBusy(false);
+    if (!answer.ok) {
+      onDeleted(t('learnerData.accountNotDeleted', { reason: answer.error }));
+      return;
+    }
+    storeRemovals([]);
+    updateWords(() => []);
+    onDeleted(t('learnerData.accountDeleted'));
+  };
+  return (
+    <>
+      <p>{t('learnerData.account')}</p>
+      <div className="words-tools">
+        <button type="button" onClick={() => void deleteAccountWords()} disabled={busy}>
+          {t('learnerData.deleteAccount')}
+        </button>
+      </div>
+    </>
   );
 }

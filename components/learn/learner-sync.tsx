@@ -5,7 +5,7 @@ import { parseProgress, type ReadingProgress } from '@/lib/learn/progress';
 import { parseWordList, type SavedWord } from '@/lib/learn/word-list';
 import { useSession } from '../session-provider';
 import { useReadingProgress } from './use-reading-progress';
-import { useWordList } from './use-word-list';
+import { readStoredRemovals, storeRemovals, useWordList, WORD_LIST_KEY } from './use-word-list';
 
 /** Sends `body` to a `/api/me/*` route and answers the merged whole, or undefined when refused. */
 async function put(path: string, body: object): Promise<unknown> {
@@ -48,9 +48,19 @@ const sendProgress = async (progress: ReadingProgress) => {
   const answer = await put('/api/me/progress', { progress });
   return answer && typeof answer === 'object' && 'progress' in answer ? parseProgress(answer.progress) : undefined;
 };
+/**
+ * Sends the words with the removals made here; the answer is merged with what this browser holds
+ * now (a word saved or removed while the request was out is not lost) and its removals kept.
+ * The merge is loaded only here: signed out, reading pages carry none of it.
+ */
 const sendWords = async (words: SavedWord[]) => {
-  const answer = await put('/api/me/words', { words });
-  return answer && typeof answer === 'object' && 'words' in answer ? parseWordList(JSON.stringify(answer.words)) : undefined;
+  const answer = await put('/api/me/words', { words, removed: readStoredRemovals() });
+  if (!answer || typeof answer !== 'object' || !('words' in answer)) return undefined;
+  const { mergeWordSync, parseRemovals, parseWordListSync } = await import('@/lib/learn/word-removals');
+  const here = { words: parseWordList(window.localStorage.getItem(WORD_LIST_KEY)), removed: parseRemovals(readStoredRemovals()) };
+  const merged = mergeWordSync(here, parseWordListSync(answer), new Date());
+  storeRemovals(merged.removed);
+  return merged.words;
 };
 
 /**

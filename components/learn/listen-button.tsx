@@ -1,6 +1,6 @@
 'use client';
 
-import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isOneOf, storageKey, storedOptions } from '../reading-options';
 
@@ -16,6 +16,16 @@ function wantsBrowserVoice(): boolean {
   } catch {
     return false;
   }
+}
+
+/** Follows the choice of voice (use-stored-option.ts announces a change; another tab through storage). */
+function onVoiceChange(onChange: () => void) {
+  window.addEventListener('bilingual:storedoption', onChange);
+  window.addEventListener('storage', onChange);
+  return () => {
+    window.removeEventListener('bilingual:storedoption', onChange);
+    window.removeEventListener('storage', onChange);
+  };
 }
 
 /** The one clip playing on the page: starting another stops it. */
@@ -34,7 +44,9 @@ async function reasonOf(response: Response): Promise<string> {
  * *Listen*: fetches the server voice's audio of `src` (a paragraph's or a word's, see
  * app/api/texts/[slug]/audio and app/api/audio) and plays it; pressed again, stops. The voice is
  * synthetic and the button says so. Where the reader chose the browser's Chinese voice and the
- * browser has one, that reads instead: `text`, else the Chinese of the button's row.
+ * browser has one, that reads instead: `text`, else the Chinese of the button's row; the label
+ * names the voice in use. A row's Listen lights the sentence being read (listen-highlight.ts,
+ * loaded on first use).
  * `variant` `row` is the round icon of a row's tools, `popover` a labelled button with the note
  * and, once used, the voice choice shown under it.
  */
@@ -45,6 +57,10 @@ export function ListenButton({ src, text, variant }: { src: string; text?: strin
   const [used, setUsed] = useState(false);
   const stopRef = useRef<(() => void) | null>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
+  // The voice the label names: the one chosen, unless this browser turned out to have no Chinese voice.
+  const chosenBrowser = useSyncExternalStore(onVoiceChange, wantsBrowserVoice, () => false);
+  const [noBrowserVoice, setNoBrowserVoice] = useState(false);
+  const voiceNote = chosenBrowser && !noBrowserVoice ? t('listen.browser') : t('listen.synthetic');
   useEffect(() => () => stopRef.current?.(), []);
 
   /** Makes `halt` the page's one playing clip; answers the stop that ends it and resets the button (once: a late end event is ignored). */
@@ -70,9 +86,17 @@ export function ListenButton({ src, text, variant }: { src: string; text?: strin
     const browser = await import('./browser-voice');
     const voice = await browser.browserChineseVoice();
     const chinese = text ?? (buttonRef.current ? browser.rowChinese(buttonRef.current) : '');
+    setNoBrowserVoice(!voice);
     if (!voice || !chinese) return false;
+    // A row's sentence being read is lit from the voice's boundary events (listen-highlight.ts).
+    const row = text === undefined && buttonRef.current ? buttonRef.current : null;
+    const follow = row ? (await import('./listen-highlight')).followSpeech(row, chinese) : undefined;
     let stop = () => {};
-    stop = start(browser.speak(chinese, voice, () => stop()));
+    const silence = browser.speak(chinese, voice, () => stop(), follow?.at);
+    stop = start(() => {
+      silence();
+      follow?.stop();
+    });
     setState('playing');
     setMessage(t('listen.playingBrowser'));
     return true;
@@ -89,18 +113,25 @@ export function ListenButton({ src, text, variant }: { src: string; text?: strin
     setMessage(t('listen.loading'));
     try {
       if (await listenInBrowser()) return;
+      // A row lights the sentence being read: that code is fetched while the audio is made.
+      const highlight = variant === 'row' ? import('./listen-highlight') : undefined;
       const response = await fetch(src);
       if (!response.ok) throw new Error(await reasonOf(response));
       const url = URL.createObjectURL(await response.blob());
       const audio = new Audio(url);
+      let unfollow = () => {};
       const stop = start(() => {
         audio.pause();
         URL.revokeObjectURL(url);
+        unfollow();
       });
       audio.addEventListener('ended', stop);
       await audio.play();
       setState('playing');
       setMessage(t('listen.playing'));
+      const follow = (await highlight?.catch(() => undefined))?.followAudio;
+      // Not if it was stopped meanwhile: the light would stay.
+      if (follow && buttonRef.current && stopRef.current === stop) unfollow = follow(buttonRef.current, audio);
     } catch (error) {
       stopRef.current?.();
       setState('idle');
@@ -115,7 +146,7 @@ export function ListenButton({ src, text, variant }: { src: string; text?: strin
         <button type="button" className="popover-listen" data-state={state} aria-keyshortcuts="L" onClick={() => void listen()}>
           {label}
         </button>
-        <p className="popover-voice-note">{message || t('listen.synthetic')}</p>
+        <p className="popover-voice-note">{message || voiceNote}</p>
         {used && (
           <Suspense fallback={null}>
             <VoiceChoice />
@@ -131,8 +162,8 @@ export function ListenButton({ src, text, variant }: { src: string; text?: strin
         ref={buttonRef}
         className="tool listen"
         data-state={state}
-        aria-label={`${label}: ${t('listen.synthetic')}`}
-        title={`${label}: ${t('listen.synthetic')}`}
+        aria-label={`${label}: ${voiceNote}`}
+        title={`${label}: ${voiceNote}`}
         onClick={() => void listen()}
       >
         <svg aria-hidden="true" viewBox="0 0 16 16" width="16" height="16">

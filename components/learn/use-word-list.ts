@@ -5,6 +5,8 @@ import { parseWordList, type SavedWord } from '@/lib/learn/word-list';
 
 /** The localStorage key of the reader's saved words. */
 export const WORD_LIST_KEY = 'reader.words';
+/** The localStorage key of the words removed here, kept so that a removal follows the account (lib/learn/word-removals.ts). */
+export const WORD_REMOVALS_KEY = 'reader.words.removed';
 const EVENT = 'bilingual:wordlist';
 const EMPTY: SavedWord[] = [];
 
@@ -51,4 +53,24 @@ export function useWordList(): [SavedWord[], (change: (list: SavedWord[]) => Sav
     return true;
   }, []);
   return [list, update];
+}
+
+/** The removals kept in this browser, as stored (validated by whoever reads them: lib/learn/word-removals.ts). */
+export function readStoredRemovals(): unknown {
+  try {
+    return JSON.parse(window.localStorage.getItem(WORD_REMOVALS_KEY) ?? '[]') as unknown;
+  } catch {
+    return [];
+  }
+}
+
+/** Keeps `removed` in this browser (none: the key is removed); false when storage refused. */
+export function storeRemovals(removed: readonly object[]): boolean {
+  try {
+    if (removed.length === 0) window.localStorage.removeItem(WORD_REMOVALS_KEY);
+    else window.localStorage.setItem(WORD_REMOVALS_KEY, JSON.stringify(removed));
+    return true;
+  } catch {
+    return false;
+  }
 }

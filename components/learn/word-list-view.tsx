@@ -13,7 +13,18 @@ import {
   type SavedWord,
   type WordOrder,
 } from '@/lib/learn/word-list';
-import { useWordList } from './use-word-list';
+import { parseRemovals, pruneRemovals, removalsOf } from '@/lib/learn/word-removals';
+import { readStoredRemovals, storeRemovals, useWordList } from './use-word-list';
+
+/**
+ * Keeps the removal of `words` beside the list, so that signed in it follows the account to other
+ * devices (LearnerSync sends it; lib/learn/word-removals.ts). Signed out it is only sent once
+ * the reader signs in: a word removed here is then removed from the account's copy too.
+ */
+function recordRemovals(words: readonly string[]) {
+  const now = new Date();
+  storeRemovals(pruneRemovals([...removalsOf(words, now), ...parseRemovals(readStoredRemovals())], now));
+}
 
 /** Offers a file made in the page for download. */
 function download(name: string, type: string, content: string) {
@@ -60,7 +71,7 @@ function WordRow({ word, onRemove }: { word: SavedWord; onRemove: () => void }) 
   );
 }
 
-/** The saved words: sorted, searched, removed one by one or all, and exported for Anki or as CSV. */
+/** The saved words: sorted, searched, removed one by one or all (removals follow the account), and exported for Anki or as CSV. */
 export function WordListView() {
   const { t } = useTranslation();
   const [list, update] = useWordList();
@@ -96,7 +107,9 @@ export function WordListView() {
         <button
           type="button"
           onClick={() => {
-            if (window.confirm(t('words.deleteAllConfirm', { count: list.length }))) update(() => []);
+            if (!window.confirm(t('words.deleteAllConfirm', { count: list.length }))) return;
+            recordRemovals(list.map((w) => w.word));
+            update(() => []);
           }}
         >
           {t('words.deleteAll')}
@@ -105,7 +118,14 @@ export function WordListView() {
       <p role="status">{t('words.count', { shown: shown.length, count: list.length })}</p>
       <ul className="saved-words">
         {shown.map((word) => (
-          <WordRow key={word.word} word={word} onRemove={() => update((current) => removeWord(current, word.word))} />
+          <WordRow
+            key={word.word}
+            word={word}
+            onRemove={() => {
+              recordRemovals([word.word]);
+              update((current) => removeWord(current, word.word));
+            }}
+          />
         ))}
       </ul>
     </>

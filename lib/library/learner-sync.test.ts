@@ -1,17 +1,16 @@
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { getLearnerProgress, getLearnerWords, mergeLearnerProgress, mergeLearnerWords } from './learner-sync';
+import { clearLearnerWords, getLearnerProgress, getLearnerWords, mergeLearnerProgress, mergeLearnerWords } from './learner-sync';
 
 const at = (minute: number) => new Date(Date.UTC(2026, 0, 1, 0, minute)).toISOString();
-const context = (id: string) => ({
-  sentence: '我去银行。',
-  english: '',
-  slug: 'essay',
-  title: 'Essay',
-  permalink: `/read/essay#${id}`,
-  savedAt: at(0),
+const bank = (id: string, savedAt: string) => ({
+  word: '银行',
+  pinyin: 'yín háng',
+  senses: [],
+  hsk: 2,
+  contexts: [{ sentence: '我去银行。', english: '', slug: 'essay', title: 'Essay', permalink: `/read/essay#${id}`, savedAt }],
 });
 
 let dir: string;
@@ -42,10 +41,39 @@ describe('learner data kept per account', () => {
     );
     expect(Object.keys(await getLearnerProgress('Rita'))).toHaveLength(12);
     await Promise.all([
-      mergeLearnerWords('Rita', [{ word: '银行', pinyin: 'yín háng', senses: [], hsk: 2, contexts: [context('aaaaaa')] }]),
-      mergeLearnerWords('Rita', [{ word: '银行', pinyin: 'yín háng', senses: [], hsk: 2, contexts: [context('bbbbbb')] }]),
+      mergeLearnerWords('Rita', { words: [bank('aaaaaa', at(0))], removed: [] }),
+      mergeLearnerWords('Rita', { words: [bank('bbbbbb', at(0))], removed: [] }),
     ]);
-    const words = await getLearnerWords('Rita');
+    const { words } = await getLearnerWords('Rita');
     expect(words.map((w) => w.contexts.length)).toEqual([2]);
+  });
+
+  it('a removal sent by one device sticks when another sends its older copy; a later save comes back', async () => {
+    const recent = (minutesAgo: number) => new Date(Date.now() - minutesAgo * 60_000).toISOString();
+    await mergeLearnerWords('Rita', { words: [bank('aaaaaa', recent(30))], removed: [] });
+    const removed = [{ word: '银行', removedAt: recent(20) }];
+    expect(await mergeLearnerWords('Rita', { words: [], removed })).toEqual({ words: [], removed });
+    expect((await mergeLearnerWords('Rita', { words: [bank('aaaaaa', recent(30))], removed: [] })).words).toEqual([]);
+    const resaved = recent(10);
+    const again = await mergeLearnerWords('Rita', { words: [bank('aaaaaa', resaved)], removed: [] });
+    expect(again.words.map((w) => w.contexts[0]?.savedAt)).toEqual([resaved]);
+  });
+
+  it('deleting the account’s list keeps older copies from other devices out, but not later saves', async () => {
+    const recent = (minutesAgo: number) => new Date(Date.now() - minutesAgo * 60_000).toISOString();
+    await mergeLearnerWords('Rita', { words: [bank('aaaaaa', recent(30))], removed: [] });
+    await clearLearnerWords('Rita');
+    expect(await getLearnerWords('Rita')).toEqual({ words: [], removed: [] });
+    expect((await mergeLearnerWords('Rita', { words: [bank('aaaaaa', recent(30))], removed: [] })).words).toEqual([]);
+    const later = new Date(Date.now() + 1_000).toISOString();
+    expect((await mergeLearnerWords('Rita', { words: [bank('bbbbbb', later)], removed: [] })).words).toHaveLength(1);
+  });
+
+  it('reads a list kept as a bare array (before removals were synced)', async () => {
+    await mkdir(path.join(dir, 'learners'), { recursive: true });
+    await mergeLearnerWords('Rita', { words: [], removed: [] });
+    const [file] = await readdir(path.join(dir, 'learners'));
+    await writeFile(path.join(dir, 'learners', file!), JSON.stringify([bank('aaaaaa', at(0))]));
+    expect((await getLearnerWords('Rita')).words.map((w) => w.word)).toEqual(['银行']);
   });
 });

@@ -1,6 +1,7 @@
 import 'server-only';
 import { mergeProgress, parseProgress, type ReadingProgress } from '@/lib/learn/progress';
-import { mergeWordLists, parseWordList, type SavedWord } from '@/lib/learn/word-list';
+import type { SavedWord } from '@/lib/learn/word-list';
+import { mergeWordSync, parseWordListSync, type WordListSync, type WordRemoval } from '@/lib/learn/word-removals';
 import { readLearnerData, updateLearnerData } from '@/lib/store/learner-data';
 
 /**
@@ -19,15 +20,31 @@ export function mergeLearnerProgress(account: string, incoming: ReadingProgress)
   return updateLearnerData(account, 'progress', (stored) => mergeProgress(parseProgress(stored), parseProgress(incoming)));
 }
 
-/** The word list kept for `account`: `[]` when none. */
-export async function getLearnerWords(account: string): Promise<SavedWord[]> {
-  const stored = await readLearnerData(account, 'words');
-  return stored === undefined ? [] : parseWordList(JSON.stringify(stored));
+/** The word list kept for `account` with its removals: empty when none. The deletion time stays on the server. */
+export async function getLearnerWords(account: string): Promise<{ words: SavedWord[]; removed: WordRemoval[] }> {
+  const { words, removed } = parseWordListSync(await readLearnerData(account, 'words'));
+  return { words, removed };
 }
 
-/** Merges a browser's words into the account's (every word, every context) and returns the whole list. */
-export function mergeLearnerWords(account: string, incoming: readonly SavedWord[]): Promise<SavedWord[]> {
-  return updateLearnerData(account, 'words', (stored) =>
-    mergeWordLists(stored === undefined ? [] : parseWordList(JSON.stringify(stored)), parseWordList(JSON.stringify(incoming))),
+/**
+ * Merges a browser's words and removals into the account's (every word and context of both, then
+ * the removals applied by time, lib/learn/word-removals.ts) and returns the whole list.
+ */
+export async function mergeLearnerWords(
+  account: string,
+  incoming: WordListSync,
+): Promise<{ words: SavedWord[]; removed: WordRemoval[] }> {
+  const { words, removed } = await updateLearnerData(account, 'words', (stored) =>
+    mergeWordSync(parseWordListSync(stored), incoming, new Date()),
   );
+  return { words, removed };
+}
+
+/**
+ * Deletes the account's word list. Only the time of the deletion is kept, so that a device
+ * syncing its older copy afterwards cannot fill the list again (what it saved later is kept).
+ */
+export async function clearLearnerWords(account: string): Promise<void> {
+  const cleared: WordListSync = { words: [], removed: [], clearedAt: new Date().toISOString() };
+  await updateLearnerData(account, 'words', () => cleared);
 }
