@@ -63,6 +63,7 @@ test('a French thread started from the French column is French, not English', as
     await expect(row.locator('button[data-comments-lang="fr"] .comments-bubble')).not.toHaveText('0');
 
     // The English column's panel does not have it; nor does the English API, the French one does.
+    await panel.getByRole('button', { name: 'Close the comments' }).click();
     await row.locator('button[data-comments-lang="en"]').click();
     const english = page.locator('.comments-panel[data-lang="en"]');
     await expect(english).not.toContainText('Loading');
