@@ -6,6 +6,7 @@ import { isLongRow } from '@/lib/export/print';
 import type { BlockView } from '@/lib/library/load';
 import type { RowSentences } from '@/lib/library/row-sentences';
 import type { TargetCell } from '@/lib/library/target-cells';
+import { targetLanguageName } from '@/lib/i18n/target-language';
 import { CommentsButton } from './comments/comments-button';
 import { CopyLinkButton } from './copy-link-button';
 import { EditableGloss } from './edit/editable-gloss';
@@ -189,7 +190,20 @@ export function ReaderRow({
           </a>
         )}
         <CopyLinkButton path={`/read/${slug}#${block.id}`} />
-        <CommentsButton slug={slug} id={block.id} />
+        {targets && targets.length > 0 ? (
+          // One thread list per target column: a discussion of the French is not one of the English.
+          targets.map((cell) => (
+            <CommentsButton
+              key={cell.lang}
+              slug={slug}
+              id={block.id}
+              lang={cell.lang}
+              {...(targets.length > 1 || cell.lang !== 'en' ? { language: targetLanguageName(cell.lang, uiLang) } : {})}
+            />
+          ))
+        ) : (
+          <CommentsButton slug={slug} id={block.id} />
+        )}
         <ListenButton src={`/api/texts/${slug}/audio/${block.id}`} variant="row" />
       </div>
     </div>

@@ -8,6 +8,9 @@
 // 4. The search database killed during an index update (scripts/faults/database.ts).
 // 5. Suggestions and votes while the server is killed (scripts/faults/suggestions.ts).
 // 6. Comments, replies and resolves while the server is killed (scripts/faults/comments.ts).
+// 7. Notes, glossary terms and word boundaries while the server is killed (scripts/faults/annotations.ts).
+// 8. Comments, notes, glossary terms and word boundaries on a full disk and a read-only store
+//    (scripts/faults/team-disk.ts; root, as 2.).
 // Needs a build: it serves the one the end-to-end tests made (.next-e2e), or NEXT_DIST_DIR.
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,6 +23,8 @@ import { smallHeapRound } from './faults/small-heap';
 import { databaseRound } from './faults/database';
 import { suggestionKillRound } from './faults/suggestions';
 import { commentKillRound } from './faults/comments';
+import { annotationKillRound } from './faults/annotations';
+import { teamDiskRounds } from './faults/team-disk';
 import { storedGlosses } from '@/lib/testing/stored-glosses';
 
 const CLIENTS = 6;
@@ -101,9 +106,11 @@ async function main() {
     rmSync(data, { recursive: true, force: true });
   }
   await storeFaultRounds();
+  await teamDiskRounds();
   await twoServersRound();
   await suggestionKillRound();
   await commentKillRound();
+  await annotationKillRound();
   await smallHeapRound();
   await databaseRound();
 }

@@ -18,7 +18,19 @@ const OPEN_EVENT = 'comments:open';
  * signed-in people (and to anyone when the text has public discussion), opening the side panel.
  * Nothing shows, and no panel code loads, for anyone who may not see the comments.
  */
-export function CommentsButton({ slug, id, lang = DEFAULT_TARGET_LANGUAGE }: { slug: string; id: string; lang?: string }) {
+export function CommentsButton({
+  slug,
+  id,
+  lang = DEFAULT_TARGET_LANGUAGE,
+  language,
+}: {
+  slug: string;
+  id: string;
+  /** The target language whose threads the button counts and opens (`?lang=`). */
+  lang?: string;
+  /** That language's name, said on the button and the panel when the page shows another than English alone. */
+  language?: string;
+}) {
   const { t } = useTranslation();
   const session = useSession();
   const known = session !== null;
@@ -49,7 +61,8 @@ export function CommentsButton({ slug, id, lang = DEFAULT_TARGET_LANGUAGE }: { s
   if (!counts?.visible) return null;
   const count = counts.counts[id];
   const total = count?.total ?? 0;
-  const label = t('comments.button', { count: total, open: count?.open ?? 0 });
+  const counted = t('comments.button', { count: total, open: count?.open ?? 0 });
+  const label = language ? `${counted} (${language})` : counted;
   return (
     <>
       <button
@@ -60,6 +73,7 @@ export function CommentsButton({ slug, id, lang = DEFAULT_TARGET_LANGUAGE }: { s
         aria-expanded={open}
         aria-controls={open ? panelId : undefined}
         data-comments={id}
+        data-comments-lang={lang}
         onClick={toggle}
       >
         <span className="comments-bubble">{total}</span>
@@ -70,6 +84,7 @@ export function CommentsButton({ slug, id, lang = DEFAULT_TARGET_LANGUAGE }: { s
           slug={slug}
           id={id}
           lang={lang}
+          {...(language ? { language } : {})}
           onClose={() => setOpen(false)}
           onChange={() => loadCommentCounts(slug, lang, true)}
         />

@@ -11,6 +11,8 @@ interface PanelProps {
   slug: string;
   id: string;
   lang: string;
+  /** The language's name, in the heading, when the page shows another than English alone. */
+  language?: string;
   onClose: () => void;
   /** After a change: the row counts are read again. */
   onChange: () => void;
@@ -29,7 +31,7 @@ function selectedQuote(id: string): string {
  * that its passage changed), replies, resolve and reopen for reviewers and the thread's author,
  * and a form for a new thread with an optional quote (the selected passage, when there is one).
  */
-export function CommentsPanel({ panelId, slug, id, lang, onClose, onChange }: PanelProps) {
+export function CommentsPanel({ panelId, slug, id, lang, language, onClose, onChange }: PanelProps) {
   const { t } = useTranslation();
   const viewer = useSession()?.viewer ?? null;
   const [items, setItems] = useState<CommentResponse[] | null>(null);
@@ -75,12 +77,13 @@ export function CommentsPanel({ panelId, slug, id, lang, onClose, onChange }: Pa
   };
 
   const moderator = viewer ? permits(viewer, 'resolve-comment', { text: slug, lang }).ok : false;
+  const mayComment = viewer ? permits(viewer, 'comment', { text: slug, lang }).ok : false;
   const threads = (items ?? []).filter((c) => c.replyTo === undefined);
   return (
-    <aside id={panelId} className="comments-panel" aria-labelledby={`${panelId}-h`}>
+    <aside id={panelId} className="comments-panel" aria-labelledby={`${panelId}-h`} data-lang={lang}>
       <div className="comments-head">
         <h2 id={`${panelId}-h`} ref={heading} tabIndex={-1}>
-          {t('comments.title')}
+          {language ? t('comments.titleIn', { language }) : t('comments.title')}
         </h2>
         <button type="button" className="comments-close" onClick={onClose} aria-label={t('comments.close')}>
           ×
@@ -98,7 +101,7 @@ export function CommentsPanel({ panelId, slug, id, lang, onClose, onChange }: Pa
               root={root}
               replies={(items ?? []).filter((c) => c.replyTo === root.cid)}
               mayResolve={Boolean(viewer) && (moderator || root.author === viewer?.name)}
-              mayReply={Boolean(viewer)}
+              mayReply={mayComment}
               onReply={async (text) =>
                 after(await postComment(slug, lang, id, { body: text, replyTo: root.cid }), t('comments.replied'))
               }
@@ -112,7 +115,7 @@ export function CommentsPanel({ panelId, slug, id, lang, onClose, onChange }: Pa
           ))}
         </ol>
       )}
-      {viewer && (
+      {mayComment && (
         <form className="comment-form" onSubmit={(event) => void submit(event)}>
           <label>
             {t('comments.quote')}

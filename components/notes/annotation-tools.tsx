@@ -4,23 +4,33 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useRef, use
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { useEditing } from '@/components/edit/editing-provider';
-import { readSelection, type PassageSelection } from './selection';
+import { permitsInSomeLanguage } from '@/lib/auth/permissions';
+import { noteLanguage } from '@/lib/annotate/note-language';
+import { targetLanguageName } from '@/lib/i18n/target-language';
+import { useSession } from '../session-provider';
+import { readSelection, rowLanguages, type PassageSelection } from './selection';
 
 // The API client (and its response schemas) is fetched when a translator first uses a tool.
 const api = () => import('./annotation-api');
 
-/** The language notes, glossary terms and word boundaries are written for (the reader shows English notes). */
+/** The language glossary terms and word boundaries are asked for, and the notes the markers show (English's). */
 export const ANNOTATION_LANG = 'en';
 
-/** A passage a note is about to be written on. */
+/** A passage a note is about to be written on, in the target language `lang`. */
 export interface NoteDraft {
   block: string;
   quote: string;
   occurrence?: number;
+  lang: string;
 }
 
 interface AnnotationToolsValue {
+  /** Whether the role may write notes in some language of this text (the tools show at all). */
   mayNote: boolean;
+  /** Whether it may write notes in `lang`. */
+  mayNoteIn: (lang: string) => boolean;
+  /** The language a note on the Chinese of `block` goes to (see noteLanguage), or undefined when none is allowed. */
+  noteLanguageOf: (block: string) => string | undefined;
   mayTerms: boolean;
   composeNote: (draft: NoteDraft) => void;
   /** Adds and removes word-list terms, then shows the page again with the new segmentation. */
@@ -44,10 +54,17 @@ export function useAnnotationTools(): AnnotationToolsValue | null {
  */
 export function AnnotationTools({ children }: { children: ReactNode }) {
   const editing = useEditing();
+  const grant = useSession()?.viewer ?? undefined;
   const { t } = useTranslation();
   const [selection, setSelection] = useState<PassageSelection | null>(null);
   const [draft, setDraft] = useState<NoteDraft | null>(null);
-  const mayNote = editing?.may('edit-note', ANNOTATION_LANG) ?? false;
+  const mayNote = editing ? permitsInSomeLanguage(grant, 'edit-note', editing.slug) : false;
+  const may = editing?.may;
+  const mayNoteIn = useCallback((lang: string) => may?.('edit-note', lang) ?? false, [may]);
+  const noteLanguageOf = useCallback(
+    (block: string) => noteLanguage({ column: 'zh' }, rowLanguages(block), mayNoteIn),
+    [mayNoteIn],
+  );
   const termsLang = editing?.lang ?? ANNOTATION_LANG;
   const mayTerms = editing?.may('edit-terms', termsLang) ?? false;
 
@@ -80,9 +97,21 @@ export function AnnotationTools({ children }: { children: ReactNode }) {
   );
 
   const value = useMemo<AnnotationToolsValue | null>(
-    () => (editing && (mayNote || mayTerms) ? { mayNote, mayTerms, composeNote: setDraft, changeTerms, reload } : null),
-    [editing, mayNote, mayTerms, changeTerms, reload],
+    () =>
+      editing && (mayNote || mayTerms)
+        ? { mayNote, mayNoteIn, noteLanguageOf, mayTerms, composeNote: setDraft, changeTerms, reload }
+        : null,
+    [editing, mayNote, mayNoteIn, noteLanguageOf, mayTerms, changeTerms, reload],
   );
+  // The language a note on the selected passage would be written in: its column's.
+  const selectionLang =
+    selection && mayNote
+      ? noteLanguage(
+          selection.column === 'zh' ? { column: 'zh' } : { column: 'target', lang: selection.lang ?? 'en' },
+          selection.shown,
+          mayNoteIn,
+        )
+      : undefined;
 
   return (
     <AnnotationToolsContext.Provider value={value}>
@@ -90,19 +119,22 @@ export function AnnotationTools({ children }: { children: ReactNode }) {
       {value && selection && !draft && (
         <SelectionToolbar
           selection={selection}
-          onNote={() =>
-            setDraft({
-              block: selection.block,
-              quote: selection.quote,
-              ...(selection.occurrence ? { occurrence: selection.occurrence } : {}),
-            })
+          onNote={
+            selectionLang
+              ? () =>
+                  setDraft({
+                    block: selection.block,
+                    quote: selection.quote,
+                    ...(selection.occurrence ? { occurrence: selection.occurrence } : {}),
+                    lang: selectionLang,
+                  })
+              : undefined
           }
           onJoin={
             mayTerms && selection.column === 'zh' && selection.joinable
               ? () => void changeTerms({ add: [selection.quote] }, t('terms.joined', { word: selection.quote }))
               : undefined
           }
-          mayNote={mayNote}
         />
       )}
       {value && draft && editing && (
@@ -110,7 +142,8 @@ export function AnnotationTools({ children }: { children: ReactNode }) {
           draft={draft}
           onClose={() => setDraft(null)}
           onSave={async (body) => {
-            const result = await (await api()).addNote(editing.slug, { ...draft, body }, ANNOTATION_LANG);
+            const { lang, ...passage } = draft;
+            const result = await (await api()).addNote(editing.slug, { ...passage, body }, lang);
             if (!result.ok) return result.error;
             setDraft(null);
             window.getSelection()?.removeAllRanges();
@@ -128,15 +161,14 @@ function SelectionToolbar({
   selection,
   onNote,
   onJoin,
-  mayNote,
 }: {
   selection: PassageSelection;
-  onNote: () => void;
+  /** Absent when the role may not write a note in the passage's language. */
+  onNote: (() => void) | undefined;
   onJoin: (() => void) | undefined;
-  mayNote: boolean;
 }) {
   const { t } = useTranslation();
-  if (!mayNote && !onJoin) return null;
+  if (!onNote && !onJoin) return null;
   return createPortal(
     <div
       role="toolbar"
@@ -144,7 +176,7 @@ function SelectionToolbar({
       className="selection-tools"
       style={{ top: selection.top, left: selection.left }}
     >
-      {mayNote && (
+      {onNote && (
         <button type="button" onMouseDown={(event) => event.preventDefault()} onClick={onNote}>
           {t('notes.add')}
         </button>
@@ -169,10 +201,11 @@ function NoteComposer({
   onClose: () => void;
   onSave: (body: string) => Promise<string | undefined>;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [body, setBody] = useState('');
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
+  const language = draft.lang === ANNOTATION_LANG ? '' : targetLanguageName(draft.lang, i18n.language);
   const field = useRef<HTMLTextAreaElement>(null);
   const opener = useRef<Element | null>(null);
   useEffect(() => {
@@ -199,12 +232,12 @@ function NoteComposer({
       }}
     >
       <p id="note-composer-title" className="note-composer-title">
-        {t('notes.addTitle')}
+        {language ? t('notes.addTitleIn', { language }) : t('notes.addTitle')}
       </p>
       <blockquote className="note-composer-quote">{draft.quote}</blockquote>
       <label>
         {t('notes.body')}
-        <textarea ref={field} value={body} rows={4} onChange={(event) => setBody(event.target.value)} lang="en" />
+        <textarea ref={field} value={body} rows={4} onChange={(event) => setBody(event.target.value)} lang={draft.lang} />
       </label>
       {error && (
         <p role="alert" className="notice notice-error">

@@ -19,7 +19,8 @@ export function NoteTools({ id }: { id: string }) {
   const [form, setForm] = useState<{ body: string; revision: string } | null>(null);
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
-  if (!tools?.mayNote || !editing) return null;
+  // The markers are the English notes': their tools only for someone who may write English notes.
+  if (!tools?.mayNoteIn(ANNOTATION_LANG) || !editing) return null;
 
   const open = async () => {
     setError('');

@@ -2,6 +2,10 @@
 export interface PassageSelection {
   block: string;
   column: 'zh' | 'en';
+  /** The target language of the selected cell (`en` on a page without target columns); for the Chinese, undefined. */
+  lang?: string;
+  /** The target languages the row shows, in column order (`['en']` on a page without target columns). */
+  shown: string[];
   quote: string;
   /** Which occurrence of the quote in the cell's text the selection is (1 = first). */
   occurrence?: number;
@@ -47,10 +51,13 @@ export function readSelection(): PassageSelection | null {
   let occurrence = 0;
   for (let at = text.indexOf(quote); at >= 0 && at <= start; at = text.indexOf(quote, at + 1)) occurrence += 1;
   const column = cell.classList.contains('cell-zh') ? 'zh' : 'en';
+  const shown = rowLanguages(row.id);
   const rect = range.getBoundingClientRect();
   return {
     block: row.id,
     column,
+    ...(column === 'en' ? { lang: cell.dataset.lang ?? 'en' } : {}),
+    shown,
     quote,
     ...(occurrence > 0 ? { occurrence } : {}),
     joinable:
@@ -62,6 +69,13 @@ export function readSelection(): PassageSelection | null {
     top: rect.bottom + window.scrollY + 6,
     left: rect.left + window.scrollX,
   };
+}
+
+/** The target languages a row shows, in column order; `['en']` on a page without target columns. */
+export function rowLanguages(block: string): string[] {
+  const row = document.getElementById(block);
+  const langs = row ? [...row.querySelectorAll<HTMLElement>('.cell-target[data-lang]')].map((c) => c.dataset.lang ?? 'en') : [];
+  return langs.length > 0 ? langs : ['en'];
 }
 
 function rangeOf(node: Node): Range {

@@ -22,14 +22,15 @@ export function WordTools({ target }: { target: WordTarget }) {
   if (!tools || !target.at) return null;
   const { block, start, paragraph } = target.at;
   const chars = [...target.word];
+  const lang = tools.mayNote ? tools.noteLanguageOf(block) : undefined;
   return (
     <div className="popover-tools" role="group" aria-label={t('notes.wordTools')}>
-      {tools.mayNote && (
+      {lang && (
         <button
           type="button"
           className="popover-add-note"
           onClick={() =>
-            tools.composeNote({ block, quote: target.word, occurrence: occurrenceAt(paragraph, target.word, start) })
+            tools.composeNote({ block, quote: target.word, occurrence: occurrenceAt(paragraph, target.word, start), lang })
           }
         >
           {t('notes.add')}

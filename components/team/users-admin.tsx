@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { userListResponse, userResponse, type AccountSummaryResponse } from '@/lib/api/users-contract';
 import { ROLES } from '@/lib/auth/permissions';
 import { useSession } from '../session-provider';
+import { AccountEditor } from './account-editor';
 
 type Answer = { ok: true; body: unknown } | { ok: false; error: string };
 
@@ -71,7 +72,9 @@ export function UsersAdmin() {
       langs: list(form.langs),
       texts: list(form.texts),
     });
+    // The password is not kept in the form after an attempt, whatever its answer.
     if (done(answer, t('users.added'))) setForm({ name: '', role: 'reader', password: '', langs: '', texts: '' });
+    else setForm((now) => ({ ...now, password: '' }));
   };
 
   return (
@@ -112,11 +115,18 @@ export function UsersAdmin() {
                 <td>{user.langs.join(', ') || t('users.all')}</td>
                 <td>{user.texts.join(', ') || t('users.all')}</td>
                 <td>
+                  <AccountEditor
+                    user={user}
+                    onSave={async (change) =>
+                      done(await send(`/api/users/${encodeURIComponent(user.name)}`, 'PUT', change), t('users.changed'))
+                    }
+                  />{' '}
                   <button
                     type="button"
-                    onClick={() =>
-                      void send(`/api/users/${encodeURIComponent(user.name)}`, 'DELETE').then((a) => done(a, t('users.removed')))
-                    }
+                    onClick={() => {
+                      if (!window.confirm(t('users.confirmRemove', { name: user.name }))) return;
+                      void send(`/api/users/${encodeURIComponent(user.name)}`, 'DELETE').then((a) => done(a, t('users.removed')));
+                    }}
                   >
                     {t('users.remove', { name: user.name })}
                   </button>

@@ -7,7 +7,8 @@ import { readGlossary, readNotes, readTextGlossary, readWordListFile } from '@/l
 import { isGlossable } from '@/lib/text/types';
 import { loadDictionary, lookupWordSync } from '@/lib/annotate/dictionary';
 import { findTerms, mergeGlossaries, type TermMatch } from '@/lib/annotate/glossary';
-import { anchorNote, type AnchoredNote } from '@/lib/annotate/notes';
+import { type AnchoredNote } from '@/lib/annotate/notes';
+import { numberNotes } from './number-notes';
 import { pinyinByOffset, readingOf } from '@/lib/annotate/pinyin';
 import { forgetWordList, segmentWords } from '@/lib/annotate/segment';
 import { alignedSimplified, scriptOf } from '@/lib/annotate/source-script';
@@ -182,40 +183,6 @@ export function annotateBlock(
     notes: [...(options.notes ?? [])],
     ...(traditional && read !== zh ? { simplifiedText: read } : {}),
   };
-}
-
-/** Every note of the text in document order, numbered from 1; notes of removed blocks last, detached. */
-function numberNotes(
-  text: TextView,
-  noteSources: readonly NoteSource[],
-): { notes: NoteView[]; anchored: Map<string, AnchoredNote[]> } {
-  const byBlock = new Map<string, NoteSource[]>();
-  for (const note of noteSources) byBlock.set(note.block, [...(byBlock.get(note.block) ?? []), note]);
-  const notes: NoteView[] = [];
-  const anchored = new Map<string, AnchoredNote[]>();
-  const live = new Set<string>();
-  for (const block of text.blocks) {
-    if (!isGlossable(block.type)) continue;
-    live.add(block.id);
-    const sources = byBlock.get(block.id);
-    if (!sources) continue;
-    const placed = sources.map((note) => anchorNote(note, block.text, block.en));
-    anchored.set(block.id, placed);
-    for (const note of [...placed].sort((a, b) => (a.start ?? Infinity) - (b.start ?? Infinity))) {
-      notes.push({
-        id: note.id,
-        number: notes.length + 1,
-        block: note.block,
-        quote: note.quote,
-        body: note.body,
-        detached: note.detached,
-      });
-    }
-  }
-  for (const note of noteSources.filter((n) => !live.has(n.block))) {
-    notes.push({ id: note.id, number: notes.length + 1, block: note.block, quote: note.quote, body: note.body, detached: true });
-  }
-  return { notes, anchored };
 }
 
 /**

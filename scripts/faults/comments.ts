@@ -1,15 +1,22 @@
 // A round of `npm run test:faults`: comments, replies and resolves from several clients while the
 // server is killed with SIGKILL. Afterwards the comments file parses line by line (a torn last
 // line at most), and every comment answered 201 and every resolve answered 200 is there, also as
-// the restarted server lists it.
-import { readFileSync, rmSync } from 'node:fs';
+// the restarted server lists it. (The full-disk and read-only rounds are in store-faults.ts.)
+import { rmSync } from 'node:fs';
 import path from 'node:path';
-import { startServer } from '../lib/next-server';
-import { blockIds, check, copyData, serverEnv, SLUG, TOKEN } from './common';
+import {
+  blockIds,
+  check,
+  copyData,
+  killPartWay,
+  readJsonLines,
+  serverEnv,
+  SLUG,
+  withRestartedServer,
+  writerHeaders as headers,
+} from './common';
 
 const CLIENTS = 4;
-
-const headers = (who: string) => ({ authorization: `Bearer ${TOKEN}`, 'x-editor-name': who, 'content-type': 'application/json' });
 
 export async function commentKillRound() {
   const data = copyData();
@@ -17,64 +24,48 @@ export async function commentKillRound() {
   const ids = blockIds(data);
   const made = new Map<string, string>(); // cid → paragraph id
   const resolved: string[] = [];
-  let stopped = false;
+  const threads = new Map<number, { cid: string; id: string }>(); // each client's last thread
+  const url = (origin: string, id: string) => `${origin}/api/texts/${SLUG}/blocks/${id}/comments`;
+  const started = Date.now();
   try {
-    const server = await startServer(env);
-    const url = (id: string) => `${server.origin}/api/texts/${SLUG}/blocks/${id}/comments`;
-    const client = async (c: number) => {
-      let thread: { cid: string; id: string } | undefined;
-      for (let n = 0; !stopped; n += 1) {
+    await killPartWay(
+      env,
+      CLIENTS,
+      async (c, n, origin) => {
         // A new thread, or a reply to this client's last one; every third thread is then resolved.
+        const thread = threads.get(c);
         const reply = thread !== undefined && n % 2 === 1;
         const id = reply && thread ? thread.id : (ids[(c + n * CLIENTS) % ids.length] ?? '');
-        try {
-          const response = await fetch(url(id), {
+        const response = await fetch(url(origin, id), {
+          method: 'POST',
+          headers: headers(`client-${c}`),
+          body: JSON.stringify({ body: `Comment ${n} from client ${c}.`, ...(reply && thread ? { replyTo: thread.cid } : {}) }),
+        });
+        if (response.status !== 201) return;
+        const { comment } = (await response.json()) as { comment: { cid: string } };
+        made.set(comment.cid, id);
+        if (!reply) threads.set(c, { cid: comment.cid, id });
+        if (!reply && n % 3 === 0) {
+          const resolve = await fetch(`${origin}/api/texts/${SLUG}/comments/${comment.cid}/resolve`, {
             method: 'POST',
             headers: headers(`client-${c}`),
-            body: JSON.stringify({ body: `Comment ${n} from client ${c}.`, ...(reply && thread ? { replyTo: thread.cid } : {}) }),
+            body: '{}',
           });
-          if (response.status !== 201) continue;
-          const { comment } = (await response.json()) as { comment: { cid: string } };
-          made.set(comment.cid, id);
-          if (!reply) thread = { cid: comment.cid, id };
-          if (!reply && n % 3 === 0) {
-            const resolve = await fetch(`${server.origin}/api/texts/${SLUG}/comments/${comment.cid}/resolve`, {
-              method: 'POST',
-              headers: headers(`client-${c}`),
-              body: '{}',
-            });
-            if (resolve.ok) resolved.push(comment.cid);
-          }
-        } catch {
-          return; // the server is gone
+          if (resolve.ok) resolved.push(comment.cid);
         }
-      }
-    };
-    const running = Array.from({ length: CLIENTS }, (_, c) => client(c));
-    // The kill comes a random while after the first answer (a busy machine is slow to give it).
-    for (let waited = 0; made.size === 0 && waited < 60_000; waited += 50)
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    await new Promise((resolve) => setTimeout(resolve, 800 + Math.random() * 1200));
-    stopped = true;
-    await server.stop('SIGKILL');
-    await Promise.allSettled(running);
+      },
+      () => made.size,
+    );
 
-    const file = path.join(data, 'locales', 'en', `${SLUG}.comments.jsonl`);
-    const lines = readFileSync(file, 'utf8').split('\n').filter(Boolean);
-    const parsed = lines.flatMap((line, i) => {
-      try {
-        return [JSON.parse(line) as { type: string; cid: string }];
-      } catch {
-        return i === lines.length - 1 ? [] : [{ type: 'broken', cid: line }];
-      }
-    });
-    check('comments: every line but a torn last one parses', !parsed.some((e) => e.type === 'broken'));
+    const { entries: parsed, broken } = readJsonLines<{ type: string; cid: string }>(
+      path.join(data, 'locales', 'en', `${SLUG}.comments.jsonl`),
+    );
+    check('comments: every line but a torn last one parses', broken.length === 0, broken.join('; '));
     check(
       'comments: some were answered 201 before the kill',
       made.size > 0,
       `${made.size} comments, ${resolved.length} resolved`,
     );
-    console.log(`comments: ${made.size} answered 201 and ${resolved.length} resolves answered 200 before the kill`);
     const stored = new Set(parsed.filter((e) => e.type === 'comment').map((e) => e.cid));
     const lost = [...made.keys()].filter((cid) => !stored.has(cid));
     check('comments: every comment answered 201 is on disk', lost.length === 0, lost.join(', '));
@@ -82,19 +73,19 @@ export async function commentKillRound() {
     const lostResolves = resolved.filter((cid) => !resolves.has(cid));
     check('comments: every resolve answered 200 is on disk', lostResolves.length === 0, lostResolves.join(', '));
 
-    const again = await startServer(env);
-    try {
+    await withRestartedServer(env, async (origin) => {
       const sample = [...made].slice(-5);
       let listed = 0;
       for (const [cid, id] of sample) {
-        const response = await fetch(`${again.origin}/api/texts/${SLUG}/blocks/${id}/comments`, { headers: headers('faults') });
+        const response = await fetch(url(origin, id), { headers: headers('faults') });
         const body = (await response.json()) as { comments?: { cid: string }[] };
         if (body.comments?.some((c) => c.cid === cid)) listed += 1;
       }
       check('comments: the restarted server lists them', listed === sample.length, `${listed} of ${sample.length}`);
-    } finally {
-      await again.stop();
-    }
+    });
+    console.log(
+      `comments (SIGKILL): ${made.size} comments and ${resolved.length} resolves acknowledged, ${lost.length + lostResolves.length} lost, ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
   } finally {
     rmSync(data, { recursive: true, force: true });
   }

@@ -3,6 +3,7 @@
 import { cpSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { startServer } from '../lib/next-server';
 import { storedGlosses } from '@/lib/testing/stored-glosses';
 
 export const SLUG = 'karpathy-no-priors';
@@ -113,4 +114,78 @@ export async function save(
     body = undefined;
   }
   return { status: response.status, body };
+}
+
+/** Request headers of a signed-in writer (the editor token acts as an admin) named `who`. */
+export const writerHeaders = (who: string) => ({
+  authorization: `Bearer ${TOKEN}`,
+  'x-editor-name': who,
+  'content-type': 'application/json',
+});
+
+/**
+ * Writes from `clients` concurrent clients against a server started on `env`, killed with SIGKILL
+ * a random while (0.8–2 s) after the first write was acknowledged (a busy machine is slow to give
+ * it). Each client calls `step(client, n, origin)` for n = 0, 1, … until the kill; a step that
+ * throws (the server is gone) ends its client. `acknowledged` counts the writes answered so far.
+ * Resolves once the server's processes are gone and every client has ended.
+ */
+export async function killPartWay(
+  env: NodeJS.ProcessEnv,
+  clients: number,
+  step: (client: number, n: number, origin: string) => Promise<void>,
+  acknowledged: () => number,
+): Promise<void> {
+  const server = await startServer(env);
+  let stopped = false;
+  const client = async (c: number) => {
+    for (let n = 0; !stopped; n += 1) {
+      try {
+        await step(c, n, server.origin);
+      } catch {
+        return; // the server is gone
+      }
+    }
+  };
+  const running = Array.from({ length: clients }, (_, c) => client(c));
+  for (let waited = 0; acknowledged() === 0 && waited < 60_000; waited += 50)
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  await new Promise((resolve) => setTimeout(resolve, 800 + Math.random() * 1200));
+  stopped = true;
+  await server.stop('SIGKILL');
+  await Promise.allSettled(running);
+}
+
+/** Runs `body` against a server started again on `env`, and stops it. */
+export async function withRestartedServer<T>(env: NodeJS.ProcessEnv, body: (origin: string) => Promise<T>): Promise<T> {
+  const server = await startServer(env);
+  try {
+    return await body(server.origin);
+  } finally {
+    await server.stop();
+  }
+}
+
+/**
+ * The entries of a JSON Lines file, a torn last line (a write cut by the kill) skipped; `broken`
+ * names any other line that does not parse. A missing file has none.
+ */
+export function readJsonLines<T>(file: string): { entries: T[]; broken: string[] } {
+  let text = '';
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return { entries: [], broken: [] };
+  }
+  const lines = text.split('\n').filter(Boolean);
+  const entries: T[] = [];
+  const broken: string[] = [];
+  lines.forEach((line, i) => {
+    try {
+      entries.push(JSON.parse(line) as T);
+    } catch {
+      if (i < lines.length - 1) broken.push(line.slice(0, 80));
+    }
+  });
+  return { entries, broken };
 }

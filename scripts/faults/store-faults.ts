@@ -54,8 +54,23 @@ function everyFileParses(data: string): string[] {
   return broken;
 }
 
-export async function storeFaultRounds() {
-  const name = 'full disk and read-only store';
+/** A server on a copy of the data in a small tmpfs: what `use` is given to fill and remount. */
+export interface SmallDisk {
+  data: string;
+  origin: string;
+  /** Fills the disk until a write of one page fails; `free()` gives the room back. */
+  fill(): void;
+  free(): void;
+  /** Remounts the store read-only (false when that cannot be done here), or writable again. */
+  readOnly(on: boolean): boolean;
+}
+
+/**
+ * Runs `body` against a server on a copy of the data in a 1 MB tmpfs, then stops the server and
+ * unmounts. Needs root (CI runs as root); skipped with a message elsewhere. An error thrown by
+ * `body` is a failed check named after the round.
+ */
+export async function withSmallDisk(name: string, body: (disk: SmallDisk) => Promise<void>): Promise<void> {
   if (process.getuid?.() !== 0) return skip(name, 'mounting a small tmpfs needs root (CI runs as root)');
   const mountPoint = mkdtempSync(path.join(tmpdir(), 'bilingual-tmpfs-'));
   const mounted = run('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', mountPoint]);
@@ -67,14 +82,36 @@ export async function storeFaultRounds() {
   try {
     const data = copyData(mountPoint);
     server = await startServer(serverEnv(data));
-    const origin = server.origin;
+    const filler = path.join(data, 'filler');
+    await body({
+      data,
+      origin: server.origin,
+      fill: () => fill(filler),
+      free: () => rmSync(filler, { force: true }),
+      readOnly: (on) => {
+        const remounted = run('mount', ['-o', on ? 'remount,ro' : 'remount,rw', mountPoint]);
+        if (!remounted.ok && on) skip(`${name}: read-only store`, `cannot remount read-only (${remounted.error})`);
+        return remounted.ok;
+      },
+    });
+  } catch (error) {
+    check(`${name}: the round finished`, false, error instanceof Error ? error.message : String(error));
+  } finally {
+    await server?.stop('SIGKILL');
+    run('umount', ['-l', mountPoint]);
+    rmSync(mountPoint, { recursive: true, force: true });
+  }
+}
+
+export async function storeFaultRounds() {
+  await withSmallDisk('full disk and read-only store', async ({ data, origin, fill: fillDisk, free, readOnly }) => {
     const ids = blockIds(data);
     const base = await revisions(origin);
     const [first, ...rest] = ids;
     const fits = await save(origin, first ?? '', 'Saved while there was room.', base.get(first ?? '') ?? '');
     check('full disk: a save with room answers 200', fits.status === 200, `status ${fits.status}`);
 
-    fill(path.join(data, 'filler'));
+    fillDisk();
     const before = snapshotLocales(data);
     const targets = rest.slice(0, 4);
     const refused = [];
@@ -90,7 +127,7 @@ export async function storeFaultRounds() {
       sameSnapshot(before, snapshotLocales(data)).join(', '),
     );
     check('full disk: every locale file parses', everyFileParses(data).length === 0, everyFileParses(data).join('; '));
-    rmSync(path.join(data, 'filler'));
+    free();
     const retried = await save(
       origin,
       targets[0] ?? '',
@@ -108,9 +145,7 @@ export async function storeFaultRounds() {
         historyTexts(data).has(`A save on a full disk: ${targets[0]}.`),
     );
 
-    const remounted = run('mount', ['-o', 'remount,ro', mountPoint]);
-    if (!remounted.ok) skip('read-only store', `cannot remount read-only (${remounted.error})`);
-    else {
+    if (readOnly(true)) {
       const beforeRo = snapshotLocales(data);
       const now = await revisions(origin);
       const id = targets[1] ?? '';
@@ -121,15 +156,9 @@ export async function storeFaultRounds() {
         `${answer.status} ${answer.body?.error ?? '(no JSON)'}`,
       );
       check('read-only store: nothing in locales/ changed', sameSnapshot(beforeRo, snapshotLocales(data)).length === 0);
-      run('mount', ['-o', 'remount,rw', mountPoint]);
+      readOnly(false);
       const again = await save(origin, id, 'A save on a read-only store.', now.get(id) ?? '');
       check('read-only store: writable again, the same save answers 200', again.status === 200, `status ${again.status}`);
     }
-  } catch (error) {
-    check(`${name}: the round finished`, false, error instanceof Error ? error.message : String(error));
-  } finally {
-    await server?.stop('SIGKILL');
-    run('umount', ['-l', mountPoint]);
-    rmSync(mountPoint, { recursive: true, force: true });
-  }
+  });
 }

@@ -29,6 +29,8 @@ import { SentenceHighlight } from '@/components/sentence-highlight';
 import { loadPageSentences } from '@/lib/library/row-sentences';
 import { annotateText, annotationsEnabled, sourceScript, type TextAnnotation } from '@/lib/library/annotate-text';
 import { lexiconFor, rowAnnotations } from '@/lib/library/page-lexicon';
+import { numberNotes } from '@/lib/library/number-notes';
+import { readNotes } from '@/lib/store/annotations';
 import { readHskData } from '@/lib/store/hsk-data';
 import { htmlLang, type UiLocale } from '@/lib/i18n/config';
 import { targetLanguageName } from '@/lib/i18n/target-language';
@@ -102,6 +104,15 @@ export async function SectionPage({
     : { words: {}, terms: {}, notes: {} };
   const firstWord = blocks.find((b) => (annotation?.blocks[b.id]?.tokens ?? []).some((token) => token.chinese));
   const notes = annotation ? (sectioned ? annotation.notes.filter((n) => here.has(n.block)) : annotation.notes) : [];
+  // The notes of the other target languages shown, listed under their own headings.
+  const otherNotes = await Promise.all(
+    (reading?.shown ?? [])
+      .filter((lang) => lang !== 'en')
+      .map(async (lang) => ({
+        lang,
+        notes: numberNotes(text, await readNotes(text.slug, lang).catch(() => [])).notes.filter((n) => here.has(n.block)),
+      })),
+  );
 
   const sentences = await loadPageSentences(text.slug, blocks, reading);
 
@@ -223,7 +234,24 @@ export async function SectionPage({
                   );
                 })}
               </article>
-              {annotation && <NotesList notes={notes} t={t} uiLang={uiLang} />}
+              {annotation && (
+                <NotesList
+                  notes={notes}
+                  t={t}
+                  uiLang={uiLang}
+                  {...(otherNotes.length > 0 ? { language: targetLanguageName('en', uiLang) } : {})}
+                />
+              )}
+              {otherNotes.map(({ lang, notes: theirs }) => (
+                <NotesList
+                  key={lang}
+                  notes={theirs}
+                  t={t}
+                  uiLang={uiLang}
+                  lang={lang}
+                  language={targetLanguageName(lang, uiLang)}
+                />
+              ))}
             </AnnotationLayer>
           </MaybeLanguageRecords>
         </AnnotationTools>
