@@ -174,12 +174,15 @@ describe('withTextLock and work that outlives the hold', () => {
   it('work left running after a release queues behind the next holder instead of joining it', async () => {
     const events: string[] = [];
     let late: Promise<void> | undefined;
+    let nextStarted!: () => void;
+    const nextHasLock = new Promise<void>((resolve) => (nextStarted = resolve));
     await withTextLock('demo', async () => {
       // Started under the lock, not awaited: it asks for the lock once another writer has it.
-      late = sleep(10).then(() => withTextLock('demo', async () => void events.push('late work')));
+      late = nextHasLock.then(() => withTextLock('demo', async () => void events.push('late work')));
     });
     const next = withTextLock('demo', async () => {
       events.push('next holder starts');
+      nextStarted();
       await sleep(30);
       events.push('next holder ends');
     });
