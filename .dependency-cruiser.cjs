@@ -20,7 +20,7 @@ const adapters = [
   ['jszip', '^lib/export/zip\\.ts$'],
   ['playwright-core', '^lib/export/pdf\\.ts$'],
   ['cli-progress', '^scripts/lib/progress\\.ts$'],
-  ['@electric-sql/pglite', '^lib/db/pglite-adapter\\.ts$'],
+  ['@electric-sql/pglite', '^lib/db/pglite-worker\\.mjs$'],
   ['pg', '^lib/db/postgres-adapter\\.ts$'],
 ];
 
