@@ -42,9 +42,10 @@ describe('the embedded database in its worker thread', () => {
     await db.query('SELECT count(*) FROM generate_series(1, 400000) s, LATERAL md5(s::text) h');
     const took = performance.now() - started;
     delay.disable();
-    // The statement took far longer than the loop was ever held.
-    expect(took).toBeGreaterThan(200);
-    expect(delay.max / 1e6).toBeLessThan(Math.min(took / 2, 150));
+    // The statement took far longer than the loop was ever held (on the loop's own thread the two
+    // would be equal; a busy machine's scheduling delays are far shorter than the statement).
+    expect(took).toBeGreaterThan(500);
+    expect(delay.max / 1e6).toBeLessThan(took / 3);
   }, 60_000);
 
   it(
