@@ -11,6 +11,8 @@ import { normalizeForMatch, type DiffSpan } from './similarity';
 export const MAX_SENTENCE_MATCHES = 3;
 /** The most sentences of a paragraph looked up (a long paragraph's first ones): bounds a look-up's time. */
 export const MAX_SENTENCES_LOOKED_UP = 24;
+/** Candidates measured per sentence (a paragraph's 100): a sentence shares its bigrams with many more units, mostly copies. */
+export const SENTENCE_CANDIDATES_MEASURED = 24;
 
 /** A sentence pair matching one sentence of the paragraph being translated. */
 export interface SentenceMatchAnswer {
@@ -55,7 +57,7 @@ export async function sentenceMatches(
   const out: SentenceMatches[] = [];
   for (const sentence of splitSentences(zh, 'zh', { heading: context.heading }).slice(0, MAX_SENTENCES_LOOKED_UP)) {
     if (normalizeForMatch(sentence.text).length < MIN_SENTENCE_CHARS) continue;
-    const found = findMatches(memory.index, sentence.text, own, MAX_SENTENCE_MATCHES + 1)
+    const found = findMatches(memory.index, sentence.text, own, MAX_SENTENCE_MATCHES + 1, SENTENCE_CANDIDATES_MEASURED)
       .filter(({ unit }) => !shown.has(`${unit.zh}\u0000${unit.gloss}`))
       .slice(0, MAX_SENTENCE_MATCHES);
     if (found.length === 0) continue;
