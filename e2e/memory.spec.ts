@@ -18,6 +18,13 @@ const NEAR_GLOSS =
   'When Musk set out to build a humanoid robot, the CAD models and the supply chain were ready-made (near copy in another text).';
 const MEMORY_GLOSS = 'AI can raise productivity, but Karpathy expects far more of it (from the imported memory).';
 
+/** A paragraph of the article one of whose sentences is also in another paragraph (`source`), aligned one to one there. */
+const SENTENCES = {
+  paragraph: 'hyddx5',
+  source: 'bn11on',
+  gloss: 'He said he had once seen a video of a small child swiping at a magazine.',
+} as const;
+
 let machineOriginal: string | null = null;
 
 test.beforeAll(async ({ request }) => {
@@ -69,6 +76,27 @@ test.describe('translation memory', () => {
     await expect(area).toBeFocused();
     // Inserting never saves.
     expect((await apiBlock(page.request, PARAS.nearCopy)).en).not.toBe(NEAR_GLOSS);
+  });
+
+  test('a sentence match from another paragraph is labelled and inserted at the cursor, never saved', async ({ page }) => {
+    // Sentence matches come from stored alignments: the article's is made (or found) first.
+    expect((await page.request.get(`${baseUrl()}/api/texts/karpathy-no-priors/alignment?lang=en`)).status()).toBe(200);
+    const row = rowOf(page, SENTENCES.paragraph);
+    const original = (await apiBlock(page.request, SENTENCES.paragraph)).en ?? '';
+    await row.locator('.edit-button').click();
+    const panel = row.getByRole('region', { name: 'Translation memory' });
+    const match = panel.locator('.sentence-match').first();
+    await expect(match).toContainText(SENTENCES.gloss);
+    await expect(match.locator('.memory-origin')).toContainText('Sentence match from');
+    await expect(match.getByRole('link')).toHaveAttribute('href', new RegExp(`#${SENTENCES.source}$`));
+    const area = textareaOf(row);
+    await area.focus();
+    await area.evaluate((element: HTMLTextAreaElement) => element.setSelectionRange(0, 0));
+    await match.getByRole('button', { name: /Insert at the cursor/ }).click();
+    await expect(area).toHaveValue(`${SENTENCES.gloss}${original}`);
+    expect((await apiBlock(page.request, SENTENCES.paragraph)).en).toBe(original);
+    await expectNoAxeViolations(page, { include: [`[id="${SENTENCES.paragraph}"] .memory-panel`] });
+    await row.getByRole('button', { name: 'Cancel' }).click();
   });
 
   test('concordance from a selection in the Chinese is grouped by rendering, with permalinks; axe clean', async ({ page }) => {

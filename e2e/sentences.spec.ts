@@ -2,7 +2,7 @@
 // side and stacked; the sentence-by-sentence layout; an editor's manual link kept after an edit
 // of another sentence of the same paragraph. Runs with the editing tests (it changes the data
 // copy and puts it back).
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 import { sentenceHash } from '@/lib/align/stored';
@@ -132,9 +132,13 @@ test.describe('sentences', () => {
       const last = block.gloss[block.gloss.length - 1] ?? [0, 0];
       const edited = `${original.slice(0, last[0])}This last sentence was rewritten for the test.`;
       await putGloss(request, block.id, edited);
-      const file = path.join(dataDir(), 'locales', 'en', `${SLUG}.align.json`);
+      // The re-alignment is appended to the alignment's journal (folded into the file later).
+      const files = ['.align.json', '.align.journal.jsonl'].map((suffix) =>
+        path.join(dataDir(), 'locales', 'en', `${SLUG}${suffix}`),
+      );
+      const stored = () => files.map((file) => (existsSync(file) ? readFileSync(file, 'utf8') : '')).join('\n');
       await expect
-        .poll(() => readFileSync(file, 'utf8').includes(`"glossHash":"${sentenceHash(edited)}"`), {
+        .poll(() => stored().includes(`"glossHash":"${sentenceHash(edited)}"`), {
           message: 'the save aligned the paragraph again',
         })
         .toBe(true);

@@ -17,7 +17,9 @@ import bounds from './cache-bounds.json';
  * - `searchIndexHeapShare`: the search index (lib/search/library-search.ts); a text that would
  *   take it past this is left out of search, and the search page says so;
  * - `memoryIndexHeapShare`: the translation memory (lib/memory/library-memory.ts); a text or an
- *   imported memory that would take it past this is left out of the matches.
+ *   imported memory that would take it past this is left out of the matches;
+ * - `sentenceMemoryHeapShare`: the memory's sentence pairs (lib/memory/library-sentences.ts); a
+ *   text whose sentences would take it past this gives no sentence matches.
  * Each cache is least-recently-used: the oldest entry goes first when the bound is reached.
  */
 export const CACHE_BOUNDS: Readonly<{
@@ -27,6 +29,7 @@ export const CACHE_BOUNDS: Readonly<{
   pageCacheEntryMegabytes: number;
   searchIndexHeapShare: number;
   memoryIndexHeapShare: number;
+  sentenceMemoryHeapShare: number;
 }> = bounds;
 
 /** The heap limit of this process in bytes (`--max-old-space-size`, or V8's default). */

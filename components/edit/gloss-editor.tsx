@@ -64,6 +64,25 @@ export function GlossEditor({ id, record, onDone }: { id: string; record: GlossR
     // eslint-disable-next-line react-hooks/exhaustive-deps -- change only reads the slug and id, fixed while the editor is open
   }, []);
 
+  // A sentence match goes where the cursor is, in place of the selection, and the cursor after it.
+  const caret = useRef<number | null>(null);
+  const insertAtCursor = useCallback((value: string) => {
+    const element = area.current;
+    const current = element?.value ?? '';
+    const start = element?.selectionStart ?? current.length;
+    const end = element?.selectionEnd ?? start;
+    caret.current = start + value.length;
+    change(`${current.slice(0, start)}${value}${current.slice(end)}`);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- change only reads the slug and id, fixed while the editor is open
+  }, []);
+  useEffect(() => {
+    const element = area.current;
+    if (caret.current === null || !element) return;
+    element.focus();
+    element.setSelectionRange(caret.current, caret.current);
+    caret.current = null;
+  }, [text]);
+
   const close = (saved?: string) => {
     editing?.setEditing(null);
     onDone(saved);
@@ -193,7 +212,14 @@ export function GlossEditor({ id, record, onDone }: { id: string; record: GlossR
         </button>
         <span className="hint">{t('edit.keys')}</span>
       </div>
-      <MemoryPanel slug={slug} id={id} lang={editing?.lang ?? DEFAULT_TARGET_LANGUAGE} text={text} onInsert={insert} />
+      <MemoryPanel
+        slug={slug}
+        id={id}
+        lang={editing?.lang ?? DEFAULT_TARGET_LANGUAGE}
+        text={text}
+        onInsert={insert}
+        onInsertAtCursor={insertAtCursor}
+      />
     </div>
   );
 }

@@ -28,7 +28,29 @@ const termSchema = z.object({
   source: z.enum(['shared', 'text']).optional(),
 });
 
-const matchesResponse = z.object({ zh: z.string(), matches: z.array(matchSchema), glossary: z.array(termSchema) });
+const sentenceMatchSchema = z.object({
+  unit: z.literal('sentence'),
+  score: z.number(),
+  zh: z.string(),
+  gloss: z.string(),
+  slug: z.string(),
+  id: z.string(),
+  link: z.number(),
+  status: z.enum(['draft', 'reviewed']),
+  origin: z.string(),
+  originKind: z.literal('text'),
+  url: z.string(),
+  diff: z.array(span),
+});
+const sentencesSchema = z.array(z.object({ zh: span, matches: z.array(sentenceMatchSchema) }));
+export type SentenceMatchesView = z.infer<typeof sentencesSchema>;
+
+const matchesResponse = z.object({
+  zh: z.string(),
+  matches: z.array(matchSchema),
+  sentences: sentencesSchema.default([]),
+  glossary: z.array(termSchema),
+});
 export type MatchesView = z.infer<typeof matchesResponse>;
 
 const concordanceResponse = z.object({

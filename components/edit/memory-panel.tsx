@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { glossaryHits } from '@/lib/memory/glossary-hits';
 import { ConcordancePanel } from './concordance-panel';
 import { MarkedText } from './marked-text';
+import { SentenceMatches } from './sentence-matches';
 import { getMachineSuggestion, getMatches, type MachineView, type MatchesView } from './memory-api';
 
 /** What counts as an exact or near-exact match (it stands out). */
@@ -12,7 +13,8 @@ const NEAR_EXACT = 95;
 
 /**
  * Beside the paragraph being edited: the translation memory's matches (Ctrl+1…Ctrl+5 or a click
- * inserts one into the field, never saving), the glossary terms of the paragraph checked against
+ * inserts one into the field, never saving), matches for each of its sentences (inserted at the
+ * cursor), the glossary terms of the paragraph checked against
  * what is typed, a concordance, and the machine suggestion when a provider is configured.
  */
 export function MemoryPanel({
@@ -21,6 +23,7 @@ export function MemoryPanel({
   lang,
   text,
   onInsert,
+  onInsertAtCursor,
 }: {
   slug: string;
   id: string;
@@ -29,6 +32,8 @@ export function MemoryPanel({
   text: string;
   /** Puts a text into the field; `machine` names the provider when it is a machine suggestion. */
   onInsert: (text: string, machine?: string) => void;
+  /** Puts a text at the cursor, in place of the selection if there is one (a sentence match). */
+  onInsertAtCursor: (text: string) => void;
 }) {
   const { t } = useTranslation();
   const [found, setFound] = useState<MatchesView | null>(null);
@@ -108,6 +113,7 @@ export function MemoryPanel({
           ))}
         </ol>
       )}
+      {found && <SentenceMatches zh={found.zh} sentences={found.sentences} lang={lang} onInsert={onInsertAtCursor} />}
       {machine?.provider && 'suggestion' in machine && (
         <div className="memory-machine">
           <h3>{t('memory.machine')}</h3>

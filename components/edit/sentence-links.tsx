@@ -30,8 +30,8 @@ function showLinksInPage(id: string, lang: string, block: BlockAlignment): void 
 /**
  * An editor's view of a block's sentence links: each Chinese and each translated sentence as a
  * toggle button with the link it is in; choose sentences of either side and Link them (a manual
- * link, a fixed anchor: the rest of the block is aligned again around it), or Unlink them (back
- * to the aligner). Saved with `PUT /api/texts/<slug>/alignment?lang=&id=`. Loaded only when opened.
+ * link, a fixed anchor: the rest of the block is aligned again around it), Unlink them (back
+ * to the aligner), or Confirm the stale manual link they are in (it stays stale until then). Saved with `PUT /api/texts/<slug>/alignment?lang=&id=`. Loaded only when opened.
  */
 export function SentenceLinks({
   slug,
@@ -77,7 +77,12 @@ export function SentenceLinks({
     if (!block) return;
     const change = relink(block.links, block.zh.length, block.gloss.length, { kind, ...chosen });
     if (!change.ok) {
-      setMessage(t(change.reason === 'empty' ? 'align.chooseFirst' : 'align.notConsecutive'));
+      const reasons = {
+        empty: 'align.chooseFirst',
+        'not-consecutive': 'align.notConsecutive',
+        'nothing-to-confirm': 'align.nothingToConfirm',
+      };
+      setMessage(t(reasons[change.reason]));
       return;
     }
     setBusy(true);
@@ -135,6 +140,11 @@ export function SentenceLinks({
         <button type="button" disabled={!block || busy} onClick={() => void apply('unlink')}>
           {t('align.unlink')}
         </button>
+        {block?.links.some((link) => link.stale) && (
+          <button type="button" disabled={busy} onClick={() => void apply('confirm')}>
+            {t('align.confirm')}
+          </button>
+        )}
         <button type="button" onClick={onClose}>
           {t('align.close')}
         </button>

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { alignBlock, alignmentRevision, blockView, checkLinks, sentencePairs, withLinks, type LinkInput } from './block';
+import {
+  alignBlock,
+  alignmentRevision,
+  blockView,
+  checkLinks,
+  sentencePairs,
+  withLinks,
+  type AlignmentEntry,
+  type EditorLink,
+  type LinkInput,
+} from './block';
 
 const ZH = '他来了。他说：「我很好。」我们走吧。';
 const EN = 'He came. “I am fine,” he said. Let us go.';
@@ -113,6 +123,24 @@ describe('checkLinks', () => {
     else expect(checked.ok).toBe(true);
   });
 
+  it('passes a stale mark or a confirmation through', () => {
+    const checked = checkLinks(
+      [
+        { zh: [0], gloss: [0], stale: true },
+        { zh: [1], gloss: [1], stale: false },
+      ],
+      2,
+      2,
+    );
+    expect(checked).toEqual({
+      ok: true,
+      links: [
+        { zh: [0], en: [0], manual: true, stale: true },
+        { zh: [1], en: [1], manual: true, stale: false },
+      ],
+    });
+  });
+
   it('marks links manual unless told otherwise', () => {
     const checked = checkLinks(
       [
@@ -132,14 +160,64 @@ describe('checkLinks', () => {
   });
 });
 
+describe('withLinks and stale links', () => {
+  const { entry } = alignBlock(undefined, ZH, EN);
+  // The first link is manual and stale (its sentence changed since), the others automatic.
+  const stored: AlignmentEntry = {
+    ...entry,
+    alignment: {
+      ...entry.alignment,
+      links: [{ zh: [0], en: [0], manual: true, stale: true }, ...entry.alignment.links.slice(1)],
+    },
+  };
+  const cases: { name: string; first: EditorLink; stale: boolean }[] = [
+    {
+      name: 'sent back as it was, with no mark (an older client): stays stale',
+      first: { zh: [0], en: [0], manual: true },
+      stale: true,
+    },
+    { name: 'sent back marked stale: stays stale', first: { zh: [0], en: [0], manual: true, stale: true }, stale: true },
+    {
+      name: 'sent with stale: false, a confirmation: no longer stale',
+      first: { zh: [0], en: [0], manual: true, stale: false },
+      stale: false,
+    },
+  ];
+  it.each(cases)('$name', ({ first, stale }) => {
+    const next = withLinks(stored, [first, ...stored.alignment.links.slice(1)]);
+    expect(next.alignment.links[0]?.stale === true).toBe(stale);
+    expect(next.alignment.links[0]?.manual).toBe(true);
+    expect(next.alignment.links.slice(1)).toEqual(stored.alignment.links.slice(1));
+  });
+
+  it('marks no link stale that was not: a client cannot make a link stale', () => {
+    const next = withLinks(entry, [{ zh: [0], en: [0], manual: true, stale: true }, ...entry.alignment.links.slice(1)]);
+    expect(next.alignment.links[0]).toEqual({ zh: [0], en: [0], manual: true });
+  });
+
+  it('a new link over other sentences than the stale one is not stale', () => {
+    const next = withLinks(stored, [
+      { zh: [0, 1], en: [0, 1], manual: true },
+      { zh: [2], en: [2] },
+    ]);
+    expect(next.alignment.links[0]).toEqual({ zh: [0, 1], en: [0, 1], manual: true });
+  });
+});
+
 describe('sentencePairs', () => {
   it('gives each two-sided link that is not stale as its texts', () => {
     const { entry } = alignBlock(undefined, ZH, EN);
-    const edited = withLinks(entry, [
-      { zh: [0, 1], en: [0, 1], manual: true },
-      { zh: [2], en: [], manual: true },
-      { zh: [], en: [2], manual: true, stale: true },
-    ]);
+    const edited: AlignmentEntry = {
+      ...entry,
+      alignment: {
+        ...entry.alignment,
+        links: [
+          { zh: [0, 1], en: [0, 1], manual: true },
+          { zh: [2], en: [], manual: true },
+          { zh: [], en: [2], manual: true, stale: true },
+        ],
+      },
+    };
     expect(sentencePairs(ZH, EN, blockView('a1b2c3', edited))).toEqual([
       { index: 1, zh: '他来了。他说：「我很好。」', gloss: 'He came. “I am fine,” he said.' },
     ]);

@@ -88,14 +88,27 @@ export function blockView(id: string, entry: AlignmentEntry): BlockAlignmentView
   };
 }
 
-/** A link as an editor sends it: `manual` defaults to true (a person drew it). */
+/**
+ * A link as an editor sends it: `manual` defaults to true (a person drew it). `stale: false`
+ * confirms a manual link marked stale; without it (or with `stale: true`) a manual link sent back
+ * where a stale one is stays stale, so sending a block's links again never confirms one by accident.
+ */
 export interface LinkInput {
   zh: number[];
   gloss: number[];
   manual?: boolean;
+  stale?: boolean;
 }
 
-export type LinksCheck = { ok: true; links: StoredLink[] } | { ok: false; error: string };
+/** A link as checked, ready to merge with the stored ones (see withLinks): `stale: false` is a confirmation. */
+export interface EditorLink {
+  zh: number[];
+  en: number[];
+  manual?: true;
+  stale?: boolean;
+}
+
+export type LinksCheck = { ok: true; links: EditorLink[] } | { ok: false; error: string };
 
 function consecutive(indexes: readonly number[]): boolean {
   return indexes.every((value, k) => k === 0 || value === (indexes[k - 1] ?? Number.NaN) + 1);
@@ -109,7 +122,7 @@ function consecutive(indexes: readonly number[]): boolean {
  */
 export function checkLinks(links: readonly LinkInput[], zhCount: number, glossCount: number): LinksCheck {
   const next = { zh: 0, gloss: 0 };
-  const stored: StoredLink[] = [];
+  const stored: EditorLink[] = [];
   for (const [n, link] of links.entries()) {
     const where = `link ${n + 1}`;
     if (link.zh.length === 0 && link.gloss.length === 0) return { ok: false, error: `${where} names no sentence` };
@@ -133,7 +146,10 @@ export function checkLinks(links: readonly LinkInput[], zhCount: number, glossCo
       next[side] += indexes.length;
     }
     const manual = link.manual ?? true;
-    stored.push(manual ? { zh: [...link.zh], en: [...link.gloss], manual: true } : { zh: [...link.zh], en: [...link.gloss] });
+    const stale = link.stale === undefined ? {} : { stale: link.stale };
+    stored.push(
+      manual ? { zh: [...link.zh], en: [...link.gloss], manual: true, ...stale } : { zh: [...link.zh], en: [...link.gloss] },
+    );
   }
   if (next.zh < zhCount)
     return { ok: false, error: `Chinese sentence ${next.zh} is in no link (links must cover every sentence)` };
@@ -145,13 +161,18 @@ export function checkLinks(links: readonly LinkInput[], zhCount: number, glossCo
 /**
  * The entry with an editor's links in place of the stored ones; the sentences stay as they are.
  * A link not marked manual keeps the confidence the aligner gave the same link, if it gave one.
+ * A manual link where a stale manual link was (the same sentences) stays stale unless it is sent
+ * with `stale: false`, a person's confirmation; no other link is marked stale by what is sent.
  */
-export function withLinks(entry: AlignmentEntry, links: readonly StoredLink[]): AlignmentEntry {
+export function withLinks(entry: AlignmentEntry, links: readonly EditorLink[]): AlignmentEntry {
   const before = new Map(entry.alignment.links.map((link) => [`${link.zh.join(',')}|${link.en.join(',')}`, link]));
   const merged = links.map((link): StoredLink => {
-    if (link.manual) return link;
     const same = before.get(`${link.zh.join(',')}|${link.en.join(',')}`);
-    return same && !same.manual ? same : link;
+    if (link.manual) {
+      const stale = link.stale !== false && same?.manual === true && same.stale === true;
+      return { zh: link.zh, en: link.en, manual: true, ...(stale ? { stale: true as const } : {}) };
+    }
+    return same && !same.manual ? same : { zh: link.zh, en: link.en };
   });
   return { ...entry, alignment: { ...entry.alignment, links: merged } };
 }

@@ -3,6 +3,8 @@ import { relink, type CurrentLink, type LinkChange, type RelinkResult } from './
 
 const auto = (zh: number[], gloss: number[]): CurrentLink => ({ zh, gloss, manual: false });
 const fixed = (zh: number[], gloss: number[]): CurrentLink => ({ zh, gloss, manual: true });
+const stale = (zh: number[], gloss: number[]): CurrentLink => ({ zh, gloss, manual: true, stale: true });
+const confirmed = (zh: number[], gloss: number[]): CurrentLink => ({ zh, gloss, manual: true, stale: false });
 
 describe('relink', () => {
   const threeByThree = [auto([0], [0]), auto([1], [1]), auto([2], [2])];
@@ -62,6 +64,55 @@ describe('relink', () => {
       counts: [2, 2],
       change: { kind: 'unlink', zh: [0, 1], gloss: [] },
       expected: { ok: true, links: [auto([0, 1], [0, 1])] },
+    },
+    {
+      name: 'linking other sentences sends a stale link back as stale (it is not confirmed by accident)',
+      links: [stale([0], [0]), auto([1], [1]), auto([2], [2])],
+      counts: [3, 3],
+      change: { kind: 'link', zh: [2], gloss: [2] },
+      expected: { ok: true, links: [stale([0], [0]), auto([1], [1]), fixed([2], [2])] },
+    },
+    {
+      name: 'unlinking other sentences keeps a stale link stale',
+      links: [fixed([0], [0]), stale([1], [1]), fixed([2], [2])],
+      counts: [3, 3],
+      change: { kind: 'unlink', zh: [0], gloss: [] },
+      expected: { ok: true, links: [auto([0], [0]), stale([1], [1]), fixed([2], [2])] },
+    },
+    {
+      name: 'confirming a stale link by one of its sentences',
+      links: [stale([0], [0, 1]), auto([1], [2])],
+      counts: [2, 3],
+      change: { kind: 'confirm', zh: [], gloss: [1] },
+      expected: { ok: true, links: [confirmed([0], [0, 1]), auto([1], [2])] },
+    },
+    {
+      name: 'confirming one stale link leaves another stale',
+      links: [stale([0], [0]), auto([1], [1]), stale([2], [2])],
+      counts: [3, 3],
+      change: { kind: 'confirm', zh: [2], gloss: [] },
+      expected: { ok: true, links: [stale([0], [0]), auto([1], [1]), confirmed([2], [2])] },
+    },
+    {
+      name: 'drawing exactly the sentences of a stale link confirms it',
+      links: [stale([0], [0]), auto([1], [1])],
+      counts: [2, 2],
+      change: { kind: 'link', zh: [0], gloss: [0] },
+      expected: { ok: true, links: [confirmed([0], [0]), auto([1], [1])] },
+    },
+    {
+      name: 'drawing a stale link anew over other sentences replaces it, not stale',
+      links: [stale([0], [0]), auto([1], [1])],
+      counts: [2, 2],
+      change: { kind: 'link', zh: [0], gloss: [0, 1] },
+      expected: { ok: true, links: [fixed([0], [0, 1]), auto([1], [])] },
+    },
+    {
+      name: 'confirming sentences that are in no stale link',
+      links: [fixed([0], [0]), auto([1], [1])],
+      counts: [2, 2],
+      change: { kind: 'confirm', zh: [0, 1], gloss: [] },
+      expected: { ok: false, reason: 'nothing-to-confirm' },
     },
     {
       name: 'nothing chosen',

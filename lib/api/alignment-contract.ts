@@ -32,10 +32,20 @@ export type BlockAlignment = z.infer<typeof blockAlignmentSchema>;
 
 export const alignmentResponse = z.object({ blocks: z.array(blockAlignmentSchema) });
 
-/** `PUT`: one block's links, every sentence of each side in exactly one link, in order; `manual` defaults to true. */
+/**
+ * `PUT`: one block's links, every sentence of each side in exactly one link, in order; `manual`
+ * defaults to true. A manual link sent where a stale one is stays stale unless sent with `stale: false` (confirmed).
+ */
 export const saveAlignmentRequest = z.object({
   links: z
-    .array(z.object({ zh: z.array(index).max(MAX_LINKS), gloss: z.array(index).max(MAX_LINKS), manual: z.boolean().optional() }))
+    .array(
+      z.object({
+        zh: z.array(index).max(MAX_LINKS),
+        gloss: z.array(index).max(MAX_LINKS),
+        manual: z.boolean().optional(),
+        stale: z.boolean().optional(),
+      }),
+    )
     .max(MAX_LINKS),
   baseRevision: z.string().regex(/^[0-9a-f]{8}$/),
 });

@@ -117,7 +117,10 @@ export async function checkLanguageFolders(slugs: Set<string>, report: CheckRepo
   for (const lang of await listLanguageFolders()) {
     if (lang === DEFAULT_TARGET_LANGUAGE) continue;
     for (const name of await listLocaleFiles(lang)) {
-      const slug = /^(.+?)(\.state|\.history|\.journal|\.notes|\.align|\.suggestions|\.comments)?\.(json|jsonl)$/.exec(name)?.[1];
+      const slug =
+        /^(.+?)(\.state|\.history|\.journal|\.notes|\.align\.journal|\.align|\.suggestions|\.comments)?\.(json|jsonl)$/.exec(
+          name,
+        )?.[1];
       if (!slug || slug === 'common' || slug === 'glossary' || slugs.has(slug)) continue;
       report.errors.push({
         code: 'orphan-file',

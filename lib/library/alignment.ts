@@ -11,12 +11,13 @@ import {
 } from '@/lib/align/block';
 import { realignParagraph, sentenceHash } from '@/lib/align/stored';
 import type { TargetLanguage } from '@/lib/i18n/target-language';
-import { readAlignments, writeAlignments } from '@/lib/store/alignments';
-import { withLock } from '@/lib/store/lock';
+import { alignmentJournalSize, readAlignments, writeAlignments } from '@/lib/store/alignments';
+import type { AlignmentChange } from '@/lib/store/alignment-journal';
 import { textLanguages } from '@/lib/store/languages';
 import { findSource, listSources } from '@/lib/store/sources';
 import { isGlossable } from '@/lib/text/types';
 import { readTextFiles } from './text-files';
+import { alignmentLock, recordAlignmentChanges } from './alignment-fold';
 
 /**
  * When sentence alignments are made and kept: a block is aligned when its alignment is asked for
@@ -38,11 +39,6 @@ export type SaveLinksResult =
   | { ok: true; block: BlockAlignmentView }
   | AlignmentFailure
   | { ok: false; kind: 'conflict'; error: string; current: BlockAlignmentView };
-
-/** One writer of a text's alignment file at a time in this process; the file is replaced atomically. */
-function alignmentLock<T>(slug: string, lang: TargetLanguage, task: () => Promise<T>): Promise<T> {
-  return withLock(`align:${slug}:${lang}`, task);
-}
 
 interface BlockTexts {
   id: string;
@@ -69,8 +65,10 @@ async function glossedBlocks(slug: string, lang: TargetLanguage): Promise<BlockT
 
 /**
  * Brings the stored alignments of `blocks` up to date, yielding the event loop every
- * ALIGNMENT_TURN_MS; writes the file when something changed. With `whole`, entries of blocks that
- * no longer exist (or lost their gloss) are dropped. Call under the alignment lock.
+ * ALIGNMENT_TURN_MS. The blocks aligned again are appended to the alignment journal (a save: one
+ * line); with `whole` (after start, after an import) the file is rewritten instead when anything
+ * changed or a journal is waiting, and entries of blocks that no longer exist (or lost their
+ * gloss) are dropped. Call under the alignment lock.
  */
 async function updateEntries(
   slug: string,
@@ -81,6 +79,7 @@ async function updateEntries(
   const stored = await readAlignments(slug, lang);
   const entries = whole ? new Map<string, AlignmentEntry>() : stored;
   let aligned = 0;
+  const changes: AlignmentChange[] = [];
   let turnStarted = performance.now();
   for (const block of blocks) {
     if (performance.now() - turnStarted > ALIGNMENT_TURN_MS) {
@@ -88,11 +87,15 @@ async function updateEntries(
       turnStarted = performance.now();
     }
     const { entry, action } = alignBlock(stored.get(block.id), block.zh, block.gloss, { heading: block.heading });
-    if (action !== 'kept') aligned += 1;
+    if (action !== 'kept') {
+      aligned += 1;
+      changes.push([block.id, entry]);
+    }
     entries.set(block.id, entry);
   }
-  const dropped = whole && [...stored.keys()].some((id) => !entries.has(id));
-  if (aligned > 0 || dropped) await writeAlignments(slug, lang, entries);
+  if (!whole) await recordAlignmentChanges(slug, lang, changes);
+  else if (aligned > 0 || [...stored.keys()].some((id) => !entries.has(id)) || (await alignmentJournalSize(slug, lang)) > 0)
+    await writeAlignments(slug, lang, entries);
   return { entries, aligned };
 }
 
@@ -233,8 +236,7 @@ export async function saveAlignmentLinks(input: {
       const anchored = { ...next.alignment, links: next.alignment.links.filter((link) => link.manual) };
       next = { ...next, alignment: realignParagraph(anchored, block.zh, block.gloss, { heading: block.heading }).alignment };
     }
-    entries.set(block.id, next);
-    await writeAlignments(input.slug, input.lang, entries);
+    await recordAlignmentChanges(input.slug, input.lang, [[block.id, next]]);
     return { ok: true, block: blockView(block.id, next) };
   });
 }

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { decodeLinks } from '@/lib/align/row';
 import { sentenceHash } from '@/lib/align/stored';
@@ -78,9 +78,15 @@ describe('realignBlockInBackground', () => {
     all[id] = edited;
     const { writeFileSync } = await import('node:fs');
     writeFileSync(file, `${JSON.stringify(all, null, 2)}\n`);
-    realignBlockInBackground(SLUG, 'en', id);
+    // A save's re-alignment is one line appended to the alignment's journal, not the file rewritten.
     const stored = data.file(`locales/en/${SLUG}.align.json`);
-    await expect.poll(() => readFileSync(stored, 'utf8').includes(`"glossHash":"${sentenceHash(edited)}"`)).toBe(true);
+    const journal = data.file(`locales/en/${SLUG}.align.journal.jsonl`);
+    const read = (file: string) => (existsSync(file) ? readFileSync(file, 'utf8') : '');
+    const [fileBefore, linesBefore] = [read(stored), read(journal).split('\n').length];
+    realignBlockInBackground(SLUG, 'en', id);
+    await expect.poll(() => read(journal).includes(`"glossHash":"${sentenceHash(edited)}"`)).toBe(true);
+    expect(read(stored)).toBe(fileBefore);
+    expect(read(journal).split('\n').length).toBe(linesBefore + 1);
     const after = await getBlockAlignments(SLUG, 'en', [id]);
     if (!(after instanceof Map)) throw new Error(after.error);
     expect(after.get(id)?.links[0]).toEqual(view.links[0]);

@@ -11,6 +11,7 @@ import { concordance, type ConcordanceLine } from './concordance';
 import { termsIn } from './glossary-hits';
 import { currentMemory } from './library-memory';
 import { findMatches } from './rank';
+import { sentenceMatches, type SentenceMatches } from './sentence-queries';
 import { lastChangeOf } from './text-changes';
 import type { DiffSpan } from './similarity';
 
@@ -34,12 +35,12 @@ export interface MatchAnswer {
 }
 
 export type MatchesResult =
-  | { ok: true; zh: string; matches: MatchAnswer[]; glossary: TermEntry[] }
+  | { ok: true; zh: string; matches: MatchAnswer[]; sentences: SentenceMatches[]; glossary: TermEntry[] }
   | { ok: false; kind: 'unknown-text' | 'unknown-paragraph'; error: string };
 
 /**
- * The translation memory's best matches for one paragraph, with the glossary entries its Chinese
- * holds. `memoryMatches({ slug: 'karpathy-no-priors', id: 'c4pzjo', lang: 'en' }, { editor: true })`
+ * The translation memory's best matches for one paragraph, then for each of its sentences (from
+ * aligned sentence pairs), with the glossary entries its Chinese holds. `memoryMatches({ slug: 'karpathy-no-priors', id: 'c4pzjo', lang: 'en' }, { editor: true })`
  * → `{ ok: true, matches: [{ score: 87, origin: '…', … }], glossary: [...] }`.
  */
 export async function memoryMatches(
@@ -78,8 +79,13 @@ export async function memoryMatches(
       ...(last ? { by: last.by, time: last.time } : {}),
     });
   }
+  const titleOf = async (slug: string) => {
+    const text = slug === request.slug ? loaded : await loadText(slug, { lang: request.lang });
+    return text?.ok ? text.text.title.zh : slug;
+  };
+  const sentences = await sentenceMatches(request, zh, { heading: block.type === 'heading', shown: matches, titleOf });
   const [shared, own] = await Promise.all([readGlossary(request.lang), readTextGlossary(request.slug, request.lang)]);
-  return { ok: true, zh, matches, glossary: termsIn(zh, mergeGlossaries(shared, own)) };
+  return { ok: true, zh, matches, sentences, glossary: termsIn(zh, mergeGlossaries(shared, own)) };
 }
 
 /** How a Chinese term may be rendered: its shared glossary renderings (approved and forbidden), then its dictionary senses. */

@@ -42,30 +42,34 @@ export function compareMatches(a: MemoryMatch, b: MemoryMatch): number {
 }
 
 /**
- * The best matches for a paragraph's Chinese: candidates found by shared character bigrams,
- * measured by edit ratio, at least MIN_SIMILARITY, at most MAX_MATCHES; `exclude` leaves out the
- * paragraph itself, and matches whose translation is empty are left out.
+ * The best matches for a paragraph's (or a sentence's) Chinese: candidates found by shared
+ * character bigrams, measured by edit ratio, at least MIN_SIMILARITY, at most MAX_MATCHES;
+ * `exclude` leaves out the paragraph itself (or, as a test, the units it says), and matches whose
+ * translation is empty are left out; `measured` candidates at most are measured.
  * `findMatches(index, '今天天气不好', { slug: 'a', id: 'b1' })` → `[{ score: 83, unit: 今天天气很好…, diff: [[4, 5]] }]`.
  */
 export function findMatches(
   index: MemoryIndex,
   zh: string,
-  exclude?: { slug: string; id: string },
+  exclude?: { slug: string; id: string } | ((unit: MemoryUnit) => boolean),
   limit = MAX_MATCHES,
+  measured = CANDIDATES_MEASURED,
 ): MemoryMatch[] {
+  const excluded =
+    typeof exclude === 'function' ? exclude : (unit: MemoryUnit) => unit.slug === exclude?.slug && unit.id === exclude.id;
   const bigrams = characterBigrams(zh);
   if (bigrams.length === 0) return [];
   const length = normalizeForMatch(zh).length;
   // A match of at least 50 % keeps at least about a third of the bigrams when edits are spread out.
   const minShared = Math.max(1, Math.floor(Math.min(bigrams.length, MAX_BIGRAMS_COUNTED) * 0.2));
-  const { counted, found } = index.candidates(bigrams, minShared, CANDIDATES_MEASURED);
+  const { counted, found } = index.candidates(bigrams, minShared, measured);
   const matches: MemoryMatch[] = [];
   // A candidate is measured only if its bound (lengths, bigrams it lacks) reaches the least score
   // that can still be shown: 50 %, then the limit-th best of the distinct pairs found so far.
   let least = Math.round(MIN_SIMILARITY * 100);
   const best = new Map<string, number>();
   for (const { unit, shared } of found) {
-    if (exclude && unit.slug === exclude.slug && unit.id === exclude.id) continue;
+    if (excluded(unit)) continue;
     if (!unit.gloss.trim()) continue;
     const bound = similarityBound(length, normalizeForMatch(unit.zh).length, counted - shared);
     if (Math.floor(bound * 100) < least) continue;

@@ -1,6 +1,14 @@
 import 'server-only';
+import { stat } from 'node:fs/promises';
 import type { AlignmentEntry } from '@/lib/align/block';
-import type { StoredLink, StoredSentence } from '@/lib/align/stored';
+import { entryOf, entryProblem, fileEntry, isBlockId, isObject, type FileEntry } from './alignment-entries';
+import {
+  alignmentJournalPath,
+  appendAlignmentJournal,
+  readAlignmentJournal,
+  removeAlignmentJournal,
+  type AlignmentChange,
+} from './alignment-journal';
 import { DataFileError } from './errors';
 import { filesIdentity } from './fingerprint';
 import { parseJsonText, readDataText, writeTextFile } from './json';
@@ -8,133 +16,85 @@ import { displayPath, localeDir, textFilePath } from './paths';
 
 /**
  * Sentence alignments of a text in one target language: `locales/<lang>/<slug>.align.json`,
- * beside the gloss files and never in them. One entry per block id: the hashes of the two texts
- * it was made from, each side's sentences as `[start, end, hash]`, and the links (`m`: manual,
- * `s`: stale, `u`: unsure, `c`: confidence). Tuples and short keys keep a novel's file small.
+ * beside the gloss files and never in them, one entry per block id (see alignment-entries.ts),
+ * and the journal of changes not yet folded into it (alignment-journal.ts). What a reader gets
+ * is the file with the journal replayed over it.
  */
-
-/** A block's entry as the file holds it. */
-interface FileEntry {
-  zhHash: string;
-  glossHash: string;
-  zh: [number, number, string][];
-  en: [number, number, string][];
-  links: { zh: number[]; en: number[]; m?: 1; s?: 1; u?: 1; c?: number }[];
-}
-
-const isHash = (value: unknown): value is string => typeof value === 'string' && /^[0-9a-f]{8}$/.test(value);
-const isIndex = (value: unknown): value is number => Number.isInteger(value) && (value as number) >= 0;
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
-function sentencesProblem(value: unknown): string | undefined {
-  if (!Array.isArray(value)) return 'sentences must be a list';
-  const bad = value.findIndex((s) => !Array.isArray(s) || s.length !== 3 || !isIndex(s[0]) || !isIndex(s[1]) || !isHash(s[2]));
-  return bad >= 0 ? `sentence ${bad} must be [start, end, hash]` : undefined;
-}
-
-const LINK_KEYS = new Set(['zh', 'en', 'm', 's', 'u', 'c']);
-
-function linkProblem(link: unknown): string | undefined {
-  if (!isObject(link)) return 'must be an object';
-  if (Object.keys(link).some((key) => !LINK_KEYS.has(key))) return `may only have ${[...LINK_KEYS].join(', ')}`;
-  if (!Array.isArray(link.zh) || !link.zh.every(isIndex) || !Array.isArray(link.en) || !link.en.every(isIndex))
-    return 'zh and en must be lists of sentence indexes';
-  if ([link.m, link.s, link.u].some((flag) => flag !== undefined && flag !== 1)) return 'm, s and u may only be 1';
-  if (link.c !== undefined && !(typeof link.c === 'number' && link.c >= 0 && link.c <= 1)) return 'c must be 0–1';
-  return undefined;
-}
-
-/**
- * Why a block's entry is not the shape written, or undefined. Checked by hand: zod took two seconds
- * for a novel's 8,000 entries, holding the event loop all that time.
- */
-function entryProblem(entry: unknown): string | undefined {
-  if (!isObject(entry)) return 'must be an object';
-  if (!isHash(entry.zhHash) || !isHash(entry.glossHash)) return 'zhHash and glossHash must be 8 hex digits';
-  const sentences = sentencesProblem(entry.zh) ?? sentencesProblem(entry.en);
-  if (sentences) return sentences;
-  if (!Array.isArray(entry.links)) return 'links must be a list';
-  for (const [n, link] of entry.links.entries()) {
-    const problem = linkProblem(link);
-    if (problem) return `link ${n} ${problem}`;
-  }
-  return undefined;
-}
 
 export function alignmentPath(slug: string, lang: string): string {
   return textFilePath(localeDir(lang), slug, '.align.json');
 }
 
-function sentencesOf(tuples: FileEntry['zh']): StoredSentence[] {
-  return tuples.map(([start, end, hash]) => ({ start, end, hash }));
-}
-
-function linkOf(link: FileEntry['links'][number]): StoredLink {
-  return {
-    zh: link.zh,
-    en: link.en,
-    ...(link.m ? { manual: true as const } : {}),
-    ...(link.s ? { stale: true as const } : {}),
-    ...(link.u ? { unsure: true as const } : {}),
-    ...(link.c !== undefined ? { confidence: link.c } : {}),
-  };
-}
-
-function fileEntry(entry: AlignmentEntry): FileEntry {
-  const { zh, en, links } = entry.alignment;
-  return {
-    zhHash: entry.zhHash,
-    glossHash: entry.glossHash,
-    zh: zh.map((s) => [s.start, s.end, s.hash]),
-    en: en.map((s) => [s.start, s.end, s.hash]),
-    links: links.map((link) => ({
-      zh: link.zh,
-      en: link.en,
-      ...(link.manual ? { m: 1 as const } : {}),
-      ...(link.stale ? { s: 1 as const } : {}),
-      ...(link.unsure ? { u: 1 as const } : {}),
-      ...(link.confidence !== undefined ? { c: link.confidence } : {}),
-    })),
-  };
-}
-
 /**
- * Reads a text's alignments in one language, by block id; an empty map when there are none yet.
- * A malformed file is a DataFileError naming it and the place.
+ * What was last read or written of a text's alignments, while its two files are unchanged on
+ * disk: a novel's file is megabytes of JSON, and a save or a page asks for one block of it. `base`
+ * is the file as parsed, `entries` the file with the journal replayed. A few texts at a time;
+ * their entries are never changed in place.
  */
-export async function readAlignments(slug: string, lang: string): Promise<Map<string, AlignmentEntry>> {
-  const file = alignmentPath(slug, lang);
-  const identity = await filesIdentity([file]);
-  const known = parsedFiles().get(file);
-  if (known?.identity === identity) return new Map(known.entries);
-  const entries = await parseAlignmentFile(file);
-  remember(file, identity, entries);
-  return new Map(entries);
+interface Parsed {
+  fileIdentity: string;
+  journalIdentity: string;
+  base: ReadonlyMap<string, AlignmentEntry>;
+  entries: ReadonlyMap<string, AlignmentEntry>;
 }
-
-/**
- * The files last read or written, parsed, while unchanged on disk: a novel's file is megabytes of
- * JSON, and a save or a page asks for one block of it. A few texts at a time; their entries are
- * never changed in place.
- */
 const KEPT_FILES = 4;
 const PARSED = Symbol.for('bilingual-reader.alignment-files');
-type ParsedFiles = Map<string, { identity: string; entries: ReadonlyMap<string, AlignmentEntry> }>;
 
-function parsedFiles(): ParsedFiles {
-  const holder = globalThis as typeof globalThis & { [PARSED]?: ParsedFiles };
+function parsedFiles(): Map<string, Parsed> {
+  const holder = globalThis as typeof globalThis & { [PARSED]?: Map<string, Parsed> };
   holder[PARSED] ??= new Map();
   return holder[PARSED];
 }
 
-function remember(file: string, identity: string, entries: ReadonlyMap<string, AlignmentEntry>): void {
+function remember(file: string, parsed: Parsed): void {
   const cache = parsedFiles();
   cache.delete(file);
-  cache.set(file, { identity, entries });
+  cache.set(file, parsed);
   for (const oldest of cache.keys()) {
     if (cache.size <= KEPT_FILES) break;
     cache.delete(oldest);
+  }
+}
+
+async function identities(slug: string, lang: string): Promise<{ fileIdentity: string; journalIdentity: string }> {
+  const [fileIdentity, journalIdentity] = await Promise.all([
+    filesIdentity([alignmentPath(slug, lang)]),
+    filesIdentity([alignmentJournalPath(slug, lang)]),
+  ]);
+  return { fileIdentity, journalIdentity };
+}
+
+function replay(base: ReadonlyMap<string, AlignmentEntry>, changes: readonly AlignmentChange[]): Map<string, AlignmentEntry> {
+  const entries = new Map(base);
+  for (const [id, entry] of changes) {
+    if (entry) entries.set(id, entry);
+    else entries.delete(id);
+  }
+  return entries;
+}
+
+/**
+ * Reads a text's alignments in one language, by block id, the journal replayed over the file; an
+ * empty map when there are none yet. A malformed file is a DataFileError naming it and the place;
+ * a torn journal line is skipped. Read again when a file changed while it was read (a fold).
+ */
+export async function readAlignments(slug: string, lang: string): Promise<Map<string, AlignmentEntry>> {
+  const file = alignmentPath(slug, lang);
+  let now = await identities(slug, lang);
+  for (let attempt = 0; ; attempt += 1) {
+    const known = parsedFiles().get(file);
+    if (known?.fileIdentity === now.fileIdentity && known.journalIdentity === now.journalIdentity) return new Map(known.entries);
+    // The journal first: should a fold come between the two reads, the file read after it holds the journal.
+    const journal = await readAlignmentJournal(slug, lang);
+    const base = known?.fileIdentity === now.fileIdentity ? known.base : await parseAlignmentFile(file);
+    const entries = replay(base, journal.changes);
+    const after = await identities(slug, lang);
+    const settled = after.fileIdentity === now.fileIdentity && after.journalIdentity === now.journalIdentity;
+    if (settled || attempt >= 2) {
+      if (settled) remember(file, { ...now, base, entries });
+      return new Map(entries);
+    }
+    now = after;
   }
 }
 
@@ -146,19 +106,18 @@ async function parseAlignmentFile(file: string): Promise<Map<string, AlignmentEn
   if (!isObject(data) || data.version !== 1 || !isObject(data.blocks))
     throw new DataFileError(displayPath(file), 'does not have the expected shape: { "version": 1, "blocks": { … } }');
   for (const [id, value] of Object.entries(data.blocks)) {
-    const problem = /^[a-z0-9_-]{1,32}$/.test(id) ? entryProblem(value) : 'is not a block id';
+    const problem = isBlockId(id) ? entryProblem(value) : 'is not a block id';
     if (problem) throw new DataFileError(displayPath(file), `does not have the expected shape at "blocks.${id}": ${problem}`);
-    const entry = value as FileEntry;
-    entries.set(id, {
-      zhHash: entry.zhHash,
-      glossHash: entry.glossHash,
-      alignment: { zh: sentencesOf(entry.zh), en: sentencesOf(entry.en), links: entry.links.map(linkOf) },
-    });
+    entries.set(id, entryOf(value as FileEntry));
   }
   return entries;
 }
 
-/** Replaces a text's alignment file atomically, blocks in the order given (the text's). */
+/**
+ * Replaces a text's alignment file atomically, blocks in the order given (the text's), then
+ * removes its journal (the file now holds all of it). Should the removal be lost, replaying the
+ * journal gives entries whose text hashes tell they are older, aligned again when asked for.
+ */
 export async function writeAlignments(slug: string, lang: string, entries: ReadonlyMap<string, AlignmentEntry>): Promise<void> {
   const blocks: Record<string, FileEntry> = {};
   for (const [id, entry] of entries) blocks[id] = fileEntry(entry);
@@ -167,5 +126,53 @@ export async function writeAlignments(slug: string, lang: string, entries: Reado
   const text = `{\n  "version": 1,\n  "blocks": {${lines.length ? `\n${lines.join(',\n')}\n  ` : ''}}\n}\n`;
   const file = alignmentPath(slug, lang);
   await writeTextFile(file, text);
-  remember(file, await filesIdentity([file]), new Map(entries));
+  await removeAlignmentJournal(slug, lang);
+  const kept = new Map(entries);
+  remember(file, { ...(await identities(slug, lang)), base: kept, entries: kept });
+}
+
+/**
+ * Records the changed blocks' alignments (null: dropped) as journal lines, the size of the change
+ * instead of the whole file. Gives the sizes of the journal and of the file after, for the fold's
+ * policy. Call under the text's alignment lock, as every writer.
+ */
+export async function appendAlignments(
+  slug: string,
+  lang: string,
+  changes: readonly AlignmentChange[],
+): Promise<{ journalBytes: number; fileBytes: number }> {
+  const file = alignmentPath(slug, lang);
+  const before = await identities(slug, lang);
+  const journalBytes = await appendAlignmentJournal(slug, lang, changes);
+  const known = parsedFiles().get(file);
+  // What this process holds stays current without reading back what it wrote.
+  if (known?.fileIdentity === before.fileIdentity && known.journalIdentity === before.journalIdentity)
+    remember(file, {
+      ...known,
+      journalIdentity: await filesIdentity([alignmentJournalPath(slug, lang)]),
+      entries: replay(known.entries, changes),
+    });
+  const fileBytes = await stat(file).then(
+    (info) => info.size,
+    () => 0,
+  );
+  return { journalBytes, fileBytes };
+}
+
+/** The size in bytes of a text's alignment journal; 0 when there is none. */
+export async function alignmentJournalSize(slug: string, lang: string): Promise<number> {
+  return stat(alignmentJournalPath(slug, lang)).then(
+    (info) => info.size,
+    () => 0,
+  );
+}
+
+/**
+ * Rewrites a text's alignment file with its journal folded in, and removes the journal; nothing
+ * when there is none. Returns whether it folded. Call under the text's alignment lock.
+ */
+export async function foldAlignments(slug: string, lang: string): Promise<boolean> {
+  if ((await alignmentJournalSize(slug, lang)) === 0) return false;
+  await writeAlignments(slug, lang, await readAlignments(slug, lang));
+  return true;
 }

@@ -26,6 +26,10 @@ describe('dependsOn', () => {
     // A save re-aligns its paragraph: the alignment goes with the digest, as the glosses do.
     ['novel.align.json', 'novel', true, false],
     ['novel.align.json', 'novel', false, true],
+    // …and so does the alignment's journal, which a save appends to.
+    ['novel.align.journal.jsonl', 'novel', true, false],
+    ['novel.align.journal.jsonl', 'novel', false, true],
+    ['other.align.journal.jsonl', 'novel', true, false],
     ['novel.notes.json', 'novel', true, true],
     ['novel.txt', 'novel', true, true],
     ['other.json', 'novel', false, false],

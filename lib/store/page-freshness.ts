@@ -48,14 +48,15 @@ export function dependsOn(name: string, slug: string | undefined, hasDigest: boo
 
 /**
  * The text's own gloss data: what the digest of a reading page stands for. The sentence
- * alignment goes with it: a save re-aligns its paragraph (rewriting `<slug>.align.json`), and
- * that paragraph's section is made again for its new gloss anyway; a link fixed by hand shows
- * when the page is next revalidated (at most a minute).
+ * alignment and its journal go with it: a save re-aligns its paragraph (a line appended to
+ * `<slug>.align.journal.jsonl`, now and then folded into `<slug>.align.json`), and that
+ * paragraph's section is made again for its new gloss anyway; a link fixed by hand shows when
+ * the page is next revalidated (at most a minute).
  */
+const GLOSS_DATA_SUFFIXES = ['.json', '.state.json', '.journal.jsonl', '.align.json', '.align.journal.jsonl'];
+
 function isGlossData(name: string, slug: string): boolean {
-  return (
-    name === `${slug}.json` || name === `${slug}.state.json` || name === `${slug}.journal.jsonl` || name === `${slug}.align.json`
-  );
+  return GLOSS_DATA_SUFFIXES.some((suffix) => name === `${slug}${suffix}`);
 }
 
 /** The digest a page wrote into its HTML (`data-page-digest`) when it was made; undefined if none. */

@@ -4,7 +4,7 @@
 // changed, and one paragraph edited (a save). Run by scripts/bench/align.ts in a child process
 // on a temporary copy of the data, or alone:
 // `npx tsx --conditions=react-server scripts/bench/align-background.ts` (on a copy of content/ and locales/ unless BILINGUAL_DATA_DIR names a folder).
-import { cpSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -12,6 +12,17 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 const SLUG = 'long-align-bench';
 const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
 const ms = (value: number) => `${value.toFixed(0)} ms`;
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+/** Bytes this process has handed to write calls so far (Linux's /proc/self/io `wchar`); undefined elsewhere. */
+function bytesWritten(): number | undefined {
+  try {
+    const match = /^wchar: (\d+)$/m.exec(readFileSync('/proc/self/io', 'utf8'));
+    return match ? Number(match[1]) : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 async function main(): Promise<void> {
   const own = !process.env.BILINGUAL_DATA_DIR;
@@ -61,20 +72,30 @@ async function main(): Promise<void> {
     const none = await scheduleAlignment(SLUG, 'en');
     console.log(`align in the background again, nothing changed: ${String(none)} aligned in ${ms(performance.now() - again)}`);
 
+    // Saves of 20 paragraphs, one after another: each edits the gloss file (not counted), then
+    // its paragraph is aligned again, as a save does; the bytes that re-alignment writes are counted.
     const glosses = await readGlosses(SLUG, 'en');
-    const block = text.blocks.find((b) => glosses[b.id]);
-    if (!block) throw new Error('no translated block');
-    await writeGlossFiles(
-      SLUG,
-      'en',
-      textKeyOrder(text),
-      { ...glosses, [block.id]: `${glosses[block.id] ?? ''} One more sentence.` },
-      {},
+    const saved = text.blocks.filter((b) => glosses[b.id]).slice(0, 20);
+    const times: number[] = [];
+    const bytes: number[] = [];
+    for (const block of saved) {
+      glosses[block.id] = `${glosses[block.id] ?? ''} One more sentence.`;
+      await writeGlossFiles(SLUG, 'en', textKeyOrder(text), glosses, {});
+      const one = performance.now();
+      const written = bytesWritten();
+      const result = await getAlignment({ slug: SLUG, lang: 'en', id: block.id });
+      if (!result.ok) throw new Error(result.error);
+      times.push(performance.now() - one);
+      if (written !== undefined) bytes.push((bytesWritten() ?? written) - written);
+    }
+    const sorted = [...times].sort((a, b) => a - b);
+    console.log(
+      `align one edited paragraph of that text (a save), ${saved.length} saves: median ${ms(sorted[Math.floor(sorted.length / 2)] ?? 0)}` +
+        (bytes.length
+          ? `; written per save (wchar) median ${kb([...bytes].sort((a, b) => a - b)[Math.floor(bytes.length / 2)] ?? 0)}, ` +
+            `mean ${kb(bytes.reduce((sum, b) => sum + b, 0) / bytes.length)}, most ${kb(Math.max(...bytes))}`
+          : ''),
     );
-    const one = performance.now();
-    const result = await getAlignment({ slug: SLUG, lang: 'en', id: block.id });
-    if (!result.ok) throw new Error(result.error);
-    console.log(`align one edited paragraph of that text (a save): ${ms(performance.now() - one)}, file rewritten included`);
   } finally {
     if (own) rmSync(data, { recursive: true, force: true });
   }

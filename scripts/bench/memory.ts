@@ -11,10 +11,14 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { glossRevision } from '@/lib/gloss/validate';
 import { saveGloss } from '@/lib/library/edit';
+import { scheduleAlignment } from '@/lib/library/alignment';
 import { foldJournal } from '@/lib/library/fold';
 import { GLOSS_LANGUAGE, loadText } from '@/lib/library/load';
 import { currentMemory, MEMORY_BYTES_PER_CHAR, resetMemory } from '@/lib/memory/library-memory';
 import { libraryConcordance, memoryMatches } from '@/lib/memory/library-queries';
+import { currentSentenceMemory, resetSentenceMemory } from '@/lib/memory/library-sentences';
+import { sentenceMatches } from '@/lib/memory/sentence-queries';
+import { listSources } from '@/lib/store/sources';
 import { blocksHolding, generateLongText } from '@/lib/testing/long-text';
 import { articleSentences, writeLongText } from '../lib/long-text-files';
 
@@ -120,12 +124,20 @@ export async function memoryFigures(): Promise<void> {
     cpSync(path.join(source, 'locales'), path.join(dir, 'locales'), { recursive: true });
     process.env.BILINGUAL_DATA_DIR = dir;
     await writeTexts(await articleSentences());
+    // The sentence matches draw on stored alignments, made in the background after start: made here first.
+    const aligning = performance.now();
+    for (const { slug } of (await listSources()).sources) {
+      const aligned = await scheduleAlignment(slug, GLOSS_LANGUAGE);
+      if (typeof aligned !== 'number') throw new Error(aligned.error);
+    }
+    console.log(`memory: every text aligned first (as after start) in ${ms(performance.now() - aligning)}`);
     console.log(
       `memory: load average ${loadavg()
         .map((n) => n.toFixed(1))
         .join(' ')} on ${cpus().length} cores`,
     );
     resetMemory();
+    resetSentenceMemory();
     const before = heap();
     const started = performance.now();
     const startedCpu = cpuMs();
@@ -138,16 +150,40 @@ export async function memoryFigures(): Promise<void> {
       `memory index: ${size.units.toLocaleString('en')} translated paragraphs (${size.chars.toLocaleString('en')} characters) of 5 texts built in ${ms(built)} (CPU ${ms(builtCpu)}), ` +
         `heap grew ${mb(grown)} (${(grown / Math.max(1, size.chars)).toFixed(0)} bytes per character; the bound counts ${MEMORY_BYTES_PER_CHAR})`,
     );
+    const sentenceBefore = heap();
+    const sentenceBuild = await timed(() => currentSentenceMemory(GLOSS_LANGUAGE));
+    const sentenceGrown = heap() - sentenceBefore;
+    const sentenceSize = sentenceBuild.value.index.size();
+    console.log(
+      `sentence index: ${sentenceSize.units.toLocaleString('en')} sentence pairs (${sentenceSize.chars.toLocaleString('en')} characters) built in ${ms(sentenceBuild.wall)} (CPU ${ms(sentenceBuild.cpu)}), ` +
+        `heap grew ${mb(sentenceGrown)} (${(sentenceGrown / Math.max(1, sentenceSize.chars)).toFixed(0)} bytes per character; the bound counts ${MEMORY_BYTES_PER_CHAR})`,
+    );
     const units = [...memory.index.units()].filter((u) => !u.slug.startsWith('tmx:'));
     const times: { wall: number; cpu: number }[] = [];
     let found = 0;
+    let sentences = 0;
     for (let i = 0; i < LOOKUPS; i++) {
       const unit = units[Math.floor((i * 7919) % units.length)]!;
       const lookup = await timed(() => memoryMatches({ slug: unit.slug, id: unit.id, lang: GLOSS_LANGUAGE }, { editor: true }));
       times.push(lookup);
-      if (lookup.value.ok) found += lookup.value.matches.length;
+      if (lookup.value.ok) {
+        found += lookup.value.matches.length;
+        sentences += lookup.value.sentences.reduce((sum, s) => sum + s.matches.length, 0);
+      }
     }
-    console.log(`memory match look-up (${LOOKUPS} paragraphs, ${found} matches): ${summary(times)}`);
+    // The sentence part alone, on the same paragraphs: what the sentence matches add to a look-up.
+    const sentenceTimes: { wall: number; cpu: number }[] = [];
+    for (let i = 0; i < LOOKUPS; i++) {
+      const unit = units[Math.floor((i * 7919) % units.length)]!;
+      const request = { slug: unit.slug, id: unit.id, lang: GLOSS_LANGUAGE };
+      sentenceTimes.push(
+        await timed(() => sentenceMatches(request, unit.zh, { heading: false, shown: [], titleOf: async (s) => s })),
+      );
+    }
+    console.log(
+      `memory match look-up, paragraph and sentence matches (${LOOKUPS} paragraphs, ${found} paragraph matches, ${sentences} sentence matches): ${summary(times)}`,
+    );
+    console.log(`  of which the sentence matches alone: ${summary(sentenceTimes)}`);
     const conc: { wall: number; cpu: number }[] = [];
     let places = 0;
     for (let run = 0; run < 10; run++)
@@ -162,6 +198,7 @@ export async function memoryFigures(): Promise<void> {
     if (previous === undefined) delete process.env.BILINGUAL_DATA_DIR;
     else process.env.BILINGUAL_DATA_DIR = previous;
     resetMemory();
+    resetSentenceMemory();
     rmSync(dir, { recursive: true, force: true });
   }
 }

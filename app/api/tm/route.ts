@@ -10,9 +10,11 @@ const noStore = { 'Cache-Control': 'no-store' };
 
 /**
  * `GET /api/tm?text=<slug>&id=<block>&lang=<tag>`: the translation memory's best matches for a
- * paragraph, `{ matches: [{ score, zh, gloss, slug, id, status, origin, diff }], glossary }` (at
+ * paragraph, `{ matches: [{ score, zh, gloss, slug, id, status, origin, diff }], sentences, glossary }` (at
  * most 5, at least 50 % similar; `origin` is the text's title or the imported memory's name; `diff`
- * the spans of the match's Chinese that differ; `glossary` the glossary entries the paragraph holds, `zh` its Chinese).
+ * the spans of the match's Chinese that differ; `sentences` the matches of each of the paragraph's
+ * sentences from aligned sentence pairs, `[{ zh: [start, end], matches: [{ unit: 'sentence', …, link, url }] }]`;
+ * `glossary` the glossary entries the paragraph holds, `zh` its Chinese).
  * Who changed a match and when is given to those who may edit the paragraph's language. A bad parameter is a 400 with the reason, an
  * unknown paragraph a 404.
  */
@@ -25,5 +27,8 @@ export const GET = withErrors(async (request: Request) => {
   const found = await memoryMatches(read.request, { editor });
   if (!found.ok)
     return Response.json({ error: found.error }, { status: found.kind === 'unknown-paragraph' ? 404 : 400, headers: noStore });
-  return Response.json({ matches: found.matches, glossary: found.glossary, zh: found.zh }, { headers: noStore });
+  return Response.json(
+    { matches: found.matches, sentences: found.sentences, glossary: found.glossary, zh: found.zh },
+    { headers: noStore },
+  );
 });

@@ -139,6 +139,33 @@ describe('PUT /api/texts/<slug>/alignment?id=<block>', () => {
     data.write(GLOSSES, JSON.stringify({ ...glosses(), [block.id]: `The first sentence, rewritten.${now.slice(first[1])}` }));
     const [afterOwn] = await blocksOf(await get(`?id=${block.id}`));
     expect(afterOwn?.links[0]).toMatchObject({ zh: [0, 1], gloss: [0, 1], manual: true, stale: true });
+    if (!afterOwn) throw new Error('no block');
+
+    // Linking other sentences sends the stale link back unmarked (as an older client would): still stale.
+    const lastZh = afterOwn.zh.length - 1;
+    const lastGloss = afterOwn.gloss.length - 1;
+    const relinked = [
+      { zh: [0, 1], gloss: [0, 1] },
+      {
+        zh: Array.from({ length: lastZh - 2 }, (_, k) => k + 2),
+        gloss: Array.from({ length: lastGloss - 2 }, (_, k) => k + 2),
+        manual: false,
+      },
+      { zh: [lastZh], gloss: [lastGloss] },
+    ].filter((l) => l.zh.length > 0 || l.gloss.length > 0);
+    const [other] = await blocksOf(await put(block.id, { links: relinked, baseRevision: afterOwn.revision }));
+    expect(other?.links[0]).toMatchObject({ zh: [0, 1], gloss: [0, 1], manual: true, stale: true });
+    expect(other?.links.at(-1)).toEqual({ zh: [lastZh], gloss: [lastGloss], manual: true, confidence: 1 });
+
+    // Confirmed explicitly: no longer stale.
+    const confirm = other!.links.map((l, k) => ({
+      zh: l.zh,
+      gloss: l.gloss,
+      manual: l.manual,
+      ...(k === 0 ? { stale: false } : {}),
+    }));
+    const [confirmed] = await blocksOf(await put(block.id, { links: confirm, baseRevision: other!.revision }));
+    expect(confirmed?.links[0]).toEqual({ zh: [0, 1], gloss: [0, 1], manual: true, confidence: 1 });
   });
 });
 
