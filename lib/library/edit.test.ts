@@ -177,7 +177,9 @@ describe('saveGloss writes atomically', () => {
     expect(reads).toBeGreaterThan(0);
     expect(readdirSync(dataDir().file('locales/en')).sort()).toEqual([...localesBefore, `${SLUG}.history.jsonl`].sort());
     expect(historyLines()).toHaveLength(40);
-  });
+    // 40 durable saves and five folds: about 4 s on a busy 2-core machine, over vitest's default 5 s
+    // with other test files running beside it.
+  }, 30_000);
 });
 
 describe('saveGloss under concurrency', () => {
