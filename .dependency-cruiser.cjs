@@ -65,7 +65,7 @@ module.exports = {
     {
       name: 'disk-access-in-store',
       comment:
-        "Reading and writing files is lib/store's job (and scripts' and tests'). Named exceptions: the dictionary build and its cache (the program's own data under node_modules, not the library's; lib/annotate may not import lib/store) and the embedded database's folder (lib/db/open.ts moves a damaged one aside).",
+        "Reading and writing files is lib/store's job (and scripts' and tests'). Named exceptions: the dictionary build and its cache (the program's own data under node_modules, not the library's; lib/annotate may not import lib/store) and the embedded database's own files (lib/db/open.ts moves a damaged folder aside; pglite-adapter.ts checks that its worker module is there).",
       severity: 'error',
       from: {
         path: '^lib/',
@@ -74,7 +74,7 @@ module.exports = {
           '^lib/testing/',
           '\\.test\\.ts$',
           '^lib/annotate/dictionary-(build|cache)\\.ts$',
-          '^lib/db/open\\.ts$',
+          '^lib/db/(open|pglite-adapter)\\.ts$',
         ],
       },
       to: { dependencyTypes: ['core'], path: '^(node:)?fs(/promises)?$' },
