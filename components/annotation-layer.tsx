@@ -1,6 +1,6 @@
 'use client';
 
-import { useMemo, useState, type ClipboardEvent, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent, type ReactNode } from 'react';
 import type { PageLexicon } from '@/lib/annotate/view';
 import { AnnotationContext, POPOVER_ID, type AnnotationContextValue } from './annotations/annotation-context';
 import { PopoverCard, pressPopoverShortcut } from './annotations/popover-card';
@@ -46,6 +46,10 @@ export function AnnotationLayer({
   const [activeWord, setActiveWord] = useState(firstWord);
   // Set when the popover is opened from the keyboard to go into it once it is shown.
   const [enterPopover, setEnterPopover] = useState(false);
+  const layer = useRef<HTMLDivElement>(null);
+  // Marks the layer once its words answer the pointer and keys. The layout's marker on <html>
+  // can come first: the page's rows may hydrate after it. End-to-end tests wait for this one.
+  useEffect(() => layer.current?.setAttribute('data-hydrated', ''), []);
 
   // Arrow keys move word by word through the Chinese column once a word has focus.
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
@@ -79,7 +83,13 @@ export function AnnotationLayer({
 
   return (
     <AnnotationContext.Provider value={value}>
-      <div className="annotation-layer" data-notation={aids.notation} onKeyDown={onKeyDown} onCopy={copyWithoutReadings}>
+      <div
+        ref={layer}
+        className="annotation-layer"
+        data-notation={aids.notation}
+        onKeyDown={onKeyDown}
+        onCopy={copyWithoutReadings}
+      >
         {children}
       </div>
       {popover && (

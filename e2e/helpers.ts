@@ -131,6 +131,8 @@ export async function fontsReady(page: Page): Promise<void> {
 /** Waits until React has hydrated the page (components/hydration-marker.tsx sets the attribute). */
 export async function waitForHydration(page: Page): Promise<void> {
   await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+  // The layout can hydrate before the page's rows: wait for each annotation layer as well.
+  await page.waitForFunction(() => !document.querySelector('.annotation-layer:not([data-hydrated])'));
 }
 
 /**
