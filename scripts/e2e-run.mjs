@@ -1,8 +1,8 @@
 // `npm run test:e2e`: one build and one server for two Playwright runs. The read-only project
 // (`chromium`) runs first with E2E_READ_WORKERS workers: its tests only read the data, so they
-// may overlap. One by default: on a 2-core machine two workers ran them in 12.7 minutes, but
-// each test took about twice as long as alone (server and browsers share the cores), close to
-// the timeouts, and two hover tests failed. The `editing` project changes the data copy (and puts it back), so it
+// may overlap. One by default: on a 2-core machine two workers took 12.7 minutes against 12.2 for
+// one (server and browsers share the cores, so each test took twice as long), close to the
+// timeouts. The `editing` project changes the data copy (and puts it back), so it
 // runs after, alone, with one worker. Both always run, so a read-only failure never hides the editing results. The two
 // JSON reports are merged into reports/e2e.json. Arguments are passed on to both runs.
 import { spawn, spawnSync } from 'node:child_process';
