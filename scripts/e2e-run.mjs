@@ -1,10 +1,11 @@
 // `npm run test:e2e`: one build and one server for two Playwright runs. The read-only project
 // (`chromium`) runs first with E2E_READ_WORKERS workers: its tests only read the data, so they
-// may overlap. One by default: on a 2-core machine two workers took 12.7 minutes against 12.2 for
-// one (server and browsers share the cores, so each test took about 1.5 times as long), near the
-// timeouts. The `editing` project changes the data copy (and puts it back), so it
-// runs after, alone, with one worker. Both always run, so a read-only failure never hides the editing results. The two
-// JSON reports are merged into reports/e2e.json. Arguments are passed on to both runs.
+// may overlap. One by default: on a 2-core machine two workers took 12.7 minutes against 12.2
+// for one (server and browsers share the cores, so each test took about 1.5 times as long),
+// near the timeouts. The `editing` project changes the data copy (and puts it back), so it runs
+// after, alone, with one worker. Both always run, so a read-only failure never hides the
+// editing results. The two JSON reports are merged into reports/e2e.json. Arguments are passed
+// on to both runs.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
