@@ -1,10 +1,11 @@
 import 'server-only';
 import path from 'node:path';
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { z } from 'zod';
 import { serializeEntryFile } from '@/lib/annotate/glossary-edit';
 import { appendLines } from './append-file';
 import { acquireFileLock } from './file-lock';
+import { readJsonLines } from './json-lines';
 import { writeTextFile } from './json';
 import { withLock } from './lock';
 import { contentDir, dataRoot, localeDir, textFilePath } from './paths';
@@ -69,23 +70,8 @@ export function entryFileText(entries: Readonly<Record<string, unknown>>): strin
 }
 
 /** The change log of a text (or the shared glossary), oldest first; lines that do not parse are skipped. */
-export async function readAnnotationChanges(slug: string | undefined): Promise<AnnotationChange[]> {
-  let text: string;
-  try {
-    text = await readFile(annotationLogPath(slug), 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw error;
-  }
-  return text.split('\n').flatMap((line) => {
-    if (!line.trim()) return [];
-    try {
-      const parsed = annotationChangeSchema.safeParse(JSON.parse(line));
-      return parsed.success ? [parsed.data] : [];
-    } catch {
-      return [];
-    }
-  });
+export function readAnnotationChanges(slug: string | undefined): Promise<AnnotationChange[]> {
+  return readJsonLines(annotationLogPath(slug), annotationChangeSchema);
 }
 
 /**
