@@ -17,8 +17,11 @@ const e2e = read('reports/e2e.json');
 if (e2e) {
   passed += e2e.stats.expected + e2e.stats.flaky;
   failed += e2e.stats.unexpected;
-  // A test that passed only on a retry is a bug to fix: name each one on its own line.
-  for (const title of flakyTests(e2e.suites ?? [], [])) console.log(`flaky (passed on retry): ${title}`);
+  // Name each failed test (with the first line of its error) and each that passed only on a
+  // retry (a bug to fix), so the last lines of a CI log say what to look at.
+  for (const { title, status, error } of testsWhere(e2e.suites ?? [], [], (s) => s === 'unexpected' || s === 'flaky')) {
+    console.log(status === 'flaky' ? `flaky (passed on retry): ${title}` : `failed: ${title}${error ? `: ${error}` : ''}`);
+  }
 }
 const faults = read('reports/faults.json');
 if (faults) {
@@ -29,17 +32,21 @@ if (status !== 0 && failed === 0) failed = 1;
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(status === 0 && failed === 0 ? 0 : 1);
 
-/** Titles of Playwright tests whose outcome is "flaky", walking nested suites. */
-function flakyTests(suites, path) {
+/** Playwright tests whose outcome passes `wanted`, walking nested suites, with the first line of their last error. */
+function testsWhere(suites, path, wanted) {
   const found = [];
   for (const suite of suites) {
     const here = suite.title ? [...path, suite.title] : path;
     for (const spec of suite.specs ?? []) {
       for (const test of spec.tests ?? []) {
-        if (test.status === 'flaky') found.push([...here, spec.title].join(' › '));
+        if (!wanted(test.status)) continue;
+        const last = test.results?.at(-1)?.error?.message ?? '';
+        // Error messages carry terminal colour codes; keep the plain first line, shortened.
+        const error = last.replace(/\u001b\[[0-9;]*m/g, '').split('\n')[0].slice(0, 200);
+        found.push({ title: [...here, spec.title].join(' › '), status: test.status, error });
       }
     }
-    found.push(...flakyTests(suite.suites ?? [], here));
+    found.push(...testsWhere(suite.suites ?? [], here, wanted));
   }
   return found;
 }
