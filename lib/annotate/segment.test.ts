@@ -6,6 +6,7 @@ import { segmentWords } from './segment';
 import { MAX_RUN, splitLongRuns } from './segment-cut';
 import type { Token } from './types';
 import { parseWordList } from './word-list';
+import { peekProcessState } from '@/lib/process-state';
 
 const root = path.resolve(__dirname, '../..');
 const read = (file: string) => readFileSync(path.resolve(root, file), 'utf8');
@@ -224,8 +225,7 @@ describe('bounded time', () => {
 });
 
 describe('segmenter instances', () => {
-  const registry = () =>
-    (globalThis as Record<symbol, unknown>)[Symbol.for('bilingual-reader.segmenters')] as Map<string, unknown>;
+  const registry = () => peekProcessState<Map<string, unknown>>('segmenters') ?? new Map<string, unknown>();
 
   it('shares one per word list, whatever its order; terms with Latin letters need none of their own', () => {
     segmentWords('赋能');

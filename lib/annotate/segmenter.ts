@@ -2,6 +2,7 @@ import 'server-only';
 import { createHash } from 'node:crypto';
 import { Segment, useDefault as loadDefaultDictionaries } from 'segmentit';
 import type { WordLengths } from './segment-cut';
+import { processState } from '@/lib/process-state';
 
 /**
  * The segmentit adapter: the only module that uses segmentit. A segmenter cuts text into words
@@ -23,14 +24,11 @@ export interface Segmenter extends WordLengths {
   cut(text: string): string[];
 }
 
-const SEGMENTERS = Symbol.for('bilingual-reader.segmenters');
 type SegmenterCache = Map<string, Segmenter>;
 
-// On globalThis: Next.js loads this module once per route bundle, and each copy would load 120 MB again.
+// Once per process (lib/process-state.ts): Next.js loads this module once per route bundle, and each copy would load 120 MB again.
 function segmenterCache(): SegmenterCache {
-  const holder = globalThis as typeof globalThis & { [SEGMENTERS]?: SegmenterCache };
-  holder[SEGMENTERS] ??= new Map();
-  return holder[SEGMENTERS];
+  return processState<SegmenterCache>('segmenters', () => new Map());
 }
 
 /** The segmenter for a list of Chinese words, made once per process and list (the least recently used dropped). */

@@ -4,11 +4,12 @@ import { makeDataDir } from '@/lib/testing/data-dir';
 import { cachedExportFile, ExportBusyError, MAX_QUEUED_EXPORTS } from './export-cache';
 import type { ExportedFile } from './export-file';
 import type { TextView } from './load';
+import { setProcessState } from '@/lib/process-state';
 
 let data: ReturnType<typeof makeDataDir>;
 beforeEach(() => {
   data = makeDataDir();
-  delete (globalThis as Record<symbol, unknown>)[Symbol.for('bilingual-reader.export-files')];
+  setProcessState('export-files', undefined);
 });
 afterEach(() => data.dispose());
 

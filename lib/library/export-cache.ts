@@ -5,6 +5,7 @@ import { readNotes } from '@/lib/store/annotations';
 import type { FileExportOptions } from '@/lib/export/options';
 import { exportFile, loadExportViews, type ExportedFile } from './export-file';
 import { GLOSS_LANGUAGE, type TextView } from './load';
+import { processState } from '@/lib/process-state';
 
 /**
  * Export files kept in memory by text version and options, so a download asked for again (or
@@ -38,12 +39,14 @@ interface Cache {
   /** Builds queued or running. */
   pending: number;
 }
-const CACHE_KEY = Symbol.for('bilingual-reader.export-files');
 
 function cache(): Cache {
-  const global = globalThis as typeof globalThis & { [CACHE_KEY]?: Cache };
-  global[CACHE_KEY] ??= { files: new Map(), sizes: new Map(), queue: Promise.resolve(), pending: 0 };
-  return global[CACHE_KEY];
+  return processState<Cache>('export-files', () => ({
+    files: new Map(),
+    sizes: new Map(),
+    queue: Promise.resolve(),
+    pending: 0,
+  }));
 }
 
 function trim(entries: Cache) {

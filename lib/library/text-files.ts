@@ -11,6 +11,7 @@ import { ledgerPath, readLedger, readSourceText, type SourceFile } from '@/lib/s
 import { reconcileIds, type IdLedger, type Reconciliation } from '@/lib/text/ids';
 import { parseText } from '@/lib/text/parse';
 import type { ParsedText } from '@/lib/text/types';
+import { processState } from '@/lib/process-state';
 
 /** The language glosses are written in unless another is asked for (see lib/i18n/target-language.ts). */
 export const GLOSS_LANGUAGE = DEFAULT_TARGET_LANGUAGE;
@@ -184,13 +185,10 @@ interface CachedFiles {
   parts: Parts;
   files: Promise<TextFiles>;
 }
-const CACHE_KEY = Symbol.for('bilingual-reader.text-files');
 
 /** Read texts by source path and language; pages, routes, saves and the command line in one process share it. */
 function cache(): Map<string, CachedFiles> {
-  const global = globalThis as typeof globalThis & { [CACHE_KEY]?: Map<string, CachedFiles> };
-  global[CACHE_KEY] ??= new Map();
-  return global[CACHE_KEY];
+  return processState<Map<string, CachedFiles>>('text-files', () => new Map());
 }
 
 async function identityOf(source: SourceFile, lang: TargetLanguage): Promise<Identity> {

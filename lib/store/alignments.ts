@@ -13,6 +13,7 @@ import { DataFileError } from './errors';
 import { filesIdentity } from './fingerprint';
 import { parseJsonText, readDataText, writeTextFile } from './json';
 import { displayPath, localeDir, textFilePath } from './paths';
+import { processState } from '@/lib/process-state';
 
 /**
  * Sentence alignments of a text in one target language: `locales/<lang>/<slug>.align.json`,
@@ -38,12 +39,9 @@ interface Parsed {
   entries: ReadonlyMap<string, AlignmentEntry>;
 }
 const KEPT_FILES = 4;
-const PARSED = Symbol.for('bilingual-reader.alignment-files');
 
 function parsedFiles(): Map<string, Parsed> {
-  const holder = globalThis as typeof globalThis & { [PARSED]?: Map<string, Parsed> };
-  holder[PARSED] ??= new Map();
-  return holder[PARSED];
+  return processState<Map<string, Parsed>>('alignment-files', () => new Map());
 }
 
 function remember(file: string, parsed: Parsed): void {
