@@ -81,8 +81,11 @@ interface Cache {
   /** The script of each loaded text, measured once. */
   scripts: WeakMap<TextView, ChineseScript>;
   /** Whole results per loaded text (dropped with it), by block subset and sources. */
-  results: WeakMap<TextView, Map<string, Promise<TextAnnotation>>>;
+  results: WeakMap<TextView, WeightedLru<string, Promise<TextAnnotation>>>;
 }
+
+/** Whole results kept per text: the reading page, a section or two, a paragraph page. */
+const KEPT_RESULTS_PER_TEXT = 4;
 
 function cache(): Cache {
   return processState<Cache>('annotations', () => ({
@@ -280,19 +283,14 @@ export async function annotateText(
   const key = digest([blockIds ?? null, sources]);
   const { results } = cache();
   let perText = results.get(text);
-  if (!perText) results.set(text, (perText = new Map()));
+  // Only the latest few subsets of one text are kept whole; their blocks stay in the block cache.
+  if (!perText) results.set(text, (perText = WeightedLru.ofCount(KEPT_RESULTS_PER_TEXT)));
   let entry = perText.get(key);
   if (!entry) {
     entry = compute(text, sources, only);
     const entries = perText;
     entries.set(key, entry);
     entry.catch(() => entries.delete(key));
-    // Only the latest few subsets of one text are kept whole; their blocks stay in the block cache.
-    while (entries.size > 4) {
-      const oldest = entries.keys().next().value;
-      if (oldest === undefined) break;
-      entries.delete(oldest);
-    }
   }
   return entry;
 }

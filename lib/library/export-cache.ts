@@ -6,6 +6,7 @@ import type { FileExportOptions } from '@/lib/export/options';
 import { exportFile, loadExportViews, type ExportedFile } from './export-file';
 import { GLOSS_LANGUAGE, type TextView } from './load';
 import { processState } from '@/lib/process-state';
+import { WeightedLru } from '@/lib/weighted-lru';
 
 /**
  * Export files kept in memory by text version and options, so a download asked for again (or
@@ -32,8 +33,8 @@ export class ExportBusyError extends namedError('ExportBusyError') {
 }
 
 interface Cache {
-  files: Map<string, Promise<ExportedFile>>;
-  sizes: Map<string, number>;
+  /** Each file weighs its bytes once built (nothing while it is being built). */
+  files: WeightedLru<string, Promise<ExportedFile>>;
   /** The build in progress, which the next one waits for. */
   queue: Promise<unknown>;
   /** Builds queued or running. */
@@ -42,21 +43,10 @@ interface Cache {
 
 function cache(): Cache {
   return processState<Cache>('export-files', () => ({
-    files: new Map(),
-    sizes: new Map(),
+    files: new WeightedLru(() => EXPORT_CACHE_BYTES),
     queue: Promise.resolve(),
     pending: 0,
   }));
-}
-
-function trim(entries: Cache) {
-  let total = [...entries.sizes.values()].reduce((a, b) => a + b, 0);
-  for (const key of entries.files.keys()) {
-    if (total <= EXPORT_CACHE_BYTES) break;
-    total -= entries.sizes.get(key) ?? 0;
-    entries.files.delete(key);
-    entries.sizes.delete(key);
-  }
 }
 
 /** The version of a text an export depends on: its blocks, English, title and notes. */
@@ -92,12 +82,7 @@ export async function cachedExportFile(
   const entries = cache();
   const key = `${await versionOf(text, options.languages)}:${JSON.stringify(options)}`;
   const found = entries.files.get(key);
-  if (found) {
-    // Most recently used last.
-    entries.files.delete(key);
-    entries.files.set(key, found);
-    return withinWait(found, waitMs, entries.pending);
-  }
+  if (found) return withinWait(found, waitMs, entries.pending);
   if (entries.pending >= MAX_QUEUED_EXPORTS)
     throw new ExportBusyError(
       `${entries.pending} downloads are being prepared, the most the server takes at once; try again shortly`,
@@ -111,16 +96,11 @@ export async function cachedExportFile(
       entries.pending -= 1;
     });
   entries.queue = file;
-  entries.files.set(key, file);
+  entries.files.set(key, file, 0);
+  const current = () => entries.files.peek(key) === file;
   file.then(
-    (done) => {
-      entries.sizes.set(key, done.data.byteLength);
-      trim(entries);
-    },
-    () => {
-      entries.files.delete(key);
-      entries.sizes.delete(key);
-    },
+    (done) => current() && entries.files.set(key, file, done.data.byteLength),
+    () => current() && entries.files.delete(key),
   );
   return withinWait(file, waitMs, entries.pending);
 }

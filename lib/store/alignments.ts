@@ -14,6 +14,7 @@ import { filesIdentity } from './fingerprint';
 import { parseJsonText, readDataText, writeTextFile } from './json';
 import { displayPath, localeDir, textFilePath } from './paths';
 import { processState } from '@/lib/process-state';
+import { WeightedLru } from '@/lib/weighted-lru';
 
 /**
  * Sentence alignments of a text in one target language: `locales/<lang>/<slug>.align.json`,
@@ -40,18 +41,12 @@ interface Parsed {
 }
 const KEPT_FILES = 4;
 
-function parsedFiles(): Map<string, Parsed> {
-  return processState<Map<string, Parsed>>('alignment-files', () => new Map());
+function parsedFiles(): WeightedLru<string, Parsed> {
+  return processState<WeightedLru<string, Parsed>>('alignment-files', () => WeightedLru.ofCount(KEPT_FILES));
 }
 
 function remember(file: string, parsed: Parsed): void {
-  const cache = parsedFiles();
-  cache.delete(file);
-  cache.set(file, parsed);
-  for (const oldest of cache.keys()) {
-    if (cache.size <= KEPT_FILES) break;
-    cache.delete(oldest);
-  }
+  parsedFiles().set(file, parsed);
 }
 
 async function identities(slug: string, lang: string): Promise<{ fileIdentity: string; journalIdentity: string }> {
