@@ -2,7 +2,7 @@ import { AddTextForEditors } from '@/components/exchange/add-text-for-editors';
 import { LanguageAlternates } from '@/components/language-alternates';
 import { TextTitle } from '@/components/text-title';
 import { htmlLang } from '@/lib/i18n/config';
-import { getUiT, toUiLocale } from '@/lib/i18n/server';
+import { getUiT, toUiLocale } from '@/app/_lib/ui-i18n';
 import { targetLanguageName } from '@/lib/i18n/target-language';
 import { otherLanguages } from '@/lib/library/languages';
 import { loadLibrary } from '@/lib/library/load';

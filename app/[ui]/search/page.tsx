@@ -9,7 +9,7 @@ import { viewerOf } from '@/lib/auth/request';
 import { htmlLang } from '@/lib/i18n/config';
 import { targetLanguageName } from '@/lib/i18n/target-language';
 import { parseReadingLanguages, READING_LANGUAGES_COOKIE, textDirection } from '@/lib/library/reading-languages';
-import { getUiT, toUiLocale } from '@/lib/i18n/server';
+import { getUiT, toUiLocale } from '@/app/_lib/ui-i18n';
 import { searchableTexts, searchLibrary } from '@/lib/search/library-search';
 import { searchFields } from '@/lib/search/query';
 import { readSearchRequest, type SearchRequest } from '@/lib/search/request';

@@ -13,7 +13,7 @@ import { annotateText, annotationsEnabled, sourceScript } from '@/lib/library/an
 import { lexiconFor, rowAnnotations } from '@/lib/library/page-lexicon';
 import { readHskData } from '@/lib/store/hsk-data';
 import { htmlLang } from '@/lib/i18n/config';
-import { getUiT, toUiLocale } from '@/lib/i18n/server';
+import { getUiT, toUiLocale } from '@/app/_lib/ui-i18n';
 import { LanguageAlternates } from '@/components/language-alternates';
 import { loadText, type TextView } from '@/lib/library/load';
 import { readingRedirect } from '@/lib/library/reading-redirect';

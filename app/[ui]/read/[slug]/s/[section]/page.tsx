@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound, permanentRedirect } from 'next/navigation';
-import { getUiT, toUiLocale } from '@/lib/i18n/server';
+import { getUiT, toUiLocale } from '@/app/_lib/ui-i18n';
 import { loadText } from '@/lib/library/load';
 import { readingRedirect } from '@/lib/library/reading-redirect';
 import { findSection, textSections } from '@/lib/library/sections';
