@@ -25,8 +25,8 @@ export const PROCESS_STATES = {
   'fold-timers': 'the timer that folds each text’s journal into its files (lib/library/fold.ts)',
   'alignment-fold-timers': 'the same for alignment journals (lib/library/alignment-fold.ts)',
   'alignment-jobs': 'background alignment of whole texts, one after another (lib/library/alignment.ts)',
-  'text-difficulty': 'HSK difficulty figures per text and section, and the queue computing them (lib/library/text-difficulty.ts)',
-  'export-files': 'finished export files and the export queue (lib/library/export-cache.ts)',
+  'text-difficulty': 'HSK difficulty figures per text and section, and the queue computing them (lib/reading/text-difficulty.ts)',
+  'export-files': 'finished export files and the export queue (lib/downloads/export-cache.ts)',
   'audio-running': 'syntheses running now, so one input is spoken once (lib/library/audio.ts)',
   // Dictionaries and speech
   segmenters: 'segmentit instances per word list, about 120 MB each (lib/annotate/segmenter.ts)',

@@ -32,7 +32,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { annotateBlock, annotateText } from '@/lib/library/annotate-text';
-import { lexiconFor } from '@/lib/library/page-lexicon';
+import { lexiconFor } from '@/lib/reading/page-lexicon';
 import { loadDictionary } from '@/lib/annotate/dictionary';
 import { segmentitAlone } from '@/lib/annotate/segment';
 import { loadLibrary } from '@/lib/library/load';

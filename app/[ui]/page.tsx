@@ -6,7 +6,7 @@ import { getUiT, toUiLocale } from '@/app/_lib/ui-i18n';
 import { targetLanguageName } from '@/lib/i18n/target-language';
 import { otherLanguages } from '@/lib/library/languages';
 import { loadLibrary } from '@/lib/library/load';
-import { peekTextDifficulty } from '@/lib/library/text-difficulty';
+import { peekTextDifficulty } from '@/lib/reading/text-difficulty';
 import type { Difficulty } from '@/lib/learn/difficulty';
 import type { TFunction } from 'i18next';
 import { ContinueReading } from '@/components/learn/reading-place';

@@ -1,7 +1,7 @@
 import 'server-only';
 import { loadText } from '@/lib/library/load';
-import { pageDigest, type DigestedPage } from '@/lib/library/page-digest';
-import { findSection } from '@/lib/library/sections';
+import { pageDigest, type DigestedPage } from '@/lib/reading/page-digest';
+import { findSection } from '@/lib/reading/sections';
 import { dataFingerprint, digestInHtml, readingPageSlug } from '@/lib/store/page-freshness';
 import { setProcessState } from '@/lib/process-state';
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadText, type TextView } from './load';
 import { makeDataDir } from '@/lib/testing/data-dir';
 import { annotateText, MAX_ANNOTATED_CHARS, type TextAnnotation } from './annotate-text';
-import { lexiconFor, rowAnnotations } from './page-lexicon';
+import { lexiconFor, rowAnnotations } from '@/lib/reading/page-lexicon';
 import { setProcessState } from '@/lib/process-state';
 
 let data: ReturnType<typeof makeDataDir>;

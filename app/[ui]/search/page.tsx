@@ -8,7 +8,7 @@ import { glossStatuses } from '@/lib/gloss/types';
 import { viewerOf } from '@/lib/auth/request';
 import { htmlLang } from '@/lib/i18n/config';
 import { targetLanguageName } from '@/lib/i18n/target-language';
-import { parseReadingLanguages, READING_LANGUAGES_COOKIE, textDirection } from '@/lib/library/reading-languages';
+import { parseReadingLanguages, READING_LANGUAGES_COOKIE, textDirection } from '@/lib/reading/reading-languages';
 import { getUiT, toUiLocale } from '@/app/_lib/ui-i18n';
 import { searchableTexts, searchLibrary } from '@/lib/search/library-search';
 import { searchFields } from '@/lib/search/query';

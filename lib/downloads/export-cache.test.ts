@@ -3,7 +3,7 @@ import type { FileExportOptions } from '@/lib/export/options';
 import { makeDataDir } from '@/lib/testing/data-dir';
 import { cachedExportFile, ExportBusyError, MAX_QUEUED_EXPORTS } from './export-cache';
 import type { ExportedFile } from './export-file';
-import type { TextView } from './load';
+import type { TextView } from '@/lib/library/load';
 import { setProcessState } from '@/lib/process-state';
 
 let data: ReturnType<typeof makeDataDir>;

@@ -4,7 +4,7 @@ import { namedError } from '@/lib/named-error';
 import { readNotes } from '@/lib/store/annotations';
 import type { FileExportOptions } from '@/lib/export/options';
 import { exportFile, loadExportViews, type ExportedFile } from './export-file';
-import { GLOSS_LANGUAGE, type TextView } from './load';
+import { GLOSS_LANGUAGE, type TextView } from '@/lib/library/load';
 import { processState } from '@/lib/process-state';
 import { WeightedLru } from '@/lib/weighted-lru';
 

@@ -4,8 +4,8 @@ import { textDifficulty, type Difficulty } from '@/lib/learn/difficulty';
 import { readingLevel } from '@/lib/learn/hsk';
 import { readHskData } from '@/lib/store/hsk-data';
 import { WeightedLru } from '@/lib/weighted-lru';
-import { annotateText, annotationsEnabled } from './annotate-text';
-import type { TextView } from './load';
+import { annotateText, annotationsEnabled } from '@/lib/library/annotate-text';
+import type { TextView } from '@/lib/library/load';
 import { textSections } from './sections';
 import { processState } from '@/lib/process-state';
 
