@@ -42,7 +42,10 @@ function testsWhere(suites, path, wanted) {
         if (!wanted(test.status)) continue;
         const last = test.results?.at(-1)?.error?.message ?? '';
         // Error messages carry terminal colour codes; keep the plain first line, shortened.
-        const error = last.replace(/\u001b\[[0-9;]*m/g, '').split('\n')[0].slice(0, 200);
+        const error = last
+          .replace(/\u001b\[[0-9;]*m/g, '')
+          .split('\n')[0]
+          .slice(0, 200);
         found.push({ title: [...here, spec.title].join(' › '), status: test.status, error });
       }
     }
