@@ -224,6 +224,7 @@ function refusal(waitMs: number): AttemptCheck {
   return waitMs > 0 ? { ok: false, retryAfterSeconds: Math.ceil(waitMs / 1000) } : { ok: true };
 }
 
+// U+001F, not NUL: PostgreSQL text cannot hold NUL, and no client address holds U+001F.
 function pairKey(attempt: Attempt): string {
-  return `${attempt.account}\u0000${attempt.client}`;
+  return `${attempt.account}\u001f${attempt.client}`;
 }
