@@ -25,7 +25,7 @@ export interface RegisteredSession {
 }
 
 /**
- * Where sessions are registered: the file `<data>/.sessions/revoked.json` (FileSessionRegistry,
+ * Where sessions are registered: the file `<data>/.sessions/revoked.json` (fileSessionRegistry,
  * one server), or PostgreSQL with DATABASE_URL (lib/db/session-registry.ts, every server).
  */
 export interface SessionRegistryStore {
