@@ -1,16 +1,6 @@
-/** How one kind of attempt is limited. */
-export interface AttemptPolicy {
-  /** Failures allowed before any wait. */
-  free: number;
-  /** The first wait; each further failure doubles it. */
-  baseMs: number;
-  /** The longest wait, so a real user is never shut out for long. */
-  maxMs: number;
-  /** A key with no failure for this long starts afresh. */
-  forgetMs: number;
-  /** Keys remembered at most; the least recently failed are forgotten first (bounded memory). */
-  maxEntries: number;
-}
+import type { AttemptCounter, AttemptPolicy, Counted } from '@/lib/store/sign-in-state';
+
+export type { AttemptCounter, AttemptPolicy, Counted } from '@/lib/store/sign-in-state';
 
 interface Failures {
   count: number;
@@ -26,31 +16,6 @@ interface Failures {
 export function waitAfter(count: number, policy: Pick<AttemptPolicy, 'free' | 'baseMs' | 'maxMs'>): number {
   const excess = count - policy.free;
   return excess > 0 ? Math.min(policy.baseMs * 2 ** Math.min(excess - 1, 30), policy.maxMs) : 0;
-}
-
-/** What counting a failure did: `counted: false` when a wait was running and `unlessWaiting` was asked. */
-export interface Counted {
-  counted: boolean;
-  /** The wait now running for the key, in ms. */
-  waitMs: number;
-}
-
-/**
- * Failed attempts of one kind, per key: in this process's heap (AttemptLimiter) or shared by
- * every server in PostgreSQL (lib/db/sign-in-failures.ts). Each call is atomic for its key.
- */
-export interface AttemptCounter {
-  /** Milliseconds before `key` may try again; 0 when it may try now. */
-  waitMs(key: string): Promise<number>;
-  /** Records a failure (with `unlessWaiting`, only when no wait runs) and says the wait it leaves. */
-  count(key: string, options?: { unlessWaiting?: boolean }): Promise<Counted>;
-  /**
-   * Takes back one failure counted in advance (see SignInGuard.begin) for an attempt that then
-   * succeeded; a wait already running stays until it ends.
-   */
-  forgive(key: string): Promise<void>;
-  /** Forgets a key's failures (after a success). */
-  clear(key: string): Promise<void>;
 }
 
 /**

@@ -4,38 +4,10 @@ import { DataFileError } from '@/lib/store/errors';
 import { withLock } from '@/lib/store/lock';
 import { readSessionRegistry, revokedSessionsStamp, writeSessionRegistry, type SessionRegistry } from '@/lib/store/sessions';
 import { processState } from '@/lib/process-state';
+import { MAX_REVOKED, RECHECK_MS, type RegisteredSession, type SessionRegistryStore } from '@/lib/store/sign-in-state';
 
-/**
- * Revocations kept at most. Past it the ones that expire soonest are dropped and every session
- * expiring no later than they do is refused from then on (the registry's floor): a full list
- * signs some people out early, it never lets a signed-out cookie back in.
- */
-export const MAX_REVOKED = 50_000;
-/**
- * How often a server looks for revocations made by another process or server (the file's stamp,
- * or the database's revision): a sign-out elsewhere holds here at most this much later.
- */
-export const RECHECK_MS = 1000;
-
-/** A session as the registry judges it: its id, the epoch it was opened in, and when it expires. */
-export interface RegisteredSession {
-  sid: string;
-  ep: string;
-  expires: number;
-}
-
-/**
- * Where sessions are registered: the file `<data>/.sessions/revoked.json` (fileSessionRegistry,
- * one server), or PostgreSQL with DATABASE_URL (lib/db/session-registry.ts, every server).
- */
-export interface SessionRegistryStore {
-  /** The epoch a new session is opened in, creating the registry when there is none. */
-  epoch(): Promise<string>;
-  /** Whether a session no longer holds (signed out, another epoch, below the floor, no sound registry). */
-  isRevoked(session: RegisteredSession): Promise<boolean>;
-  /** Signs one session out for good, on every server that shares the registry. */
-  revoke(sid: string, expires: number): Promise<void>;
-}
+export { MAX_REVOKED, RECHECK_MS } from '@/lib/store/sign-in-state';
+export type { RegisteredSession, SessionRegistryStore } from '@/lib/store/sign-in-state';
 
 interface RegistryCache {
   registry: SessionRegistry | undefined;

@@ -1,4 +1,4 @@
-import { RECHECK_MS } from '@/lib/auth/session-registry';
+import { RECHECK_MS } from '@/lib/store/sign-in-state';
 import {
   accountFileSchema,
   newAccountFile,

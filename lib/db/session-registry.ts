@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { MAX_REVOKED, RECHECK_MS, type RegisteredSession, type SessionRegistryStore } from '@/lib/auth/session-registry';
+import { MAX_REVOKED, RECHECK_MS, type RegisteredSession, type SessionRegistryStore } from '@/lib/store/sign-in-state';
 import { StoreWriteError } from '@/lib/store/errors';
 import type { Database } from './database';
 

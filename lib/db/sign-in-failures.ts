@@ -1,4 +1,4 @@
-import type { AttemptCounter, AttemptPolicy, Counted } from '@/lib/auth/attempts';
+import type { AttemptCounter, AttemptPolicy, Counted } from '@/lib/store/sign-in-state';
 import type { Queryable } from './database';
 
 /** How often a counter deletes the keys it may forget (and the oldest past maxEntries). */
