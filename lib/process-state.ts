@@ -38,8 +38,10 @@ export const PROCESS_STATES = {
   'sentence-memory': 'the sentence-level memory per target language (lib/memory/library-sentences.ts)',
   database: 'the open index database (lib/db/open.ts)',
   // Requests and sign-in
-  'session-registry': 'the session registry (epoch, revocations) and when it was last read (lib/auth/revocations.ts)',
-  'sign-in-guard': 'failed sign-in attempts per account and client (lib/auth/request.ts)',
+  'session-registry': 'the session registry file (epoch, revocations) and when it was last read (lib/auth/session-registry.ts)',
+  'sign-in-guard': 'failed sign-in attempts per account and client, or their counters in the database (lib/auth/request.ts)',
+  'auth-state':
+    'where sign-in state is kept, chosen once from DATABASE_URL: files and heap, or the database (lib/auth/shared-state.ts)',
   'peer-nonce': 'the secret that marks the peer-address header as the server’s own (lib/auth/peer.ts)',
   'git-sync': 'the git sync engine, when a remote is configured (lib/gitsync/engine.ts)',
   // Outside lib/: the names are also read by code that cannot import this module

@@ -1,16 +1,6 @@
-/** How one kind of attempt is limited. */
-export interface AttemptPolicy {
-  /** Failures allowed before any wait. */
-  free: number;
-  /** The first wait; each further failure doubles it. */
-  baseMs: number;
-  /** The longest wait, so a real user is never shut out for long. */
-  maxMs: number;
-  /** A key with no failure for this long starts afresh. */
-  forgetMs: number;
-  /** Keys remembered at most; the least recently failed are forgotten first (bounded memory). */
-  maxEntries: number;
-}
+import type { AttemptCounter, AttemptPolicy, Counted } from '@/lib/store/sign-in-state';
+
+export type { AttemptCounter, AttemptPolicy, Counted } from '@/lib/store/sign-in-state';
 
 interface Failures {
   count: number;
@@ -19,11 +9,22 @@ interface Failures {
 }
 
 /**
- * Counts failed attempts per key (an account, a client address) and says how long the next
- * attempt must wait: nothing for the first `free` failures, then a wait that doubles with each
- * failure up to `maxMs`. `new AttemptLimiter(policy).fail('ann')` → later `waitMs('ann')` > 0.
+ * The wait after a key's `count`-th failure: none for the first `free`, then `baseMs` doubling
+ * up to `maxMs`. With `{ free: 2, baseMs: 1000, maxMs: 8000 }`: counts 1…6 → 0, 0, 1000, 2000, 4000, 8000.
+ * The SQL function sign_in_wait (lib/db/migrations.ts) computes the same.
  */
-export class AttemptLimiter {
+export function waitAfter(count: number, policy: Pick<AttemptPolicy, 'free' | 'baseMs' | 'maxMs'>): number {
+  const excess = count - policy.free;
+  return excess > 0 ? Math.min(policy.baseMs * 2 ** Math.min(excess - 1, 30), policy.maxMs) : 0;
+}
+
+/**
+ * Counts failed attempts per key (an account, a client address) in this process's memory and says
+ * how long the next attempt must wait: nothing for the first `free` failures, then a wait that
+ * doubles with each failure up to `maxMs`. `await new AttemptLimiter(policy).count('ann')` → later
+ * `await waitMs('ann')` > 0 once past the free failures.
+ */
+export class AttemptLimiter implements AttemptCounter {
   private readonly entries = new Map<string, Failures>();
 
   constructor(
@@ -31,20 +32,21 @@ export class AttemptLimiter {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** Milliseconds before `key` may try again; 0 when it may try now. */
-  waitMs(key: string): number {
+  async waitMs(key: string): Promise<number> {
     const entry = this.current(key);
     return entry ? Math.max(0, entry.until - this.now()) : 0;
   }
 
-  /** Records a failure and returns the wait it causes. */
-  fail(key: string): number {
+  // No await inside: the check and the count happen in one step, as one SQL statement does.
+  async count(key: string, options: { unlessWaiting?: boolean } = {}): Promise<Counted> {
     const now = this.now();
-    const entry = this.current(key) ?? { count: 0, last: now, until: 0 };
+    const found = this.current(key);
+    if (options.unlessWaiting && found && found.until > now) return { counted: false, waitMs: found.until - now };
+    const entry = found ?? { count: 0, last: now, until: 0 };
     entry.count += 1;
     entry.last = now;
-    const excess = entry.count - this.policy.free;
-    entry.until = excess > 0 ? now + Math.min(this.policy.baseMs * 2 ** Math.min(excess - 1, 30), this.policy.maxMs) : 0;
+    const wait = waitAfter(entry.count, this.policy);
+    entry.until = wait > 0 ? now + wait : 0;
     // Re-inserted at the end: the Map's order is the order of the latest failures.
     this.entries.delete(key);
     this.entries.set(key, entry);
@@ -53,22 +55,17 @@ export class AttemptLimiter {
       if (oldest === undefined) break;
       this.entries.delete(oldest);
     }
-    return Math.max(0, entry.until - now);
+    return { counted: true, waitMs: wait };
   }
 
-  /**
-   * Takes back one failure counted in advance (see SignInGuard.begin) for an attempt that then
-   * succeeded; a wait already running stays until it ends.
-   */
-  forgive(key: string): void {
+  async forgive(key: string): Promise<void> {
     const entry = this.current(key);
     if (!entry) return;
     entry.count -= 1;
     if (entry.count <= 0) this.entries.delete(key);
   }
 
-  /** Forgets a key's failures (after a success). */
-  clear(key: string): void {
+  async clear(key: string): Promise<void> {
     this.entries.delete(key);
   }
 
@@ -112,66 +109,87 @@ export const guardPolicies = {
   account: { free: 20, baseMs: 500, maxMs: 10_000, forgetMs: 15 * MINUTE, maxEntries: 1_000 },
 } satisfies Record<string, AttemptPolicy>;
 
+/** The three counters of a sign-in guard, one per policy. */
+export type GuardCounters = Record<keyof typeof guardPolicies, AttemptCounter>;
+
+/** Counters in this process's heap: the default without DATABASE_URL, and for tests. */
+export function heapCounters(now: () => number = Date.now, policies: typeof guardPolicies = guardPolicies) {
+  return {
+    pair: new AttemptLimiter(policies.pair, now),
+    client: new AttemptLimiter(policies.client, now),
+    account: new AttemptLimiter(policies.account, now),
+  } satisfies GuardCounters;
+}
+
 /**
  * Limits password and token attempts per account, per client address and per pair of both.
  * A client that keeps failing is shut out for up to 15 minutes; an account attacked from many
- * addresses is only slowed (at most 10 s), so an attacker cannot lock a real editor out.
+ * addresses is only slowed (at most 10 s), so an attacker cannot lock a real editor out. The
+ * counters are this process's (heapCounters) or shared by every server (lib/db/sign-in-failures.ts).
  */
 export class SignInGuard {
-  private readonly pair: AttemptLimiter;
-  private readonly client: AttemptLimiter;
-  private readonly account: AttemptLimiter;
-
-  constructor(now: () => number = Date.now, policies: typeof guardPolicies = guardPolicies) {
-    this.pair = new AttemptLimiter(policies.pair, now);
-    this.client = new AttemptLimiter(policies.client, now);
-    this.account = new AttemptLimiter(policies.account, now);
-  }
+  constructor(private readonly counters: GuardCounters = heapCounters()) {}
 
   /** Whether an attempt may be checked now, or how long to wait (for `Retry-After`). */
-  check(attempt: Attempt): AttemptCheck {
-    const wait = Math.max(
-      this.pair.waitMs(pairKey(attempt)),
-      this.client.waitMs(attempt.client),
-      attempt.knownDevice ? 0 : this.account.waitMs(attempt.account),
-    );
-    return wait > 0 ? { ok: false, retryAfterSeconds: Math.ceil(wait / 1000) } : { ok: true };
+  async check(attempt: Attempt): Promise<AttemptCheck> {
+    const waits = await Promise.all([
+      this.counters.pair.waitMs(pairKey(attempt)),
+      this.counters.client.waitMs(attempt.client),
+      attempt.knownDevice ? 0 : this.counters.account.waitMs(attempt.account),
+    ]);
+    return refusal(Math.max(...waits));
   }
 
   /**
    * Starts an attempt: refused while a wait runs; otherwise the attempt is counted as a failure
-   * at once, before its credential is checked, so attempts sent in parallel cannot all pass the
-   * free ones while the first are still being checked. Report a success with `succeed`.
+   * at once, before its credential is checked, so attempts sent in parallel (to this server or
+   * to others sharing the counters) cannot all pass the free ones while the first are still
+   * being checked. Each key is counted only while it has no wait (atomically); when a key turns
+   * out to be waiting, the keys already counted are forgiven. Report a success with `succeed`.
    * Of 50 guesses sent at once with `free: 5`, 6 are checked and 44 refused.
    */
-  begin(attempt: Attempt): AttemptCheck {
-    const check = this.check(attempt);
-    if (check.ok) this.fail(attempt);
-    return check;
+  async begin(attempt: Attempt): Promise<AttemptCheck> {
+    const check = await this.check(attempt);
+    if (!check.ok) return check;
+    const steps: [AttemptCounter, string, boolean][] = [
+      [this.counters.pair, pairKey(attempt), true],
+      [this.counters.client, attempt.client, true],
+      [this.counters.account, attempt.account, !attempt.knownDevice],
+    ];
+    const done: [AttemptCounter, string][] = [];
+    for (const [counter, key, unlessWaiting] of steps) {
+      const counted = await counter.count(key, { unlessWaiting });
+      if (!counted.counted) {
+        for (const [earlier, earlierKey] of done) await earlier.forgive(earlierKey);
+        return refusal(counted.waitMs);
+      }
+      done.push([counter, key]);
+    }
+    return { ok: true };
   }
 
-  fail(attempt: Attempt): void {
-    this.pair.fail(pairKey(attempt));
-    this.client.fail(attempt.client);
-    this.account.fail(attempt.account);
+  async fail(attempt: Attempt): Promise<void> {
+    await this.counters.pair.count(pairKey(attempt));
+    await this.counters.client.count(attempt.client);
+    await this.counters.account.count(attempt.account);
   }
 
   /**
    * A success forgets the account's failures and this client's on it; the client's other
    * failures stay. After `begin`, pass `{ begun: true }`: the attempt counted in advance is taken back.
    */
-  succeed(attempt: Attempt, options: { begun?: boolean } = {}): void {
-    this.pair.clear(pairKey(attempt));
-    this.account.clear(attempt.account);
-    if (options.begun) this.client.forgive(attempt.client);
-  }
-
-  /** Keys remembered in all (bounded by the policies' maxEntries). */
-  get size(): number {
-    return this.pair.size + this.client.size + this.account.size;
+  async succeed(attempt: Attempt, options: { begun?: boolean } = {}): Promise<void> {
+    await this.counters.pair.clear(pairKey(attempt));
+    await this.counters.account.clear(attempt.account);
+    if (options.begun) await this.counters.client.forgive(attempt.client);
   }
 }
 
+function refusal(waitMs: number): AttemptCheck {
+  return waitMs > 0 ? { ok: false, retryAfterSeconds: Math.ceil(waitMs / 1000) } : { ok: true };
+}
+
+// U+001F, not NUL: PostgreSQL text cannot hold NUL, and no client address holds U+001F.
 function pairKey(attempt: Attempt): string {
-  return `${attempt.account}\u0000${attempt.client}`;
+  return `${attempt.account}\u001f${attempt.client}`;
 }

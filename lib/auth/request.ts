@@ -1,11 +1,11 @@
 import 'server-only';
 import { SignInGuard, type Attempt, type AttemptCheck } from './attempts';
-import { readAccountFile } from '@/lib/store/accounts';
 import { authConfig, type AuthConfig, type Role } from './config';
 import { permits, type Action, type Grant, type Target } from './permissions';
 import { sameSecret } from './passwords';
 import { clientAddress, isLoopback, peerAddress } from './peer';
 import { isRevoked } from './revocations';
+import { accountStore, newSignInGuard } from './shared-state';
 import { credentialFingerprint, decodeSession, SESSION_COOKIE, type Session } from './session';
 import { processState, setProcessState } from '@/lib/process-state';
 
@@ -21,9 +21,12 @@ export interface Viewer {
   texts?: string[];
 }
 
-/** The settings with the accounts file's accounts, re-read when the file changed: a changed or removed account counts at once. */
+/**
+ * The settings with the accounts file's accounts, re-read when the file changed: a changed or
+ * removed account counts at once (with DATABASE_URL, on every server within a second).
+ */
 export async function loadAuthConfig(env: NodeJS.ProcessEnv = process.env): Promise<AuthConfig> {
-  return authConfig(env, await readAccountFile());
+  return authConfig(env, await accountStore().read());
 }
 
 /** What a viewer may do, for lib/auth/permissions.ts. */
@@ -105,9 +108,12 @@ function isLocal(request: Request): boolean {
   return isLoopback(peerAddress(request)) && LOCAL_HOSTS.has(hostOf(request).replace(/:\d+$/, ''));
 }
 
-/** The process's one sign-in guard. */
+/**
+ * The process's one sign-in guard; its counts are shared by every server with DATABASE_URL
+ * (lib/auth/shared-state.ts).
+ */
 export function signInGuard(): SignInGuard {
-  return processState('sign-in-guard', () => new SignInGuard());
+  return processState('sign-in-guard', newSignInGuard);
 }
 
 /** Puts a fresh guard in place (tests). */
@@ -150,10 +156,10 @@ export async function identify(request: Request, givenConfig?: AuthConfig): Prom
   if (given !== undefined) {
     const attempt = attemptOf(request, TOKEN_ACCOUNT);
     const guard = signInGuard();
-    const check = guard.check(attempt);
+    const check = await guard.check(attempt);
     if (!check.ok) return { limited: check };
     if (!config.token || !sameSecret(given, config.token)) {
-      guard.fail(attempt);
+      await guard.fail(attempt);
       return {};
     }
     const name = editorNameHeader(request.headers.get('x-editor-name'));

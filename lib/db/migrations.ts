@@ -3,7 +3,8 @@ import type { Database } from './database';
 /**
  * The schema, as numbered steps applied once each and in order (recorded in schema_migrations),
  * in SQL that PostgreSQL 15 and PGlite both run. Never edit a step that has shipped: add one.
- * Everything here is derived from the files and rebuilt by `npm run reindex`.
+ * Step 1 is derived from the files and rebuilt by `npm run reindex`; step 2 is the sign-in state
+ * that servers sharing a PostgreSQL server share (used only with DATABASE_URL; reindex leaves it).
  */
 export interface Migration {
   version: number;
@@ -61,6 +62,49 @@ export const migrations: readonly Migration[] = [
         FOREIGN KEY (slug, id) REFERENCES paragraphs (slug, id) ON DELETE CASCADE
       );
       CREATE INDEX glosses_terms ON glosses USING gin (terms);
+    `,
+  },
+  {
+    version: 2,
+    name: 'sessions, sign-in failures and accounts shared by every server',
+    sql: `
+      -- The session registry (one row): the epoch every cookie carries, the floor at or below which
+      -- sessions are refused, and a revision raised by every sign-out. Times in ms since 1970.
+      CREATE TABLE session_registry (
+        id boolean PRIMARY KEY DEFAULT true CHECK (id),
+        epoch text NOT NULL,
+        floor bigint NOT NULL DEFAULT 0,
+        revision bigint NOT NULL DEFAULT 0
+      );
+      -- Sessions signed out before they expire; revision: the registry's revision that added it,
+      -- so a server reads only the sign-outs it has not seen.
+      CREATE TABLE revoked_sessions (
+        sid text PRIMARY KEY,
+        expires bigint NOT NULL,
+        revision bigint NOT NULL
+      );
+      CREATE INDEX revoked_sessions_revision ON revoked_sessions (revision);
+      -- Failed sign-in attempts per kind of key (pair, client, account) and key.
+      CREATE TABLE sign_in_failures (
+        scope text NOT NULL,
+        key text NOT NULL,
+        count integer NOT NULL,
+        last_ms bigint NOT NULL,
+        until_ms bigint NOT NULL,
+        PRIMARY KEY (scope, key)
+      );
+      -- The wait after a key's count-th failure (lib/auth/attempts.ts waitAfter, in SQL).
+      CREATE FUNCTION sign_in_wait(count integer, free integer, base_ms bigint, max_ms bigint) RETURNS bigint
+        LANGUAGE sql IMMUTABLE AS $$
+        SELECT CASE WHEN count <= free THEN 0::bigint
+          ELSE least(base_ms * power(2, least(count - free - 1, 30))::bigint, max_ms) END
+      $$;
+      -- The accounts file's JSON as one row (lib/store/accounts.ts), with a revision raised by every change.
+      CREATE TABLE account_file (
+        id boolean PRIMARY KEY DEFAULT true CHECK (id),
+        content text NOT NULL,
+        revision bigint NOT NULL
+      );
     `,
   },
 ];

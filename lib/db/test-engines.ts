@@ -23,8 +23,39 @@ let schemaCount = 0;
  */
 export const OPEN_TIMEOUT_MS = 180_000;
 
+/** The PostgreSQL server the tests may use, if any (vitest.config.ts moves DATABASE_URL here). */
+export function testServerUrl(): string | undefined {
+  return process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || undefined;
+}
+
+export const NO_SERVER = 'no PostgreSQL server: set DATABASE_URL (bash .ci/run starts one) to run these tests on it';
+
+/**
+ * Two connection pools to one new, migrated schema on the test server, as two app servers on
+ * one DATABASE_URL have; `close` drops the schema.
+ */
+export async function openServerPair(url: string): Promise<{ a: Database; b: Database; close(): Promise<void> }> {
+  const schema = `test_${process.pid}_${Date.now()}_${schemaCount++}`;
+  const admin = await openPostgres(url);
+  await admin.query(`CREATE SCHEMA ${schema}`);
+  const separator = url.includes('?') ? '&' : '?';
+  const scoped = `${url}${separator}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
+  const a = await openPostgres(scoped);
+  const b = await openPostgres(scoped);
+  await migrate(a);
+  return {
+    a,
+    b,
+    async close() {
+      await Promise.all([a.close(), b.close()]);
+      await admin.query(`DROP SCHEMA ${schema} CASCADE`);
+      await admin.close();
+    },
+  };
+}
+
 export function testEngines(): TestEngine[] {
-  const url = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
+  const url = testServerUrl();
   return [
     {
       name: 'pglite',
@@ -36,7 +67,7 @@ export function testEngines(): TestEngine[] {
     },
     {
       name: 'postgres',
-      ...(url ? {} : { skip: 'no PostgreSQL server: set DATABASE_URL (bash .ci/run starts one) to run these tests on it' }),
+      ...(url ? {} : { skip: NO_SERVER }),
       async open() {
         const schema = `test_${process.pid}_${Date.now()}_${schemaCount++}`;
         const admin = await openPostgres(url ?? '');

@@ -2,7 +2,8 @@ import 'server-only';
 import { addAccount, describeAccount, removeAccount, setAccount, type AccountFields } from '@/lib/auth/accounts';
 import { hashPassword } from '@/lib/auth/passwords';
 import { isRole } from '@/lib/auth/permissions';
-import { readAccountFile, updateAccounts, type StoredAccount } from '@/lib/store/accounts';
+import { accountStore } from '@/lib/auth/shared-state';
+import type { StoredAccount } from '@/lib/store/accounts';
 
 /** An account as shown by `npm run user -- list` and the admin page: no password hash. */
 export type AccountSummary = ReturnType<typeof describeAccount>;
@@ -16,9 +17,9 @@ function checkPassword(password: string): string | undefined {
   return [...password].length < MIN_PASSWORD_LENGTH ? `A password has at least ${MIN_PASSWORD_LENGTH} characters` : undefined;
 }
 
-/** The accounts of the accounts file, without their hashes; `[]` when there is none. */
+/** The accounts (the accounts file, or the database's with DATABASE_URL), without their hashes; `[]` when there is none. */
 export async function listUsers(): Promise<AccountSummary[]> {
-  return ((await readAccountFile())?.accounts ?? []).map(describeAccount);
+  return ((await accountStore().read())?.accounts ?? []).map(describeAccount);
 }
 
 /** Adds an account with a role and optional limits. `addUser('ann', 'secret-pw', { role: 'translator', langs: ['fr'] })`. */
@@ -30,7 +31,7 @@ export async function addUser(
   if (!isRole(fields.role)) return { ok: false, error: `"${fields.role}" is not a role: reader, translator, reviewer or admin` };
   const weak = checkPassword(password);
   if (weak) return { ok: false, error: weak };
-  const outcome = await updateAccounts((accounts) =>
+  const outcome = await accountStore().update((accounts) =>
     addAccount<StoredAccount>(accounts, name, { ...fields, passwordHash: hashPassword(password) }),
   );
   return outcome.ok ? { ok: true, account: describeAccount(outcome.result) } : outcome;
@@ -46,7 +47,7 @@ export async function setUser(
     const weak = checkPassword(password);
     if (weak) return { ok: false, error: weak };
   }
-  const outcome = await updateAccounts((accounts) =>
+  const outcome = await accountStore().update((accounts) =>
     setAccount<StoredAccount>(accounts, name, {
       ...rest,
       ...(password !== undefined ? { passwordHash: hashPassword(password) } : {}),
@@ -57,6 +58,6 @@ export async function setUser(
 
 /** Removes an account; its sessions stop at their next request. */
 export async function removeUser(name: string): Promise<AccountOutcome> {
-  const outcome = await updateAccounts((accounts) => removeAccount<StoredAccount>(accounts, name));
+  const outcome = await accountStore().update((accounts) => removeAccount<StoredAccount>(accounts, name));
   return outcome.ok ? { ok: true, account: describeAccount(outcome.result) } : outcome;
 }

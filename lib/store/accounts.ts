@@ -58,29 +58,55 @@ export async function readAccountFile(): Promise<AccountFile | undefined> {
   return value;
 }
 
+/** What `change` may answer in updateAccounts: the new list and a result, or a refusal. */
+export type AccountsChange<R> = (
+  accounts: StoredAccount[],
+) => { ok: true; accounts: StoredAccount[]; result: R } | { ok: false; error: string };
+
+/**
+ * Where the accounts are kept: the accounts file (one data folder), or one row of the database
+ * with DATABASE_URL (lib/db/account-store.ts), shared by every server.
+ */
+export interface AccountStore {
+  /** The secret and the accounts, `undefined` when there are none yet. */
+  read(): Promise<AccountFile | undefined>;
+  /** Changes the accounts atomically (see updateAccounts). */
+  update<R>(change: AccountsChange<R>): Promise<{ ok: true; result: R } | { ok: false; error: string }>;
+}
+
+/** A new, empty accounts file with a random secret. */
+export function newAccountFile(): AccountFile {
+  return { secret: randomBytes(24).toString('base64url'), accounts: [] };
+}
+
+/** The accounts file as written: its JSON, two-space indented. */
+export function serializeAccountFile(file: AccountFile): string {
+  return `${JSON.stringify(file, null, 2)}\n`;
+}
+
 /**
  * Changes the accounts under a lock shared by every process on this data folder: reads the file
  * (a new one gets a random secret), lets `change` return the new list (or a refusal, which
  * writes nothing) and writes it atomically.
  */
 export async function updateAccounts<R>(
-  change: (accounts: StoredAccount[]) => { ok: true; accounts: StoredAccount[]; result: R } | { ok: false; error: string },
+  change: AccountsChange<R>,
 ): Promise<{ ok: true; result: R } | { ok: false; error: string }> {
   const file = accountsPath();
   await mkdir(path.dirname(file), { recursive: true });
   return withLock(`accounts:${file}`, async () => {
     const lock = await acquireFileLock(`${file}.lock`);
     try {
-      const current = (await readJsonFile(file, accountFileSchema)) ?? {
-        secret: randomBytes(24).toString('base64url'),
-        accounts: [],
-      };
+      const current = (await readJsonFile(file, accountFileSchema)) ?? newAccountFile();
       const outcome = change(current.accounts);
       if (!outcome.ok) return outcome;
-      await writeTextFile(file, `${JSON.stringify({ secret: current.secret, accounts: outcome.accounts }, null, 2)}\n`);
+      await writeTextFile(file, serializeAccountFile({ secret: current.secret, accounts: outcome.accounts }));
       return { ok: true, result: outcome.result };
     } finally {
       await lock.release();
     }
   });
 }
+
+/** The accounts file in the data folder (no DATABASE_URL). */
+export const fileAccountStore: AccountStore = { read: readAccountFile, update: updateAccounts };

@@ -28,7 +28,14 @@ export function parseJsonText(text: string, file: string): unknown {
 export async function readJsonFile<T>(file: string, schema: z.ZodType<T>): Promise<T | undefined> {
   const text = await readDataText(file);
   if (text === undefined) return undefined;
-  const name = displayPath(file);
+  return parseJsonAs(text, displayPath(file), schema);
+}
+
+/**
+ * JSON text checked against a schema; throws DataFileError naming `name` (a file, or where else
+ * the text was kept) when it is not JSON or not of that shape. `parseJsonAs('[1]', 'x', z.array(z.number()))` → `[1]`.
+ */
+export function parseJsonAs<T>(text: string, name: string, schema: z.ZodType<T>): T {
   const data = parseJsonText(text.replace(/^\uFEFF/, ''), name);
   const result = schema.safeParse(data);
   if (!result.success) {

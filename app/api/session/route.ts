@@ -82,7 +82,7 @@ export const POST = withErrors(async (request: Request) => {
   };
   const guard = signInGuard();
   // Counted before the password is checked, so parallel guesses cannot all pass the free attempts.
-  const check = guard.begin(attempt);
+  const check = await guard.begin(attempt);
   if (!check.ok) {
     return errorJson(tooManyAttempts(check.retryAfterSeconds), 429, {
       headers: { 'Retry-After': String(check.retryAfterSeconds) },
@@ -116,7 +116,7 @@ export const POST = withErrors(async (request: Request) => {
     }
   }
   if (!session) return errorJson('Those credentials are not right', 401);
-  guard.succeed(attempt, { begun: true });
+  await guard.succeed(attempt, { begun: true });
   // The session is opened in the server's epoch; without a registry that can be written, no session.
   const epoch = await sessionStoreCall(() => sessionEpoch());
   if (!epoch.ok) return epoch.response;
