@@ -36,7 +36,15 @@ export function copyData(root = mkdtempSync(path.join(tmpdir(), 'bilingual-fault
 
 export function serverEnv(data: string): NodeJS.ProcessEnv {
   const distDir = process.env.NEXT_DIST_DIR ?? '.next-e2e';
-  return { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NEXT_DIST_DIR: distDir, BILINGUAL_DATA_DIR: data, EDITOR_TOKEN: TOKEN };
+  // DATABASE_URL cleared: each server here starts with the embedded defaults, as the e2e server does.
+  return {
+    ...process.env,
+    NEXT_TELEMETRY_DISABLED: '1',
+    NEXT_DIST_DIR: distDir,
+    BILINGUAL_DATA_DIR: data,
+    EDITOR_TOKEN: TOKEN,
+    DATABASE_URL: '',
+  };
 }
 
 export function blockIds(data: string): string[] {
