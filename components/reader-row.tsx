@@ -8,6 +8,7 @@ import type { RowSentences } from '@/lib/library/row-sentences';
 import type { TargetCell } from '@/lib/library/target-cells';
 import { targetLanguageName } from '@/lib/i18n/target-language';
 import { CommentsButton } from './comments/comments-button';
+import { ConflictMarker } from './conflict-marker';
 import { CopyLinkButton } from './copy-link-button';
 import { EditableGloss } from './edit/editable-gloss';
 import { SuggestionsForMembers } from './team/suggestions-for-members';
@@ -167,6 +168,7 @@ export function ReaderRow({
                   {t('reader.stale')}
                 </p>
               )}
+              {block.conflict && <ConflictMarker id={block.id} versions={block.conflict.versions.length} uiLang={uiLang} />}
             </EditableGloss>
             <SuggestionsForMembers slug={slug} id={block.id} />
             {annotations?.detached.map((id) => (

@@ -2,6 +2,7 @@ import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import { targetLanguageName } from '@/lib/i18n/target-language';
 import type { TargetCell } from '@/lib/library/target-cells';
+import { ConflictMarker } from './conflict-marker';
 import { EditableGloss } from './edit/editable-gloss';
 import { RevealGloss } from './reveal-gloss';
 
@@ -66,6 +67,9 @@ export function TargetCells({ id, cells, t, uiLang, renderGloss, detached, links
                   <p className={`mark cell-status status-${cell.status}`} lang={uiLang} dir="auto">
                     {cell.status === 'stale' ? t('reader.stale') : t(`status.${cell.status}`)}
                   </p>
+                )}
+                {cell.conflictVersions !== undefined && (
+                  <ConflictMarker id={id} versions={cell.conflictVersions} uiLang={uiLang} />
                 )}
               </EditableGloss>
               {english && detached}

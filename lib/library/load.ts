@@ -2,6 +2,7 @@ import 'server-only';
 import path from 'node:path';
 import { glossStatus, hasGloss } from '@/lib/gloss/status';
 import { TITLE_KEY, type GlossStatus } from '@/lib/gloss/types';
+import type { StoredConflicts } from '@/lib/store/conflicts';
 import { DataFileError } from '@/lib/store/errors';
 import { findSource, listSources, type SourceFile } from '@/lib/store/sources';
 import { EncodingError } from '@/lib/text/decode';
@@ -23,6 +24,8 @@ export interface BlockView extends Block {
   status?: GlossStatus;
   /** When stale: the Chinese the gloss was written for. */
   staleFrom?: string;
+  /** When changed differently on two servers (git sync): every version, until one is saved. The gloss shown stays `en`. */
+  conflict?: StoredConflicts[string];
 }
 
 export interface TitleView {
@@ -90,7 +93,14 @@ function buildView(files: TextFiles): LoadedText {
     const en = glosses[block.id];
     const status = glossStatus(en, states[block.id], block.hash);
     const staleFrom = status === 'stale' ? states[block.id]?.zh : undefined;
-    return { ...block, ...(hasGloss(en) ? { en } : {}), status, ...(staleFrom !== undefined ? { staleFrom } : {}) };
+    const conflict = Object.hasOwn(files.conflicts, block.id) ? files.conflicts[block.id] : undefined;
+    return {
+      ...block,
+      ...(hasGloss(en) ? { en } : {}),
+      status,
+      ...(staleFrom !== undefined ? { staleFrom } : {}),
+      ...(conflict ? { conflict } : {}),
+    };
   });
   const titleZh = textTitle(files);
   const titleEn = glosses[TITLE_KEY];
