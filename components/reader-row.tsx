@@ -168,7 +168,6 @@ export function ReaderRow({
                   {t('reader.stale')}
                 </p>
               )}
-              {block.conflict && <ConflictMarker id={block.id} versions={block.conflict.versions.length} uiLang={uiLang} />}
             </EditableGloss>
             <SuggestionsForMembers slug={slug} id={block.id} />
             {annotations?.detached.map((id) => (
@@ -177,6 +176,7 @@ export function ReaderRow({
               </p>
             ))}
           </RevealGloss>
+          {block.conflict && <ConflictMarker id={block.id} versions={block.conflict.versions.length} uiLang={uiLang} />}
         </div>
       )}
       <div className="row-tools">

@@ -68,12 +68,12 @@ export function TargetCells({ id, cells, t, uiLang, renderGloss, detached, links
                     {cell.status === 'stale' ? t('reader.stale') : t(`status.${cell.status}`)}
                   </p>
                 )}
-                {cell.conflictVersions !== undefined && (
-                  <ConflictMarker id={id} versions={cell.conflictVersions} uiLang={uiLang} />
-                )}
               </EditableGloss>
               {english && detached}
             </RevealGloss>
+            {cell.conflictVersions !== undefined && (
+              <ConflictMarker id={id} versions={cell.conflictVersions} uiLang={uiLang} lang={cell.lang} />
+            )}
           </div>
         );
       })}
