@@ -39,7 +39,9 @@ async function apiConflict(request: APIRequestContext): Promise<{ versions: Conf
 
 // The two tests share the conflict written by the first: they run in order, and the second
 // only if the first passed.
-test.describe.configure({ mode: 'serial' });
+// A page, its hydration and an axe scan each: 8–15 s per test on a busy 2-core machine with the
+// server warm, twice that on a server whose first pages these are.
+test.describe.configure({ mode: 'serial', timeout: 60_000 });
 
 let theirs = '';
 let ours = '';
