@@ -15,7 +15,12 @@ export default defineConfig({
   workers: 1,
   // No retries: a test that passes only on a second try is a bug to fix, not to hide.
   retries: 0,
-  timeout: 30_000,
+  // Limits for waiting, not retries: a step waits for its condition up to `expect.timeout`, a
+  // test for all its steps up to `timeout`. On a 2-core machine that is also building or
+  // indexing, a page with every word annotated can take seconds to load and hydrate; a test that
+  // opens it three times took 36 s at load 15 and 18 s idle.
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
   reporter: [['list'], ['json', { outputFile: process.env.E2E_REPORT ?? 'reports/e2e.json' }]],
   use: {
     baseURL,

@@ -1,15 +1,15 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { defaultUiLocale, isUiLocale, UI_COOKIE, uiLocales } from '@/lib/i18n/config';
 import { languageAlternates, linkHeader } from '@/lib/i18n/alternates';
-import { redirectLocation } from '@/lib/library/reading-url';
+import { redirectLocation } from '@/lib/reading/reading-url';
 import { siteUrlFromEnv, trustedRequestOrigin } from '@/lib/site-url';
-import { readingRoute, readingRouteAnswer } from '@/lib/library/routes';
+import { readingRoute, readingRouteAnswer } from '@/lib/reading/routes';
 import {
   isEnglishAlone,
   parseReadingLanguages,
   READING_LANGUAGES_COOKIE,
   readingLanguagesSegment,
-} from '@/lib/library/reading-languages';
+} from '@/lib/reading/reading-languages';
 
 /**
  * Each interface language has its own URLs (`/zh/read/<slug>`), which shared caches may keep

@@ -1,13 +1,13 @@
 'use client';
 
 import { useEffect } from 'react';
-import { carriedQuery, withReadingQuery } from '@/lib/library/reading-url';
+import { carriedQuery, withReadingQuery } from '@/lib/reading/reading-url';
 
 /**
  * Links marked `data-carry-query` (section links: contents, previous, next; on a paragraph's
  * page its previous, next, breadcrumb and link into its text; the site name, to the library,
  * and the library's titles) take the current reading options with them (`?layout=`, `?pinyin=`, the
- * script, tones, notation, size, theme: lib/library/reading-url.ts). The href is brought up to
+ * script, tones, notation, size, theme: lib/reading/reading-url.ts). The href is brought up to
  * date when the link is pointed at, focused or clicked, so opening it in a new tab carries them too.
  * Forms marked so (the search boxes) send the options along as hidden fields, so search results
  * lead back to the text as it was being read (`?tl=fr` among them).

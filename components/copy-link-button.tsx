@@ -2,7 +2,7 @@
 
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { withReadingQuery } from '@/lib/library/reading-url';
+import { withReadingQuery } from '@/lib/reading/reading-url';
 
 /**
  * Copies the absolute URL of `path` with the reading options the reader has in the address

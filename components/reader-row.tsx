@@ -4,8 +4,8 @@ import type { Span } from '@/lib/align/row';
 import type { RowAnnotations } from '@/lib/annotate/view';
 import { isLongRow } from '@/lib/export/print';
 import type { BlockView } from '@/lib/library/load';
-import type { RowSentences } from '@/lib/library/row-sentences';
-import type { TargetCell } from '@/lib/library/target-cells';
+import type { RowSentences } from '@/lib/reading/row-sentences';
+import type { TargetCell } from '@/lib/reading/target-cells';
 import { targetLanguageName } from '@/lib/i18n/target-language';
 import { CommentsButton } from './comments/comments-button';
 import { ConflictMarker } from './conflict-marker';
@@ -73,7 +73,7 @@ interface RowProps {
   chapterHref?: string;
   /** The cells of the target languages chosen with `?tl=`; without them, the English cell. */
   targets?: TargetCell[];
-  /** The row's sentences and their links, per target language (lib/library/row-sentences.ts). */
+  /** The row's sentences and their links, per target language (lib/reading/row-sentences.ts). */
   sentences?: RowSentences;
 }
 

@@ -3,10 +3,10 @@
  * opens the same way): tone colours, the phonetic notation (pinyin or zhuyin), the script
  * (simplified or traditional), the text size and the theme. Text size and theme are also kept
  * in the browser (localStorage) across visits; the URL wins when it names one. Every name is one
- * of lib/library/reading-url.ts's `readingParams`, which links and redirects carry.
+ * of lib/reading/reading-url.ts's `readingParams`, which links and redirects carry.
  */
 
-import type { ReadingParam } from '@/lib/library/reading-url';
+import type { ReadingParam } from '@/lib/reading/reading-url';
 
 /** `?tones=1`: each syllable and its character coloured by tone. */
 export const TONES_PARAM = 'tones' satisfies ReadingParam;

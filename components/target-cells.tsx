@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import { targetLanguageName } from '@/lib/i18n/target-language';
-import type { TargetCell } from '@/lib/library/target-cells';
+import type { TargetCell } from '@/lib/reading/target-cells';
 import { ConflictMarker } from './conflict-marker';
 import { EditableGloss } from './edit/editable-gloss';
 import { RevealGloss } from './reveal-gloss';

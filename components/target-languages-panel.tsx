@@ -2,7 +2,7 @@
 
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MAX_READING_LANGUAGES, READING_LANGUAGES_COOKIE } from '@/lib/library/reading-languages';
+import { MAX_READING_LANGUAGES, READING_LANGUAGES_COOKIE } from '@/lib/reading/reading-languages';
 import { permits } from '@/lib/auth/permissions';
 import { useSession } from './session-provider';
 

@@ -77,6 +77,11 @@ test.describe('translator’s notes', () => {
       await page.mouse.move(1270, 5);
       await page.clock.runFor(500);
       await expect(popover).toBeVisible();
+      // Passing over its marker again does not unpin it.
+      await marker.hover();
+      await page.mouse.move(1270, 5);
+      await page.clock.runFor(500);
+      await expect(popover).toBeVisible();
       await page.keyboard.press('Escape');
       await expect(popover).toHaveCount(0);
       await expect(marker).toHaveAttribute('aria-expanded', 'false');

@@ -166,6 +166,23 @@ test.describe('word popover: pointer', () => {
     }
   });
 
+  test('a card that grows after it opened above its word is placed again, never over the word', async ({ page, request }) => {
+    const text = await annotated(request);
+    const ref = findWord(text, (w) => w.token.text === '自动驾驶', '自动驾驶');
+    await openReader(page, READ_PATH);
+    const span = wordSpan(page, ref);
+    await span.evaluate((el) => el.scrollIntoView({ block: 'end' }));
+    await span.hover();
+    await expectPlacedBeside(page, span, 'before it grows');
+    // What arrives after opening (senses, tools) makes the card taller; it must not grow down over the word.
+    await popoverOf(page).evaluate((card) => {
+      const extra = document.createElement('div');
+      extra.style.height = '160px';
+      card.append(extra);
+    });
+    await expect(async () => expectPlacedBeside(page, span, 'after it grew')).toPass({ timeout: 5_000 });
+  });
+
   test('in the Chinese-only layout a word at the right edge gets a popover inside the viewport', async ({ page }) => {
     await openReader(page, `${READ_PATH}?layout=zh`);
     // The word whose right edge is furthest right, in the middle of the text.

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { PROCESS_STATES } from './process-state';
 
 // Rules of the house that an import rule cannot see: lib/ says what happened, app/ decides
 // how HTTP says it (app/api/_lib). A lib module that picks a status code or builds a Response is
@@ -37,5 +38,28 @@ describe('lib/ knows no HTTP', () => {
   it('would catch one (the check itself works)', () => {
     expect(/\bstatus\s*:\s*[1-5]\d\d\b/.test("return { ok: false, status: 404, error: 'x' };")).toBe(true);
     expect(/\bstatus\s*:\s*[1-5]\d\d\b/.test("return { ok: false, kind: 'not-found' };")).toBe(false);
+  });
+});
+
+describe('state kept once per process', () => {
+  const read = (file: string) => readFileSync(file, 'utf8');
+  const code = [...sources('lib'), ...sources('app')].filter((file) => !file.endsWith(path.join('lib', 'process-state.ts')));
+
+  it('is reached only through lib/process-state.ts, never on globalThis directly', () => {
+    const direct = code.filter((file) => /globalThis as\b/.test(read(file)));
+    expect(direct).toEqual([]);
+  });
+
+  it('is listed with what it holds, and every name in the list is used', () => {
+    const used = new Set(
+      code.flatMap((file) =>
+        [...read(file).matchAll(/(?:processState|peekProcessState|setProcessState)(?:<[^(]*>)?\('([\w-]+)'/g)].map((m) => m[1]),
+      ),
+    );
+    const cacheHandler = read('cache-handler.cjs');
+    const unused = Object.keys(PROCESS_STATES).filter(
+      (name) => !used.has(name) && !cacheHandler.includes(`'bilingual-reader.${name}'`),
+    );
+    expect(unused).toEqual([]);
   });
 });

@@ -91,4 +91,27 @@ describe('WeightedLru', () => {
     lru.set('k10', 10, 10);
     expect(lru.keys()).toEqual(['k9', 'k10']);
   });
+
+  it('bounded by count: each entry weighs 1, and the oldest go first', () => {
+    const lru = WeightedLru.ofCount<string, number>(2);
+    lru.set('a', 1);
+    lru.set('b', 2);
+    lru.get('a');
+    lru.set('c', 3);
+    expect(lru.keys()).toEqual(['a', 'c']);
+    expect(lru.size()).toEqual({ entries: 2, weight: 2 });
+  });
+
+  it('peek reads without making an entry the newest; delete forgets it and its weight', () => {
+    const lru = new WeightedLru<string, string>(() => 10);
+    lru.set('a', 'A', 4);
+    lru.set('b', 'B', 4);
+    expect(lru.peek('a')).toBe('A');
+    lru.set('c', 'C', 4);
+    expect(lru.keys()).toEqual(['b', 'c']);
+    expect(lru.delete('b')).toBe(true);
+    expect(lru.delete('b')).toBe(false);
+    expect(lru.size()).toEqual({ entries: 1, weight: 4 });
+    expect([...lru]).toEqual([['c', 'C']]);
+  });
 });

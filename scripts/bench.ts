@@ -26,11 +26,13 @@
 //    (scripts/bench/languages.ts).
 // 11. Listening: the server voice's time and audio size for a paragraph and the longest one,
 //    first made and cached (scripts/bench/audio.ts).
+// 12. The test suite: each stage's time and the slowest files, from the reports of the last
+//    `npm test` in this checkout (scripts/bench/suite-times.ts).
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { annotateBlock, annotateText } from '@/lib/library/annotate-text';
-import { lexiconFor } from '@/lib/library/page-lexicon';
+import { lexiconFor } from '@/lib/reading/page-lexicon';
 import { loadDictionary } from '@/lib/annotate/dictionary';
 import { segmentitAlone } from '@/lib/annotate/segment';
 import { loadLibrary } from '@/lib/library/load';
@@ -50,6 +52,7 @@ import { traditionalFigures } from './bench/traditional';
 import { alignFigures } from './bench/align';
 import { languageWeightFigures } from './bench/languages';
 import { audioFigures } from './bench/audio';
+import { suiteTimeFigures } from './bench/suite-times';
 
 const DIST = '.next-bench';
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -214,6 +217,7 @@ async function main() {
   }
   await exportFigures(texts.map((text) => text.slug));
   await longTextFigures();
+  suiteTimeFigures();
 }
 
 main().catch((error: unknown) => {

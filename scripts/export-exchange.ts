@@ -4,7 +4,7 @@
 import { parseArgs } from 'node:util';
 import { glossStatuses, type GlossStatus } from '@/lib/gloss/types';
 import { parseTargetLanguage } from '@/lib/i18n/target-language';
-import { exportTmx, exportXliff } from '@/lib/library/exchange-export';
+import { exportTmx, exportXliff } from '@/lib/library-exchange/exchange-export';
 
 const USAGE =
   'Usage: npm run -s export -- <slug> --format xliff [--version 1.2|2.0] [--status untranslated,draft,stale,reviewed] [--source-in-target] [--section <name>|s<n>] [--lang <tag>] > file.xlf\n' +

@@ -4,12 +4,12 @@
 // With --format xliff|tmx it writes an exchange file instead (see export-exchange.ts); with
 // --format html|epub|pdf a file to read off the screen (scripts/export/files.ts).
 import { annotateText } from '@/lib/library/annotate-text';
-import { exportAnnotatedText } from '@/lib/library/annotated-export';
-import { exportText } from '@/lib/library/export';
+import { exportAnnotatedText } from '@/lib/downloads/annotated-export';
+import { exportText } from '@/lib/downloads/export';
 import { loadLibrary, loadText } from '@/lib/library/load';
 import { duplicateLedgerIds, readLedger } from '@/lib/store/sources';
 import { ExportOptionError } from '@/lib/export/options';
-import { DamagedTextError } from '@/lib/library/export-file';
+import { DamagedTextError } from '@/lib/downloads/export-file';
 import { runExchangeExport } from './export-exchange';
 import { FILE_USAGE, parseFileArgs, writeExportFile } from './export/files';
 

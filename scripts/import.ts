@@ -5,7 +5,7 @@ import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { importOutcomes } from '@/lib/exchange/plan';
 import { parseTargetLanguage } from '@/lib/i18n/target-language';
-import { importTooLargeMessage, importXliff, MAX_IMPORT_BYTES, type ImportReport } from '@/lib/library/import';
+import { importTooLargeMessage, importXliff, MAX_IMPORT_BYTES, type ImportReport } from '@/lib/library-exchange/import';
 import { readBoundedFile } from '@/lib/store/read-file';
 import { exitFlushed, quietOnClosedPipe } from './lib/exit';
 

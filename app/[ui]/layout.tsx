@@ -11,7 +11,7 @@ import { SessionProvider } from '@/components/session-provider';
 import { SessionStatus } from '@/components/session-status';
 import { notFound } from 'next/navigation';
 import { htmlLang, isUiLocale, uiLocales } from '@/lib/i18n/config';
-import { getUiT, toUiLocale } from '@/lib/i18n/server';
+import { getUiT, toUiLocale } from '@/app/_lib/ui-i18n';
 // The former globals.css, by its sections, in its order.
 import '../styles/base.css';
 import '../styles/frame.css';

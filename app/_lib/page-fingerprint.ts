@@ -1,11 +1,11 @@
 import 'server-only';
 import { loadText } from '@/lib/library/load';
-import { pageDigest, type DigestedPage } from '@/lib/library/page-digest';
-import { findSection } from '@/lib/library/sections';
+import { pageDigest, type DigestedPage } from '@/lib/reading/page-digest';
+import { findSection } from '@/lib/reading/sections';
 import { dataFingerprint, digestInHtml, readingPageSlug } from '@/lib/store/page-freshness';
+import { setProcessState } from '@/lib/process-state';
 
 /** Where cache-handler.cjs finds pageFingerprint. */
-const HOOK = Symbol.for('bilingual-reader.page-fingerprint');
 
 /** `/en/read/novel/s/a5h2d1` → `{ slug: 'novel', page: … }`; undefined for any other path. */
 function readingPage(pathname: string): { slug: string; section?: string; id?: string } | undefined {
@@ -50,5 +50,5 @@ export async function pageFingerprint(pathname: string, html?: unknown): Promise
  * no others. Called once at start (instrumentation.ts); until then the cache keeps nothing.
  */
 export function registerPageFingerprint(): void {
-  (globalThis as typeof globalThis & { [HOOK]?: typeof pageFingerprint })[HOOK] = pageFingerprint;
+  setProcessState('page-fingerprint', pageFingerprint);
 }

@@ -21,7 +21,8 @@ export function usePopover() {
   const open = useCallback((next: Popover) => {
     if (returningFocus.current) return;
     clearTimeout(closeTimer.current);
-    setPopover((current) => (current?.pinned && !next.pinned && current.anchor !== next.anchor ? current : next));
+    // A pinned popover stays pinned while the pointer passes over words, its own included.
+    setPopover((current) => (current?.pinned && !next.pinned ? current : next));
   }, []);
   const close = useCallback(() => {
     clearTimeout(closeTimer.current);

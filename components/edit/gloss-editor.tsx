@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { getHistory, saveGloss } from './api';
 import { useEditing, type GlossRecord } from './editing-provider';
 import { DEFAULT_TARGET_LANGUAGE, targetLanguageName } from '@/lib/i18n/target-language';
-import { textDirection } from '@/lib/library/reading-languages';
+import { textDirection } from '@/lib/reading/reading-languages';
 import { ConflictVersions } from './conflict-versions';
 import { MemoryPanel } from './memory-panel';
 

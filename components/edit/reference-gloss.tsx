@@ -3,7 +3,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { InlineText } from '../inline-text';
-import { textDirection } from '@/lib/library/reading-languages';
+import { textDirection } from '@/lib/reading/reading-languages';
 import { useReferences } from './language-editing';
 
 /**

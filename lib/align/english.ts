@@ -1,4 +1,4 @@
-import { stem } from '@/lib/search/stem';
+import { stem } from '@/lib/text/stem';
 
 /**
  * English words as the aligner compares them: lower case, possessives dropped, Porter stems, and

@@ -7,6 +7,7 @@ import { readCache, writeCache } from './dictionary-cache';
 import { Words } from './dictionary-entries';
 import { lookupIn } from './dictionary-lookup';
 import type { DictionaryEntry } from './types';
+import { processState } from '@/lib/process-state';
 
 export { DictionaryError } from './dictionary-build';
 export { readableSense } from './dictionary-senses';
@@ -19,7 +20,7 @@ export { readableSense } from './dictionary-senses';
  * compact lookup (simplified word → [numbered pinyin, traditional, senses][]) is built and cached
  * on disk as `node_modules/.cache/bilingual-reader/cedict-<version>.json` (folder overridable with
  * `CEDICT_CACHE_DIR`; `dictionary-cache.ts`). Later processes read that file; the loaded lookup
- * lives on `globalThis`, so module reloads in development do not load it again.
+ * is kept once per process (lib/process-state.ts), so no route bundle loads it again.
  *
  * Use: `await lookupWord('赋能')`, or `await loadDictionary()` once and then `lookupWordSync`.
  * How an entry is chosen is in `dictionary-lookup.ts`; how senses are cleaned up in
@@ -53,12 +54,8 @@ interface Store {
   };
 }
 
-const STORE_KEY = Symbol.for('bilingual-reader.cedict');
-
 function getStore(): Store {
-  const global = globalThis as typeof globalThis & { [STORE_KEY]?: Store };
-  global[STORE_KEY] ??= {};
-  return global[STORE_KEY];
+  return processState<Store>('cedict', () => ({}));
 }
 
 /**

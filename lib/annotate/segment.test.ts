@@ -6,6 +6,8 @@ import { segmentWords } from './segment';
 import { MAX_RUN, splitLongRuns } from './segment-cut';
 import type { Token } from './types';
 import { parseWordList } from './word-list';
+import { peekProcessState } from '@/lib/process-state';
+import { WeightedLru } from '@/lib/weighted-lru';
 
 const root = path.resolve(__dirname, '../..');
 const read = (file: string) => readFileSync(path.resolve(root, file), 'utf8');
@@ -224,8 +226,7 @@ describe('bounded time', () => {
 });
 
 describe('segmenter instances', () => {
-  const registry = () =>
-    (globalThis as Record<symbol, unknown>)[Symbol.for('bilingual-reader.segmenters')] as Map<string, unknown>;
+  const registry = () => peekProcessState<WeightedLru<string, unknown>>('segmenters') ?? WeightedLru.ofCount<string, unknown>(0);
 
   it('shares one per word list, whatever its order; terms with Latin letters need none of their own', () => {
     segmentWords('赋能');
@@ -238,7 +239,7 @@ describe('segmenter instances', () => {
 
   it('keeps at most four', { timeout: 60_000 }, () => {
     for (const word of ['甲词', '乙词', '丙词', '丁词', '戊词']) segmentWords(word, [word]);
-    expect(registry().size).toBe(4);
+    expect(registry().size().entries).toBe(4);
   });
 });
 

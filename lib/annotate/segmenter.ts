@@ -2,6 +2,8 @@ import 'server-only';
 import { createHash } from 'node:crypto';
 import { Segment, useDefault as loadDefaultDictionaries } from 'segmentit';
 import type { WordLengths } from './segment-cut';
+import { processState } from '@/lib/process-state';
+import { WeightedLru } from '@/lib/weighted-lru';
 
 /**
  * The segmentit adapter: the only module that uses segmentit. A segmenter cuts text into words
@@ -23,14 +25,11 @@ export interface Segmenter extends WordLengths {
   cut(text: string): string[];
 }
 
-const SEGMENTERS = Symbol.for('bilingual-reader.segmenters');
-type SegmenterCache = Map<string, Segmenter>;
+type SegmenterCache = WeightedLru<string, Segmenter>;
 
-// On globalThis: Next.js loads this module once per route bundle, and each copy would load 120 MB again.
+// Once per process (lib/process-state.ts): Next.js loads this module once per route bundle, and each copy would load 120 MB again.
 function segmenterCache(): SegmenterCache {
-  const holder = globalThis as typeof globalThis & { [SEGMENTERS]?: SegmenterCache };
-  holder[SEGMENTERS] ??= new Map();
-  return holder[SEGMENTERS];
+  return processState<SegmenterCache>('segmenters', () => WeightedLru.ofCount(MAX_SEGMENTERS));
 }
 
 /** The segmenter for a list of Chinese words, made once per process and list (the least recently used dropped). */
@@ -39,17 +38,9 @@ export function getSegmenter(hanWords: readonly string[]): Segmenter {
   const key = createHash('sha256').update(sorted.join('\n')).digest('hex');
   const cache = segmenterCache();
   const cached = cache.get(key);
-  if (cached) {
-    cache.delete(key);
-    cache.set(key, cached);
-    return cached;
-  }
+  if (cached) return cached;
   const segmenter = createSegmenter(sorted);
   cache.set(key, segmenter);
-  for (const oldest of cache.keys()) {
-    if (cache.size <= MAX_SEGMENTERS) break;
-    cache.delete(oldest);
-  }
   return segmenter;
 }
 

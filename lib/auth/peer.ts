@@ -1,4 +1,5 @@
 import { isIP } from 'node:net';
+import { peekProcessState, setProcessState } from '@/lib/process-state';
 
 /**
  * The header through which the server passes a request's peer address (the connection's, not
@@ -6,16 +7,13 @@ import { isIP } from 'node:net';
  * process, so a client that sends this header itself is not believed.
  */
 export const PEER_HEADER = 'x-bilingual-peer';
-const NONCE = Symbol.for('bilingual-reader.peer-nonce');
-
-type WithNonce = typeof globalThis & { [NONCE]?: string };
 
 export function setPeerNonce(nonce: string): void {
-  (globalThis as WithNonce)[NONCE] = nonce;
+  setProcessState('peer-nonce', nonce);
 }
 
 export function peerNonce(): string | undefined {
-  return (globalThis as WithNonce)[NONCE];
+  return peekProcessState<string>('peer-nonce');
 }
 
 /** The connection's peer address, when the server stamped it; `undefined` otherwise. */

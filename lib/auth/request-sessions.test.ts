@@ -4,6 +4,7 @@ import type { AuthConfig } from './config';
 import { PEER_HEADER } from './peer';
 import { authorizeEdit } from './request';
 import { credentialFingerprint, encodeSession, SESSION_COOKIE, type Session } from './session';
+import { setProcessState } from '@/lib/process-state';
 
 prepareAuthDataDir();
 
@@ -79,7 +80,7 @@ describe('a session holds only while its account does (checked on every request)
     expect(await edit(base, cookie)).toMatchObject({ ok: false, kind: 'signed-out' });
     expect((await edit(base, cookieFor({ sid: 'sid-other' }))).ok).toBe(true);
     // The revocation is on disk: a fresh process (an empty cache) still refuses the cookie.
-    delete (globalThis as Record<symbol, unknown>)[Symbol.for('bilingual-reader.session-registry')];
+    setProcessState('session-registry', undefined);
     expect(await isRevoked({ sid: 'sid-to-revoke', ep: EPOCH, expires: Date.now() + 3_600_000 })).toBe(true);
   });
 });

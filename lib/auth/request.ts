@@ -7,6 +7,7 @@ import { sameSecret } from './passwords';
 import { clientAddress, isLoopback, peerAddress } from './peer';
 import { isRevoked } from './revocations';
 import { credentialFingerprint, decodeSession, SESSION_COOKIE, type Session } from './session';
+import { processState, setProcessState } from '@/lib/process-state';
 
 export interface Viewer {
   name: string;
@@ -104,18 +105,14 @@ function isLocal(request: Request): boolean {
   return isLoopback(peerAddress(request)) && LOCAL_HOSTS.has(hostOf(request).replace(/:\d+$/, ''));
 }
 
-const GUARD = Symbol.for('bilingual-reader.sign-in-guard');
-
-/** The process's one sign-in guard (routes are separate bundles, so it lives on globalThis). */
+/** The process's one sign-in guard. */
 export function signInGuard(): SignInGuard {
-  const global = globalThis as typeof globalThis & { [GUARD]?: SignInGuard };
-  global[GUARD] ??= new SignInGuard();
-  return global[GUARD];
+  return processState('sign-in-guard', () => new SignInGuard());
 }
 
 /** Puts a fresh guard in place (tests). */
 export function replaceSignInGuard(guard: SignInGuard): void {
-  (globalThis as typeof globalThis & { [GUARD]?: SignInGuard })[GUARD] = guard;
+  setProcessState('sign-in-guard', guard);
 }
 
 /** The attempt a request makes with a credential for `account`. */

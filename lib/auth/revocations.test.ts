@@ -6,6 +6,7 @@ import type { AuthConfig } from './config';
 import { hashPassword } from './passwords';
 import { authorizeEdit } from './request';
 import { credentialFingerprint, encodeSession, SESSION_COOKIE, type Session } from './session';
+import { setProcessState } from '@/lib/process-state';
 
 const SECRET = 'test-secret';
 const EPOCH = 'test-epoch-0123456789';
@@ -21,7 +22,7 @@ beforeAll(() => {
   data = makeDataDir();
 });
 afterAll(() => data.dispose());
-const freshProcess = () => delete (globalThis as Record<symbol, unknown>)[Symbol.for('bilingual-reader.session-registry')];
+const freshProcess = () => setProcessState('session-registry', undefined);
 beforeEach(() => {
   data.write('.sessions/revoked.json', JSON.stringify({ epoch: EPOCH, floor: 0, revoked: [] }));
   freshProcess();

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { DataFileError } from '@/lib/store/errors';
 import { withLock } from '@/lib/store/lock';
 import { readSessionRegistry, revokedSessionsStamp, writeSessionRegistry, type SessionRegistry } from '@/lib/store/sessions';
+import { processState } from '@/lib/process-state';
 
 /**
  * Revocations kept at most. Past it the ones that expire soonest are dropped and every session
@@ -23,12 +24,14 @@ interface RegistryCache {
   checkedAt: number;
 }
 
-const CACHE = Symbol.for('bilingual-reader.session-registry');
-
 function cache(): RegistryCache {
-  const global = globalThis as typeof globalThis & { [CACHE]?: RegistryCache };
-  global[CACHE] ??= { registry: undefined, sids: new Set(), damaged: undefined, stamp: undefined, checkedAt: 0 };
-  return global[CACHE];
+  return processState<RegistryCache>('session-registry', () => ({
+    registry: undefined,
+    sids: new Set(),
+    damaged: undefined,
+    stamp: undefined,
+    checkedAt: 0,
+  }));
 }
 
 async function refresh(force = false): Promise<RegistryCache> {

@@ -6,6 +6,7 @@ import type { Database } from './database';
 import { migrate } from './migrations';
 import { openPglite } from './pglite-adapter';
 import { openPostgres } from './postgres-adapter';
+import { processState, setProcessState } from '@/lib/process-state';
 
 /**
  * Where the embedded database keeps its files: BILINGUAL_DB_DIR, else `.index-db/` in the data
@@ -48,14 +49,13 @@ async function withSchema(db: Database): Promise<Database> {
   }
 }
 
-const DB_KEY = Symbol.for('bilingual-reader.database');
-
 /** The process's one database (route handlers and pages are separate bundles), opened on first use. */
 export function sharedDatabase(): Promise<Database> {
-  const global = globalThis as typeof globalThis & { [DB_KEY]?: Promise<Database> };
-  global[DB_KEY] ??= openDatabase().catch((error: unknown) => {
-    delete global[DB_KEY];
-    throw error;
-  });
-  return global[DB_KEY];
+  return processState<Promise<Database>>('database', () =>
+    openDatabase().catch((error: unknown) => {
+      // Not kept: the next use tries again.
+      setProcessState('database', undefined);
+      throw error;
+    }),
+  );
 }

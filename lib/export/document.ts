@@ -1,6 +1,6 @@
 import { anchorNote, type AnchoredNote } from '@/lib/annotate/notes';
 import type { NoteSource, ReadToken } from '@/lib/annotate/types';
-import type { TextView } from '@/lib/library/load';
+import type { TextView } from '@/lib/gloss/view';
 import { inlineRanges } from '@/lib/text/inline';
 import { sectionIndexNamed, splitSections, type Section } from '@/lib/text/sections';
 import { printsAddress } from './print';

@@ -10,11 +10,12 @@ import { commitMessage, dueBatches, nextDueIn, noteChange, type PendingBatch } f
 import { parseGitSyncConfig, type GitSyncConfig } from './config';
 import { pullAndMerge, type PullReport } from './pull';
 import { aheadOfRemote, commitPaths, ensureClone, pushToRemote, textPathspecs } from './repo';
+import { peekProcessState, setProcessState } from '@/lib/process-state';
 
 /**
  * Git sync for one server: commits the library's changes in batches per text with their authors'
  * names, pushes them, pulls and merges the remote's on an interval and on demand. One engine per
- * process (on globalThis: instrumentation and route handlers are separate bundles); none at all
+ * process (lib/process-state.ts); none at all
  * without BILINGUAL_GIT_REMOTE.
  */
 interface Engine {
@@ -27,16 +28,15 @@ interface Engine {
   lastError?: string;
 }
 
-const ENGINE = Symbol.for('bilingual-reader.git-sync');
 const PUSH_TRIES = 5;
 const COMMIT_RETRY_MS = 10_000;
 
 function current(): Engine | undefined {
-  return (globalThis as typeof globalThis & { [ENGINE]?: Engine })[ENGINE];
+  return peekProcessState<Engine>('git-sync');
 }
 
 function setCurrent(engine: Engine | undefined): void {
-  (globalThis as typeof globalThis & { [ENGINE]?: Engine })[ENGINE] = engine;
+  setProcessState('git-sync', engine);
 }
 
 /** Whether this server syncs through git. */

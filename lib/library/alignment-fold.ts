@@ -4,6 +4,7 @@ import { appendAlignments, foldAlignments } from '@/lib/store/alignments';
 import type { AlignmentChange } from '@/lib/store/alignment-journal';
 import { withLock } from '@/lib/store/lock';
 import { dataRoot } from '@/lib/store/paths';
+import { processState } from '@/lib/process-state';
 
 /**
  * The lock every writer of a text's alignment takes, and when its journal is folded into its
@@ -31,13 +32,9 @@ export function alignmentFoldDelay(journalBytes: number, fileBytes: number): num
   return journalBytes >= Math.max(ALIGNMENT_FOLD_MIN_BYTES, fileBytes / 4) ? 0 : ALIGNMENT_FOLD_QUIET_MS;
 }
 
-const TIMERS = Symbol.for('bilingual-reader.alignment-fold-timers');
-
-// On globalThis: route handlers are separate bundles, and each text must have one timer.
+// Once per process (lib/process-state.ts): route handlers are separate bundles, and each text must have one timer.
 function timers(): Map<string, NodeJS.Timeout> {
-  const global = globalThis as typeof globalThis & { [TIMERS]?: Map<string, NodeJS.Timeout> };
-  global[TIMERS] ??= new Map();
-  return global[TIMERS];
+  return processState<Map<string, NodeJS.Timeout>>('alignment-fold-timers', () => new Map());
 }
 
 /** Folds a text's alignment journal under its lock; whether there was one to fold. */

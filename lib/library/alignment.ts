@@ -18,6 +18,7 @@ import { findSource, listSources } from '@/lib/store/sources';
 import { isGlossable } from '@/lib/text/types';
 import { readTextFiles } from './text-files';
 import { alignmentLock, recordAlignmentChanges } from './alignment-fold';
+import { processState } from '@/lib/process-state';
 
 /**
  * When sentence alignments are made and kept: a block is aligned when its alignment is asked for
@@ -241,16 +242,13 @@ export async function saveAlignmentLinks(input: {
   });
 }
 
-const HOLDER = Symbol.for('bilingual-reader.alignment-jobs');
 interface Jobs {
   chain: Promise<void>;
   queued: Set<string>;
 }
 
 function jobs(): Jobs {
-  const holder = globalThis as typeof globalThis & { [HOLDER]?: Jobs };
-  holder[HOLDER] ??= { chain: Promise.resolve(), queued: new Set() };
-  return holder[HOLDER];
+  return processState<Jobs>('alignment-jobs', () => ({ chain: Promise.resolve(), queued: new Set() }));
 }
 
 /**

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadText, type TextView } from './load';
 import { makeDataDir } from '@/lib/testing/data-dir';
 import { annotateText, MAX_ANNOTATED_CHARS, type TextAnnotation } from './annotate-text';
-import { lexiconFor, rowAnnotations } from './page-lexicon';
+import { lexiconFor, rowAnnotations } from '@/lib/reading/page-lexicon';
+import { setProcessState } from '@/lib/process-state';
 
 let data: ReturnType<typeof makeDataDir>;
 let text: TextView;
@@ -143,7 +144,7 @@ describe('traditional forms of the seed', () => {
 
 describe('annotateText of a long text', () => {
   it('gives the event loop a turn at least every few tenths of a second', async () => {
-    delete (globalThis as Record<symbol, unknown>)[Symbol.for('bilingual-reader.annotations')];
+    setProcessState('annotations', undefined);
     // The seed's paragraphs, each made new so none comes from the block cache: a few seconds of work.
     const paragraphs = text.blocks.filter((b) => b.type === 'paragraph');
     const blocks = Array.from({ length: 6 }, (_, round) =>

@@ -16,6 +16,7 @@ import { simplifiedForms, traditionalForms } from '@/lib/annotate/traditional';
 import type { ChineseScript, DictionaryEntry, NoteSource, ReadToken, TermEntry } from '@/lib/annotate/types';
 import type { NoteView } from '@/lib/annotate/view';
 import { parseWordList } from '@/lib/annotate/word-list';
+import { processState } from '@/lib/process-state';
 
 /**
  * Whether pages carry word annotations. `BILINGUAL_ANNOTATIONS=off` at build time leaves them
@@ -73,26 +74,25 @@ export const ANNOTATION_BYTES_PER_BLOCK = 1_000;
  * notes and the word lists), so an edit re-annotates only the blocks it changed. Bounded in
  * bytes, a share of the heap (CACHE_BOUNDS.annotationsHeapShare; each block weighed at
  * ANNOTATION_BYTES_PER_CHAR), least recently used first out: walking the sections of several
- * novels keeps the most recent ones. On globalThis: routes and instrumentation are separate
- * bundles in one process.
+ * novels keeps the most recent ones. Kept once per process (lib/process-state.ts).
  */
 interface Cache {
   blocks: WeightedLru<string, BlockAnnotation>;
   /** The script of each loaded text, measured once. */
   scripts: WeakMap<TextView, ChineseScript>;
   /** Whole results per loaded text (dropped with it), by block subset and sources. */
-  results: WeakMap<TextView, Map<string, Promise<TextAnnotation>>>;
+  results: WeakMap<TextView, WeightedLru<string, Promise<TextAnnotation>>>;
 }
-const CACHE_KEY = Symbol.for('bilingual-reader.annotations');
+
+/** Whole results kept per text: the reading page, a section or two, a paragraph page. */
+const KEPT_RESULTS_PER_TEXT = 4;
 
 function cache(): Cache {
-  const global = globalThis as typeof globalThis & { [CACHE_KEY]?: Cache };
-  global[CACHE_KEY] ??= {
+  return processState<Cache>('annotations', () => ({
     blocks: new WeightedLru(() => heapShareBytes(CACHE_BOUNDS.annotationsHeapShare)),
     scripts: new WeakMap(),
     results: new WeakMap(),
-  };
-  return global[CACHE_KEY];
+  }));
 }
 
 function cachedBlock(key: string, chars: number, make: () => BlockAnnotation): BlockAnnotation {
@@ -283,19 +283,14 @@ export async function annotateText(
   const key = digest([blockIds ?? null, sources]);
   const { results } = cache();
   let perText = results.get(text);
-  if (!perText) results.set(text, (perText = new Map()));
+  // Only the latest few subsets of one text are kept whole; their blocks stay in the block cache.
+  if (!perText) results.set(text, (perText = WeightedLru.ofCount(KEPT_RESULTS_PER_TEXT)));
   let entry = perText.get(key);
   if (!entry) {
     entry = compute(text, sources, only);
     const entries = perText;
     entries.set(key, entry);
     entry.catch(() => entries.delete(key));
-    // Only the latest few subsets of one text are kept whole; their blocks stay in the block cache.
-    while (entries.size > 4) {
-      const oldest = entries.keys().next().value;
-      if (oldest === undefined) break;
-      entries.delete(oldest);
-    }
   }
   return entry;
 }

@@ -4,7 +4,7 @@ import { alignedSimplified } from '@/lib/annotate/source-script';
 import { makeDataDir } from '@/lib/testing/data-dir';
 import { annotateBlock, annotateText, type TextAnnotation } from './annotate-text';
 import { loadText, type TextView } from './load';
-import { lexiconFor, rowAnnotations } from './page-lexicon';
+import { lexiconFor, rowAnnotations } from '@/lib/reading/page-lexicon';
 
 // Sentences of 儒林外史 chapter 1 (lib/annotate/fixtures/rulin-waishi-1-2.trad.txt).
 const PARAGRAPHS = [

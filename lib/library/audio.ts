@@ -13,6 +13,7 @@ import { readCachedAudio, writeCachedAudio } from '@/lib/store/audio-cache';
 import { isGlossable } from '@/lib/text/types';
 import { annotateText } from './annotate-text';
 import type { TextView } from './load';
+import { processState } from '@/lib/process-state';
 
 /**
  * Listening: a paragraph, or a short run of Chinese, read by the server voice from the reader's
@@ -30,10 +31,8 @@ export interface Audio {
 export type AudioResult =
   { ok: true; audio: Audio } | { ok: false; reason: 'no-paragraph' | 'too-long' | 'nothing-to-read'; limit?: number };
 
-const RUNNING_KEY = Symbol.for('bilingual-reader.audio-running');
 function running(): Map<string, Promise<Uint8Array>> {
-  const holder = globalThis as typeof globalThis & { [RUNNING_KEY]?: Map<string, Promise<Uint8Array>> };
-  return (holder[RUNNING_KEY] ??= new Map());
+  return processState<Map<string, Promise<Uint8Array>>>('audio-running', () => new Map());
 }
 
 /** The audio of numbered pinyin: kept, or made now (once, however many ask at the same time). */

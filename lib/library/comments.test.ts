@@ -116,8 +116,8 @@ describe('a thread from start to end', () => {
 
 describe('comments through XLIFF', () => {
   it('go out as notes of their open threads and come back once, new notes as comments of the importer', async () => {
-    const { exportXliff } = await import('./exchange-export');
-    const { importXliff } = await import('./import');
+    const { exportXliff } = await import('@/lib/library-exchange/exchange-export');
+    const { importXliff } = await import('@/lib/library-exchange/import');
     const p = await firstParagraph();
     const open = await postComment({ ...p, author: 'rita', body: 'Open question' });
     const done = await postComment({ ...p, author: 'rita', body: 'Settled question' });

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { pageDigest } from './page-digest';
+import { pageDigest } from '@/lib/reading/page-digest';
 import { copyRepoDataForEachTest, dataDir, expectOk, glossable, load, revisionOf, save, SLUG } from '@/lib/testing/article-edits';
 
 copyRepoDataForEachTest();

@@ -9,7 +9,7 @@ import { glossRevision } from '@/lib/gloss/validate';
 import { listSources } from '@/lib/store/sources';
 import { makeDataDir } from '@/lib/testing/data-dir';
 import { saveGloss } from './edit';
-import { exportText } from './export';
+import { exportText } from '@/lib/downloads/export';
 import { loadText } from './load';
 import { syncLibrary } from './sync';
 

@@ -2,8 +2,8 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeDataDir } from '@/lib/testing/data-dir';
-import { exportTmx, exportXliff } from './exchange-export';
-import { importXliff } from './import';
+import { exportTmx, exportXliff } from '@/lib/library-exchange/exchange-export';
+import { importXliff } from '@/lib/library-exchange/import';
 import { addLanguage } from './languages';
 import { loadText } from './load';
 

@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeDataDir } from '@/lib/testing/data-dir';
-import { exportTmx, exportXliff } from './exchange-export';
-import { importXliff } from './import';
+import { exportTmx, exportXliff } from '@/lib/library-exchange/exchange-export';
+import { importXliff } from '@/lib/library-exchange/import';
 import { loadText } from './load';
 
 const SLUG = 'karpathy-no-priors';

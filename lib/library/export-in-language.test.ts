@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { textInLanguageResponse } from '@/lib/api/contract';
 import { glossRevision } from '@/lib/gloss/validate';
 import { textView } from '@/lib/testing/text-view';
-import { exportText, exportTextIn } from './export';
+import { exportText, exportTextIn } from '@/lib/downloads/export';
 
 describe('exportTextIn', () => {
   it.each([

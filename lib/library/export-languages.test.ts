@@ -3,8 +3,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defaultFileOptions, ExportOptionError } from '@/lib/export/options';
 import { unzipText } from '@/lib/export/zip';
 import { makeDataDir } from '@/lib/testing/data-dir';
-import { cachedExportFile } from './export-cache';
-import { exportFile } from './export-file';
+import { cachedExportFile } from '@/lib/downloads/export-cache';
+import { exportFile } from '@/lib/downloads/export-file';
 import { addLanguage } from './languages';
 import { loadText } from './load';
 

@@ -8,6 +8,7 @@ import type { TargetLanguage } from '@/lib/i18n/target-language';
 import { textLanguages } from '@/lib/store/languages';
 import { glossKeyOrder } from './load';
 import { GLOSS_LANGUAGE, readTextFiles } from './text-files';
+import { processState } from '@/lib/process-state';
 
 /**
  * Folding a text's journal into its gloss and state files. A save only appends to the journal
@@ -21,13 +22,9 @@ export const FOLD_AFTER_MS = 1000;
 export const FOLD_AT_MOST_MS = 10_000;
 export const FOLD_BYTES = 1024 * 1024;
 
-const TIMERS = Symbol.for('bilingual-reader.fold-timers');
-
-// On globalThis: route handlers are separate bundles, and each text must have one timer.
+// Once per process (lib/process-state.ts): route handlers are separate bundles, and each text must have one timer.
 function timers(): Map<string, { timer: NodeJS.Timeout; since: number }> {
-  const global = globalThis as typeof globalThis & { [TIMERS]?: Map<string, { timer: NodeJS.Timeout; since: number }> };
-  global[TIMERS] ??= new Map();
-  return global[TIMERS];
+  return processState<Map<string, { timer: NodeJS.Timeout; since: number }>>('fold-timers', () => new Map());
 }
 
 /**

@@ -1,6 +1,5 @@
 import 'server-only';
-
-const QUEUES = Symbol.for('bilingual-reader.group-commit');
+import { processState } from '@/lib/process-state';
 
 interface Waiting<Job, Result> {
   job: Job;
@@ -13,11 +12,9 @@ interface Queue {
   draining: boolean;
 }
 
-// On globalThis: route handlers are separate bundles, and every one must join the same queue.
+// Once per process (lib/process-state.ts): route handlers are separate bundles, and every one must join the same queue.
 function queues(): Map<string, Queue> {
-  const global = globalThis as typeof globalThis & { [QUEUES]?: Map<string, Queue> };
-  global[QUEUES] ??= new Map();
-  return global[QUEUES];
+  return processState<Map<string, Queue>>('group-commit', () => new Map());
 }
 
 /** The most jobs one commit takes; later ones wait for the next. */

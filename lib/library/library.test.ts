@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeDataDir } from '@/lib/testing/data-dir';
-import { exportText } from './export';
+import { exportText } from '@/lib/downloads/export';
 import { loadLibrary, loadText, resolveRetiredId } from './load';
 import { syncLibrary } from './sync';
 

@@ -1,64 +1,18 @@
 import 'server-only';
 import path from 'node:path';
 import { glossStatus, hasGloss } from '@/lib/gloss/status';
-import { TITLE_KEY, type GlossStatus } from '@/lib/gloss/types';
-import type { StoredConflicts } from '@/lib/store/conflicts';
+import { TITLE_KEY } from '@/lib/gloss/types';
 import { DataFileError } from '@/lib/store/errors';
 import { findSource, listSources, type SourceFile } from '@/lib/store/sources';
 import { EncodingError } from '@/lib/text/decode';
 import { hashText } from '@/lib/text/hash';
-import type { RetiredEntry } from '@/lib/text/ids';
-import { isGlossable, type Block, type TextMeta } from '@/lib/text/types';
+import { isGlossable, type Block } from '@/lib/text/types';
+import type { BlockView, Progress, TextView, TitleView } from '@/lib/gloss/view';
 import type { TargetLanguage } from '@/lib/i18n/target-language';
 import { GLOSS_LANGUAGE, readTextFiles, textTitle, type TextFiles } from './text-files';
 
 export { GLOSS_LANGUAGE };
-
-export interface BlockView extends Block {
-  /**
-   * The gloss in the view's language (`TextView.lang`: English unless another was asked for; the
-   * name is from when English was the only one); absent when untranslated. Breaks never have one.
-   */
-  en?: string;
-  /** Absent on breaks, which have nothing to translate. */
-  status?: GlossStatus;
-  /** When stale: the Chinese the gloss was written for. */
-  staleFrom?: string;
-  /** When changed differently on two servers (git sync): every version, until one is saved. The gloss shown stays `en`. */
-  conflict?: StoredConflicts[string];
-}
-
-export interface TitleView {
-  zh: string;
-  /** The title's gloss in the view's language (see BlockView.en). */
-  en?: string;
-  status: GlossStatus;
-}
-
-export interface Progress {
-  glossed: number;
-  total: number;
-}
-
-export interface TextView {
-  slug: string;
-  file: string;
-  /** The language of the glosses in this view: `en` unless loaded with another (see loadText). */
-  lang: TargetLanguage;
-  meta: TextMeta;
-  title: TitleView;
-  blocks: BlockView[];
-  retired: RetiredEntry[];
-  progress: Progress;
-  /** Problems with the source that did not stop it from being read (e.g. bad front matter). */
-  problems: string[];
-  /** Why the English could not be loaded; the Chinese is still shown. */
-  glossError?: string;
-  /** Entries of the state file (or the whole file) that could not be read; their glosses show as drafts. */
-  stateError?: string;
-  /** The id ledger does not match the source: run `npm run sync` to record new ids. */
-  ledgerOutOfDate: boolean;
-}
+export type { BlockView, Progress, TextView, TitleView };
 
 /** A text that cannot be read at all (not UTF-8, unreadable id ledger). */
 export interface BrokenText {

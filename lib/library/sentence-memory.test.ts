@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeDataDir } from '@/lib/testing/data-dir';
-import { exportTmx } from './exchange-export';
+import { exportTmx } from '@/lib/library-exchange/exchange-export';
 
 let data: ReturnType<typeof makeDataDir>;
 beforeAll(() => {

@@ -12,6 +12,8 @@ import { ledgerPath, readLedger, readSourceText, type SourceFile } from '@/lib/s
 import { reconcileIds, type IdLedger, type Reconciliation } from '@/lib/text/ids';
 import { parseText } from '@/lib/text/parse';
 import type { ParsedText } from '@/lib/text/types';
+import { processState } from '@/lib/process-state';
+import { WeightedLru } from '@/lib/weighted-lru';
 
 /** The language glosses are written in unless another is asked for (see lib/i18n/target-language.ts). */
 export const GLOSS_LANGUAGE = DEFAULT_TARGET_LANGUAGE;
@@ -196,13 +198,10 @@ interface CachedFiles {
   parts: Parts;
   files: Promise<TextFiles>;
 }
-const CACHE_KEY = Symbol.for('bilingual-reader.text-files');
 
 /** Read texts by source path and language; pages, routes, saves and the command line in one process share it. */
-function cache(): Map<string, CachedFiles> {
-  const global = globalThis as typeof globalThis & { [CACHE_KEY]?: Map<string, CachedFiles> };
-  global[CACHE_KEY] ??= new Map();
-  return global[CACHE_KEY];
+function cache(): WeightedLru<string, CachedFiles> {
+  return processState<WeightedLru<string, CachedFiles>>('text-files', () => WeightedLru.ofCount(() => CACHE_BOUNDS.loadedTexts));
 }
 
 async function identityOf(source: SourceFile, lang: TargetLanguage): Promise<Identity> {
@@ -229,12 +228,8 @@ export async function readTextFiles(source: SourceFile, lang: TargetLanguage = G
   // English keeps the key it always had; another language is the source's path and its tag.
   const key = lang === GLOSS_LANGUAGE ? source.absolutePath : `${source.absolutePath}\0${lang}`;
   const hit = entries.get(key);
-  entries.delete(key);
   const same = (part: keyof Identity) => hit !== undefined && hit.identity[part] === identity[part];
-  if (hit && same('source') && same('glosses') && same('journal')) {
-    entries.set(key, hit);
-    return hit.files;
-  }
+  if (hit && same('source') && same('glosses') && same('journal')) return hit.files;
   const sibling = hit ? undefined : sameSource(entries, source, identity.source);
   const parts: Parts = {
     source: hit && same('source') ? hit.parts.source : (sibling ?? readSourcePart(source)),
@@ -243,17 +238,17 @@ export async function readTextFiles(source: SourceFile, lang: TargetLanguage = G
   };
   const files = combine(source, lang, parts);
   entries.set(key, { identity, parts, files });
-  files.catch(() => entries.delete(key));
-  while (entries.size > CACHE_BOUNDS.loadedTexts) {
-    const oldest = entries.keys().next().value;
-    if (oldest === undefined) break;
-    entries.delete(oldest);
-  }
+  // A failed read is not kept (unless a newer read took its place meanwhile).
+  files.catch(() => entries.peek(key)?.files === files && entries.delete(key));
   return files;
 }
 
 /** The parsed source another language of the same text already holds, when its source is unchanged. */
-function sameSource(entries: Map<string, CachedFiles>, source: SourceFile, identity: string): Promise<SourcePart> | undefined {
+function sameSource(
+  entries: WeightedLru<string, CachedFiles>,
+  source: SourceFile,
+  identity: string,
+): Promise<SourcePart> | undefined {
   for (const [key, entry] of entries) {
     if ((key === source.absolutePath || key.startsWith(`${source.absolutePath}\0`)) && entry.identity.source === identity)
       return entry.parts.source;

@@ -8,6 +8,7 @@ import { listSources } from '@/lib/store/sources';
 import { plainText } from '@/lib/text/inline';
 import { isGlossable } from '@/lib/text/types';
 import { InMemoryMemoryIndex, type MemoryIndex, type MemoryUnit } from './memory-index';
+import { processState } from '@/lib/process-state';
 
 /**
  * The translation memory of this server process, one index per target language: every translated
@@ -40,12 +41,8 @@ interface UnitSource {
 /** About what the memory holds per character of Chinese and translation (bigram lists, strings); measured by `npm run bench`. */
 export const MEMORY_BYTES_PER_CHAR = 40;
 
-const STATE_KEY = Symbol.for('bilingual-reader.memory');
-
 function states(): Map<TargetLanguage, LanguageMemory> {
-  const global = globalThis as typeof globalThis & { [STATE_KEY]?: Map<TargetLanguage, LanguageMemory> };
-  global[STATE_KEY] ??= new Map();
-  return global[STATE_KEY];
+  return processState<Map<TargetLanguage, LanguageMemory>>('memory', () => new Map());
 }
 
 function stateOf(lang: TargetLanguage): LanguageMemory {

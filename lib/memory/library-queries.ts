@@ -4,7 +4,7 @@ import { loadDictionary, lookupWordSync, readableSense } from '@/lib/annotate/di
 import type { TermEntry } from '@/lib/annotate/types';
 import type { TargetLanguage } from '@/lib/i18n/target-language';
 import { loadText } from '@/lib/library/load';
-import { blockLink } from '@/lib/library/permalink';
+import { blockLink } from '@/lib/reading/permalink';
 import { readGlossary, readTextGlossary } from '@/lib/store/annotations';
 import { plainText } from '@/lib/text/inline';
 import { concordance, type ConcordanceLine } from './concordance';

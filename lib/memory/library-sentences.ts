@@ -11,6 +11,7 @@ import { isGlossable } from '@/lib/text/types';
 import { InMemoryMemoryIndex, type MemoryIndex, type MemoryUnit } from './memory-index';
 import { MEMORY_BYTES_PER_CHAR } from './library-memory';
 import { sentenceUnits } from './sentence-units';
+import { processState, peekProcessState } from '@/lib/process-state';
 
 /**
  * The translation memory's sentence pairs, one index per target language: the one-to-one links,
@@ -37,12 +38,9 @@ interface SentenceMemory {
   queue: Promise<unknown>;
 }
 
-const STATE_KEY = Symbol.for('bilingual-reader.sentence-memory');
-
 function stateOf(lang: TargetLanguage): SentenceMemory {
-  const global = globalThis as typeof globalThis & { [STATE_KEY]?: Map<TargetLanguage, SentenceMemory> };
-  global[STATE_KEY] ??= new Map();
-  let state = global[STATE_KEY].get(lang);
+  const states = processState<Map<TargetLanguage, SentenceMemory>>('sentence-memory', () => new Map());
+  let state = states.get(lang);
   if (!state) {
     state = {
       index: new InMemoryMemoryIndex(),
@@ -51,7 +49,7 @@ function stateOf(lang: TargetLanguage): SentenceMemory {
       leftOut: new Set(),
       queue: Promise.resolve(),
     };
-    global[STATE_KEY].set(lang, state);
+    states.set(lang, state);
   }
   return state;
 }
@@ -153,5 +151,5 @@ export async function currentSentenceMemory(lang: TargetLanguage): Promise<{ ind
 
 /** Forgets every language's sentence index (for the bench and tests). */
 export function resetSentenceMemory(): void {
-  (globalThis as typeof globalThis & { [STATE_KEY]?: Map<TargetLanguage, SentenceMemory> })[STATE_KEY]?.clear();
+  peekProcessState<Map<TargetLanguage, SentenceMemory>>('sentence-memory')?.clear();
 }

@@ -1,7 +1,7 @@
 import 'server-only';
 import { splitSentences } from '@/lib/align/sentences';
 import type { TargetLanguage } from '@/lib/i18n/target-language';
-import { blockLink } from '@/lib/library/permalink';
+import { blockLink } from '@/lib/reading/permalink';
 import { currentSentenceMemory } from './library-sentences';
 import { findMatches } from './rank';
 import { MIN_SENTENCE_CHARS, parseSentenceUnitId } from './sentence-units';

@@ -11,6 +11,7 @@ import type { SearchableBlock } from './document';
 import { createFlexSearchEngine } from './flexsearch-engine';
 import type { SearchRequest } from './request';
 import { blockCharacters, SearchIndex, type SearchPage, type TextTitle } from './search-index';
+import { processState, setProcessState } from '@/lib/process-state';
 
 /**
  * The library's search index in this server process: built on the first search, from the same
@@ -30,19 +31,15 @@ interface State {
   pending: Set<string>;
 }
 
-const STATE_KEY = Symbol.for('bilingual-reader.search');
-
 function state(): State {
   // One index per process: route handlers and pages are separate bundles.
-  const global = globalThis as typeof globalThis & { [STATE_KEY]?: State };
-  global[STATE_KEY] ??= {
+  return processState<State>('search', () => ({
     index: new SearchIndex(createFlexSearchEngine(), pinyinByOffset),
     fingerprints: new Map(),
     queue: Promise.resolve(),
     problems: new Map(),
     pending: new Set(),
-  };
-  return global[STATE_KEY];
+  }));
 }
 
 /**
@@ -300,6 +297,5 @@ export async function searchableTexts(): Promise<{ slug: string; title: TextTitl
 
 /** Forgets the index, so the next search builds it anew (for the benchmark and tests). */
 export function resetSearchIndex(): void {
-  const global = globalThis as typeof globalThis & { [STATE_KEY]?: State };
-  delete global[STATE_KEY];
+  setProcessState('search', undefined);
 }

@@ -1,6 +1,6 @@
 import { glossStatuses } from '@/lib/gloss/types';
 import { parseTargetLanguage } from '@/lib/i18n/target-language';
-import { MAX_READING_LANGUAGES } from '@/lib/library/reading-languages';
+import { MAX_READING_LANGUAGES } from '@/lib/reading/reading-languages';
 import { isSearchField, parseQuery, searchFields, type QueryTerm, type SearchField } from './query';
 
 /** Results per page unless asked otherwise, and the most a page may hold. */

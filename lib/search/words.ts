@@ -1,4 +1,4 @@
-import { stem } from './stem';
+import { stem } from '@/lib/text/stem';
 import { primarySubtag, snowballStemmer } from './stemmers';
 
 /** A word of a folded text: its stem and where it is. */

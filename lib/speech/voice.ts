@@ -1,6 +1,7 @@
 import 'server-only';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { namedError } from '@/lib/named-error';
+import { processState } from '@/lib/process-state';
 
 /**
  * The server voice: the one module that runs espeak-ng (Mandarin voice `cmn-latn-pinyin`, fed
@@ -32,11 +33,8 @@ interface Queue {
   tail: Promise<unknown>;
   pending: number;
 }
-const QUEUE_KEY = Symbol.for('bilingual-reader.voice-queue');
 function queue(): Queue {
-  const holder = globalThis as typeof globalThis & { [QUEUE_KEY]?: Queue };
-  holder[QUEUE_KEY] ??= { tail: Promise.resolve(), pending: 0 };
-  return holder[QUEUE_KEY];
+  return processState<Queue>('voice-queue', () => ({ tail: Promise.resolve(), pending: 0 }));
 }
 
 function missing(error: unknown): boolean {

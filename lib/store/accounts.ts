@@ -7,6 +7,7 @@ import { acquireFileLock } from './file-lock';
 import { readJsonFile, writeTextFile } from './json';
 import { withLock } from './lock';
 import { dataRoot } from './paths';
+import { peekProcessState, setProcessState } from '@/lib/process-state';
 
 export const storedAccountSchema = z.object({
   name: z.string().min(1).max(64),
@@ -30,7 +31,6 @@ export function accountsPath(): string {
   return given ? path.resolve(given) : path.join(dataRoot(), '.accounts', 'accounts.json');
 }
 
-const CACHE = Symbol.for('bilingual-reader.accounts-cache');
 type Cached = { file: string; stamp: string; value: AccountFile | undefined };
 
 async function stampOf(file: string): Promise<string> {
@@ -51,11 +51,10 @@ async function stampOf(file: string): Promise<string> {
 export async function readAccountFile(): Promise<AccountFile | undefined> {
   const file = accountsPath();
   const stamp = await stampOf(file);
-  const global = globalThis as typeof globalThis & { [CACHE]?: Cached };
-  const cached = global[CACHE];
+  const cached = peekProcessState<Cached>('accounts-cache');
   if (cached && cached.file === file && cached.stamp === stamp) return cached.value;
   const value = stamp === '' ? undefined : await readJsonFile(file, accountFileSchema);
-  global[CACHE] = { file, stamp, value };
+  setProcessState<Cached>('accounts-cache', { file, stamp, value });
   return value;
 }
 

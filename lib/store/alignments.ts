@@ -13,6 +13,8 @@ import { DataFileError } from './errors';
 import { filesIdentity } from './fingerprint';
 import { parseJsonText, readDataText, writeTextFile } from './json';
 import { displayPath, localeDir, textFilePath } from './paths';
+import { processState } from '@/lib/process-state';
+import { WeightedLru } from '@/lib/weighted-lru';
 
 /**
  * Sentence alignments of a text in one target language: `locales/<lang>/<slug>.align.json`,
@@ -38,22 +40,13 @@ interface Parsed {
   entries: ReadonlyMap<string, AlignmentEntry>;
 }
 const KEPT_FILES = 4;
-const PARSED = Symbol.for('bilingual-reader.alignment-files');
 
-function parsedFiles(): Map<string, Parsed> {
-  const holder = globalThis as typeof globalThis & { [PARSED]?: Map<string, Parsed> };
-  holder[PARSED] ??= new Map();
-  return holder[PARSED];
+function parsedFiles(): WeightedLru<string, Parsed> {
+  return processState<WeightedLru<string, Parsed>>('alignment-files', () => WeightedLru.ofCount(KEPT_FILES));
 }
 
 function remember(file: string, parsed: Parsed): void {
-  const cache = parsedFiles();
-  cache.delete(file);
-  cache.set(file, parsed);
-  for (const oldest of cache.keys()) {
-    if (cache.size <= KEPT_FILES) break;
-    cache.delete(oldest);
-  }
+  parsedFiles().set(file, parsed);
 }
 
 async function identities(slug: string, lang: string): Promise<{ fileIdentity: string; journalIdentity: string }> {

@@ -3,6 +3,7 @@ import { mkdir, readdir, readFile, stat, unlink } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { writeFileAtomic } from './atomic-write';
+import { processState } from '@/lib/process-state';
 
 /**
  * Audio made by the server voice, kept on disk by the hash of what was read, so a paragraph is
@@ -34,9 +35,6 @@ export async function readCachedAudio(key: string): Promise<Uint8Array | undefin
     throw error;
   }
 }
-
-const TOTAL_KEY = Symbol.for('bilingual-reader.audio-cache-total');
-type Holder = typeof globalThis & { [TOTAL_KEY]?: Map<string, number> };
 
 /** Removes the oldest files until the folder holds at most `limit` bytes; returns the bytes kept. */
 export async function trimAudioCache(limit = AUDIO_CACHE_BYTES): Promise<number> {
@@ -71,8 +69,7 @@ export async function writeCachedAudio(key: string, audio: Uint8Array): Promise<
   const file = fileOf(key);
   await mkdir(path.dirname(file), { recursive: true });
   await writeFileAtomic(file, audio);
-  const holder = globalThis as Holder;
-  const totals = (holder[TOTAL_KEY] ??= new Map());
+  const totals = processState<Map<string, number>>('audio-cache-total', () => new Map());
   const dir = audioCacheDir();
   // The folder is listed once per process, then only when the running estimate passes the bound.
   const known = totals.get(dir);

@@ -11,6 +11,7 @@ import { appendHistoryEntries, type HistoryEntry } from './history';
 import { appendJournal, readJournal, removeJournal } from './journal';
 import { readJsonFile } from './json';
 import { displayPath, localeDir, textFilePath } from './paths';
+import { processState } from '@/lib/process-state';
 
 export function glossPath(slug: string, lng: string): string {
   return textFilePath(localeDir(lng), slug, '.json');
@@ -203,14 +204,11 @@ export async function readUiStrings(lng: string): Promise<Record<string, string>
   return strings;
 }
 
-const UI_STRINGS = Symbol.for('bilingual-reader.ui-strings');
 type UiStringsCache = Map<string, { identity: string; strings: Record<string, string> }>;
 
-// On globalThis: each route bundle has its own copy of this module.
+// Once per process (lib/process-state.ts): each route bundle has its own copy of this module.
 function uiStringsCache(): UiStringsCache {
-  const holder = globalThis as typeof globalThis & { [UI_STRINGS]?: UiStringsCache };
-  holder[UI_STRINGS] ??= new Map();
-  return holder[UI_STRINGS];
+  return processState<UiStringsCache>('ui-strings', () => new Map());
 }
 
 /** The file names in `locales/<lng>/`; `[]` when the folder is missing or cannot be listed. */

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { HskData } from '@/lib/learn/hsk';
 import { readJsonFile } from './json';
+import { processState, setProcessState } from '@/lib/process-state';
 
 /**
  * The HSK word lists shipped with the code (lib/learn/data/hsk.json, about 300 KB), read once per
@@ -21,16 +22,15 @@ export function hskDataPath(): string {
   return path.join(/*turbopackIgnore: true*/ process.cwd(), 'lib', 'learn', 'data', 'hsk.json');
 }
 
-const HSK = Symbol.for('bilingual-reader.hsk-data');
-type Holder = typeof globalThis & { [HSK]?: Promise<HskData> };
-
-/** The HSK lists, loaded once per process (on globalThis: route bundles share it). */
+/** The HSK lists, loaded once per process. */
 export function readHskData(): Promise<HskData> {
-  const holder = globalThis as Holder;
-  holder[HSK] ??= readJsonFile(hskDataPath(), hskFileSchema).then((data) => {
-    if (!data) throw new Error(`${hskDataPath()} is missing: the HSK lists ship with the code`);
-    return { words: data.words, traditional: data.traditional };
+  return processState<Promise<HskData>>('hsk-data', () => {
+    const loading = readJsonFile(hskDataPath(), hskFileSchema).then((data) => {
+      if (!data) throw new Error(`${hskDataPath()} is missing: the HSK lists ship with the code`);
+      return { words: data.words, traditional: data.traditional };
+    });
+    // A failed load is not kept: the next use tries again.
+    loading.catch(() => setProcessState('hsk-data', undefined));
+    return loading;
   });
-  holder[HSK].catch(() => delete holder[HSK]);
-  return holder[HSK];
 }

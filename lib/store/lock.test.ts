@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeDataDir } from '@/lib/testing/data-dir';
 import { outsideTextLocks, withLock, withTextLock } from './lock';
+import { peekProcessState } from '@/lib/process-state';
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -60,7 +61,7 @@ describe('withLock with one key', () => {
   it('forgets the key once its queue is empty', async () => {
     const key = freshKey('cleanup');
     await Promise.all([withLock(key, async () => 1), withLock(key, async () => 2)]);
-    const table = (globalThis as Record<symbol, Map<string, unknown> | undefined>)[Symbol.for('bilingual-reader.locks')];
+    const table = peekProcessState<Map<string, unknown>>('locks');
     expect(table?.has(key)).toBe(false);
   });
 });

@@ -3,13 +3,10 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import path from 'node:path';
 import { acquireFileLock, type FileLockOptions } from './file-lock';
 import { dataRoot, textFilePath } from './paths';
-
-const LOCKS = Symbol.for('bilingual-reader.locks');
+import { processState } from '@/lib/process-state';
 
 function locks(): Map<string, Promise<unknown>> {
-  const global = globalThis as typeof globalThis & { [LOCKS]?: Map<string, Promise<unknown>> };
-  global[LOCKS] ??= new Map();
-  return global[LOCKS];
+  return processState<Map<string, Promise<unknown>>>('locks', () => new Map());
 }
 
 /**

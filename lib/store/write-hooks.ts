@@ -1,4 +1,5 @@
 import 'server-only';
+import { processState } from '@/lib/process-state';
 
 /**
  * What a store write tells the parts that follow the files (git sync): which text and language,
@@ -15,13 +16,9 @@ export interface StoreWrite {
 
 type Listener = (write: StoreWrite) => Promise<void> | void;
 
-const LISTENERS = Symbol.for('bilingual-reader.store-write-listeners');
-
-// On globalThis: route handlers and instrumentation are separate bundles.
+// Once per process (lib/process-state.ts): route handlers and instrumentation are separate bundles.
 function listeners(): Set<Listener> {
-  const global = globalThis as typeof globalThis & { [LISTENERS]?: Set<Listener> };
-  global[LISTENERS] ??= new Set();
-  return global[LISTENERS];
+  return processState<Set<Listener>>('store-write-listeners', () => new Set());
 }
 
 /** Adds a listener to every store write; returns the function that removes it. */

@@ -4,6 +4,7 @@ import { hashPassword } from '@/lib/auth/passwords';
 import { PEER_HEADER, setPeerNonce } from '@/lib/auth/peer';
 import { replaceSignInGuard } from '@/lib/auth/request';
 import { makeDataDir } from './data-dir';
+import { setProcessState } from '@/lib/process-state';
 
 /** An environment as authConfig reads it (Next's types make NODE_ENV required; tests set what they need). */
 export const env = (vars: Record<string, string>) => vars as unknown as NodeJS.ProcessEnv;
@@ -30,7 +31,7 @@ export function prepareAuthDataDir(): void {
   });
   beforeEach(() => {
     data.write('.sessions/revoked.json', JSON.stringify({ epoch: EPOCH, floor: 0, revoked: [] }));
-    delete (globalThis as Record<symbol, unknown>)[Symbol.for('bilingual-reader.session-registry')];
+    setProcessState('session-registry', undefined);
     replaceSignInGuard(new SignInGuard());
   });
   afterAll(() => data.dispose());

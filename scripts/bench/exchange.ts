@@ -6,8 +6,8 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { addText } from '@/lib/library/add';
-import { exportTmx, exportXliff } from '@/lib/library/exchange-export';
-import { importXliff } from '@/lib/library/import';
+import { exportTmx, exportXliff } from '@/lib/library-exchange/exchange-export';
+import { importXliff } from '@/lib/library-exchange/import';
 import { loadText } from '@/lib/library/load';
 import { blocksHolding, generateLongText, longTextGlossFile } from '@/lib/testing/long-text';
 

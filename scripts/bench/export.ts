@@ -4,7 +4,7 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { defaultFileOptions, type FileFormat } from '@/lib/export/options';
-import { exportFile } from '@/lib/library/export-file';
+import { exportFile } from '@/lib/downloads/export-file';
 import { loadText, type TextView } from '@/lib/library/load';
 import { generateLongText, longTextGlossFile } from '@/lib/testing/long-text';
 

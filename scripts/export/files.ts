@@ -2,7 +2,7 @@
 // as a standalone HTML file, an EPUB 3 book or a PDF (see docs/exports.md).
 import { writeFile } from 'node:fs/promises';
 import { ExportOptionError, parseFileOptions } from '@/lib/export/options';
-import { exportFile } from '@/lib/library/export-file';
+import { exportFile } from '@/lib/downloads/export-file';
 import type { TextView } from '@/lib/library/load';
 
 export const FILE_USAGE =

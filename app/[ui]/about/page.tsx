@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { getUiT, toUiLocale } from '@/lib/i18n/server';
+import { getUiT, toUiLocale } from '@/app/_lib/ui-i18n';
 
 type Props = { params: Promise<{ ui: string }> };
 

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { QueueView } from '@/components/team/queue-view';
-import { getUiT, toUiLocale } from '@/lib/i18n/server';
+import { getUiT, toUiLocale } from '@/app/_lib/ui-i18n';
 import { getQueueTexts } from '@/lib/library/activity';
 
 export const dynamic = 'force-dynamic';

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { SignInForm } from '@/components/sign-in-form';
-import { getUiT, toUiLocale } from '@/lib/i18n/server';
+import { getUiT, toUiLocale } from '@/app/_lib/ui-i18n';
 
 type Props = { params: Promise<{ ui: string }> };
 

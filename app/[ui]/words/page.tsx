@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { LearnerDataPanel } from '@/components/learn/learner-data-panel';
 import { LearnerSync } from '@/components/learn/learner-sync';
 import { WordListView } from '@/components/learn/word-list-view';
-import { getUiT, toUiLocale } from '@/lib/i18n/server';
+import { getUiT, toUiLocale } from '@/app/_lib/ui-i18n';
 
 type Props = { params: Promise<{ ui: string }> };
 

@@ -5,8 +5,7 @@ import { hashPassword } from '@/lib/auth/passwords';
 import { replaceSignInGuard } from '@/lib/auth/request';
 import { makeDataDir } from '@/lib/testing/data-dir';
 import { DELETE, GET, POST } from './route';
-
-const REGISTRY = Symbol.for('bilingual-reader.session-registry');
+import { setProcessState } from '@/lib/process-state';
 
 const saved = { EDITORS: process.env.EDITORS, SESSION_SECRET: process.env.SESSION_SECRET, TRUST_PROXY: process.env.TRUST_PROXY };
 
@@ -20,7 +19,7 @@ beforeEach(() => {
 });
 afterEach(() => {
   data.dispose();
-  delete (globalThis as Record<symbol, unknown>)[REGISTRY];
+  setProcessState('session-registry', undefined);
   for (const [key, value] of Object.entries(saved)) {
     if (value === undefined) delete process.env[key];
     else process.env[key] = value;
@@ -100,7 +99,7 @@ describe('DELETE /api/session when sessions cannot be recorded', () => {
   it.each(broken)('$name: 503 saying so, not a silent sign-out', async ({ damage, said }) => {
     const cookie = await signedIn();
     damage();
-    delete (globalThis as Record<symbol, unknown>)[REGISTRY];
+    setProcessState('session-registry', undefined);
     const log = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const response = await withCookie('DELETE', cookie);
     log.mockRestore();

@@ -2,7 +2,7 @@ import { addExistsResponse, addTextResponse, textListResponse, type ExchangeErro
 import { readBodyBytes } from '@/lib/api/body';
 import { authorize } from '@/lib/auth/request';
 import { addText, type AddReport } from '@/lib/library/add';
-import { summarizeText } from '@/lib/library/export';
+import { summarizeText } from '@/lib/downloads/export';
 import { loadLibrary } from '@/lib/library/load';
 import { paragraphLayoutChoices, parseParagraphLayoutChoice } from '@/lib/text/paragraph-layout';
 import { MAX_TEXT_BYTES } from '@/lib/text/prepare';

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { UsersAdmin } from '@/components/team/users-admin';
-import { getUiT, toUiLocale } from '@/lib/i18n/server';
+import { getUiT, toUiLocale } from '@/app/_lib/ui-i18n';
 
 type Props = { params: Promise<{ ui: string }> };
 

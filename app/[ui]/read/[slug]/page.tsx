@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { getUiT, toUiLocale } from '@/lib/i18n/server';
+import { getUiT, toUiLocale } from '@/app/_lib/ui-i18n';
 import { loadText } from '@/lib/library/load';
 import { BrokenText } from './broken-text';
 import { SectionPage, sectionMetadata } from './section-page';

@@ -1,8 +1,8 @@
 import type { TFunction } from 'i18next';
 import type { SectionLink } from '@/components/section-nav';
 import type { TextView } from '@/lib/library/load';
-import { sectionPath } from '@/lib/library/permalink';
-import { textSections } from '@/lib/library/sections';
+import { sectionPath } from '@/lib/reading/permalink';
+import { textSections } from '@/lib/reading/sections';
 import { contentsTargets } from '@/lib/text/contents-links';
 import { sectionIndexAt, type Section } from '@/lib/text/sections';
 

@@ -1,7 +1,7 @@
 import { textInLanguageResponse, textResponse } from '@/lib/api/contract';
 import { annotateText } from '@/lib/library/annotate-text';
-import { exportAnnotatedText } from '@/lib/library/annotated-export';
-import { exportText, exportTextIn } from '@/lib/library/export';
+import { exportAnnotatedText } from '@/lib/downloads/annotated-export';
+import { exportText, exportTextIn } from '@/lib/downloads/export';
 import { loadText } from '@/lib/library/load';
 import { withConflicts } from '@/lib/gitsync/conflict-view';
 import { readConflicts } from '@/lib/store/conflicts';

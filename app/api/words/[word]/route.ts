@@ -1,5 +1,5 @@
 import { wordParamSchema, wordResponse } from '@/lib/api/learn-contract';
-import { getWordInfo } from '@/lib/library/word-info';
+import { getWordInfo } from '@/lib/reading/word-info';
 import { errorJson, json, withErrors } from '@/app/api/_lib/respond';
 
 export const dynamic = 'force-dynamic';

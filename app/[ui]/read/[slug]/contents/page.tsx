@@ -5,10 +5,10 @@ import { ScriptMarker } from '@/components/script-marker';
 import { scriptPair } from '@/components/script-forms';
 import { ContentsList } from '@/components/section-nav';
 import { TextTitle } from '@/components/text-title';
-import { getUiT, toUiLocale } from '@/lib/i18n/server';
+import { getUiT, toUiLocale } from '@/app/_lib/ui-i18n';
 import { sourceScript } from '@/lib/library/annotate-text';
 import { loadText } from '@/lib/library/load';
-import { contentsPath } from '@/lib/library/permalink';
+import { contentsPath } from '@/lib/reading/permalink';
 import { sectionLinks } from '../section-links';
 
 type Props = { params: Promise<{ ui: string; slug: string }> };

@@ -1,6 +1,6 @@
 import { difficultyResponse } from '@/lib/api/learn-contract';
 import { loadText } from '@/lib/library/load';
-import { getTextDifficulty } from '@/lib/library/text-difficulty';
+import { getTextDifficulty } from '@/lib/reading/text-difficulty';
 import { isTextSlug, noSuchText } from '@/app/api/_lib/http';
 import { queryValue } from '@/app/api/_lib/query';
 import { errorJson, json, withErrors } from '@/app/api/_lib/respond';

@@ -1,6 +1,6 @@
 import { ExportOptionError, parseFileOptions } from '@/lib/export/options';
-import { cachedExportFile, ExportBusyError } from '@/lib/library/export-cache';
-import { DamagedTextError } from '@/lib/library/export-file';
+import { cachedExportFile, ExportBusyError } from '@/lib/downloads/export-cache';
+import { DamagedTextError } from '@/lib/downloads/export-file';
 import { loadText } from '@/lib/library/load';
 import { isTextSlug, noSuchText } from '@/app/api/_lib/http';
 import { errorJson, withErrors } from '@/app/api/_lib/respond';
@@ -27,7 +27,7 @@ function attachment(data: Uint8Array | string, mediaType: string, fileName: stri
  * `section`: a section's name as in its reading URL, or `s<n>`; `lang=fr` or `lang=en,fr`: the
  * target languages beside the Chinese, English by default; a bad tag is 422, one the text does
  * not have 404). Files are built once per text
- * version and kept (lib/library/export-cache.ts).
+ * version and kept (lib/downloads/export-cache.ts).
  */
 export const GET = withErrors(async (request: Request, { params }: Params) => {
   const { slug } = await params;

@@ -2,7 +2,7 @@ import { importResponse, type ExchangeErrorResponse } from '@/lib/api/contract';
 import { readBodyBytes } from '@/lib/api/body';
 import { authorize } from '@/lib/auth/request';
 import { alignTextInBackground } from '@/lib/library/alignment';
-import { importTooLargeMessage, importXliff, MAX_IMPORT_BYTES } from '@/lib/library/import';
+import { importTooLargeMessage, importXliff, MAX_IMPORT_BYTES } from '@/lib/library-exchange/import';
 import { accessRefused, isTextSlug, noSuchText, requestedLanguage } from '@/app/api/_lib/http';
 import { queryFlag, queryValue } from '@/app/api/_lib/query';
 import { errorJson, json, withErrors } from '@/app/api/_lib/respond';

@@ -1,4 +1,4 @@
-import { exportTmx } from '@/lib/library/exchange-export';
+import { exportTmx } from '@/lib/library-exchange/exchange-export';
 import { isTextSlug, noSuchText, requestedLanguage } from '@/app/api/_lib/http';
 import { languageSuffix, queryFlag } from '@/app/api/_lib/query';
 import { errorJson, withErrors } from '@/app/api/_lib/respond';

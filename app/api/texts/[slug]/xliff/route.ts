@@ -1,5 +1,5 @@
 import { glossStatuses, type GlossStatus } from '@/lib/gloss/types';
-import { exportXliff } from '@/lib/library/exchange-export';
+import { exportXliff } from '@/lib/library-exchange/exchange-export';
 import { languageSuffix, queryFlag, queryValue } from '@/app/api/_lib/query';
 import { errorJson, withErrors } from '@/app/api/_lib/respond';
 import { isTextSlug, noSuchText, requestedLanguage } from '@/app/api/_lib/http';

@@ -1,6 +1,6 @@
 import { loadText } from '@/lib/library/load';
-import { sectionPath } from '@/lib/library/permalink';
-import { locateBlock, textSections } from '@/lib/library/sections';
+import { sectionPath } from '@/lib/reading/permalink';
+import { locateBlock, textSections } from '@/lib/reading/sections';
 import { isBlockId } from '@/lib/text/hash';
 
 /**

@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import { notFound, permanentRedirect } from 'next/navigation';
-import { getUiT, toUiLocale } from '@/lib/i18n/server';
+import { getUiT, toUiLocale } from '@/app/_lib/ui-i18n';
 import { loadText } from '@/lib/library/load';
-import { readingRedirect } from '@/lib/library/reading-redirect';
-import { findSection, textSections } from '@/lib/library/sections';
+import { readingRedirect } from '@/lib/reading/reading-redirect';
+import { findSection, textSections } from '@/lib/reading/sections';
 import { isBlockId } from '@/lib/text/hash';
 import { SectionPage, sectionMetadata } from '../../section-page';
 

@@ -1,8 +1,8 @@
 import { notFound } from 'next/navigation';
-import { getUiT, toUiLocale } from '@/lib/i18n/server';
+import { getUiT, toUiLocale } from '@/app/_lib/ui-i18n';
 import { loadText } from '@/lib/library/load';
-import { loadReadingColumns } from '@/lib/library/reading-columns';
-import { parseReadingLanguagesSegment } from '@/lib/library/reading-languages';
+import { loadReadingColumns } from '@/lib/reading/reading-columns';
+import { parseReadingLanguagesSegment } from '@/lib/reading/reading-languages';
 import { BrokenText } from '../../broken-text';
 import { SectionPage } from '../../section-page';
 

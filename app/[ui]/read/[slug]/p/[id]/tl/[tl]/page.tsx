@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { loadReadingColumns } from '@/lib/library/reading-columns';
-import { parseReadingLanguagesSegment } from '@/lib/library/reading-languages';
+import { loadReadingColumns } from '@/lib/reading/reading-columns';
+import { parseReadingLanguagesSegment } from '@/lib/reading/reading-languages';
 import { ParagraphPage, paragraphMetadata } from '../../paragraph-page';
 
 type Props = { params: Promise<{ ui: string; slug: string; id: string; tl: string }> };

@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { getUiT, toUiLocale } from '@/lib/i18n/server';
+import { getUiT, toUiLocale } from '@/app/_lib/ui-i18n';
 import { loadText } from '@/lib/library/load';
-import { loadReadingColumns } from '@/lib/library/reading-columns';
-import { parseReadingLanguagesSegment } from '@/lib/library/reading-languages';
-import { findSection } from '@/lib/library/sections';
+import { loadReadingColumns } from '@/lib/reading/reading-columns';
+import { parseReadingLanguagesSegment } from '@/lib/reading/reading-languages';
+import { findSection } from '@/lib/reading/sections';
 import { isBlockId } from '@/lib/text/hash';
 import { SectionPage, sectionMetadata } from '../../../../section-page';
 

@@ -1,7 +1,7 @@
 import { createInstance } from 'i18next';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeDataDir } from '@/lib/testing/data-dir';
-import { loadText } from './load';
+import { loadText } from '@/lib/library/load';
 import { targetCells, type GlossColumn } from './target-cells';
 
 const en: GlossColumn = {

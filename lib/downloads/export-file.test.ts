@@ -3,8 +3,8 @@ import { defaultFileOptions } from '@/lib/export/options';
 import { unzipText } from '@/lib/export/zip';
 import { makeDataDir } from '@/lib/testing/data-dir';
 import { exportFile } from './export-file';
-import { loadText, type TextView } from './load';
-import { textSections } from './sections';
+import { loadText, type TextView } from '@/lib/library/load';
+import { textSections } from '@/lib/reading/sections';
 
 // The outside readers (epubcheck, pdftotext, Chromium) are run by e2e/export-files.spec.ts.
 const SLUG = 'karpathy-no-priors';

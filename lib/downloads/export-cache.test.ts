@@ -3,12 +3,13 @@ import type { FileExportOptions } from '@/lib/export/options';
 import { makeDataDir } from '@/lib/testing/data-dir';
 import { cachedExportFile, ExportBusyError, MAX_QUEUED_EXPORTS } from './export-cache';
 import type { ExportedFile } from './export-file';
-import type { TextView } from './load';
+import type { TextView } from '@/lib/library/load';
+import { setProcessState } from '@/lib/process-state';
 
 let data: ReturnType<typeof makeDataDir>;
 beforeEach(() => {
   data = makeDataDir();
-  delete (globalThis as Record<symbol, unknown>)[Symbol.for('bilingual-reader.export-files')];
+  setProcessState('export-files', undefined);
 });
 afterEach(() => data.dispose());
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeDataDir } from '@/lib/testing/data-dir';
-import { loadText, type TextView } from './load';
+import { loadText, type TextView } from '@/lib/library/load';
 import { textSections } from './sections';
 import { BACKGROUND_MAX_CHARS, getTextDifficulty, peekTextDifficulty } from './text-difficulty';
 

@@ -4,7 +4,9 @@ import { namedError } from '@/lib/named-error';
 import { readNotes } from '@/lib/store/annotations';
 import type { FileExportOptions } from '@/lib/export/options';
 import { exportFile, loadExportViews, type ExportedFile } from './export-file';
-import { GLOSS_LANGUAGE, type TextView } from './load';
+import { GLOSS_LANGUAGE, type TextView } from '@/lib/library/load';
+import { processState } from '@/lib/process-state';
+import { WeightedLru } from '@/lib/weighted-lru';
 
 /**
  * Export files kept in memory by text version and options, so a download asked for again (or
@@ -31,29 +33,20 @@ export class ExportBusyError extends namedError('ExportBusyError') {
 }
 
 interface Cache {
-  files: Map<string, Promise<ExportedFile>>;
-  sizes: Map<string, number>;
+  /** Each file weighs its bytes once built (nothing while it is being built). */
+  files: WeightedLru<string, Promise<ExportedFile>>;
   /** The build in progress, which the next one waits for. */
   queue: Promise<unknown>;
   /** Builds queued or running. */
   pending: number;
 }
-const CACHE_KEY = Symbol.for('bilingual-reader.export-files');
 
 function cache(): Cache {
-  const global = globalThis as typeof globalThis & { [CACHE_KEY]?: Cache };
-  global[CACHE_KEY] ??= { files: new Map(), sizes: new Map(), queue: Promise.resolve(), pending: 0 };
-  return global[CACHE_KEY];
-}
-
-function trim(entries: Cache) {
-  let total = [...entries.sizes.values()].reduce((a, b) => a + b, 0);
-  for (const key of entries.files.keys()) {
-    if (total <= EXPORT_CACHE_BYTES) break;
-    total -= entries.sizes.get(key) ?? 0;
-    entries.files.delete(key);
-    entries.sizes.delete(key);
-  }
+  return processState<Cache>('export-files', () => ({
+    files: new WeightedLru(() => EXPORT_CACHE_BYTES),
+    queue: Promise.resolve(),
+    pending: 0,
+  }));
 }
 
 /** The version of a text an export depends on: its blocks, English, title and notes. */
@@ -89,12 +82,7 @@ export async function cachedExportFile(
   const entries = cache();
   const key = `${await versionOf(text, options.languages)}:${JSON.stringify(options)}`;
   const found = entries.files.get(key);
-  if (found) {
-    // Most recently used last.
-    entries.files.delete(key);
-    entries.files.set(key, found);
-    return withinWait(found, waitMs, entries.pending);
-  }
+  if (found) return withinWait(found, waitMs, entries.pending);
   if (entries.pending >= MAX_QUEUED_EXPORTS)
     throw new ExportBusyError(
       `${entries.pending} downloads are being prepared, the most the server takes at once; try again shortly`,
@@ -108,16 +96,11 @@ export async function cachedExportFile(
       entries.pending -= 1;
     });
   entries.queue = file;
-  entries.files.set(key, file);
+  entries.files.set(key, file, 0);
+  const current = () => entries.files.peek(key) === file;
   file.then(
-    (done) => {
-      entries.sizes.set(key, done.data.byteLength);
-      trim(entries);
-    },
-    () => {
-      entries.files.delete(key);
-      entries.sizes.delete(key);
-    },
+    (done) => current() && entries.files.set(key, file, done.data.byteLength),
+    () => current() && entries.files.delete(key),
   );
   return withinWait(file, waitMs, entries.pending);
 }

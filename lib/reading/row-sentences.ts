@@ -2,8 +2,8 @@ import 'server-only';
 import { encodeLinks, type Span } from '@/lib/align/row';
 import type { TargetLanguage } from '@/lib/i18n/target-language';
 import type { BlockAlignmentView } from '@/lib/align/block';
-import { getBlockAlignments, storedBlockAlignments } from './alignment';
-import type { BlockView } from './load';
+import { getBlockAlignments, storedBlockAlignments } from '@/lib/library/alignment';
+import type { BlockView } from '@/lib/library/load';
 import type { ReadingColumns } from './reading-columns';
 
 /** A reading row's sentences: the Chinese's, and for each target language its gloss's and the links (encodeLinks). */

@@ -1,7 +1,7 @@
 import 'server-only';
 import { DEFAULT_TARGET_LANGUAGE, type TargetLanguage } from '@/lib/i18n/target-language';
 import { textLanguages } from '@/lib/store/languages';
-import { loadText, type TextView } from './load';
+import { loadText, type TextView } from '@/lib/library/load';
 import type { ReadingLanguages } from './reading-languages';
 import { targetCells, type TargetCell } from './target-cells';
 

@@ -1,4 +1,4 @@
-import type { BlockAnnotation, TextAnnotation } from './annotate-text';
+import type { BlockAnnotation, TextAnnotation } from '@/lib/library/annotate-text';
 import { toTraditional } from '@/lib/annotate/chinese-script';
 import { alignedSimplified } from '@/lib/annotate/source-script';
 import type { ChineseScript, DictionaryEntry } from '@/lib/annotate/types';

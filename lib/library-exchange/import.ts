@@ -19,7 +19,7 @@ import { randomBytes } from 'node:crypto';
 import { foldComments } from '@/lib/comments/comments';
 import { commentsFromNotes } from '@/lib/comments/from-notes';
 import { appendCommentEvents, readCommentEvents } from '@/lib/store/comments';
-import { loadText, type TextView } from './load';
+import { loadText, type TextView } from '@/lib/library/load';
 
 /**
  * The largest XLIFF file an import reads, in bytes: 32 MB, room for a whole long book (the app's

@@ -1,6 +1,6 @@
 import 'server-only';
 import { splitSections, type Section } from '@/lib/text/sections';
-import type { TextView } from './load';
+import type { TextView } from '@/lib/library/load';
 import { resolvePermalink, type PermalinkTarget } from './permalink';
 
 /** A text's sections; computed once per loaded text (dropped with it from the text cache). */

@@ -3,8 +3,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { decodeLinks } from '@/lib/align/row';
 import { sentenceHash } from '@/lib/align/stored';
 import { makeDataDir } from '@/lib/testing/data-dir';
-import { getBlockAlignments, realignBlockInBackground } from './alignment';
-import { loadText } from './load';
+import { getBlockAlignments, realignBlockInBackground } from '@/lib/library/alignment';
+import { loadText } from '@/lib/library/load';
 import { loadRowSentences } from './row-sentences';
 
 const SLUG = 'karpathy-no-priors';

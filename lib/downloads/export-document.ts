@@ -3,8 +3,8 @@ import { annotateText } from '@/lib/library/annotate-text';
 import type { ReadToken } from '@/lib/annotate/types';
 import { buildExportDocument, type ExportDocument } from '@/lib/export/document';
 import { readNotes } from '@/lib/store/annotations';
-import { GLOSS_LANGUAGE, type TextView } from './load';
-import { textSections } from './sections';
+import { GLOSS_LANGUAGE, type TextView } from '@/lib/library/load';
+import { textSections } from '@/lib/reading/sections';
 
 /**
  * The export document of a loaded text, its glosses those of `views` (the text in each target

@@ -1,7 +1,7 @@
 import type { GlossStatus } from '@/lib/gloss/types';
 import { glossRevision } from '@/lib/gloss/validate';
 import type { BlockType, TextMeta } from '@/lib/text/types';
-import type { Progress, TextView } from './load';
+import type { Progress, TextView } from '@/lib/library/load';
 
 /** The stable JSON shape of one text, for `npm run export` and `GET /api/texts/<slug>`. */
 export interface ExportedText {

@@ -1,7 +1,7 @@
 import 'server-only';
 import { isBlockId } from '@/lib/text/hash';
 import { isGlossable } from '@/lib/text/types';
-import { loadText } from './load';
+import { loadText } from '@/lib/library/load';
 import { readingRedirect, type ReadingRedirect } from './reading-redirect';
 import { findSection, locateBlock, textSections } from './sections';
 

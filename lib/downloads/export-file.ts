@@ -6,7 +6,7 @@ import { ExportOptionError, exportFileName, mediaType, type FileExportOptions } 
 import { printPdf } from '@/lib/export/pdf';
 import { zipEntries } from '@/lib/export/zip';
 import { loadExportDocument } from './export-document';
-import { loadText, type TextView } from './load';
+import { loadText, type TextView } from '@/lib/library/load';
 import { namedError } from '@/lib/named-error';
 import { describeLanguage } from '@/lib/exchange/languages';
 import type { TargetLanguage } from '@/lib/i18n/target-language';

@@ -1,6 +1,6 @@
 import { exportText, type ExportedText } from './export';
-import type { TextView } from './load';
-import type { TextAnnotation } from './annotate-text';
+import type { TextView } from '@/lib/library/load';
+import type { TextAnnotation } from '@/lib/library/annotate-text';
 import type { DictionaryEntry } from '@/lib/annotate/types';
 
 export interface ExportedAnnotatedText extends Omit<ExportedText, 'blocks'> {

@@ -4,12 +4,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { glossRevision } from '@/lib/gloss/validate';
 import { makeDataDir } from '@/lib/testing/data-dir';
 import { encodeCharset } from '@/lib/text/charset-decode';
-import { glossHistory, revertGloss, saveGloss } from './edit';
+import { glossHistory, revertGloss, saveGloss } from '@/lib/library/edit';
 import { exportXliff } from './exchange-export';
 import { importOutcomeSchema } from '@/lib/api/contract';
 import { importOutcomes } from '@/lib/exchange/plan';
 import { importXliff, MAX_IMPORT_BYTES } from './import';
-import { loadText } from './load';
+import { loadText } from '@/lib/library/load';
 
 const SLUG = 'karpathy-no-priors';
 const FILES = ['content/karpathy-no-priors.txt', `locales/en/${SLUG}.json`, `locales/en/${SLUG}.state.json`];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { BlockView, TextView } from './load';
+import type { BlockView, TextView } from '@/lib/library/load';
 import { pageDigest } from './page-digest';
 import { textSections } from './sections';
 import { textView } from '@/lib/testing/text-view';

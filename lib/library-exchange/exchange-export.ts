@@ -2,7 +2,7 @@ import 'server-only';
 import { findTerms, mergeGlossaries } from '@/lib/annotate/glossary';
 import type { NoteSource, TermEntry } from '@/lib/annotate/types';
 import { serializeTmx, type MemoryPair } from '@/lib/exchange/tmx';
-import { sentenceMemoryPairs } from './sentence-memory';
+import { sentenceMemoryPairs } from '@/lib/library/sentence-memory';
 import type { ExportComment, ExportDocument, ExportUnit, UnitKind } from '@/lib/exchange/types';
 import { foldComments, type Comment } from '@/lib/comments/comments';
 import { readCommentEvents } from '@/lib/store/comments';
@@ -15,8 +15,8 @@ import { textHasLanguage } from '@/lib/store/languages';
 import { readGlossary, readNotes, readTextGlossary } from '@/lib/store/annotations';
 import { isGlossable } from '@/lib/text/types';
 import { sectionIndexNamed } from '@/lib/text/sections';
-import { GLOSS_LANGUAGE, loadLibrary, loadText, type TextView } from './load';
-import { textSections } from './sections';
+import { GLOSS_LANGUAGE, loadLibrary, loadText, type TextView } from '@/lib/library/load';
+import { textSections } from '@/lib/reading/sections';
 
 export type XliffVersion = '1.2' | '2.0';
 

@@ -1,8 +1,8 @@
 import 'server-only';
 import type { TFunction } from 'i18next';
 import { readUiStrings } from '@/lib/store/glosses';
-import { isUiLocale, defaultUiLocale, type UiLocale } from './config';
-import { createUiI18n, type UiStrings } from './instance';
+import { isUiLocale, defaultUiLocale, type UiLocale } from '@/lib/i18n/config';
+import { createUiI18n, type UiStrings } from '@/lib/i18n/instance';
 
 /** Resolves a route's `ui` parameter to a known language (unknown values fall back to the default). */
 export function toUiLocale(value: string | undefined): UiLocale {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { BlockView, TextView } from './load';
+import type { BlockView, TextView } from '@/lib/library/load';
 import { textSections } from './sections';
 
 /** The page of a text a digest is for: a section (0 is the text's own URL) or a paragraph. */

@@ -4,9 +4,10 @@ import { textDifficulty, type Difficulty } from '@/lib/learn/difficulty';
 import { readingLevel } from '@/lib/learn/hsk';
 import { readHskData } from '@/lib/store/hsk-data';
 import { WeightedLru } from '@/lib/weighted-lru';
-import { annotateText, annotationsEnabled } from './annotate-text';
-import type { TextView } from './load';
+import { annotateText, annotationsEnabled } from '@/lib/library/annotate-text';
+import type { TextView } from '@/lib/library/load';
 import { textSections } from './sections';
+import { processState } from '@/lib/process-state';
 
 /**
  * How hard a text (or one of its sections) is for readers of each HSK level, from its annotated
@@ -16,7 +17,6 @@ import { textSections } from './sections';
 
 /** A measurement is a few hundred bytes; a thousand of them is nothing. */
 const KEPT_BYTES = 1_000 * 400;
-const HOLDER = Symbol.for('bilingual-reader.text-difficulty');
 interface Store {
   done: WeightedLru<string, Difficulty>;
   running: Map<string, Promise<Difficulty>>;
@@ -26,9 +26,12 @@ interface Store {
 }
 
 function store(): Store {
-  const holder = globalThis as typeof globalThis & { [HOLDER]?: Store };
-  holder[HOLDER] ??= { done: new WeightedLru(() => KEPT_BYTES), running: new Map(), chain: Promise.resolve(), queued: new Set() };
-  return holder[HOLDER];
+  return processState<Store>('text-difficulty', () => ({
+    done: new WeightedLru(() => KEPT_BYTES),
+    running: new Map(),
+    chain: Promise.resolve(),
+    queued: new Set(),
+  }));
 }
 
 /** The fingerprint of the Chinese of some blocks: what a difficulty is computed from. */
