@@ -34,7 +34,8 @@ export default defineConfig({
     {
       name: 'chromium',
       use: { ...devices['Desktop Chrome'] },
-      testIgnore: /(editing|exchange|books|languages-reading|team|memory|comments|(?<!annotations-)notes|sentences)\.spec\.ts/,
+      testIgnore:
+        /(editing|exchange|books|languages-reading|team|memory|comments|(?<!annotations-)notes|sentences|sync-conflicts)\.spec\.ts/,
     },
     // Editing changes the data copy (and puts it back), so it runs after the read-only tests, with
     // one worker: `npm run test:e2e` runs the two projects one after the other (scripts/e2e-run.mjs);
@@ -43,7 +44,8 @@ export default defineConfig({
     {
       name: 'editing',
       use: { ...devices['Desktop Chrome'] },
-      testMatch: /(editing|exchange|books|languages-reading|team|memory|comments|(?<!annotations-)notes|sentences)\.spec\.ts/,
+      testMatch:
+        /(editing|exchange|books|languages-reading|team|memory|comments|(?<!annotations-)notes|sentences|sync-conflicts)\.spec\.ts/,
     },
   ],
   // `npm run test:e2e` (scripts/e2e-run.mjs) starts the server itself, once for both projects.

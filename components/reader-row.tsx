@@ -8,6 +8,7 @@ import type { RowSentences } from '@/lib/reading/row-sentences';
 import type { TargetCell } from '@/lib/reading/target-cells';
 import { targetLanguageName } from '@/lib/i18n/target-language';
 import { CommentsButton } from './comments/comments-button';
+import { ConflictMarker } from './conflict-marker';
 import { CopyLinkButton } from './copy-link-button';
 import { EditableGloss } from './edit/editable-gloss';
 import { SuggestionsForMembers } from './team/suggestions-for-members';
@@ -175,6 +176,7 @@ export function ReaderRow({
               </p>
             ))}
           </RevealGloss>
+          {block.conflict && <ConflictMarker id={block.id} versions={block.conflict.versions.length} uiLang={uiLang} />}
         </div>
       )}
       <div className="row-tools">

@@ -2,6 +2,7 @@ import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import { targetLanguageName } from '@/lib/i18n/target-language';
 import type { TargetCell } from '@/lib/reading/target-cells';
+import { ConflictMarker } from './conflict-marker';
 import { EditableGloss } from './edit/editable-gloss';
 import { RevealGloss } from './reveal-gloss';
 
@@ -70,6 +71,9 @@ export function TargetCells({ id, cells, t, uiLang, renderGloss, detached, links
               </EditableGloss>
               {english && detached}
             </RevealGloss>
+            {cell.conflictVersions !== undefined && (
+              <ConflictMarker id={id} versions={cell.conflictVersions} uiLang={uiLang} lang={cell.lang} />
+            )}
           </div>
         );
       })}

@@ -16,7 +16,12 @@ export interface GlossRecord {
   revision: string;
   zh: string;
   staleFrom?: string;
+  /** Changed differently on two servers (git sync): every version kept, until a save resolves it. */
+  conflict?: GlossConflict | undefined;
 }
+
+/** The versions of a gloss in conflict, as `GET /api/texts/<slug>` gives them. */
+export type GlossConflict = NonNullable<ExportedBlock['conflict']>;
 
 interface EditingContextValue {
   slug: string;
@@ -54,6 +59,7 @@ function recordsOf(blocks: ExportedBlock[]): Record<string, GlossRecord> {
       revision: block.revision,
       zh: block.zh,
       ...(block.staleFrom !== undefined ? { staleFrom: block.staleFrom } : {}),
+      ...(block.conflict ? { conflict: block.conflict } : {}),
     };
   }
   return records;

@@ -7,6 +7,7 @@ import { getHistory, saveGloss } from './api';
 import { useEditing, type GlossRecord } from './editing-provider';
 import { DEFAULT_TARGET_LANGUAGE, targetLanguageName } from '@/lib/i18n/target-language';
 import { textDirection } from '@/lib/reading/reading-languages';
+import { ConflictVersions } from './conflict-versions';
 import { MemoryPanel } from './memory-panel';
 
 /** A draft kept in the browser while typing, so a closed tab or a failed save loses nothing. */
@@ -109,7 +110,8 @@ export function GlossEditor({ id, record, onDone }: { id: string; record: GlossR
     if (result.ok) {
       const saved = result.data;
       localStorage.removeItem(draftKey(slug, draftId));
-      editing.update(id, { en: saved.text || null, revision: saved.revision, status: saved.status });
+      // The save resolved a conflict between servers, if the paragraph had one (lib/library/edit.ts).
+      editing.update(id, { en: saved.text || null, revision: saved.revision, status: saved.status, conflict: undefined });
       editing.announce(t(clear ? 'edit.cleared' : 'edit.saved'));
       close(saved.text);
       return;
@@ -151,6 +153,12 @@ export function GlossEditor({ id, record, onDone }: { id: string; record: GlossR
           </button>
         </div>
       )}
+      {record.conflict &&
+        (editing?.may('resolve-conflict', lang) ? (
+          <ConflictVersions conflict={record.conflict} lang={lang} current={text} onUse={insert} />
+        ) : (
+          <p className="notice">{t('edit.syncConflictReviewer')}</p>
+        ))}
       <label id={labelId} className="visually-hidden">
         {lang === 'en' ? t('edit.label') : t('edit.labelIn', { language: targetLanguageName(lang, i18n.language) })}
       </label>

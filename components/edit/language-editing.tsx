@@ -30,6 +30,7 @@ function recordsOf(blocks: TextInLanguageResponse['blocks']): Records {
       revision: block.revision,
       zh: block.zh,
       ...(block.staleFrom !== undefined ? { staleFrom: block.staleFrom } : {}),
+      ...(block.conflict ? { conflict: block.conflict } : {}),
     };
   }
   return records;

@@ -22,6 +22,7 @@ const matrix: Record<Action, Record<Role, string>> = {
   'accept-suggestion': { reader: 'reviewer needed', translator: 'reviewer needed', reviewer: '✓', admin: '✓' },
   'reject-suggestion': { reader: 'reviewer needed', translator: 'reviewer needed', reviewer: '✓', admin: '✓' },
   'resolve-comment': { reader: 'reviewer needed', translator: 'reviewer needed', reviewer: '✓', admin: '✓' },
+  'resolve-conflict': { reader: 'reviewer needed', translator: 'reviewer needed', reviewer: '✓', admin: '✓' },
   'edit-shared-glossary': { reader: 'admin needed', translator: 'admin needed', reviewer: 'admin needed', admin: '✓' },
   'text-settings': { reader: 'admin needed', translator: 'admin needed', reviewer: 'admin needed', admin: '✓' },
   'add-text': { reader: 'admin needed', translator: 'admin needed', reviewer: 'admin needed', admin: '✓' },
@@ -105,7 +106,7 @@ describe('allowedActions', () => {
   const cases = [
     { grant: reader, count: 3 },
     { grant: translator, count: 9 },
-    { grant: reviewer, count: 13 },
+    { grant: reviewer, count: 14 },
     { grant: admin, count: ACTIONS.length },
   ];
   it.each(cases)('$grant.role may do $count kinds of write', ({ grant, count }) => {

@@ -35,6 +35,7 @@ export const ACTIONS = [
   'accept-suggestion',
   'reject-suggestion',
   'resolve-comment',
+  'resolve-conflict',
   'edit-shared-glossary',
   'text-settings',
   'add-text',
@@ -60,6 +61,8 @@ const RULES: Record<Action, { role: Role; scoped: boolean }> = {
   'accept-suggestion': { role: 'reviewer', scoped: true },
   'reject-suggestion': { role: 'reviewer', scoped: true },
   'resolve-comment': { role: 'reviewer', scoped: true },
+  // A paragraph changed differently on two servers (git sync): choosing between the versions.
+  'resolve-conflict': { role: 'reviewer', scoped: true },
   'edit-shared-glossary': { role: 'admin', scoped: false },
   'text-settings': { role: 'admin', scoped: false },
   'add-text': { role: 'admin', scoped: false },

@@ -1,7 +1,6 @@
 import 'server-only';
 import { foldJournal } from '@/lib/library/fold';
 import { syncText } from '@/lib/library/sync';
-import { readConflicts, writeConflicts, type StoredConflicts } from '@/lib/store/conflicts';
 import { textLanguages } from '@/lib/store/languages';
 import { withLock, withTextLock } from '@/lib/store/lock';
 import { dataRoot } from '@/lib/store/paths';
@@ -139,19 +138,11 @@ async function commitDue(engine: Engine, all: boolean): Promise<void> {
   scheduleCommit(engine);
 }
 
-/** A store write: a conflict on a saved paragraph is resolved by the save; the text's batch takes the change. */
-async function onWrite(engine: Engine, write: StoreWrite): Promise<void> {
-  if (write.glossKeys.length > 0) {
-    const conflicts = await readConflicts(write.slug, write.lang);
-    const left: StoredConflicts = { ...conflicts };
-    let resolved = false;
-    for (const key of write.glossKeys)
-      if (Object.hasOwn(left, key)) {
-        delete left[key];
-        resolved = true;
-      }
-    if (resolved) await writeConflicts(write.slug, write.lang, left);
-  }
+/**
+ * A store write: the text's batch takes the change (the save itself already removed the conflict
+ * of a saved paragraph, lib/library/edit.ts, so the resolution is committed with it).
+ */
+function onWrite(engine: Engine, write: StoreWrite): void {
   for (const author of write.authors.length > 0 ? write.authors : ['bilingual-reader'])
     engine.pending = noteChange(engine.pending, write.slug, author, Date.now());
   scheduleCommit(engine);

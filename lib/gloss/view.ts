@@ -18,6 +18,8 @@ export interface BlockView extends Block {
   status?: GlossStatus;
   /** When stale: the Chinese the gloss was written for. */
   staleFrom?: string;
+  /** When changed differently on two servers (git sync): every version, until one is saved. The gloss shown stays `en`. */
+  conflict?: { versions: { text: string; author: string; revision: string }[] };
 }
 
 export interface TitleView {

@@ -8,6 +8,7 @@ import { DataFileError, StoreWriteError, type StoreWriteReason } from '@/lib/sto
 import { commitGlossOps, readGlosses, readGlossStates } from '@/lib/store/glosses';
 import { readHistory, type HistoryEntry } from '@/lib/store/history';
 import { withTextLock } from '@/lib/store/lock';
+import { resolveConflicts } from '@/lib/store/conflicts';
 import { notifyStoreWrite } from '@/lib/store/write-hooks';
 import { textHasLanguage } from '@/lib/store/languages';
 import { findSource, isSlug } from '@/lib/store/sources';
@@ -141,12 +142,9 @@ async function commitBatch(slug: string, lang: TargetLanguage, edits: Edit[]): P
       try {
         const { journalBytes } = await commitGlossOps(slug, lang, work.ops, work.history);
         scheduleFold(slug, journalBytes, lang);
-        await notifyStoreWrite({
-          slug,
-          lang,
-          glossKeys: work.ops.filter((op) => op.gloss !== undefined).map((op) => op.key),
-          authors: [...new Set(work.history.map((entry) => entry.editor))],
-        });
+        const glossKeys = work.ops.filter((op) => op.gloss !== undefined).map((op) => op.key);
+        await resolveSavedConflicts(slug, lang, glossKeys);
+        await notifyStoreWrite({ slug, lang, glossKeys, authors: [...new Set(work.history.map((entry) => entry.editor))] });
       } catch (error) {
         if (!(error instanceof StoreWriteError)) throw error;
         return results.map((r) => (r.ok ? storeFailure(error) : r));
@@ -156,6 +154,19 @@ async function commitBatch(slug: string, lang: TargetLanguage, edits: Edit[]): P
   } catch (error) {
     if (error instanceof StoreWriteError) return edits.map(() => storeFailure(error));
     throw error;
+  }
+}
+
+/**
+ * A saved paragraph that was in conflict (changed on two servers, see docs/sync.md) is resolved by
+ * the save, with or without git sync running. The save has landed: a conflict file that cannot
+ * be rewritten is logged, and the conflict stays shown until the next save of that paragraph.
+ */
+async function resolveSavedConflicts(slug: string, lang: TargetLanguage, keys: readonly string[]): Promise<void> {
+  try {
+    await resolveConflicts(slug, lang, keys);
+  } catch (error) {
+    console.error(`Could not mark the saved paragraphs of "${slug}" (${lang}) as resolved:`, error);
   }
 }
 

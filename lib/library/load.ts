@@ -47,7 +47,14 @@ function buildView(files: TextFiles): LoadedText {
     const en = glosses[block.id];
     const status = glossStatus(en, states[block.id], block.hash);
     const staleFrom = status === 'stale' ? states[block.id]?.zh : undefined;
-    return { ...block, ...(hasGloss(en) ? { en } : {}), status, ...(staleFrom !== undefined ? { staleFrom } : {}) };
+    const conflict = Object.hasOwn(files.conflicts, block.id) ? files.conflicts[block.id] : undefined;
+    return {
+      ...block,
+      ...(hasGloss(en) ? { en } : {}),
+      status,
+      ...(staleFrom !== undefined ? { staleFrom } : {}),
+      ...(conflict ? { conflict } : {}),
+    };
   });
   const titleZh = textTitle(files);
   const titleEn = glosses[TITLE_KEY];

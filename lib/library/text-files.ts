@@ -1,6 +1,7 @@
 import 'server-only';
 import { CACHE_BOUNDS } from '@/lib/cache-bounds';
 import type { GlossFile, GlossState, GlossStateFile } from '@/lib/gloss/types';
+import { conflictsPath, readConflicts, type StoredConflicts } from '@/lib/store/conflicts';
 import { DataFileError } from '@/lib/store/errors';
 import { filesIdentity } from '@/lib/store/fingerprint';
 import { replayJournal, type JournalOp } from '@/lib/gloss/journal';
@@ -36,6 +37,8 @@ export type TextFiles =
       /** The valid entries of the state file; `stateInvalid` names each entry that is not. */
       states: GlossStateFile;
       stateInvalid: DataFileError[];
+      /** Paragraphs changed differently on two servers (git sync), with every version; usually `{}`. */
+      conflicts: StoredConflicts;
       /** One key's gloss and state as `glosses` and `states` have them, without replaying the whole journal. */
       current(key: string): { gloss: string | undefined; state: GlossState | undefined };
       /** The journal replayed over them: how many operations, how many bytes (see lib/library/fold.ts). */
@@ -53,11 +56,12 @@ export function textTitle(files: Extract<TextFiles, { ok: true }>): string {
 /** The source and its ids: made again only when the source or its ledger changed. */
 type SourcePart = { ok: true; parsed: ParsedText; ledger: IdLedger; ids: Reconciliation } | { ok: false; failure: unknown };
 
-/** The gloss and state files as on disk: parsed again only when one of them changed. */
+/** The gloss, state and conflict files as on disk: parsed again only when one of them changed. */
 interface GlossPart {
   glosses: GlossFile;
   states: GlossStateFile;
   stateInvalid: DataFileError[];
+  conflicts: StoredConflicts;
   glossFailure?: unknown;
   stateFailure?: unknown;
 }
@@ -89,9 +93,16 @@ async function readSourcePart(source: SourceFile): Promise<SourcePart> {
 }
 
 async function readGlossPart(slug: string, lang: TargetLanguage): Promise<GlossPart> {
-  const [glosses, states] = await Promise.allSettled([readGlossFile(slug, lang), readStateFileEntries(slug, lang)]);
+  const [glosses, states, conflicts] = await Promise.allSettled([
+    readGlossFile(slug, lang),
+    readStateFileEntries(slug, lang),
+    readConflicts(slug, lang),
+  ]);
+  // An unreadable conflict file costs the conflict marks only; the API route reports it.
+  if (conflicts.status === 'rejected') console.error(`Could not read the conflicts of "${slug}" (${lang}):`, conflicts.reason);
   return {
     glosses: glosses.status === 'fulfilled' ? glosses.value : {},
+    conflicts: conflicts.status === 'fulfilled' ? conflicts.value : {},
     states: states.status === 'fulfilled' ? states.value.states : {},
     stateInvalid: states.status === 'fulfilled' ? states.value.invalid : [],
     ...(glosses.status === 'rejected' ? { glossFailure: glosses.reason as unknown } : {}),
@@ -154,6 +165,7 @@ async function combine(source: SourceFile, lang: TargetLanguage, parts: Parts): 
       };
     },
     stateInvalid,
+    conflicts: files.conflicts,
     journal: { ops: ops.length, bytes: journal.ok ? journal.bytes : 0 },
     ...(failure !== undefined ? { glossFailure: failure } : {}),
     ...(stateFailure !== undefined ? { stateFailure } : {}),
@@ -168,7 +180,7 @@ async function continueJournal(
   return readJournalPart(slug, lang, previous ? await previous : undefined);
 }
 
-/** What a text is read from, in three parts that change apart: the source, the gloss files, the journal. */
+/** What a text is read from, in three parts that change apart: the source, the gloss files (and conflicts), the journal. */
 interface Identity {
   source: string;
   glosses: string;
@@ -195,7 +207,7 @@ function cache(): WeightedLru<string, CachedFiles> {
 async function identityOf(source: SourceFile, lang: TargetLanguage): Promise<Identity> {
   const [text, glosses, journal] = await Promise.all([
     filesIdentity([source.absolutePath, ledgerPath(source.slug)]),
-    filesIdentity([glossPath(source.slug, lang), glossStatePath(source.slug, lang)]),
+    filesIdentity([glossPath(source.slug, lang), glossStatePath(source.slug, lang), conflictsPath(source.slug, lang)]),
     filesIdentity([journalPath(source.slug, lang)]),
   ]);
   return { source: text, glosses, journal };

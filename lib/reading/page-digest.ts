@@ -6,7 +6,10 @@ import { textSections } from './sections';
 export type DigestedPage = { kind: 'section'; index: number } | { kind: 'paragraph'; id: string };
 
 function blockPart(block: BlockView): string {
-  return JSON.stringify([block.id, block.en ?? null, block.status ?? null, block.staleFrom ?? null]);
+  const part = [block.id, block.en ?? null, block.status ?? null, block.staleFrom ?? null];
+  // A conflict's mark is shown on the page; without one the digest stays what it was.
+  if (block.conflict) part.push(block.conflict.versions.map((v) => v.revision).join(','));
+  return JSON.stringify(part);
 }
 
 /**

@@ -22,6 +22,14 @@ const fr: GlossColumn = {
     { id: 'brbrbr' },
   ],
 };
+const versions = (n: number) => Array.from({ length: n }, (_, i) => ({ text: `v${i}`, author: `a${i}`, revision: `r${i}` }));
+const frInConflict: GlossColumn = {
+  lang: 'fr',
+  blocks: [
+    { id: 'aaaaaa', en: 'Premier.', status: 'draft', conflict: { versions: versions(2) } },
+    { id: 'bbbbbb', status: 'untranslated', conflict: { versions: versions(3) } },
+  ],
+};
 const ar: GlossColumn = { lang: 'ar', blocks: [{ id: 'aaaaaa', en: 'الأول.', status: 'draft' }] };
 
 describe('targetCells', () => {
@@ -80,6 +88,21 @@ describe('targetCells', () => {
       ],
     },
     { name: 'a break has no cells', columns: [en, fr], id: 'brbrbr', expected: undefined },
+    {
+      name: 'a conflict is marked in its own language only',
+      columns: [en, frInConflict],
+      id: 'aaaaaa',
+      expected: [
+        { lang: 'en', dir: 'ltr', status: 'reviewed', gloss: 'First.' },
+        { lang: 'fr', dir: 'ltr', status: 'draft', gloss: 'Premier.', conflictVersions: 2 },
+      ],
+    },
+    {
+      name: 'a conflict on an untranslated cell (one side cleared it) is marked too',
+      columns: [frInConflict],
+      id: 'bbbbbb',
+      expected: [{ lang: 'fr', dir: 'ltr', status: 'untranslated', conflictVersions: 3 }],
+    },
   ];
   it.each(cases)('$name', ({ columns, reference, id, expected }) => {
     expect(targetCells(columns, reference).get(id)).toEqual(expected);

@@ -11,7 +11,7 @@ import { textDirection } from './reading-languages';
 /** One language's glosses of a text, by block id, as a TextView of that language holds them. */
 export interface GlossColumn {
   lang: TargetLanguage;
-  blocks: readonly { id: string; en?: string; status?: GlossStatus }[];
+  blocks: readonly { id: string; en?: string; status?: GlossStatus; conflict?: { versions: readonly unknown[] } }[];
 }
 
 export interface TargetCell {
@@ -22,15 +22,21 @@ export interface TargetCell {
   status: GlossStatus;
   /** For a cell with no gloss, when the reader asked for it: the English, shown as a reference. */
   reference?: { lang: TargetLanguage; gloss: string };
+  /** When the paragraph was changed differently on two servers in this language: how many versions are kept. */
+  conflictVersions?: number;
 }
 
-type Glosses = Map<string, { gloss?: string; status: GlossStatus }>;
+type Glosses = Map<string, { gloss?: string; status: GlossStatus; conflictVersions?: number }>;
 
 function byId(column: GlossColumn): Glosses {
   const map: Glosses = new Map();
   for (const block of column.blocks) {
     if (block.status === undefined) continue; // a break: nothing to translate
-    map.set(block.id, { ...(block.en ? { gloss: block.en } : {}), status: block.status });
+    map.set(block.id, {
+      ...(block.en ? { gloss: block.en } : {}),
+      status: block.status,
+      ...(block.conflict ? { conflictVersions: block.conflict.versions.length } : {}),
+    });
   }
   return map;
 }
@@ -52,6 +58,7 @@ export function targetCells(columns: readonly GlossColumn[], reference?: GlossCo
         const own = map.get(id);
         const cell: TargetCell = { lang, dir: textDirection(lang), status: own?.status ?? 'untranslated' };
         if (own?.gloss) cell.gloss = own.gloss;
+        if (own?.conflictVersions !== undefined) cell.conflictVersions = own.conflictVersions;
         const ref = refGlosses?.get(id)?.gloss;
         if (!cell.gloss && ref && reference) cell.reference = { lang: reference.lang, gloss: ref };
         return cell;

@@ -30,3 +30,29 @@ export async function writeConflicts(slug: string, lng: string, conflicts: Store
   if (text === undefined) await rm(conflictsPath(slug, lng), { force: true });
   else await writeTextFile(conflictsPath(slug, lng), text);
 }
+
+/**
+ * The conflicts left once the given paragraphs are saved (a save resolves its paragraph's
+ * conflict); the same object when none of them was in conflict. Pure.
+ * `withoutResolved({ p1: { versions }, p2: { versions } }, ['p1'])` → `{ p2: { versions } }`.
+ */
+export function withoutResolved(conflicts: StoredConflicts, keys: readonly string[]): StoredConflicts {
+  if (!keys.some((key) => Object.hasOwn(conflicts, key))) return conflicts;
+  const left: StoredConflicts = { ...conflicts };
+  for (const key of keys) delete left[key];
+  return left;
+}
+
+/**
+ * Removes the conflicts of saved paragraphs from the text's conflict file (the file goes when
+ * none is left); reads nothing more than a missing file for a text without conflicts. Call under
+ * the text's lock. Whether any was resolved: `resolveConflicts('novel', 'en', ['p1'])` → `true`.
+ */
+export async function resolveConflicts(slug: string, lng: string, keys: readonly string[]): Promise<boolean> {
+  if (keys.length === 0) return false;
+  const conflicts = await readConflicts(slug, lng);
+  const left = withoutResolved(conflicts, keys);
+  if (left === conflicts) return false;
+  await writeConflicts(slug, lng, left);
+  return true;
+}

@@ -7,6 +7,7 @@ import { TITLE_KEY } from '@/lib/gloss/types';
 import type { EditResult } from '@/lib/library/edit';
 import { realignBlockInBackground } from '@/lib/library/alignment';
 import { targetLanguageName, type TargetLanguage } from '@/lib/i18n/target-language';
+import { readConflicts } from '@/lib/store/conflicts';
 import { textHasLanguage } from '@/lib/store/languages';
 import { isSlug } from '@/lib/store/sources';
 import { isBlockId } from '@/lib/text/hash';
@@ -86,7 +87,8 @@ type GlossParams = { params: Promise<{ slug: string; id: string }> };
  * checks the permission for `action` (lib/auth/permissions.ts; a function of the body when the
  * body decides what is asked), reads and validates the JSON body against
  * its contract schema (`usage` says what was expected), runs the change and, when it succeeded,
- * has the pages that show the text regenerated. An unexpected failure answers 500 with a message.
+ * has the pages that show the text regenerated. A save or revert of a paragraph in conflict (git
+ * sync) needs `resolve-conflict` too (403). An unexpected failure answers 500 with a message.
  */
 export function glossChangeHandler<S extends z.ZodType>(
   action: Action | ((body: z.output<S>) => Action),
@@ -111,6 +113,15 @@ export function glossChangeHandler<S extends z.ZodType>(
     if (!access.ok) return accessRefused(access);
     const body = await parseJsonBody(request, schema, usage);
     if (!body.ok) return body.response;
+    // A save or revert of a paragraph in conflict (git sync) resolves it: a reviewer's choice.
+    if ((action === 'edit-gloss' || action === 'revert-gloss') && (await inConflict(slug, language.lang, id))) {
+      const permission = permits(grantOf(access.viewer), 'resolve-conflict', target);
+      if (!permission.ok)
+        return errorJson(
+          `This paragraph was changed on two servers; resolving it needs a ${permission.missing.replace(/ needed$/, '')} (${access.editor} is a ${access.viewer.role})`,
+          403,
+        );
+    }
     if (typeof action === 'function') {
       // What the body asks for may need more than editing (marking reviewed needs a reviewer).
       const permission = permits(grantOf(access.viewer), action(body.data), target);
@@ -122,4 +133,10 @@ export function glossChangeHandler<S extends z.ZodType>(
     if (result.ok) realignBlockInBackground(slug, language.lang, id);
     return editResponse(result);
   });
+}
+
+/** Whether a gloss is in conflict (changed differently on two servers); an unreadable conflict file counts as none. */
+async function inConflict(slug: string, lang: TargetLanguage, id: string): Promise<boolean> {
+  const conflicts = await readConflicts(slug, lang).catch(() => ({}));
+  return Object.hasOwn(conflicts, id);
 }
