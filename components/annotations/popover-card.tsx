@@ -2,7 +2,7 @@
 
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { createPortal } from 'react-dom';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/components/i18n-provider';
 import type { PageLexicon } from '@/lib/annotate/view';
 import { POPOVER_ID, shownScript, wordForms, type Popover, type ReadingAids } from './annotation-context';
 import { NoteCard, noteLabel } from './note-card';

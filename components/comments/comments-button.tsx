@@ -2,7 +2,7 @@
 
 import dynamic from 'next/dynamic';
 import { useCallback, useEffect, useId, useState, useSyncExternalStore } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/components/i18n-provider';
 import { DEFAULT_TARGET_LANGUAGE } from '@/lib/i18n/target-language';
 import { useSession } from '../session-provider';
 import { commentCountsOf, loadCommentCounts, subscribeCommentCounts } from './comment-counts';

@@ -1,7 +1,7 @@
 'use client';
 
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/components/i18n-provider';
 import type { ExportedBlock } from '@/lib/api/contract';
 import { permits, permitsInSomeLanguage, type Action } from '@/lib/auth/permissions';
 import type { GlossStatus } from '@/lib/gloss/types';

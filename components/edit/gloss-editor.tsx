@@ -1,7 +1,7 @@
 'use client';
 
 import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/components/i18n-provider';
 import { z } from 'zod';
 import { getHistory, saveGloss } from './api';
 import { useEditing, type GlossRecord } from './editing-provider';

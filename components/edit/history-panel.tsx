@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/components/i18n-provider';
 import type { HistoryEntryResponse } from '@/lib/api/contract';
 import { getHistory, revertGloss } from './api';
 import { Diff } from './diff-view';

@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/components/i18n-provider';
 import { useEditing } from '@/components/edit/editing-provider';
 import { apiPaths, errorResponse, importOutcomeSchema, importResponse, type ImportResponse } from '@/lib/api/contract';
 

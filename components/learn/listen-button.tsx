@@ -1,7 +1,7 @@
 'use client';
 
 import { lazy, Suspense, useEffect, useRef, useState, useSyncExternalStore } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/components/i18n-provider';
 import { isOneOf, storageKey, storedOptions } from '../reading-options';
 
 /** The voice choice, loaded with the browser voice once a Listen button is used. */

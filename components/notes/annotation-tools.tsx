@@ -2,7 +2,7 @@
 
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/components/i18n-provider';
 import { useEditing } from '@/components/edit/editing-provider';
 import { permitsInSomeLanguage } from '@/lib/auth/permissions';
 import { noteLanguage } from '@/lib/annotate/note-language';

@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/components/i18n-provider';
 import { useEditing } from '@/components/edit/editing-provider';
 import { ANNOTATION_LANG, useAnnotationTools } from './annotation-tools';
 

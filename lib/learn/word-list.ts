@@ -1,6 +1,6 @@
-// zod's small build: this module runs in the browser on every reading page.
-import { z } from 'zod/mini';
+// Checked by hand (stored-value.ts): this module runs in the browser on every reading page.
 import { splitSentences } from '@/lib/align/sentences';
+import { isIsoDateTime, isNumberIn, isRecord, isText, readArray } from './stored-value';
 
 /**
  * A reader's saved words, kept in the browser (localStorage), and their export for Anki (TSV) and
@@ -35,22 +35,28 @@ export interface SavedWord {
 /** Limits that keep a stored list small whatever is put into it. */
 export const WORD_LIST_LIMITS = { words: 5_000, contexts: 10, field: 2_000, senses: 8 } as const;
 
-const field = z.string().check(z.maxLength(WORD_LIST_LIMITS.field));
-const contextSchema = z.object({
-  sentence: field,
-  english: field,
-  slug: z.string().check(z.regex(/^[a-z0-9][a-z0-9_-]{0,79}$/)),
-  title: field,
-  permalink: z.string().check(z.regex(/^\/read\/[a-z0-9][a-z0-9_-]{0,79}(?:#[a-z][a-z0-9]{5})?$/)),
-  savedAt: z.iso.datetime(),
-});
-const savedWordSchema = z.object({
-  word: z.string().check(z.minLength(1), z.maxLength(32)),
-  pinyin: field,
-  senses: z.array(field).check(z.maxLength(WORD_LIST_LIMITS.senses)),
-  hsk: z.nullable(z.int().check(z.minimum(1), z.maximum(9))),
-  contexts: z.array(contextSchema).check(z.minLength(1), z.maxLength(WORD_LIST_LIMITS.contexts)),
-});
+const SLUG = /^[a-z0-9][a-z0-9_-]{0,79}$/;
+const PERMALINK = /^\/read\/[a-z0-9][a-z0-9_-]{0,79}(?:#[a-z][a-z0-9]{5})?$/;
+const isField = (value: unknown): value is string => isText(value, 0, WORD_LIST_LIMITS.field);
+
+function readContext(value: unknown): WordContext | undefined {
+  if (!isRecord(value)) return undefined;
+  const { sentence, english, slug, title, permalink, savedAt } = value;
+  if (!isField(sentence) || !isField(english) || !isText(slug, 0, Infinity, SLUG) || !isField(title)) return undefined;
+  if (!isText(permalink, 0, Infinity, PERMALINK) || !isIsoDateTime(savedAt)) return undefined;
+  return { sentence, english, slug, title, permalink, savedAt };
+}
+
+/** One stored word with only its known fields, or undefined when it is not well formed. */
+export function readSavedWord(value: unknown): SavedWord | undefined {
+  if (!isRecord(value)) return undefined;
+  const { word, pinyin, hsk } = value;
+  if (!isText(word, 1, 32) || !isField(pinyin) || !(hsk === null || isNumberIn(hsk, 1, 9, true))) return undefined;
+  const senses = readArray(value.senses, 0, WORD_LIST_LIMITS.senses, (s) => (isField(s) ? s : undefined));
+  const contexts = readArray(value.contexts, 1, WORD_LIST_LIMITS.contexts, readContext);
+  if (!senses || !contexts) return undefined;
+  return { word, pinyin, senses, hsk, contexts };
+}
 
 /**
  * A stored word list, keeping the entries that are well formed and dropping the rest (a list is
@@ -66,8 +72,8 @@ export function parseWordList(json: string | null): SavedWord[] {
   }
   if (!Array.isArray(data)) return [];
   return data.flatMap((entry) => {
-    const parsed = savedWordSchema.safeParse(entry);
-    return parsed.success ? [parsed.data] : [];
+    const parsed = readSavedWord(entry);
+    return parsed ? [parsed] : [];
   });
 }
 
