@@ -6,7 +6,7 @@ import { DEFAULT_TARGET_LANGUAGE } from '@/lib/i18n/target-language';
 import { InlineText } from '../inline-text';
 import { setGlossStatus } from './api';
 import { Diff } from './diff-view';
-import { useEditing } from './editing-provider';
+import { useEditing } from './editing-context';
 import { GlossEditor } from './gloss-editor';
 import { HistoryPanel } from './history-panel';
 import { ReferenceGloss } from './reference-gloss';

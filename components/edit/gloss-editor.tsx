@@ -4,7 +4,7 @@ import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } f
 import { useTranslation } from '@/components/i18n-provider';
 import { z } from 'zod';
 import { getHistory, saveGloss } from './api';
-import { useEditing, type GlossRecord } from './editing-provider';
+import { useEditing, type GlossRecord } from './editing-context';
 import { DEFAULT_TARGET_LANGUAGE, targetLanguageName } from '@/lib/i18n/target-language';
 import { textDirection } from '@/lib/library/reading-languages';
 import { MemoryPanel } from './memory-panel';

@@ -2,7 +2,7 @@
 
 import { useState } from 'react';
 import { useTranslation } from '@/components/i18n-provider';
-import { useEditing } from '@/components/edit/editing-provider';
+import { useEditing } from '@/components/edit/editing-context';
 import { apiPaths, errorResponse, importOutcomeSchema, importResponse, type ImportResponse } from '@/lib/api/contract';
 
 type ImportReport = ImportResponse;

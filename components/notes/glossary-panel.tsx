@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from '@/components/i18n-provider';
-import { useEditing } from '@/components/edit/editing-provider';
+import { useEditing } from '@/components/edit/editing-context';
 import type { GlossaryFinding, StoredTermResponse } from '@/lib/api/annotation-contract';
 import { ANNOTATION_LANG } from './annotation-tools';
 
