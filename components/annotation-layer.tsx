@@ -1,11 +1,34 @@
 'use client';
 
-import { useEffect, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent, type ReactNode } from 'react';
+import {
+  lazy,
+  Suspense,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ClipboardEvent,
+  type KeyboardEvent,
+  type ReactNode,
+} from 'react';
 import type { PageLexicon } from '@/lib/annotate/view';
 import { AnnotationContext, POPOVER_ID, type AnnotationContextValue } from './annotations/annotation-context';
-import { PopoverCard, pressPopoverShortcut } from './annotations/popover-card';
+import { pressPopoverShortcut } from './annotations/popover-shortcut';
 import { usePopover } from './annotations/use-popover';
 import { useReadingAids } from './annotations/use-reading-aids';
+
+// The popover's card (word card, listening, save-word, note tools) is loaded when a reader first
+// points at or focuses the text, not with the page: most of a page view never opens it.
+const loadPopoverCard = () => import('./annotations/popover-card');
+const PopoverCard = lazy(async () => ({ default: (await loadPopoverCard()).PopoverCard }));
+let cardRequested = false;
+function preloadPopoverCard() {
+  if (cardRequested) return;
+  cardRequested = true;
+  void loadPopoverCard().catch(() => {
+    cardRequested = false; // a failed fetch is tried again on the next pointer or focus
+  });
+}
 
 /** All word elements of the page's Chinese, in document order. */
 function wordElements(): HTMLElement[] {
@@ -89,22 +112,26 @@ export function AnnotationLayer({
         data-notation={aids.notation}
         onKeyDown={onKeyDown}
         onCopy={copyWithoutReadings}
+        onPointerOver={preloadPopoverCard}
+        onFocus={preloadPopoverCard}
       >
         {children}
       </div>
       {popover && (
-        <PopoverCard
-          popover={popover}
-          focusInside={enterPopover}
-          onFocusedInside={() => setEnterPopover(false)}
-          lexicon={lexicon}
-          aids={aids}
-          highlight={highlight}
-          onHighlight={setHighlight}
-          onClose={close}
-          onPointerEnter={keepOpen}
-          onPointerLeave={closeSoon}
-        />
+        <Suspense fallback={null}>
+          <PopoverCard
+            popover={popover}
+            focusInside={enterPopover}
+            onFocusedInside={() => setEnterPopover(false)}
+            lexicon={lexicon}
+            aids={aids}
+            highlight={highlight}
+            onHighlight={setHighlight}
+            onClose={close}
+            onPointerEnter={keepOpen}
+            onPointerLeave={closeSoon}
+          />
+        </Suspense>
       )}
     </AnnotationContext.Provider>
   );

@@ -1,6 +1,6 @@
 'use client';
 
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/components/i18n-provider';
 import { useEditing } from './edit/editing-provider';
 import { LanguageEditing } from './edit/language-editing';
 

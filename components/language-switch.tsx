@@ -1,6 +1,6 @@
 'use client';
 
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/components/i18n-provider';
 import { UI_COOKIE, uiLocales, type UiLocale } from '@/lib/i18n/config';
 
 const ONE_YEAR = 60 * 60 * 24 * 365;

@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/components/i18n-provider';
 import { isReadingLayout, readingLayouts, STACKED_BELOW_PX } from '@/components/reading-layout';
 import { useUrlParam } from './use-url-param';
 

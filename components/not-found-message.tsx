@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/components/i18n-provider';
 
 /** The body of the 404 page, in the interface language of the layout around it. */
 export function NotFoundMessage() {

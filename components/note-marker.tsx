@@ -1,6 +1,6 @@
 'use client';
 
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/components/i18n-provider';
 import { useAnnotations } from './annotations/annotation-context';
 
 /** The small numbered marker of a translator's note; hovering, focusing or activating it shows the note. */

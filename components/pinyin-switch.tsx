@@ -1,6 +1,6 @@
 'use client';
 
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/components/i18n-provider';
 import { PHONETIC_PARAM } from './reading-options';
 import { useUrlParam } from './use-url-param';
 

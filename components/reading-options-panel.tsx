@@ -1,6 +1,6 @@
 'use client';
 
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/components/i18n-provider';
 import { chineseScripts, type ChineseScript } from '@/lib/annotate/types';
 import {
   isOneOf,

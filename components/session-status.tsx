@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/components/i18n-provider';
 import { useSession } from './session-provider';
 
 /** The footer's line on editing: who is signed in, how to sign in or out, or that the site is read-only. */

@@ -1,7 +1,7 @@
 'use client';
 
 import { useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/components/i18n-provider';
 import { signIn } from './edit/api';
 
 /** Signs in with a name and a password (named editors) or the shared editor token. */

@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/components/i18n-provider';
 
 /**
  * A PDF is printed by a browser on the server: seconds for an article, a minute for a novel,

@@ -1,7 +1,7 @@
 'use client';
 
 import { useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/components/i18n-provider';
 import { MAX_READING_LANGUAGES, READING_LANGUAGES_COOKIE } from '@/lib/reading/reading-languages';
 import { permits } from '@/lib/auth/permissions';
 import { useSession } from './session-provider';

@@ -1,12 +1,12 @@
 'use client';
 
-import type { TFunction } from 'i18next';
-import { useTranslation } from 'react-i18next';
+import type { UiT } from '@/lib/i18n/translate';
+import { useTranslation } from '@/components/i18n-provider';
 import type { NoteView } from '@/lib/annotate/view';
 import { NoteTools } from '../notes/note-tools';
 
 /** The accessible name of a note's popover: “Translator’s note 7”. */
-export function noteLabel(t: TFunction, note: NoteView | undefined): string {
+export function noteLabel(t: UiT, note: NoteView | undefined): string {
   return t('notes.label', { n: note?.number ?? '' });
 }
 

@@ -2,10 +2,11 @@
 
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { createPortal } from 'react-dom';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/components/i18n-provider';
 import type { PageLexicon } from '@/lib/annotate/view';
 import { POPOVER_ID, shownScript, wordForms, type Popover, type ReadingAids } from './annotation-context';
 import { NoteCard, noteLabel } from './note-card';
+import { pressPopoverShortcut } from './popover-shortcut';
 import { usePlacement } from './use-placement';
 import { WordCard } from './word-card';
 
@@ -21,26 +22,6 @@ interface Props {
   onClose: () => void;
   onPointerEnter: () => void;
   onPointerLeave: () => void;
-}
-
-/** Keys that press a button of the word card, from the word or from inside the card: S saves, L listens. */
-const SHORTCUTS: Record<string, string> = { s: '.popover-save', l: '.popover-listen' };
-
-/** Presses the word card's button for `event`'s key, if any; true when it did. */
-export function pressPopoverShortcut(event: {
-  key: string;
-  altKey: boolean;
-  ctrlKey: boolean;
-  metaKey: boolean;
-  preventDefault: () => void;
-}): boolean {
-  const selector = SHORTCUTS[event.key.toLowerCase()];
-  if (!selector || event.altKey || event.ctrlKey || event.metaKey) return false;
-  const button = document.getElementById(POPOVER_ID)?.querySelector<HTMLButtonElement>(selector);
-  if (!button) return false;
-  event.preventDefault();
-  if (!button.disabled) button.click();
-  return true;
 }
 
 /** The popover: a dialog placed beside its word or note marker, holding a word card or a note card. */

@@ -1,7 +1,7 @@
 'use client';
 
 import { Fragment } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/components/i18n-provider';
 import { toneOf } from '@/lib/annotate/tones';
 import type { PageLexicon, WordTarget } from '@/lib/annotate/view';
 import { ListenButton } from '../learn/listen-button';

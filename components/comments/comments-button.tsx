@@ -1,14 +1,15 @@
 'use client';
 
-import dynamic from 'next/dynamic';
-import { useCallback, useEffect, useId, useState, useSyncExternalStore } from 'react';
-import { useTranslation } from 'react-i18next';
+import { lazy, Suspense, useCallback, useEffect, useId, useState, useSyncExternalStore } from 'react';
+import { useTranslation } from '@/components/i18n-provider';
 import { DEFAULT_TARGET_LANGUAGE } from '@/lib/i18n/target-language';
 import { useSession } from '../session-provider';
 import { commentCountsOf, loadCommentCounts, subscribeCommentCounts } from './comment-counts';
 
-// The panel's code (and the API schemas it parses with) loads only when someone opens it.
-const CommentsPanel = dynamic(() => import('./comments-panel').then((m) => m.CommentsPanel), { ssr: false });
+// The panel's code (and the API schemas it parses with) loads only when someone opens it. React's
+// lazy, not next/dynamic: the panel only ever shows in the browser, and next/dynamic's loader
+// would add about 2 KB (gzip) to every reading page.
+const CommentsPanel = lazy(() => import('./comments-panel').then((m) => ({ default: m.CommentsPanel })));
 
 /** Only one side panel is open at a time: opening one tells the others. */
 const OPEN_EVENT = 'comments:open';
@@ -79,15 +80,17 @@ export function CommentsButton({
         <span className="comments-bubble">{total}</span>
       </button>
       {open && (
-        <CommentsPanel
-          panelId={panelId}
-          slug={slug}
-          id={id}
-          lang={lang}
-          {...(language ? { language } : {})}
-          onClose={() => setOpen(false)}
-          onChange={() => loadCommentCounts(slug, lang, true)}
-        />
+        <Suspense fallback={null}>
+          <CommentsPanel
+            panelId={panelId}
+            slug={slug}
+            id={id}
+            lang={lang}
+            {...(language ? { language } : {})}
+            onClose={() => setOpen(false)}
+            onChange={() => loadCommentCounts(slug, lang, true)}
+          />
+        </Suspense>
       )}
     </>
   );

@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/components/i18n-provider';
 import { permits } from '@/lib/auth/permissions';
 import { useSession } from '../session-provider';
 import { listComments, postComment, resolveComment, type CommentCall, type CommentResponse } from './comments-api';

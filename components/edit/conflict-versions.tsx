@@ -1,8 +1,8 @@
 'use client';
 
 import { useId } from 'react';
-import { useTranslation } from 'react-i18next';
-import type { GlossConflict } from './editing-provider';
+import { useTranslation } from '@/components/i18n-provider';
+import type { GlossConflict } from './editing-context';
 
 /**
  * The versions of a paragraph changed differently on two servers (git sync), side by side with

@@ -1,12 +1,12 @@
 'use client';
 
 import { lazy, Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/components/i18n-provider';
 import { DEFAULT_TARGET_LANGUAGE } from '@/lib/i18n/target-language';
 import { InlineText } from '../inline-text';
 import { setGlossStatus } from './api';
 import { Diff } from './diff-view';
-import { useEditing } from './editing-provider';
+import { useEditing } from './editing-context';
 import { GlossEditor } from './gloss-editor';
 import { HistoryPanel } from './history-panel';
 import { ReferenceGloss } from './reference-gloss';

@@ -1,12 +1,12 @@
 'use client';
 
 import { lazy, Suspense, type ReactNode } from 'react';
-import { useEditing } from './editing-provider';
-import { LanguageEditing } from './language-editing';
+import { useEditing } from './editing-context';
 
 // The editor's code (the field, history, diff, memory panel) is fetched only once someone who may
 // edit is signed in: readers never download it.
 const EditableGlossBody = lazy(() => import('./editable-gloss-body').then((m) => ({ default: m.EditableGlossBody })));
+const LanguageEditing = lazy(() => import('./language-editing').then((m) => ({ default: m.LanguageEditing })));
 
 /**
  * The English cell of a row, editable for editors: status, Edit (and `e`), Mark reviewed,
@@ -24,8 +24,10 @@ export function EditableGloss({ id, lang, children }: { id: string; lang?: strin
   );
   if (!lang) return body;
   return (
-    <LanguageEditing lang={lang} id={id}>
-      {body}
-    </LanguageEditing>
+    <Suspense fallback={children}>
+      <LanguageEditing lang={lang} id={id}>
+        {body}
+      </LanguageEditing>
+    </Suspense>
   );
 }

@@ -1,209 +1,44 @@
 'use client';
 
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
-import type { ExportedBlock } from '@/lib/api/contract';
-import { permits, permitsInSomeLanguage, type Action } from '@/lib/auth/permissions';
-import type { GlossStatus } from '@/lib/gloss/types';
+import { lazy, Suspense, useState, type ReactNode } from 'react';
+import { permitsInSomeLanguage } from '@/lib/auth/permissions';
 import { useSession } from '../session-provider';
+import { EditingContext, type EditingContextValue } from './editing-context';
 
-export type { GlossStatus };
+export { EditingContext, useEditing, type EditingContextValue, type GlossRecord, type GlossStatus } from './editing-context';
 
-/** What the editor knows of one gloss, fresh from the API (not from the possibly cached page). */
-export interface GlossRecord {
-  en: string | null;
-  status: GlossStatus;
-  revision: string;
-  zh: string;
-  staleFrom?: string;
-  /** Changed differently on two servers (git sync): every version kept, until a save resolves it. */
-  conflict?: GlossConflict | undefined;
-}
-
-/** The versions of a gloss in conflict, as `GET /api/texts/<slug>` gives them. */
-export type GlossConflict = NonNullable<ExportedBlock['conflict']>;
-
-interface EditingContextValue {
-  slug: string;
-  editor: string;
-  records: Record<string, GlossRecord>;
-  update: (id: string, record: Partial<GlossRecord>) => void;
-  /** The row whose editor is open, if any. */
-  editing: string | null;
-  setEditing: (id: string | null) => void;
-  announce: (message: string) => void;
-  /** Reads every gloss of the text again (after an import), so the rows show what is on the server. */
-  refresh: () => Promise<void>;
-  /** The target language edited, when not English (see language-editing.tsx); saves go with `?lang=`. */
-  lang?: string;
-  /** Whether the signed-in role may do `action` on this text in `lang` (lib/auth/permissions.ts). */
-  may: (action: Action, lang: string) => boolean;
-}
-
-export const EditingContext = createContext<EditingContextValue | null>(null);
-
-/** The editing context, or null for readers (the page then shows no editing tools). */
-export function useEditing(): EditingContextValue | null {
-  return useContext(EditingContext);
-}
-
-const NEEDS_WORK: GlossStatus[] = ['untranslated', 'stale'];
-
-function recordsOf(blocks: ExportedBlock[]): Record<string, GlossRecord> {
-  const records: Record<string, GlossRecord> = {};
-  for (const block of blocks) {
-    if (!block.status || !block.revision) continue;
-    records[block.id] = {
-      en: block.en,
-      status: block.status,
-      revision: block.revision,
-      zh: block.zh,
-      ...(block.staleFrom !== undefined ? { staleFrom: block.staleFrom } : {}),
-      ...(block.conflict ? { conflict: block.conflict } : {}),
-    };
-  }
-  return records;
-}
+// The editing session (records, keys, the edit bar and the API client) is fetched only for
+// someone who may edit this text: readers never download it.
+const EditingSession = lazy(async () => ({ default: (await import('./editing-session')).EditingSession }));
 
 /**
  * Turns the reading page into an editing page for editors: learns who is reading from the
- * session provider (the page itself is static and the same for everyone), loads the current glosses with their
- * revisions, and offers the filter, the "next to translate" jump and the `e` / `n` keys.
+ * session provider (the page itself is static and the same for everyone) and, for someone who may
+ * edit this text in some language, loads the editing session (editing-session.tsx); each cell then
+ * asks `may` for its own language. Readers get the page, the filter's wrapper and the status line.
  */
 export function EditingProvider({ slug, children }: { slug: string; children: ReactNode }) {
-  const { t } = useTranslation();
-  const [editor, setEditor] = useState<string | null>(null);
-  const [records, setRecords] = useState<Record<string, GlossRecord>>({});
-  const [editing, setEditing] = useState<string | null>(null);
+  const [value, setValue] = useState<EditingContextValue | null>(null);
   const [onlyWork, setOnlyWork] = useState(false);
   const [message, setMessage] = useState('');
-  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
-
-  const session = useSession();
-  // Only what the role may do: the editing tools for someone who may edit this text in some
-  // language; each cell then asks `may` for its own language.
-  const grant = session?.viewer ?? undefined;
+  const grant = useSession()?.viewer ?? undefined;
   const viewer = grant && permitsInSomeLanguage(grant, 'edit-gloss', slug) ? grant.name : null;
-  const may = useCallback((action: Action, lang: string) => permits(grant, action, { text: slug, lang }).ok, [grant, slug]);
-
-  useEffect(() => {
-    if (!viewer) return;
-    let cancelled = false;
-    // The API client (and its response schemas) is fetched only for someone who may edit.
-    void import('./api')
-      .then(({ getText }) => getText(slug))
-      .then((result) => {
-        if (cancelled || !result.ok) return;
-        setRecords(recordsOf(result.data.blocks));
-        setEditor(viewer);
-      });
-    return () => {
-      cancelled = true;
-    };
-  }, [slug, viewer]);
-
-  const update = useCallback((id: string, record: Partial<GlossRecord>) => {
-    setRecords((current) => {
-      const previous = current[id];
-      return previous ? { ...current, [id]: { ...previous, ...record } } : current;
-    });
-  }, []);
-
-  const refresh = useCallback(async () => {
-    const { getText } = await import('./api');
-    const result = await getText(slug);
-    if (result.ok) setRecords(recordsOf(result.data.blocks));
-  }, [slug]);
-
-  const announce = useCallback((text: string) => {
-    setMessage(text);
-    clearTimeout(timer.current);
-    timer.current = setTimeout(() => setMessage(''), 5000);
-  }, []);
-
-  // Rows carry their status for the filter and the jump.
-  useEffect(() => {
-    for (const [id, record] of Object.entries(records)) document.getElementById(id)?.setAttribute('data-status', record.status);
-  }, [records]);
-
-  const jumpToNext = useCallback(() => {
-    const rows = [...document.querySelectorAll<HTMLElement>('.reader > .row[data-status]')];
-    const current = document.activeElement?.closest<HTMLElement>('.row');
-    const start = current ? rows.indexOf(current) + 1 : 0;
-    const ordered = [...rows.slice(start), ...rows.slice(0, start)];
-    const next = ordered.find((row) => NEEDS_WORK.some((status) => status === row.dataset.status));
-    if (!next) return announce(t('edit.nothingLeft'));
-    next.scrollIntoView({ block: 'center' });
-    next.querySelector<HTMLElement>('.edit-button')?.focus();
-  }, [announce, t]);
-
-  // Keys on a focused row: `e` edits it, `n` jumps to the next untranslated or stale one.
-  useEffect(() => {
-    if (!editor) return;
-    const onKey = (event: KeyboardEvent) => {
-      if (event.ctrlKey || event.metaKey || event.altKey) return;
-      const target = event.target;
-      if (!(target instanceof HTMLElement)) return;
-      if (target.closest('input, textarea, select, [contenteditable="true"]')) return;
-      if (event.key === 'n') {
-        event.preventDefault();
-        jumpToNext();
-      } else if (event.key === 'e') {
-        const row = target.closest<HTMLElement>('.reader > .row');
-        if (row && records[row.id]) {
-          event.preventDefault();
-          setEditing(row.id);
-        }
-      }
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, [editor, records, jumpToNext]);
-
-  // Rows reached by a #id link or a search result scroll below the sticky bar, not under it.
-  const bar = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    const element = bar.current;
-    if (!element) return;
-    const root = document.documentElement;
-    const observer = new ResizeObserver(() => root.style.setProperty('--edit-bar-height', `${element.offsetHeight}px`));
-    observer.observe(element);
-    return () => {
-      observer.disconnect();
-      root.style.removeProperty('--edit-bar-height');
-    };
-  }, [editor]);
-
-  const value = useMemo(
-    () => (editor ? { slug, editor, records, update, editing, setEditing, announce, refresh, may } : null),
-    [slug, editor, records, update, editing, announce, refresh, may],
-  );
-  const counts = Object.values(records).reduce<Record<string, number>>(
-    (acc, r) => ({ ...acc, [r.status]: (acc[r.status] ?? 0) + 1 }),
-    {},
-  );
 
   return (
-    <EditingContext.Provider value={value}>
-      {editor && (
-        <div ref={bar} className="edit-bar" role="region" aria-label={t('edit.toolbar')}>
-          <span>{t('edit.signedInAs', { name: editor })}</span>
-          <span>
-            {t('edit.counts', {
-              untranslated: counts.untranslated ?? 0,
-              stale: counts.stale ?? 0,
-              draft: counts.draft ?? 0,
-              reviewed: counts.reviewed ?? 0,
-            })}
-          </span>
-          <label>
-            <input type="checkbox" checked={onlyWork} onChange={(event) => setOnlyWork(event.target.checked)} />{' '}
-            {t('edit.onlyWork')}
-          </label>
-          <button type="button" onClick={jumpToNext} aria-keyshortcuts="n">
-            {t('edit.next')}
-          </button>
-        </div>
+    <EditingContext.Provider value={viewer ? value : null}>
+      {grant && viewer && (
+        <Suspense fallback={null}>
+          <EditingSession
+            key={`${slug}:${viewer}`}
+            slug={slug}
+            viewer={viewer}
+            grant={grant}
+            onlyWork={onlyWork}
+            setOnlyWork={setOnlyWork}
+            setMessage={setMessage}
+            onValue={setValue}
+          />
+        </Suspense>
       )}
       <div className={onlyWork ? 'only-work' : undefined}>{children}</div>
       <p role="status" className={message ? 'toast toast-page' : 'visually-hidden'}>

@@ -1,10 +1,10 @@
 'use client';
 
 import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/components/i18n-provider';
 import { z } from 'zod';
 import { getHistory, saveGloss } from './api';
-import { useEditing, type GlossRecord } from './editing-provider';
+import { useEditing, type GlossRecord } from './editing-context';
 import { DEFAULT_TARGET_LANGUAGE, targetLanguageName } from '@/lib/i18n/target-language';
 import { textDirection } from '@/lib/reading/reading-languages';
 import { ConflictVersions } from './conflict-versions';

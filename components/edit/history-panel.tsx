@@ -1,11 +1,11 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/components/i18n-provider';
 import type { HistoryEntryResponse } from '@/lib/api/contract';
 import { getHistory, revertGloss } from './api';
 import { Diff } from './diff-view';
-import { useEditing, type GlossRecord } from './editing-provider';
+import { useEditing, type GlossRecord } from './editing-context';
 
 /** The changes to one gloss, newest first, each with its differences and a Revert. */
 export function HistoryPanel({

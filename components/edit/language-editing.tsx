@@ -2,7 +2,7 @@
 
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { TextInLanguageResponse } from '@/lib/api/contract';
-import { EditingContext, useEditing, type GlossRecord } from './editing-provider';
+import { EditingContext, useEditing, type GlossRecord } from './editing-context';
 
 type Records = Record<string, GlossRecord>;
 

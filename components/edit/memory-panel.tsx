@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useMemo, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/components/i18n-provider';
 import { glossaryHits } from '@/lib/memory/glossary-hits';
 import { ConcordancePanel } from './concordance-panel';
 import { MarkedText } from './marked-text';

@@ -1,7 +1,7 @@
 'use client';
 
 import { useId, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/components/i18n-provider';
 import { InlineText } from '../inline-text';
 import { textDirection } from '@/lib/reading/reading-languages';
 import { useReferences } from './language-editing';

@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/components/i18n-provider';
 import type { BlockAlignment } from '@/lib/api/alignment-contract';
 import { relink, type LinkChange } from '@/lib/align/relink';
 import { encodeLinks } from '@/lib/align/row';

@@ -1,6 +1,6 @@
 'use client';
 
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/components/i18n-provider';
 import { MarkedText } from './marked-text';
 import type { SentenceMatchesView } from './memory-api';
 

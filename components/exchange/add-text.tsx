@@ -1,7 +1,7 @@
 'use client';
 
 import { useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/components/i18n-provider';
 import { addExistsResponse, addTextResponse, apiPaths, errorResponse, type AddTextResponse } from '@/lib/api/contract';
 import { useSession } from '../session-provider';
 

@@ -1,8 +1,8 @@
 'use client';
 
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
-import { useEditing } from '@/components/edit/editing-provider';
+import { useTranslation } from '@/components/i18n-provider';
+import { useEditing } from '@/components/edit/editing-context';
 import { apiPaths, errorResponse, importOutcomeSchema, importResponse, type ImportResponse } from '@/lib/api/contract';
 
 type ImportReport = ImportResponse;

@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useId, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/components/i18n-provider';
 import { chooseChineseVoice, speakableText } from '@/lib/learn/voice-choice';
 import { useStoredOption } from '../use-stored-option';
 

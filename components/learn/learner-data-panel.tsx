@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/components/i18n-provider';
 import { learnerData, learnerDataCounts, learnerDataFileName, learnerDataJson } from '@/lib/learn/learner-data';
 import { useSession } from '../session-provider';
 import { PROGRESS_KEY, useReadingProgress } from './use-reading-progress';

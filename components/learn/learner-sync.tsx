@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useRef } from 'react';
 import { parseProgress, type ReadingProgress } from '@/lib/learn/progress';
-import { parseWordList, type SavedWord } from '@/lib/learn/word-list';
+import { parseWordList, type SavedWord } from '@/lib/learn/saved-word';
 import { useSession } from '../session-provider';
 import { useReadingProgress } from './use-reading-progress';
 import { readStoredRemovals, storeRemovals, useWordList, WORD_LIST_KEY } from './use-word-list';

@@ -1,8 +1,9 @@
 'use client';
 
 import { lazy, Suspense, useEffect, useRef, useState, useSyncExternalStore } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/components/i18n-provider';
 import { isOneOf, storageKey, storedOptions } from '../reading-options';
+import type { ListenState } from './listen-playback';
 
 /** The voice choice, loaded with the browser voice once a Listen button is used. */
 const VoiceChoice = lazy(() => import('./browser-voice').then((module) => ({ default: module.VoiceChoice })));
@@ -28,17 +29,8 @@ function onVoiceChange(onChange: () => void) {
   };
 }
 
-/** The one clip playing on the page: starting another stops it. */
-let playing: { stop: () => void } | null = null;
-
-type State = 'idle' | 'loading' | 'playing';
-
-/** The `{ error }` of a refused request, or the status text. */
-async function reasonOf(response: Response): Promise<string> {
-  const body: unknown = await response.json().catch(() => null);
-  const error = body && typeof body === 'object' && 'error' in body ? body.error : undefined;
-  return typeof error === 'string' ? error.slice(0, 300) : `${response.status} ${response.statusText}`;
-}
+/** The playback, fetched on the first press of any Listen button. */
+const playback = () => import('./listen-playback');
 
 /**
  * *Listen*: fetches the server voice's audio of `src` (a paragraph's or a word's, see
@@ -52,7 +44,7 @@ async function reasonOf(response: Response): Promise<string> {
  */
 export function ListenButton({ src, text, variant }: { src: string; text?: string; variant: 'row' | 'popover' }) {
   const { t } = useTranslation();
-  const [state, setState] = useState<State>('idle');
+  const [state, setState] = useState<ListenState>('idle');
   const [message, setMessage] = useState('');
   const [used, setUsed] = useState(false);
   const stopRef = useRef<(() => void) | null>(null);
@@ -63,77 +55,18 @@ export function ListenButton({ src, text, variant }: { src: string; text?: strin
   const voiceNote = chosenBrowser && !noBrowserVoice ? t('listen.browser') : t('listen.synthetic');
   useEffect(() => () => stopRef.current?.(), []);
 
-  /** Makes `halt` the page's one playing clip; answers the stop that ends it and resets the button (once: a late end event is ignored). */
-  const start = (halt: () => void) => {
-    let stopped = false;
-    const stop = () => {
-      if (stopped) return;
-      stopped = true;
-      halt();
-      if (playing?.stop === stop) playing = null;
-      if (stopRef.current === stop) stopRef.current = null;
-      setState('idle');
-      setMessage('');
-    };
-    playing = { stop };
-    stopRef.current = stop;
-    return stop;
-  };
-
-  /** Reads with the browser's Chinese voice when chosen and offered; false to use the server voice. */
-  const listenInBrowser = async (): Promise<boolean> => {
-    if (!wantsBrowserVoice()) return false;
-    const browser = await import('./browser-voice');
-    const voice = await browser.browserChineseVoice();
-    const chinese = text ?? (buttonRef.current ? browser.rowChinese(buttonRef.current) : '');
-    setNoBrowserVoice(!voice);
-    if (!voice || !chinese) return false;
-    // A row's sentence being read is lit from the voice's boundary events (listen-highlight.ts).
-    const row = text === undefined && buttonRef.current ? buttonRef.current : null;
-    const follow = row ? (await import('./listen-highlight')).followSpeech(row, chinese) : undefined;
-    let stop = () => {};
-    const silence = browser.speak(chinese, voice, () => stop(), follow?.at);
-    stop = start(() => {
-      silence();
-      follow?.stop();
-    });
-    setState('playing');
-    setMessage(t('listen.playingBrowser'));
-    return true;
-  };
-
   const listen = async () => {
     if (state !== 'idle') {
       stopRef.current?.();
       return;
     }
-    playing?.stop();
     setUsed(true);
     setState('loading');
-    setMessage(t('listen.loading'));
+    const parts = { src, text, variant, browserVoice: wantsBrowserVoice(), button: buttonRef.current, t, stopRef };
     try {
-      if (await listenInBrowser()) return;
-      // A row lights the sentence being read: that code is fetched while the audio is made.
-      const highlight = variant === 'row' ? import('./listen-highlight') : undefined;
-      const response = await fetch(src);
-      if (!response.ok) throw new Error(await reasonOf(response));
-      const url = URL.createObjectURL(await response.blob());
-      const audio = new Audio(url);
-      let unfollow = () => {};
-      const stop = start(() => {
-        audio.pause();
-        URL.revokeObjectURL(url);
-        unfollow();
-      });
-      audio.addEventListener('ended', stop);
-      await audio.play();
-      setState('playing');
-      setMessage(t('listen.playing'));
-      const follow = (await highlight?.catch(() => undefined))?.followAudio;
-      // Not if it was stopped meanwhile: the light would stay.
-      if (follow && buttonRef.current && stopRef.current === stop) unfollow = follow(buttonRef.current, audio);
+      const { startListening } = await playback();
+      await startListening({ ...parts, setState, setMessage, setNoBrowserVoice });
     } catch (error) {
-      stopRef.current?.();
       setState('idle');
       setMessage(t('listen.failed', { reason: error instanceof Error ? error.message : String(error) }));
     }

@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/components/i18n-provider';
 import { withParagraphRead } from '@/lib/learn/progress';
 import { LearnerSync } from './learner-sync';
 import { useReadingProgress } from './use-reading-progress';

@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/components/i18n-provider';
 import type { PageLexicon, WordTarget } from '@/lib/annotate/view';
 import { levelOfPair } from '@/lib/learn/hsk';
 import { saveWord, sentenceAt, WORD_LIST_LIMITS, type SavedWord } from '@/lib/learn/word-list';

@@ -1,7 +1,7 @@
 'use client';
 
 import { useCallback, useSyncExternalStore } from 'react';
-import { parseWordList, type SavedWord } from '@/lib/learn/word-list';
+import { parseWordList, type SavedWord } from '@/lib/learn/saved-word';
 
 /** The localStorage key of the reader's saved words. */
 export const WORD_LIST_KEY = 'reader.words';

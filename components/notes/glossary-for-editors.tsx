@@ -1,7 +1,7 @@
 'use client';
 
 import { lazy, Suspense } from 'react';
-import { useEditing } from '@/components/edit/editing-provider';
+import { useEditing } from '@/components/edit/editing-context';
 
 const GlossaryPanel = lazy(() => import('./glossary-panel').then((m) => ({ default: m.GlossaryPanel })));
 

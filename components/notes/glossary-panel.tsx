@@ -1,8 +1,8 @@
 'use client';
 
 import { useCallback, useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
-import { useEditing } from '@/components/edit/editing-provider';
+import { useTranslation } from '@/components/i18n-provider';
+import { useEditing } from '@/components/edit/editing-context';
 import type { GlossaryFinding, StoredTermResponse } from '@/lib/api/annotation-contract';
 import { ANNOTATION_LANG } from './annotation-tools';
 

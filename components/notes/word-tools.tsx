@@ -1,6 +1,6 @@
 'use client';
 
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/components/i18n-provider';
 import type { WordTarget } from '@/lib/annotate/view';
 import { useAnnotationTools } from './annotation-tools';
 

@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useRef } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/components/i18n-provider';
 
 /** Whether a key press is being typed into something (then `/` is a character, not a shortcut). */
 function typingIn(target: EventTarget | null): boolean {

@@ -1,12 +1,12 @@
 'use client';
 
 import { useEffect, useId, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/components/i18n-provider';
 import { permits } from '@/lib/auth/permissions';
 import { REJECT_REASONS } from '@/lib/gloss/suggestions';
 import { DEFAULT_TARGET_LANGUAGE } from '@/lib/i18n/target-language';
 import { Diff } from '../edit/diff-view';
-import { useEditing } from '../edit/editing-provider';
+import { useEditing } from '../edit/editing-context';
 import { useSession } from '../session-provider';
 import {
   acceptSuggestion,

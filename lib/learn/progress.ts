@@ -1,5 +1,5 @@
-// zod's small build: this module runs in the browser on every reading page.
-import { z } from 'zod/mini';
+// Checked by hand (stored-value.ts): this module runs in the browser on every reading page.
+import { isIsoDateTime, isNumberIn, isRecord, isText } from './stored-value';
 
 /**
  * Where a reader stopped in each text: the last paragraph read, by its permanent id (so it
@@ -24,11 +24,15 @@ export type ReadingProgress = Record<string, TextProgress>;
 export const MAX_PROGRESS_TEXTS = 1_000;
 
 const SLUG = /^[a-z0-9][a-z0-9_-]{0,79}$/;
-const progressSchema = z.object({
-  id: z.string().check(z.regex(/^[a-z][a-z0-9]{5}$/)),
-  share: z.number().check(z.minimum(0), z.maximum(1)),
-  at: z.iso.datetime(),
-});
+const BLOCK_ID = /^[a-z][a-z0-9]{5}$/;
+
+/** One text's stored progress with only its known fields, or undefined when it is not well formed. */
+export function readTextProgress(value: unknown): TextProgress | undefined {
+  if (!isRecord(value)) return undefined;
+  const { id, share, at } = value;
+  if (!isText(id, 0, Infinity, BLOCK_ID) || !isNumberIn(share, 0, 1) || !isIsoDateTime(at)) return undefined;
+  return { id, share, at };
+}
 
 /**
  * Stored progress, keeping the well-formed entries (at most MAX_PROGRESS_TEXTS, the latest) and
@@ -48,8 +52,8 @@ export function parseProgress(data: unknown): ReadingProgress {
   const entries: [string, TextProgress][] = [];
   for (const [slug, entry] of Object.entries(value)) {
     if (!SLUG.test(slug)) continue;
-    const parsed = progressSchema.safeParse(entry);
-    if (parsed.success) entries.push([slug, parsed.data]);
+    const parsed = readTextProgress(entry);
+    if (parsed) entries.push([slug, parsed]);
   }
   return keepLatest(entries);
 }

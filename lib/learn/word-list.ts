@@ -1,75 +1,10 @@
-// zod's small build: this module runs in the browser on every reading page.
-import { z } from 'zod/mini';
+// Saving, sorting, searching and exporting the saved words (Anki TSV, CSV); reading a stored list
+// is in saved-word.ts, which reading pages load without the rest.
+
 import { splitSentences } from '@/lib/align/sentences';
+import { WORD_LIST_LIMITS, type SavedWord } from './saved-word';
 
-/**
- * A reader's saved words, kept in the browser (localStorage), and their export for Anki (TSV) and
- * spreadsheets (CSV). Pure: storage is the caller's. Everything here may come from a stored list
- * a page or a person edited, so it is validated on the way in and escaped on the way out.
- */
-
-/** Where a word was met: the Chinese sentence, its paragraph's English, and a link back. */
-export interface WordContext {
-  sentence: string;
-  english: string;
-  slug: string;
-  /** The text's title as shown when saved. */
-  title: string;
-  /** `/read/<slug>#<block id>`. */
-  permalink: string;
-  /** ISO time of saving. */
-  savedAt: string;
-}
-
-export interface SavedWord {
-  word: string;
-  /** The reading in the context it was first saved from. */
-  pinyin: string;
-  senses: string[];
-  /** HSK 3.0 level (else 2.0); null when in no list. */
-  hsk: number | null;
-  /** Newest first; one per place the word was saved from. */
-  contexts: WordContext[];
-}
-
-/** Limits that keep a stored list small whatever is put into it. */
-export const WORD_LIST_LIMITS = { words: 5_000, contexts: 10, field: 2_000, senses: 8 } as const;
-
-const field = z.string().check(z.maxLength(WORD_LIST_LIMITS.field));
-const contextSchema = z.object({
-  sentence: field,
-  english: field,
-  slug: z.string().check(z.regex(/^[a-z0-9][a-z0-9_-]{0,79}$/)),
-  title: field,
-  permalink: z.string().check(z.regex(/^\/read\/[a-z0-9][a-z0-9_-]{0,79}(?:#[a-z][a-z0-9]{5})?$/)),
-  savedAt: z.iso.datetime(),
-});
-const savedWordSchema = z.object({
-  word: z.string().check(z.minLength(1), z.maxLength(32)),
-  pinyin: field,
-  senses: z.array(field).check(z.maxLength(WORD_LIST_LIMITS.senses)),
-  hsk: z.nullable(z.int().check(z.minimum(1), z.maximum(9))),
-  contexts: z.array(contextSchema).check(z.minLength(1), z.maxLength(WORD_LIST_LIMITS.contexts)),
-});
-
-/**
- * A stored word list, keeping the entries that are well formed and dropping the rest (a list is
- * never lost whole for one bad entry). `parseWordList('[]')` → `[]`; `parseWordList('x')` → `[]`.
- */
-export function parseWordList(json: string | null): SavedWord[] {
-  if (!json) return [];
-  let data: unknown;
-  try {
-    data = JSON.parse(json);
-  } catch {
-    return [];
-  }
-  if (!Array.isArray(data)) return [];
-  return data.flatMap((entry) => {
-    const parsed = savedWordSchema.safeParse(entry);
-    return parsed.success ? [parsed.data] : [];
-  });
-}
+export { parseWordList, readSavedWord, WORD_LIST_LIMITS, type SavedWord, type WordContext } from './saved-word';
 
 /** The sentence of `paragraph` that holds offset `at`: `sentenceAt('我去银行。他在家。', 6)` → `'他在家。'`. */
 export function sentenceAt(paragraph: string, at: number): string {
