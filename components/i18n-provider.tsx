@@ -7,6 +7,8 @@ import { uiT, type UiT } from '@/lib/i18n/translate';
 interface UiTranslation {
   t: UiT;
   i18n: { language: UiLocale };
+  /** The page's interface strings, for the workbench pages' i18next (workbench-i18n.tsx). */
+  strings: Record<string, string>;
 }
 
 const TranslationContext = createContext<UiTranslation | null>(null);
@@ -24,7 +26,7 @@ export function I18nProvider({
   strings: Record<string, string>;
   children: ReactNode;
 }) {
-  const value = useMemo(() => ({ t: uiT(strings, lng), i18n: { language: lng } }), [strings, lng]);
+  const value = useMemo(() => ({ t: uiT(strings, lng), i18n: { language: lng }, strings }), [strings, lng]);
   return <TranslationContext value={value}>{children}</TranslationContext>;
 }
 

@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { useTranslation } from '@/components/i18n-provider';
+import { useTranslation } from 'react-i18next';
 import type { AccountSummaryResponse } from '@/lib/api/users-contract';
 
 /** What the editor sends: the limits always, a new password only when one was typed. */

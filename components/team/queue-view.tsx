@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import { useTranslation } from '@/components/i18n-provider';
+import { useTranslation } from 'react-i18next';
 import { useSession } from '../session-provider';
 
 type Queue = {

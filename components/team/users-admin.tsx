@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import { useTranslation } from '@/components/i18n-provider';
+import { useTranslation } from 'react-i18next';
 import { userListResponse, userResponse, type AccountSummaryResponse } from '@/lib/api/users-contract';
 import { ROLES } from '@/lib/auth/permissions';
 import { useSession } from '../session-provider';

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { WorkbenchI18n } from '@/components/workbench-i18n';
 import { ActivityView } from '@/components/team/activity-view';
 import { getUiT, toUiLocale } from '@/app/_lib/ui-i18n';
 
@@ -15,7 +16,9 @@ export default async function ActivityPage({ params }: Props) {
   return (
     <div className="page activity-page">
       <h1>{t('activity.title')}</h1>
-      <ActivityView />
+      <WorkbenchI18n>
+        <ActivityView />
+      </WorkbenchI18n>
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { QueueView } from '@/components/team/queue-view';
+import { WorkbenchI18n } from '@/components/workbench-i18n';
 import { getUiT, toUiLocale } from '@/app/_lib/ui-i18n';
 import { getQueueTexts } from '@/lib/library/activity';
 
@@ -18,7 +19,9 @@ export default async function QueuePage({ params }: Props) {
   return (
     <div className="page queue-page">
       <h1>{t('queue.title')}</h1>
-      <QueueView texts={await getQueueTexts()} />
+      <WorkbenchI18n>
+        <QueueView texts={await getQueueTexts()} />
+      </WorkbenchI18n>
     </div>
   );
 }

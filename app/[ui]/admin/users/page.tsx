@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { WorkbenchI18n } from '@/components/workbench-i18n';
 import { UsersAdmin } from '@/components/team/users-admin';
 import { getUiT, toUiLocale } from '@/app/_lib/ui-i18n';
 
@@ -16,7 +17,9 @@ export default async function UsersPage({ params }: Props) {
     <div className="page users-page">
       <h1>{t('users.title')}</h1>
       <p className="tagline">{t('users.intro')}</p>
-      <UsersAdmin />
+      <WorkbenchI18n>
+        <UsersAdmin />
+      </WorkbenchI18n>
     </div>
   );
 }
