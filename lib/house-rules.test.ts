@@ -63,3 +63,11 @@ describe('state kept once per process', () => {
     expect(unused).toEqual([]);
   });
 });
+
+describe('bounded caches', () => {
+  it('are all WeightedLru: no other module evicts its oldest entry by hand', () => {
+    const code = [...sources('lib'), ...sources('app')].filter((file) => !file.endsWith(path.join('lib', 'weighted-lru.ts')));
+    const evicting = code.filter((file) => /\.(keys|entries)\(\)\.next\(\)/.test(readFileSync(file, 'utf8')));
+    expect(evicting).toEqual([]);
+  });
+});

@@ -1,4 +1,5 @@
 import type { AttemptCounter, AttemptPolicy, Counted } from '@/lib/store/sign-in-state';
+import { WeightedLru } from '@/lib/weighted-lru';
 
 export type { AttemptCounter, AttemptPolicy, Counted } from '@/lib/store/sign-in-state';
 
@@ -25,12 +26,15 @@ export function waitAfter(count: number, policy: Pick<AttemptPolicy, 'free' | 'b
  * `await waitMs('ann')` > 0 once past the free failures.
  */
 export class AttemptLimiter implements AttemptCounter {
-  private readonly entries = new Map<string, Failures>();
+  /** Least recently failed first out, past `maxEntries` (bounded memory). */
+  private readonly entries: WeightedLru<string, Failures>;
 
   constructor(
     private readonly policy: AttemptPolicy,
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    this.entries = WeightedLru.ofCount(policy.maxEntries);
+  }
 
   async waitMs(key: string): Promise<number> {
     const entry = this.current(key);
@@ -47,14 +51,8 @@ export class AttemptLimiter implements AttemptCounter {
     entry.last = now;
     const wait = waitAfter(entry.count, this.policy);
     entry.until = wait > 0 ? now + wait : 0;
-    // Re-inserted at the end: the Map's order is the order of the latest failures.
-    this.entries.delete(key);
+    // Now the most recent: the order is the order of the latest failures.
     this.entries.set(key, entry);
-    while (this.entries.size > this.policy.maxEntries) {
-      const oldest = this.entries.keys().next().value;
-      if (oldest === undefined) break;
-      this.entries.delete(oldest);
-    }
     return { counted: true, waitMs: wait };
   }
 
@@ -71,11 +69,12 @@ export class AttemptLimiter implements AttemptCounter {
 
   /** How many keys are remembered. */
   get size(): number {
-    return this.entries.size;
+    return this.entries.size().entries;
   }
 
   private current(key: string): Failures | undefined {
-    const entry = this.entries.get(key);
+    // Looking does not make a key recent: only a failure does.
+    const entry = this.entries.peek(key);
     if (entry && this.now() - entry.last > this.policy.forgetMs && this.now() >= entry.until) {
       this.entries.delete(key);
       return undefined;
