@@ -233,6 +233,8 @@ test.describe('picking up where you stopped', () => {
         ),
       )
       .toBe(target.id);
+    // What this visit records is for the next one: no link appears above the text while reading.
+    await expect(page.locator('.continue-reading')).toHaveCount(0);
 
     await page.reload();
     const resume = page.getByRole('link', { name: 'Continue where you stopped' });

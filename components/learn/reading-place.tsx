@@ -1,8 +1,8 @@
 'use client';
 
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from '@/components/i18n-provider';
-import { withParagraphRead } from '@/lib/learn/progress';
+import { withParagraphRead, type TextProgress } from '@/lib/learn/progress';
 import { LearnerSync } from './learner-sync';
 import { useReadingProgress } from './use-reading-progress';
 
@@ -44,11 +44,19 @@ export function ReadingTracker({ slug, offset, total }: { slug: string; offset: 
 /**
  * *Continue where you stopped* for one text, with the share read, when this browser remembers a
  * place in it other than its first block; nothing otherwise. `bar` adds a progress bar (library).
+ * The place is the one read before this page was opened (here, in another tab, or on another
+ * device through the account): what this page's own reading records is for the next visit, so
+ * the link neither appears nor moves while the reader reads, pushing the text about.
  */
 export function ContinueReading({ slug, firstId, bar = false }: { slug: string; firstId?: string; bar?: boolean }) {
   const { t } = useTranslation();
   const [progress] = useReadingProgress();
-  const place = progress[slug];
+  const [openedAt] = useState(() => new Date().toISOString());
+  const [place, setPlace] = useState<TextProgress | undefined>(undefined);
+  const latest = progress[slug];
+  // Kept from an earlier render (React's pattern for state that follows a value), never replaced
+  // by a place read after the page opened.
+  if (latest && latest.at <= openedAt && latest !== place) setPlace(latest);
   if (!place || place.id === firstId) return null;
   const percent = Math.round(place.share * 100);
   return (
