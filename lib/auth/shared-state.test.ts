@@ -107,6 +107,9 @@ describe.skipIf(!url)('two servers sharing DATABASE_URL', () => {
   });
 });
 
-describe.skipIf(url)('two servers sharing DATABASE_URL', () => {
-  it.skip(NO_SERVER, () => undefined);
-});
+// Said only when there is no server, so a run that had one reports no skipped test.
+if (!url) {
+  describe('two servers sharing DATABASE_URL', () => {
+    it.skip(NO_SERVER, () => undefined);
+  });
+}
