@@ -1,8 +1,11 @@
 'use client';
 
+import { lazy, Suspense } from 'react';
 import { useTranslation } from '@/components/i18n-provider';
-import { useEditing } from './edit/editing-provider';
-import { LanguageEditing } from './edit/language-editing';
+import { useEditing } from './edit/editing-context';
+
+// Another language's records are loaded only for someone editing: readers never download them.
+const LanguageEditing = lazy(() => import('./edit/language-editing').then((m) => ({ default: m.LanguageEditing })));
 
 /**
  * The mark of a paragraph changed differently on two servers (git sync, docs/sync.md), shown to
@@ -13,12 +16,15 @@ import { LanguageEditing } from './edit/language-editing';
  * language when not English, whose records it then follows.
  */
 export function ConflictMarker({ id, versions, uiLang, lang }: { id: string; versions: number; uiLang: string; lang?: string }) {
+  const editing = useEditing();
   const marker = <Marker id={id} versions={versions} uiLang={uiLang} />;
-  if (!lang || lang === 'en') return marker;
+  if (!editing || !lang || lang === 'en') return marker;
   return (
-    <LanguageEditing lang={lang} id={id}>
-      {marker}
-    </LanguageEditing>
+    <Suspense fallback={marker}>
+      <LanguageEditing lang={lang} id={id}>
+        {marker}
+      </LanguageEditing>
+    </Suspense>
   );
 }
 
