@@ -49,6 +49,8 @@ export function ActiveAnnotationTools({
       frame = requestAnimationFrame(() => setSelection(readSelection()));
     };
     document.addEventListener('selectionchange', onChange);
+    // These tools load after the page: a passage selected before they arrived gets its toolbar now.
+    onChange();
     return () => {
       cancelAnimationFrame(frame);
       document.removeEventListener('selectionchange', onChange);
