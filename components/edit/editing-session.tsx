@@ -2,27 +2,11 @@
 
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from '@/components/i18n-provider';
-import type { ExportedBlock } from '@/lib/api/contract';
 import { permits, type Action, type Grant } from '@/lib/auth/permissions';
 import type { EditingContextValue, GlossRecord, GlossStatus } from './editing-context';
+import { recordsOf } from './gloss-records';
 
 const NEEDS_WORK: GlossStatus[] = ['untranslated', 'stale'];
-
-function recordsOf(blocks: ExportedBlock[]): Record<string, GlossRecord> {
-  const records: Record<string, GlossRecord> = {};
-  for (const block of blocks) {
-    if (!block.status || !block.revision) continue;
-    records[block.id] = {
-      en: block.en,
-      status: block.status,
-      revision: block.revision,
-      zh: block.zh,
-      ...(block.staleFrom !== undefined ? { staleFrom: block.staleFrom } : {}),
-      ...(block.conflict ? { conflict: block.conflict } : {}),
-    };
-  }
-  return records;
-}
 
 /**
  * The editing page of EditingProvider for someone who may edit (`viewer`): loads the current
@@ -60,7 +44,7 @@ export function EditingSession({
       .then(({ getText }) => getText(slug))
       .then((result) => {
         if (cancelled || !result.ok) return;
-        setRecords(recordsOf(result.data.blocks));
+        setRecords(recordsOf(result.data.blocks, (block) => block.en));
         setEditor(viewer);
       });
     return () => {
@@ -78,7 +62,7 @@ export function EditingSession({
   const refresh = useCallback(async () => {
     const { getText } = await import('./api');
     const result = await getText(slug);
-    if (result.ok) setRecords(recordsOf(result.data.blocks));
+    if (result.ok) setRecords(recordsOf(result.data.blocks, (block) => block.en));
   }, [slug]);
 
   const announce = useCallback(

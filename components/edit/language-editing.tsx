@@ -1,8 +1,8 @@
 'use client';
 
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { TextInLanguageResponse } from '@/lib/api/contract';
 import { EditingContext, useEditing, type GlossRecord } from './editing-context';
+import { recordsOf } from './gloss-records';
 
 type Records = Record<string, GlossRecord>;
 
@@ -19,22 +19,6 @@ const LanguageRecordsContext = createContext<LanguageRecords | null>(null);
 
 /** English's records, kept aside before a cell's context replaces them with its own language's. */
 const EnglishRecordsContext = createContext<Records | null>(null);
-
-function recordsOf(blocks: TextInLanguageResponse['blocks']): Records {
-  const records: Records = {};
-  for (const block of blocks) {
-    if (!block.status || !block.revision) continue;
-    records[block.id] = {
-      en: block.gloss,
-      status: block.status,
-      revision: block.revision,
-      zh: block.zh,
-      ...(block.staleFrom !== undefined ? { staleFrom: block.staleFrom } : {}),
-      ...(block.conflict ? { conflict: block.conflict } : {}),
-    };
-  }
-  return records;
-}
 
 /**
  * For an editor, the glosses of the text's other target languages, fresh from the API
@@ -58,7 +42,7 @@ export function LanguageRecordsProvider({
       if (!slug) return;
       const { getTextInLanguage } = await import('./api');
       const result = await getTextInLanguage(slug, lang);
-      if (result.ok) setByLang((current) => ({ ...current, [lang]: recordsOf(result.data.blocks) }));
+      if (result.ok) setByLang((current) => ({ ...current, [lang]: recordsOf(result.data.blocks, (block) => block.gloss) }));
     },
     [slug],
   );
@@ -69,7 +53,8 @@ export function LanguageRecordsProvider({
       void import('./api')
         .then(({ getTextInLanguage }) => getTextInLanguage(slug, lang))
         .then((result) => {
-          if (!cancelled && result.ok) setByLang((current) => ({ ...current, [lang]: recordsOf(result.data.blocks) }));
+          if (!cancelled && result.ok)
+            setByLang((current) => ({ ...current, [lang]: recordsOf(result.data.blocks, (block) => block.gloss) }));
         });
     return () => {
       cancelled = true;
