@@ -2,23 +2,15 @@ import { writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defaultFileOptions, ExportOptionError } from '@/lib/export/options';
 import { unzipText } from '@/lib/export/zip';
-import { makeDataDir } from '@/lib/testing/data-dir';
+import { ESSAY as SLUG, makeEssayDataDir } from '@/lib/testing/essay';
 import { cachedExportFile } from '@/lib/downloads/export-cache';
 import { exportFile } from '@/lib/downloads/export-file';
 import { addLanguage } from './languages';
 import { loadText } from './load';
 
-const SLUG = 'essay';
-
-let data: ReturnType<typeof makeDataDir>;
+let data: ReturnType<typeof makeEssayDataDir>;
 beforeEach(() => {
-  data = makeDataDir({
-    files: {
-      [`content/${SLUG}.md`]: '---\ntitle: 小文\n---\n\n第一段。\n\n第二段。\n',
-      [`locales/en/${SLUG}.json`]: '{\n  "title": "A short essay"\n}\n',
-      [`locales/en/${SLUG}.state.json`]: '{}\n',
-    },
-  });
+  data = makeEssayDataDir({ [`locales/en/${SLUG}.state.json`]: '{}\n' });
 });
 afterEach(() => data.dispose());
 

@@ -1,22 +1,17 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { glossRevision } from '@/lib/gloss/validate';
-import { makeDataDir } from '@/lib/testing/data-dir';
+import { ESSAY as SLUG, makeEssayDataDir } from '@/lib/testing/essay';
 import { saveGloss } from './edit';
 import { addLanguage, listLanguages, otherLanguages, removeLanguage } from './languages';
 import { loadText } from './load';
 
-const SLUG = 'essay';
-let data: ReturnType<typeof makeDataDir>;
+let data: ReturnType<typeof makeEssayDataDir>;
 beforeEach(() => {
-  data = makeDataDir({
-    files: {
-      [`content/${SLUG}.md`]: '---\ntitle: 小文\n---\n\n第一段。\n\n第二段。\n',
-      [`locales/en/${SLUG}.json`]: '{\n  "title": "A short essay"\n}\n',
-      [`locales/de/${SLUG}.json`]: '{}\n',
-      'locales/ja/essay.history.jsonl': '',
-      'locales/zh/common.json': '{}\n',
-    },
+  data = makeEssayDataDir({
+    [`locales/de/${SLUG}.json`]: '{}\n',
+    'locales/ja/essay.history.jsonl': '',
+    'locales/zh/common.json': '{}\n',
   });
 });
 afterEach(() => data.dispose());

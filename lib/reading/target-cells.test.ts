@@ -1,6 +1,6 @@
 import { createInstance } from 'i18next';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeDataDir } from '@/lib/testing/data-dir';
+import { ESSAY as SLUG, makeEssayDataDir } from '@/lib/testing/essay';
 import { loadText } from '@/lib/library/load';
 import { targetCells, type GlossColumn } from './target-cells';
 
@@ -110,17 +110,12 @@ describe('targetCells', () => {
 });
 
 describe('no fallback from the files', () => {
-  const SLUG = 'essay';
-  let data: ReturnType<typeof makeDataDir>;
+  let data: ReturnType<typeof makeEssayDataDir>;
   beforeEach(() => {
-    data = makeDataDir({
-      files: {
-        [`content/${SLUG}.md`]: '---\ntitle: 小文\n---\n\n第一段。\n\n第二段。\n',
-        [`locales/en/${SLUG}.json`]: '{\n  "title": "A short essay"\n}\n',
-        [`locales/en/${SLUG}.state.json`]: '{}\n',
-        [`locales/fr/${SLUG}.json`]: '{}\n',
-        [`locales/fr/${SLUG}.state.json`]: '{}\n',
-      },
+    data = makeEssayDataDir({
+      [`locales/en/${SLUG}.state.json`]: '{}\n',
+      [`locales/fr/${SLUG}.json`]: '{}\n',
+      [`locales/fr/${SLUG}.state.json`]: '{}\n',
     });
   });
   afterEach(() => data.dispose());
