@@ -1,4 +1,4 @@
-// A paragraph changed differently on two servers (git sync, docs/sync.md): the reading page marks
+// A paragraph (or the title) changed differently on two servers (git sync, docs/sync.md): the reading page marks
 // it for everyone, and an editor resolves it in the editor with "Use this version" and a save.
 // The conflict file is written into the server's data copy here, as a pull would leave it, and
 // removed after the file has run; the gloss is put back through the API.
@@ -10,8 +10,10 @@ import { expectNoAxeViolations } from './axe';
 import {
   apiBlock,
   baseUrl,
+  bearer,
   dataDir,
   glossText,
+  glossUrl,
   openAsEditor,
   restoreAfterFile,
   rowOf,
@@ -110,4 +112,60 @@ test('an editor sees the versions with their authors, takes one with "Use this v
   expect(await apiConflict(request)).toBeUndefined();
   expect((await apiBlock(request, ID)).en).toBe(theirs);
   expect(theirs).not.toBe(ours);
+});
+
+test('a title changed on two servers is marked in the text’s header, and a save of the title resolves it', async ({
+  page,
+  request,
+}) => {
+  type Title = { en: string | null; status: string; revision: string; conflict?: { versions: ConflictVersion[] } };
+  const apiTitle = async (): Promise<Title> => {
+    const response = await request.get(`${baseUrl()}/api/texts/${SLUG}`);
+    expect(response.status()).toBe(200);
+    return ((await response.json()) as { title: Title }).title;
+  };
+  const putTitle = async (text: string, baseRevision: string) => {
+    const response = await request.put(glossUrl('title'), { headers: bearer(), data: { text, baseRevision } });
+    expect(response.status(), await response.text()).toBe(200);
+  };
+  const original = await apiTitle();
+  if (!original.en) throw new Error('The seed has no English title');
+  const theirsTitle = stamp('A title saved on the other server');
+  writeFileSync(
+    conflictsFile(),
+    `${JSON.stringify({
+      title: {
+        versions: [
+          { text: original.en, author: 'Ann', revision: original.revision },
+          { text: theirsTitle, author: 'Bo', revision: '0123456789ab' },
+        ],
+      },
+    })}\n`,
+  );
+  try {
+    expect((await apiTitle()).conflict?.versions.map((v) => v.author)).toEqual(['Ann', 'Bo']);
+    await page.goto(READ_PATH);
+    await expect(page.locator('.text-header .mark-conflict')).toHaveText(/Changed on two servers: 2 versions/);
+    await expect(page.locator('.text-header .title-en')).toHaveText(original.en);
+
+    await putTitle(theirsTitle, original.revision);
+    expect(existsSync(conflictsFile())).toBe(false);
+    const resolved = await apiTitle();
+    expect(resolved.conflict).toBeUndefined();
+    expect(resolved.en).toBe(theirsTitle);
+    await page.goto(READ_PATH);
+    await expect(page.locator('.text-header .title-en')).toHaveText(theirsTitle);
+    await expect(page.locator('.text-header .mark-conflict')).toHaveCount(0);
+  } finally {
+    rmSync(conflictsFile(), { force: true });
+    const now = await apiTitle();
+    if (now.en !== original.en) await putTitle(original.en, now.revision);
+    if (original.status === 'reviewed' && (await apiTitle()).status !== 'reviewed') {
+      const response = await request.put(`${glossUrl('title')}/status`, {
+        headers: bearer(),
+        data: { status: 'reviewed', baseRevision: (await apiTitle()).revision },
+      });
+      expect(response.status(), await response.text()).toBe(200);
+    }
+  }
 });

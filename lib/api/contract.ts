@@ -66,6 +66,11 @@ export const textSummarySchema = z.object({
 export const textListResponse = z.array(textSummarySchema);
 export type TextSummary = z.infer<typeof textSummarySchema>;
 
+/** The versions of a gloss changed differently on two servers (git sync), until one is saved. */
+export const glossConflictSchema = z.object({
+  versions: z.array(z.object({ text: z.string(), author: z.string(), revision: z.string() })),
+});
+
 export const exportedBlockSchema = z.object({
   id: z.string(),
   type: z.enum(blockTypes),
@@ -78,7 +83,7 @@ export const exportedBlockSchema = z.object({
   /** Only on stale glosses: the Chinese the gloss was written for. */
   staleFrom: z.string().optional(),
   /** Only on a paragraph changed differently on two servers (git sync): every version, until one is saved. */
-  conflict: z.object({ versions: z.array(z.object({ text: z.string(), author: z.string(), revision: z.string() })) }).optional(),
+  conflict: glossConflictSchema.optional(),
 });
 export type ExportedBlock = z.infer<typeof exportedBlockSchema>;
 
@@ -91,6 +96,8 @@ export const textResponse = z.object({
     status: glossStatusSchema,
     /** The title gloss's revision, saved under the key `title` like a block's. */
     revision: z.string(),
+    /** As a block's: the title changed differently on two servers. */
+    conflict: glossConflictSchema.optional(),
   }),
   meta: z.object({ title: z.string().optional(), date: z.string().optional(), author: z.string().optional() }),
   blocks: z.array(exportedBlockSchema),

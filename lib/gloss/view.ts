@@ -19,7 +19,12 @@ export interface BlockView extends Block {
   /** When stale: the Chinese the gloss was written for. */
   staleFrom?: string;
   /** When changed differently on two servers (git sync): every version, until one is saved. The gloss shown stays `en`. */
-  conflict?: { versions: { text: string; author: string; revision: string }[] };
+  conflict?: GlossConflictView;
+}
+
+/** The versions of a gloss changed differently on two servers (git sync). */
+export interface GlossConflictView {
+  versions: { text: string; author: string; revision: string }[];
 }
 
 export interface TitleView {
@@ -27,6 +32,8 @@ export interface TitleView {
   /** The title's gloss in the view's language (see BlockView.en). */
   en?: string;
   status: GlossStatus;
+  /** As a block's (BlockView.conflict): the title changed differently on two servers. */
+  conflict?: GlossConflictView;
 }
 
 export interface Progress {

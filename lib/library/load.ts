@@ -62,6 +62,7 @@ function buildView(files: TextFiles): LoadedText {
     zh: titleZh,
     ...(hasGloss(titleEn) ? { en: titleEn } : {}),
     status: glossStatus(titleEn, states[TITLE_KEY], hashText(titleZh)),
+    ...(Object.hasOwn(files.conflicts, TITLE_KEY) ? { conflict: files.conflicts[TITLE_KEY] } : {}),
   };
   const glossable = blocks.filter((b) => isGlossable(b.type));
   return {

@@ -48,6 +48,16 @@ describe('pageDigest', () => {
     },
     { name: 'the English title', change: (t) => ({ ...t, title: { ...t.title, en: 'Another title' } }), same: false },
     { name: 'a broken gloss file', change: (t) => ({ ...t, glossError: 'malformed JSON' }), same: false },
+    {
+      name: 'the title in conflict',
+      change: (t) => ({ ...t, title: { ...t.title, conflict: { versions: [{ text: 'A', author: 'ann', revision: 'r1' }] } } }),
+      same: false,
+    },
+    {
+      name: 'a block on the page in conflict',
+      change: (t) => withBlock(t, inFirst, { conflict: { versions: [{ text: 'A', author: 'ann', revision: 'r1' }] } }),
+      same: false,
+    },
   ];
 
   it.each(cases)('$name: digest the same is $same', ({ change, same }) => {

@@ -47,6 +47,8 @@ export function pageDigest(text: TextView, page: DigestedPage): string | undefin
     text.problems,
   ]);
   const hash = createHash('sha256').update(whole);
+  // The title's conflict mark, as a block's: without one the digest stays what it was.
+  if (text.title.conflict) hash.update(`\ntitle conflict ${text.title.conflict.versions.map((v) => v.revision).join(',')}`);
   for (const block of blocks) hash.update(`\n${blockPart(block)}`);
   return hash.digest('hex');
 }

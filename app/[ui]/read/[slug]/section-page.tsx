@@ -2,6 +2,8 @@ import type { TFunction } from 'i18next';
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import { AnnotationLayer } from '@/components/annotation-layer';
+import { ConflictMarker } from '@/components/conflict-marker';
+import { TITLE_KEY } from '@/lib/gloss/types';
 import { DownloadMenu } from '@/components/download-menu';
 import { EditingProvider } from '@/components/edit/editing-provider';
 import { LanguageRecordsProvider } from '@/components/edit/language-editing';
@@ -146,6 +148,9 @@ export async function SectionPage({
       <PrintTitle title={text.title.en ? `${text.title.zh} · ${text.title.en}` : text.title.zh} script={script} />
       <header className="text-header">
         <TextTitle title={title} script={script} glossLang={titleLang} />
+        {titleLang === 'en' && text.title.conflict && (
+          <ConflictMarker id={TITLE_KEY} versions={text.title.conflict.versions.length} uiLang={uiLang} />
+        )}
         <p className="text-meta">
           {text.meta.date && <time dateTime={text.meta.date}>{text.meta.date}</time>}
           {text.meta.author && <span>{t('library.by', { author: text.meta.author })}</span>}
