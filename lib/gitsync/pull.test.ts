@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { GitSyncConfig } from './config';
 import { pullAndMerge } from './pull';
-import { commitPaths } from './repo';
+import { commitPaths, pushToRemote } from './repo';
 
 // Two clones of a bare repository on disk, merged by pullAndMerge as a server would.
 const git = (cwd: string, ...args: string[]) =>
@@ -112,6 +112,24 @@ describe('pullAndMerge', { timeout: 60_000 }, () => {
     expect(readJson(b, 'a.json').p1).toBe('ONE from a');
     expect(existsSync(path.join(b, 'locales', 'en', 'a.conflicts.json'))).toBe(false);
     expect(git(b, 'rev-parse', 'HEAD')).toBe(git(a, 'rev-parse', 'HEAD'));
+  });
+
+  it('a push the remote refuses because it moved on goes through after a pull, with both changes', async () => {
+    const [a, b] = [path.join(root, 'a'), path.join(root, 'b')];
+    writeGlosses(a, { title: 'T', p1: 'ONE from a', p2: 'two', p3: 'three' });
+    git(a, 'add', '-A');
+    git(a, 'commit', '-q', '-m', 'a');
+    git(a, 'push', '-q', 'origin', 'main');
+    writeGlosses(b, { title: 'T', p1: 'one', p2: 'TWO from b', p3: 'three' });
+    expect(await commitPaths(b, ['locales'], { author: 'bo', message: 'b\n' })).toBe(true);
+
+    expect(await pushToRemote(b, config)).toBe(false);
+    await pullInto(b);
+    expect(await pushToRemote(b, config)).toBe(true);
+
+    const inRemote = JSON.parse(git(remote, 'show', 'main:locales/en/a.json')) as Record<string, string>;
+    expect(inRemote).toEqual({ title: 'T', p1: 'ONE from a', p2: 'TWO from b', p3: 'three' });
+    expect(git(remote, 'rev-parse', 'main')).toBe(git(b, 'rev-parse', 'HEAD'));
   });
 
   it('does nothing when the remote has nothing new', async () => {
