@@ -1,13 +1,16 @@
 // Long texts, in one run: build time with and without a 10,000-paragraph text in content/; the
 // heaviest section page of that text against the bundled article's page (HTML with its inline
 // RSC payload, gzip, annotations on; and first-load JS); first-visit and cached render times of
-// the sections; and the server's RSS after it served every section and 1,000 paragraph pages.
+// the sections, and their ratio; permalinks deep into that text, from navigation until the row is
+// on screen (scripts/bench/deep-link.ts); and the server's RSS after it served every section and
+// 1,000 paragraph pages.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { startServer } from '../lib/next-server';
+import { deepLinkTimes } from './deep-link';
 
 // The benchmark's own build folder (tsconfig.json already includes its types).
 const DIST = '.next-bench';
@@ -97,9 +100,37 @@ export async function longTextFigures(): Promise<void> {
         ),
       ];
       if (sections.length < 2) throw new Error(`the contents page of ${LONG_SLUG} lists no sections`);
+      const api = (await (await fetch(`${server.origin}/api/texts/${LONG_SLUG}`)).json()) as {
+        blocks: { id: string; type: string }[];
+      };
+      const paragraphs = api.blocks.filter((b) => b.type !== 'break');
+
+      // Permalinks first, while their sections are still uncached; their sections are then left
+      // out of the first visits below.
+      const deepIds = [0.2, 0.4, 0.6, 0.8, 0.95].map((at) => paragraphs[Math.floor(at * paragraphs.length)]!.id);
+      const sectionOf = new Map<string, string>();
+      for (const id of deepIds) {
+        const located = (await (await fetch(`${server.origin}/read/${LONG_SLUG}/locate/${id}`)).json()) as { path: string };
+        sectionOf.set(id, located.path);
+      }
+      const linked = new Set(sectionOf.values());
+      const deep = await deepLinkTimes(server.origin, `/read/${LONG_SLUG}`, deepIds, (id) => sectionOf.get(id) ?? '');
+
+      // Cold against cached: 20 sections spread over the text, each asked for twice in a row.
+      const unvisited = sections.slice(1).filter((s) => !linked.has(s));
+      const sample = Array.from({ length: 20 }, (_, i) => unvisited[Math.floor((i * unvisited.length) / 20)] ?? '');
+      const cold: number[] = [];
+      const warm: number[] = [];
+      for (const section of new Set(sample)) {
+        cold.push((await get(server.origin, section)).ms);
+        warm.push((await get(server.origin, section)).ms);
+      }
+      const sampled = new Set(sample);
+
       const firstVisits: number[] = [];
       let heaviest = { path: '', html: 0, page: '' };
       for (const section of sections.slice(1)) {
+        if (linked.has(section) || sampled.has(section)) continue;
         const page = await get(server.origin, section);
         firstVisits.push(page.ms);
         const size = gzipSync(page.html).length;
@@ -109,10 +140,6 @@ export async function longTextFigures(): Promise<void> {
       for (const section of sections) cached.push((await get(server.origin, section)).ms);
       const heaviestJs = await firstLoadJs(server.origin, heaviest.page);
 
-      const api = (await (await fetch(`${server.origin}/api/texts/${LONG_SLUG}`)).json()) as {
-        blocks: { id: string; type: string }[];
-      };
-      const paragraphs = api.blocks.filter((b) => b.type !== 'break');
       const step = Math.max(1, Math.floor(paragraphs.length / 1000));
       const paragraphTimes: number[] = [];
       for (let i = 0; i < paragraphs.length && paragraphTimes.length < 1000; i += step) {
@@ -126,7 +153,19 @@ export async function longTextFigures(): Promise<void> {
       );
       console.log(
         `sections: ${sections.length}; first visit p50 ${ms(percentile(firstVisits, 50))}, p95 ${ms(percentile(firstVisits, 95))}, ` +
-          `max ${ms(Math.max(...firstVisits))}; cached p50 ${ms(percentile(cached, 50))}, p95 ${ms(percentile(cached, 95))}`,
+          `max ${ms(Math.max(...firstVisits))}; again after walking them all p50 ${ms(percentile(cached, 50))}, p95 ${ms(percentile(cached, 95))}`,
+      );
+      console.log(
+        `cold against cached, ${cold.length} sections each asked for twice in a row: cold p50 ${ms(percentile(cold, 50))}, ` +
+          `cached p50 ${ms(percentile(warm, 50))}: ${(percentile(cold, 50) / percentile(warm, 50)).toFixed(1)} × (goal at most 3 ×)`,
+      );
+      console.log(
+        deep
+          ? `deep permalinks (${deepIds.length}, 20–95 % into the text), navigation to the row on screen: ` +
+              `first p50 ${ms(percentile(deep.first, 50))}, max ${ms(Math.max(...deep.first))}; ` +
+              `again p50 ${ms(percentile(deep.again, 50))}, max ${ms(Math.max(...deep.again))} (goal at most 1,500 ms); ` +
+              `the section's own URL with #id p50 ${ms(percentile(deep.direct, 50))}`
+          : 'deep permalinks: no Chromium (set CHROMIUM_PATH)',
       );
       console.log(
         `paragraph pages: ${paragraphTimes.length} first visits, p50 ${ms(percentile(paragraphTimes, 50))}, p95 ${ms(percentile(paragraphTimes, 95))}`,
