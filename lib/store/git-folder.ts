@@ -18,7 +18,7 @@ export async function pathExists(file: string): Promise<boolean> {
 /** Whether a data folder holds a library: anything in `content/` or `locales/`. */
 export async function holdsLibrary(root: string): Promise<boolean> {
   for (const folder of ['content', 'locales']) {
-    const entries = await readdir(/*turbopackIgnore: true*/ path.join(root, folder)).catch(() => []);
+    const entries = await readdir(path.join(/*turbopackIgnore: true*/ root, folder)).catch(() => []);
     if (entries.length > 0) return true;
   }
   return false;
