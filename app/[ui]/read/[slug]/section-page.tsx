@@ -143,7 +143,7 @@ export async function SectionPage({
     // in other languages has none: the cache then follows all of the text's gloss files.
     <div className="page page-reader" data-page-digest={reading ? undefined : pageDigest(text, { kind: 'section', index })}>
       <script dangerouslySetInnerHTML={{ __html: applyLayoutScript }} />
-      {sectioned && <script dangerouslySetInnerHTML={{ __html: hideWhileLocatingScript }} />}
+      {sectioned && <script dangerouslySetInnerHTML={{ __html: hideWhileLocatingScript(text.slug) }} />}
       <LanguageAlternates path={path} />
       <PrintTitle title={text.title.en ? `${text.title.zh} · ${text.title.en}` : text.title.zh} script={script} />
       <header className="text-header">
