@@ -15,7 +15,16 @@ export async function expectNoAxeViolations(
   page: Page,
   { include = [], exclude = [] }: { include?: string[]; exclude?: string[] } = {},
 ) {
-  let builder = new AxeBuilder({ page }).withTags(AXE_TAGS);
+  // Run in the page itself (legacy mode) and collect the violations only. The default mode runs
+  // axe in each frame and finishes in a new page, and every passing node is serialised back: on
+  // the reading page (thousands of word spans) that cost more than the check. Our pages have no
+  // frames, the violations are reported in full (the same rules run), and nothing here reads the
+  // passes. Measured on the reading page at load 11: a scan of its header 6.1 s → 2.7 s, of its
+  // first twelve rows 12.9 s → 5.0 s. (`options` replaces what `withTags` set: it comes first.)
+  let builder = new AxeBuilder({ page })
+    .options({ resultTypes: ['violations'] })
+    .withTags(AXE_TAGS)
+    .setLegacyMode(true);
   for (const selector of include) builder = builder.include(selector);
   for (const selector of exclude) builder = builder.exclude(selector);
   const results = await builder.analyze();

@@ -1,6 +1,7 @@
-// Helpers for the editing specs (e2e/editing.spec.ts, e2e/safe-editing.spec.ts): the data files on disk, the gloss API with the editor token,
+// Helpers for the editing specs (e2e/editing.spec.ts, e2e/safe-editing.spec.ts and the others that
+// change data): the data files on disk and putting them back, the gloss API with the editor token,
 // signing in, and the editing tools of the reading page.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type APIRequestContext, type BrowserContext, type Locator, type Page } from '@playwright/test';
 import { storedGlosses } from '@/lib/testing/stored-glosses';
@@ -200,6 +201,30 @@ export function restoreAfterFile(ids: readonly string[]): void {
     } finally {
       await request.dispose();
     }
+  });
+}
+
+/**
+ * Records a file of the server's data copy as it is now and returns a function that puts it back
+ * exactly: its old text, or no file when there was none. For a test that writes the file itself
+ * (a changed source, a conflict file as a pull leaves it) and must leave the copy as it found it.
+ */
+export function keepDataFile(file: string): () => void {
+  const before = existsSync(file) ? readFileSync(file, 'utf8') : undefined;
+  return () => {
+    if (before === undefined) rmSync(file, { force: true });
+    else writeFileSync(file, before);
+  };
+}
+
+/** Keeps files of the data copy (paths inside it) before the calling spec file runs and puts them back after it. */
+export function restoreDataFilesAfterFile(files: readonly string[]): void {
+  const restores: (() => void)[] = [];
+  test.beforeAll(() => {
+    for (const file of files) restores.push(keepDataFile(path.join(dataDir(), file)));
+  });
+  test.afterAll(() => {
+    for (const restore of restores.splice(0)) restore();
   });
 }
 

@@ -1,12 +1,12 @@
 // Notes, glossary terms and word boundaries written on the reading page by a translator: a note
 // added by selecting a passage, a glossary term whose lint flags glosses at once, and "treat as
 // one word" changing the word's popover. The files these change are put back afterwards.
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { EDITORS } from './accounts';
 import { expectNoAxeViolations } from './axe';
-import { dataDir, openAsEditor, signIn } from './editing-helpers';
+import { dataDir, openAsEditor, restoreDataFilesAfterFile, signIn } from './editing-helpers';
 import { SLUG, waitForHydration } from './helpers';
 
 const [EDITH] = EDITORS;
@@ -16,22 +16,7 @@ const TOUCHED = [
   `content/${SLUG}.terms`,
   `content/${SLUG}.annotations.jsonl`,
 ];
-const saved = new Map<string, string | undefined>();
-
-test.beforeAll(() => {
-  for (const file of TOUCHED) {
-    const full = path.join(dataDir(), file);
-    saved.set(file, existsSync(full) ? readFileSync(full, 'utf8') : undefined);
-  }
-});
-
-test.afterAll(() => {
-  for (const [file, text] of saved) {
-    const full = path.join(dataDir(), file);
-    if (text === undefined) rmSync(full, { force: true });
-    else writeFileSync(full, text);
-  }
-});
+restoreDataFilesAfterFile(TOUCHED);
 
 // A change reloads the page, which the server then makes again from the changed files (a few
 // seconds, more on a loaded machine); the axe scans are of the new panels only.

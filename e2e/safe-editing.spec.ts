@@ -16,6 +16,7 @@ import {
   glossUrl,
   historyEntries,
   historyLines,
+  keepDataFile,
   openAsEditor,
   putGloss,
   putStatus,
@@ -191,6 +192,7 @@ test.describe('editing glosses safely', () => {
     const added = '关键作用';
     expect(zh).toContain(`迁移学习的${removed}`);
     expect(sourceBefore.split(`迁移学习的${removed}`)).toHaveLength(2);
+    const restoreSource = keepDataFile(files.source());
     try {
       writeFileSync(files.source(), sourceBefore.replace(`迁移学习的${removed}`, `迁移学习的${added}`));
       const changed = await apiBlock(request, id);
@@ -220,7 +222,7 @@ test.describe('editing glosses safely', () => {
       expect(historyEntries(id).at(-1)).toMatchObject({ editor: 'Edith', kind: 'status', before: 'stale', after: 'reviewed' });
     } finally {
       // The Chinese back as it was, and the gloss recorded as translating it again.
-      writeFileSync(files.source(), sourceBefore);
+      restoreSource();
       const restored = await apiBlock(request, id);
       if (restored.status === 'stale') await putStatus(request, id, 'draft');
     }

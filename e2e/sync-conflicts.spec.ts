@@ -2,7 +2,7 @@
 // it for everyone, and an editor resolves it in the editor with "Use this version" and a save.
 // The conflict file is written into the server's data copy here, as a pull would leave it, and
 // removed after the file has run; the gloss is put back through the API.
-import { rmSync, existsSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { EDITORS } from './accounts';
@@ -16,6 +16,7 @@ import {
   glossUrl,
   openAsEditor,
   restoreAfterFile,
+  restoreDataFilesAfterFile,
   rowOf,
   signIn,
   stamp,
@@ -25,10 +26,12 @@ import { READ_PATH, SLUG, waitForHydration } from './helpers';
 
 const [EDITH] = EDITORS;
 const ID = 'ipaepq';
-const conflictsFile = () => path.join(dataDir(), 'locales', 'en', `${SLUG}.conflicts.json`);
+const CONFLICTS = `locales/en/${SLUG}.conflicts.json`;
+const conflictsFile = () => path.join(dataDir(), CONFLICTS);
 
 restoreAfterFile([ID]);
-test.afterAll(() => rmSync(conflictsFile(), { force: true }));
+// No conflict file before this file runs: it is removed again after, even if a test failed first.
+restoreDataFilesAfterFile([CONFLICTS]);
 
 type ConflictVersion = { text: string; author: string; revision: string };
 
