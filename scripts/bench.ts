@@ -26,7 +26,10 @@
 //    (scripts/bench/languages.ts).
 // 11. Listening: the server voice's time and audio size for a paragraph and the longest one,
 //    first made and cached (scripts/bench/audio.ts).
-// 12. The test suite: each stage's time and the slowest files, from the reports of the last
+// 12. Lighthouse 12 (mobile, simulated throttling), median of 3 runs, on the library, the reading
+//    page with and without pinyin, a paragraph page, search results and a long text's section, with
+//    the load average (scripts/bench/lighthouse.ts; skipped when Chromium is absent).
+// 13. The test suite: each stage's time and the slowest files, from the reports of the last
 //    `npm test` in this checkout (scripts/bench/suite-times.ts).
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -53,6 +56,7 @@ import { alignFigures } from './bench/align';
 import { languageWeightFigures } from './bench/languages';
 import { audioFigures } from './bench/audio';
 import { suiteTimeFigures } from './bench/suite-times';
+import { lighthouseFigures } from './bench/lighthouse';
 
 const DIST = '.next-bench';
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -216,6 +220,7 @@ async function main() {
     );
   }
   await exportFigures(texts.map((text) => text.slug));
+  await lighthouseFigures(DIST);
   await longTextFigures();
   suiteTimeFigures();
 }
