@@ -9,12 +9,12 @@
 // server whose data holds a long text named long-text (`npm run generate:long`), and then
 // `accessibility` or `performance` after it for that category alone.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
-import path from 'node:path';
+import { existsSync, rmSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { launch, type LaunchedChrome } from 'chrome-launcher';
 import { startServer } from '../lib/next-server';
 import { LIGHTHOUSE_GOAL, lighthouseGoalMisses, medianRun, type AuditRun, type Category } from './lighthouse-runs';
+import { benchEnv, copyLibrary, generateLongText } from './bench-data';
 
 const DIST = '.next-bench';
 const ARTICLE = 'karpathy-no-priors';
@@ -142,22 +142,10 @@ export async function lighthouseFigures(distDir = DIST): Promise<void> {
     console.log('\nLighthouse: skipped, no Chromium (set CHROME_PATH or CHROMIUM_PATH)');
     return;
   }
-  const data = mkdtempSync(path.join(tmpdir(), 'bilingual-bench-lighthouse-'));
+  const data = copyLibrary('lighthouse');
   try {
-    for (const folder of ['content', 'locales']) cpSync(folder, path.join(data, folder), { recursive: true });
-    const env = {
-      ...process.env,
-      NEXT_TELEMETRY_DISABLED: '1',
-      NEXT_DIST_DIR: distDir,
-      BILINGUAL_DATA_DIR: data,
-      BILINGUAL_ANNOTATIONS: 'on',
-    };
-    const generated = spawnSync(
-      'node_modules/.bin/tsx',
-      ['--conditions=react-server', 'scripts/generate-long-text.ts', '--paragraphs', '10000', '--slug', LONG_SLUG],
-      { env, encoding: 'utf8' },
-    );
-    if (generated.status !== 0) throw new Error(`generating the long text failed: ${generated.stderr}`);
+    const env = benchEnv(data, distDir);
+    generateLongText(env, LONG_SLUG);
     const built = spawnSync('node_modules/.bin/next', ['build'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
     if (built.status !== 0) throw new Error('next build failed');
     spawnSync('node_modules/.bin/tsx', ['--conditions=react-server', 'scripts/prepare-data.ts'], { env, stdio: 'inherit' });

@@ -5,12 +5,11 @@
 // on screen (scripts/bench/deep-link.ts); and the server's RSS after it served every section and
 // 1,000 paragraph pages.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { rmSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { startServer } from '../lib/next-server';
 import { scheduleAlignment } from '@/lib/library/alignment';
+import { benchEnv, copyLibrary, generateLongText } from './bench-data';
 import { deepLinkTimes } from './deep-link';
 
 // The benchmark's own build folder (tsconfig.json already includes its types).
@@ -75,28 +74,13 @@ function rssMb(pid: number): number {
 }
 
 export async function longTextFigures(): Promise<void> {
-  const data = mkdtempSync(path.join(tmpdir(), 'bilingual-bench-long-'));
+  const data = copyLibrary('long');
   try {
-    for (const folder of ['content', 'locales']) cpSync(folder, path.join(data, folder), { recursive: true });
-    const env = {
-      ...process.env,
-      NEXT_TELEMETRY_DISABLED: '1',
-      NEXT_DIST_DIR: DIST,
-      BILINGUAL_DATA_DIR: data,
-      BILINGUAL_ANNOTATIONS: 'on',
-    };
+    const env = benchEnv(data, DIST);
     const without = build(env);
-    const generated = spawnSync(
-      'node_modules/.bin/tsx',
-      ['--conditions=react-server', 'scripts/generate-long-text.ts', '--paragraphs', '10000', '--slug', LONG_SLUG],
-      {
-        env,
-        encoding: 'utf8',
-      },
-    );
-    if (generated.status !== 0) throw new Error(`generating the long text failed: ${generated.stderr}`);
+    const generated = generateLongText(env, LONG_SLUG);
     const withLong = build(env);
-    console.log(`\nlong texts: ${generated.stdout.trim()}`);
+    console.log(`\nlong texts: ${generated}`);
     console.log(
       `build: ${without.toFixed(1)} s without the long text, ${withLong.toFixed(1)} s with it (${(withLong / without).toFixed(2)} ×)`,
     );
